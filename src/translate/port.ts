@@ -22,6 +22,8 @@ export interface TranslationOutcome {
   cached: number;
   /** Set when the originals were returned: no provider, budget spent, or provider failure. */
   fallback?: 'not-configured' | 'budget' | 'reader-budget' | 'error';
+  /** Source language the provider detected for each text, when `from` was not given. */
+  detected?: (string | undefined)[];
 }
 
 export interface Detection {

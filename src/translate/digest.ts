@@ -1,0 +1,83 @@
+/** Translating what readers see: a whole digest in one call, and topic queries into Arabic. */
+import type { Digest } from '../domain.js';
+import { arabicScriptRatio, detectByScript } from './local-detect.js';
+import type { TranslationOutcome, Translator } from './port.js';
+
+/** The texts of a digest that get translated, in order: each story's title, then its points. */
+export function digestSegments(digest: Digest): string[] {
+  return digest.stories.flatMap((s) => [s.title, ...s.points]);
+}
+
+function baseLanguage(code: string): string {
+  return code.trim().toLowerCase().split(/[-_]/)[0]!;
+}
+
+/**
+ * The digest in language `to`: titles and points of every story in one batched call; ids,
+ * scores, sources and links are kept. Into Arabic, or into the digest's own language, it comes
+ * back unchanged with 0 characters. When translation is impossible the original comes back with
+ * `outcome.fallback` set, so the caller can add a one-line notice.
+ */
+export async function translateDigest(
+  digest: Digest,
+  to: string,
+  translator: Translator,
+): Promise<{ digest: Digest; outcome: TranslationOutcome }> {
+  const source = digest.language || 'ar';
+  const same = { texts: [], provider: translator.provider, chars: 0, cached: 0 };
+  if (baseLanguage(to) === 'ar' || baseLanguage(to) === baseLanguage(source)) {
+    return { digest, outcome: same };
+  }
+  const segments = digestSegments(digest);
+  let outcome: TranslationOutcome;
+  try {
+    outcome = await translator.translate(segments, { from: source, to });
+  } catch {
+    // The translator promises not to throw; a stand-in might.
+    outcome = {
+      texts: segments,
+      provider: translator.provider,
+      chars: 0,
+      cached: 0,
+      fallback: 'error',
+    };
+  }
+  if (outcome.fallback || outcome.texts.length !== segments.length) {
+    return { digest, outcome: { ...outcome, fallback: outcome.fallback ?? 'error' } };
+  }
+  let i = 0;
+  const stories = digest.stories.map((story) => {
+    const title = outcome.texts[i++]!;
+    const points = story.points.map(() => outcome.texts[i++]!);
+    return { ...story, title, points };
+  });
+  return { digest: { ...digest, language: to, stories }, outcome };
+}
+
+/**
+ * A topic query made searchable: Arabic passes as it is; another language is translated into
+ * Arabic (the provider detects the language in the same request). When it cannot be
+ * translated, the query comes back unchanged with the script's best guess of its language.
+ *
+ * @example
+ * await toArabicQuery('Afghanistan', translator, chatId) // { query: 'أفغانستان', language: 'en' }
+ */
+export async function toArabicQuery(
+  query: string,
+  translator: Translator,
+  chatId?: number,
+): Promise<{ query: string; language: string }> {
+  const q = query.trim();
+  if (!q || !/\p{L}/u.test(q) || arabicScriptRatio(q) >= 0.5) return { query: q, language: 'ar' };
+  let outcome: TranslationOutcome | undefined;
+  try {
+    outcome = await translator.translate([q], { to: 'ar', chatId });
+  } catch {
+    outcome = undefined;
+  }
+  if (!outcome || outcome.fallback || outcome.texts.length !== 1) {
+    return { query: q, language: detectByScript(q).language };
+  }
+  const language = outcome.detected?.[0] ?? detectByScript(q).language;
+  return { query: outcome.texts[0]!.trim() || q, language };
+}
