@@ -29,7 +29,9 @@ function isBoilerplate(line: string): boolean {
   return line.length <= 60 && BOILERPLATE.test(line);
 }
 
-function meta(document: Document, names: string[]): string | undefined {
+type HtmlDocument = ReturnType<typeof parseHTML>['document'];
+
+function meta(document: HtmlDocument, names: string[]): string | undefined {
   for (const name of names) {
     const el =
       document.querySelector(`meta[property="${name}"]`) ??
@@ -84,7 +86,9 @@ export function extractArticle(html: string, url: string): ExtractedArticle | un
   const h1 = squash(document.querySelector('article h1, main h1, h1')?.textContent);
   let parsed: ReturnType<Readability['parse']> = null;
   try {
-    parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 200,
+    }).parse();
   } catch {
     parsed = null;
   }
