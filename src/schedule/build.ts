@@ -1,0 +1,69 @@
+/** Digest builds and ingest passes as plain functions the cron jobs and the CLI call. */
+import type { Digest } from '../domain.js';
+import type { IngestSummary, ScheduleDeps } from './deps.js';
+
+export const META_LAST_BUILD = 'schedule:lastBuild';
+export const META_LAST_INGEST = 'schedule:lastIngest';
+export const META_LAST_TICK = 'schedule:lastTick';
+
+/** A digest older than this is rebuilt before a delivery uses it. */
+export const DIGEST_MAX_AGE_MS = 60 * 60_000;
+
+/**
+ * Builds a digest from the stored articles of the window (novelty against the previous digest)
+ * and stores it as the latest.
+ */
+export async function buildDigestNow(
+  deps: Pick<ScheduleDeps, 'store' | 'config' | 'build' | 'log' | 'metrics'>,
+  now: Date,
+): Promise<Digest> {
+  const windowHours = deps.config.DIGEST_WINDOW_HOURS;
+  const since = new Date(now.getTime() - windowHours * 3_600_000);
+  const [articles, previous] = await Promise.all([
+    deps.store.articles.listSince(since),
+    deps.store.digests.latest(),
+  ]);
+  const digest = deps.build(articles, {
+    now,
+    windowHours,
+    maxStories: deps.config.DIGEST_MAX_STORIES,
+    previous,
+  });
+  await deps.store.digests.put(digest);
+  await deps.store.meta.set(META_LAST_BUILD, now.toISOString());
+  deps.metrics?.lastBuild.set(now.getTime() / 1000);
+  deps.log.info(
+    { digest: digest.id, stories: digest.stories.length, articles: articles.length },
+    'digest built',
+  );
+  return digest;
+}
+
+/** The latest digest, rebuilt first when missing or older than {@link DIGEST_MAX_AGE_MS}. */
+export async function currentDigest(
+  deps: Pick<ScheduleDeps, 'store' | 'config' | 'build' | 'log' | 'metrics'>,
+  now: Date,
+  maxAgeMs = DIGEST_MAX_AGE_MS,
+): Promise<Digest> {
+  const latest = await deps.store.digests.latest();
+  if (latest && now.getTime() - Date.parse(latest.builtAt) <= maxAgeMs) return latest;
+  return buildDigestNow(deps, now);
+}
+
+/** One ingest pass; records its time and the failing sources. */
+export async function ingestNow(
+  deps: Pick<ScheduleDeps, 'store' | 'ingest' | 'log' | 'metrics'>,
+  now: () => Date,
+): Promise<IngestSummary> {
+  const report = await deps.ingest();
+  const at = now();
+  const failing = report.sources.filter((s) => s.status === 'failed').length;
+  await deps.store.meta.set(META_LAST_INGEST, at.toISOString());
+  deps.metrics?.lastIngest.set(at.getTime() / 1000);
+  deps.metrics?.failingSources.set(failing);
+  deps.log.info(
+    { articles: report.articles, sources: report.sources.length, failing },
+    'ingest finished',
+  );
+  return report;
+}

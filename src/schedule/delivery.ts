@@ -1,0 +1,384 @@
+/**
+ * One delivery pass: pick the subscribers due now (or every active one), translate the digest
+ * once per language, render it once per (language, topics), and fan out through the outbox and
+ * the rate-limited sender. Every (digest, chat) has a delivery record; a send is claimed with a
+ * lease and its progress (`partsSent`) is saved after each accepted part, so a crash or a restart
+ * resumes where it stopped and never repeats more than the sends that were in flight.
+ */
+import { hostname } from 'node:os';
+import type { Digest } from '../domain.js';
+import type { DeliveryRecord, Subscriber } from '../store/types.js';
+import type { RenderedMessage, ScheduleDeps } from './deps.js';
+import { META_LAST_TICK, currentDigest } from './build.js';
+import { dueInstantOn, floorToMinute, isDueSameDaySince } from './due.js';
+
+/** What `khulasa deliver --json` prints. */
+export interface DeliveryReport {
+  /** Id of the digest delivered (null when there was none to deliver). */
+  digest: string | null;
+  sent: number;
+  skipped: number;
+  blocked: number;
+  failed: number;
+  durationMs: number;
+}
+
+export interface DeliveryPassOptions {
+  now: Date;
+  /** Every active subscriber instead of those due now. */
+  all?: boolean;
+  /** Stop taking new subscribers when aborted (shutdown, lost leadership). */
+  signal?: AbortSignal;
+  /**
+   * Subscribers served at once (each waits on its own chat's pace).
+   * @default 3 × the send rate, at least 16
+   */
+  concurrency?: number;
+  /**
+   * How long a claimed send stays ours without progress.
+   * @default 120000
+   */
+  leaseMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+/** A reader who got a digest built less than this before today's slot was already served. */
+const SERVED_RECENTLY_MS = 20 * 3_600_000;
+const DEFAULT_LEASE_MS = 120_000;
+
+/** This process's name in leases and locks: stable across restarts on one host, per role. */
+export function defaultInstanceId(role: string): string {
+  return `${hostname()}:${role}`;
+}
+
+type Outcome = 'sent' | 'skipped' | 'blocked' | 'failed' | 'interrupted';
+
+/** Keeps the stories whose title or points mention one of the topics (case-insensitive). */
+export function filterByTopics(digest: Digest, topics: string[]): Digest {
+  const wanted = topics.map((t) => t.trim().toLowerCase()).filter(Boolean);
+  if (wanted.length === 0) return digest;
+  const stories = digest.stories.filter((s) => {
+    const hay = `${s.title}\n${s.points.join('\n')}`.toLowerCase();
+    return wanted.some((t) => hay.includes(t));
+  });
+  return { ...digest, stories };
+}
+
+/** Renders a digest once per (language, topics) and translates it once per language. */
+function createPlanner(deps: ScheduleDeps, digest: Digest) {
+  const translated = new Map<string, Promise<{ digest: Digest; notice?: string }>>();
+  const rendered = new Map<string, Promise<RenderedMessage[]>>();
+  const translate = (language: string) => {
+    let p = translated.get(language);
+    if (!p) {
+      p = (async () => {
+        if (language === digest.language) return { digest };
+        const { digest: out, outcome } = await deps.translate(digest, language, deps.translator);
+        if (outcome.chars > 0) deps.metrics?.translationChars.inc({ language }, outcome.chars);
+        const notice = outcome.fallback ? deps.notice?.(language, outcome.fallback) : undefined;
+        if (outcome.fallback) {
+          deps.log.warn(
+            { digest: digest.id, language, fallback: outcome.fallback },
+            'digest not translated',
+          );
+        }
+        return { digest: out, notice };
+      })();
+      translated.set(language, p);
+    }
+    return p;
+  };
+  return (sub: Subscriber): Promise<RenderedMessage[]> => {
+    const topics = [...new Set(sub.topics)].sort();
+    const key = `${sub.language}\u0000${topics.join('\u0000')}`;
+    let p = rendered.get(key);
+    if (!p) {
+      p = (async () => {
+        const { digest: d, notice } = await translate(sub.language);
+        const filtered = topics.length ? (deps.filterTopics ?? filterByTopics)(d, topics) : d;
+        if (filtered.stories.length === 0) return [];
+        return deps.render(filtered, { ui: sub.language, notice });
+      })();
+      rendered.set(key, p);
+    }
+    return p;
+  };
+}
+
+async function setInactive(deps: ScheduleDeps, chatId: number, now: Date): Promise<void> {
+  const current = await deps.store.subscribers.get(chatId);
+  if (!current) return;
+  await deps.store.subscribers.upsert(chatId, (cur) => ({
+    ...(cur ?? current),
+    active: false,
+    updatedAt: now.toISOString(),
+  }));
+}
+
+async function markDelivered(deps: ScheduleDeps, chatId: number, digestId: string, now: Date) {
+  const current = await deps.store.subscribers.get(chatId);
+  if (!current) return;
+  await deps.store.subscribers.upsert(chatId, (cur) => ({
+    ...(cur ?? current),
+    lastDigestId: digestId,
+    updatedAt: now.toISOString(),
+  }));
+}
+
+/** Claims, sends and records one subscriber's digest. */
+async function deliverOne(
+  deps: ScheduleDeps,
+  digest: Digest,
+  sub: Subscriber,
+  parts: RenderedMessage[],
+  owner: string,
+  leaseMs: number,
+): Promise<Outcome> {
+  let chatId = sub.chatId;
+  let rec = await deps.store.deliveries.claim(digest.id, chatId, owner, leaseMs, deps.now());
+  if (!rec || rec.status === 'sent') return 'skipped';
+  const attempts = rec.attempts + 1;
+  const save = async (patch: Partial<DeliveryRecord>) => {
+    rec = { ...rec!, ...patch, attempts, updatedAt: deps.now().toISOString() };
+    await deps.store.deliveries.update(rec);
+  };
+  if (parts.length === 0) {
+    await save({ status: 'skipped', leaseOwner: undefined, leaseUntil: undefined });
+    return 'skipped';
+  }
+  for (let hop = 0; hop < 3; hop++) {
+    const r = await deps.sender.sendParts(chatId, parts, {
+      from: Math.min(rec.partsSent, parts.length),
+      threadId: sub.threadId,
+      onPartSent: async (n) => {
+        deps.metrics?.messagesSent.inc();
+        // The final status write covers the last part.
+        if (n < parts.length) {
+          await save({
+            status: 'sending',
+            partsSent: n,
+            leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(),
+          });
+        }
+      },
+    });
+    const done = { leaseOwner: undefined, leaseUntil: undefined, partsSent: r.partsSent };
+    switch (r.status) {
+      case 'sent':
+        await save({ ...done, status: 'sent', error: undefined });
+        await markDelivered(deps, chatId, digest.id, deps.now());
+        return 'sent';
+      case 'blocked':
+        await save({ ...done, status: 'blocked', error: r.error });
+        await setInactive(deps, chatId, deps.now());
+        deps.log.info({ chatId, reason: r.error }, 'chat unavailable; subscriber set inactive');
+        return 'blocked';
+      case 'failed':
+        await save({ ...done, status: 'failed', error: r.error });
+        deps.log.warn({ chatId, error: r.error }, 'delivery failed');
+        return 'failed';
+      case 'interrupted':
+        // Hand the send back: the lease ends now, so a restart or another instance resumes it.
+        await save({
+          status: 'pending',
+          partsSent: r.partsSent,
+          leaseOwner: undefined,
+          leaseUntil: deps.now().toISOString(),
+        });
+        return 'interrupted';
+      case 'migrated': {
+        const to = r.migrateTo!;
+        await deps.store.subscribers.migrate(chatId, to);
+        await save({ ...done, status: 'skipped', error: `migrated to ${to}` });
+        deps.log.info({ from: chatId, to }, 'group migrated to a supergroup; subscriber moved');
+        const next = await deps.store.deliveries.claim(digest.id, to, owner, leaseMs, deps.now());
+        if (!next || next.status === 'sent') return 'skipped';
+        chatId = to;
+        // The group's history moved with it: continue after the parts already sent.
+        rec = { ...next, partsSent: Math.max(next.partsSent, r.partsSent) };
+        break;
+      }
+    }
+  }
+  await save({
+    status: 'failed',
+    error: 'migrated too many times',
+    leaseOwner: undefined,
+    leaseUntil: undefined,
+  });
+  return 'failed';
+}
+
+/** Runs `fn` over the items with at most `n` at once; stops taking items when aborted. */
+async function pool<T>(
+  items: T[],
+  n: number,
+  signal: AbortSignal | undefined,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !signal?.aborted) {
+      const item = items[next++]!;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+}
+
+/**
+ * Delivers a digest to the given subscribers (already selected) and counts the outcomes into
+ * `report`. Returns how many sends were handed back unfinished.
+ */
+export async function deliverDigest(
+  deps: ScheduleDeps,
+  digest: Digest,
+  subscribers: Subscriber[],
+  report: DeliveryReport,
+  opts: Omit<DeliveryPassOptions, 'now' | 'all'> = {},
+): Promise<{ interrupted: number }> {
+  const owner = deps.instanceId ?? defaultInstanceId('service');
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+  const concurrency =
+    opts.concurrency ?? Math.max(16, Math.ceil(deps.config.SEND_RATE_PER_SECOND * 3));
+  const plan = createPlanner(deps, digest);
+  let interrupted = 0;
+  await pool(subscribers, concurrency, opts.signal, async (sub) => {
+    let outcome: Outcome;
+    try {
+      const parts = await plan(sub);
+      outcome = await deliverOne(deps, digest, sub, parts, owner, leaseMs);
+    } catch (err) {
+      deps.log.error({ chatId: sub.chatId, err }, 'delivery error');
+      outcome = 'failed';
+    }
+    if (outcome === 'interrupted') interrupted++;
+    else {
+      report[outcome]++;
+      deps.metrics?.deliveries.inc({ status: outcome });
+    }
+  });
+  return { interrupted };
+}
+
+/** The subscribers a pass at `now` must serve: due this minute, plus catch-up after downtime. */
+export async function selectDue(
+  deps: Pick<ScheduleDeps, 'store'>,
+  now: Date,
+): Promise<{ subscribers: Subscriber[]; catchUpFrom?: Date }> {
+  const minute = floorToMinute(now);
+  const lastTickRaw = await deps.store.meta.get<string>(META_LAST_TICK);
+  const lastTick = lastTickRaw ? Date.parse(lastTickRaw) : NaN;
+  if (!Number.isFinite(lastTick) || lastTick >= minute.getTime() - 60_000) {
+    return { subscribers: await deps.store.subscribers.dueAt(minute) };
+  }
+  // Down (or busy) since lastTick: everyone whose slot fell in between, if still the same day.
+  const from = new Date(Math.max(lastTick, now.getTime() - DAY_MS));
+  const candidates = await deps.store.subscribers.dueBetween(from, now);
+  const seen = new Set<number>();
+  const subscribers = [...candidates, ...(await deps.store.subscribers.dueAt(minute))].filter(
+    (s) => {
+      if (seen.has(s.chatId)) return false;
+      seen.add(s.chatId);
+      return isDueSameDaySince(s, from, now) || dueInstantOn(s, now).getTime() === minute.getTime();
+    },
+  );
+  return { subscribers, catchUpFrom: from };
+}
+
+/**
+ * One delivery pass: the due subscribers (or all active ones with `all`), building the digest
+ * first when it is missing or stale.
+ */
+export async function runDeliveryPass(
+  deps: ScheduleDeps,
+  opts: DeliveryPassOptions,
+): Promise<DeliveryReport> {
+  const started = performance.now();
+  const { now } = opts;
+  const digest = await currentDigest(deps, now);
+  const report: DeliveryReport = {
+    digest: digest.id,
+    sent: 0,
+    skipped: 0,
+    blocked: 0,
+    failed: 0,
+    durationMs: 0,
+  };
+  let selected: Subscriber[] = [];
+  if (opts.all) {
+    for await (const s of deps.store.subscribers.all()) if (s.active) selected.push(s);
+  } else {
+    selected = (await selectDue(deps, now)).subscribers;
+  }
+  // Skip readers who already have this digest, or (scheduled passes) one built since their
+  // previous slot: once a day, even when a newer digest was built after a crash.
+  const builtAt = new Map<string, number | undefined>();
+  const eligible: Subscriber[] = [];
+  for (const s of selected) {
+    if (!s.active || s.lastDigestId === digest.id) {
+      report.skipped++;
+      continue;
+    }
+    if (!opts.all && s.lastDigestId) {
+      if (!builtAt.has(s.lastDigestId)) {
+        const d = await deps.store.digests.get(s.lastDigestId);
+        builtAt.set(s.lastDigestId, d ? Date.parse(d.builtAt) : undefined);
+      }
+      const last = builtAt.get(s.lastDigestId);
+      if (last !== undefined && last > dueInstantOn(s, now).getTime() - SERVED_RECENTLY_MS) {
+        report.skipped++;
+        continue;
+      }
+    }
+    eligible.push(s);
+  }
+  const { interrupted } = await deliverDigest(deps, digest, eligible, report, opts);
+  if (!opts.all && !opts.signal?.aborted && interrupted === 0) {
+    await deps.store.meta.set(META_LAST_TICK, floorToMinute(now).toISOString());
+  }
+  report.durationMs = Math.round(performance.now() - started);
+  deps.metrics?.deliveryPassSeconds.observe(report.durationMs / 1000);
+  if (eligible.length > 0 || interrupted > 0) {
+    deps.log.info({ ...report, interrupted }, 'delivery pass finished');
+  }
+  return report;
+}
+
+/**
+ * Resumes the current digest's unfinished sends found in the outbox: pending or sending records
+ * (a crashed or stopped sender's, once their lease lapsed) and failed ones with attempts left.
+ */
+export async function resumeDeliveries(
+  deps: ScheduleDeps,
+  opts: Omit<DeliveryPassOptions, 'all'> & { maxAttempts?: number },
+): Promise<DeliveryReport> {
+  const started = performance.now();
+  const digest = await deps.store.digests.latest();
+  const report: DeliveryReport = {
+    digest: digest?.id ?? null,
+    sent: 0,
+    skipped: 0,
+    blocked: 0,
+    failed: 0,
+    durationMs: 0,
+  };
+  if (!digest) return report;
+  const maxAttempts = opts.maxAttempts ?? 3;
+  const subs: Subscriber[] = [];
+  for await (const rec of deps.store.deliveries.listForDigest(digest.id)) {
+    const unfinished =
+      rec.status === 'pending' ||
+      rec.status === 'sending' ||
+      (rec.status === 'failed' && rec.attempts < maxAttempts);
+    if (!unfinished) continue;
+    const sub = await deps.store.subscribers.get(rec.chatId);
+    if (sub?.active && sub.lastDigestId !== digest.id) subs.push(sub);
+  }
+  if (subs.length > 0) {
+    await deliverDigest(deps, digest, subs, report, opts);
+    deps.log.info({ ...report }, 'resumed unfinished deliveries');
+  }
+  report.durationMs = Math.round(performance.now() - started);
+  return report;
+}

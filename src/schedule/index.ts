@@ -1,0 +1,33 @@
+/**
+ * Scheduling and delivery: cron jobs (ingest, builds, the per-minute delivery tick), the outbox,
+ * the leader lock. Entry points call `createScheduleDeps` then `createScheduler(deps).start()`.
+ */
+export type { ScheduleDeps, RenderedMessage, IngestSummary, ScheduleConfig } from './deps.js';
+export {
+  runDeliveryPass,
+  resumeDeliveries,
+  deliverDigest,
+  selectDue,
+  filterByTopics,
+  defaultInstanceId,
+  type DeliveryReport,
+  type DeliveryPassOptions,
+} from './delivery.js';
+export {
+  buildDigestNow,
+  currentDigest,
+  ingestNow,
+  META_LAST_BUILD,
+  META_LAST_INGEST,
+  META_LAST_TICK,
+} from './build.js';
+export {
+  createScheduler,
+  ingestExpression,
+  type Scheduler,
+  type SchedulerOptions,
+} from './scheduler.js';
+export { createLeader, SCHEDULER_LOCK, type Leader } from './leader.js';
+export { dueInstantOn, isDueAt, isDueSameDaySince, floorToMinute } from './due.js';
+export { createScheduleDeps, type CreateScheduleDepsInput } from './wire.js';
+export { createSender, classifySendError, type Sender, type TelegramLike } from '../bot/sender.js';

@@ -1,0 +1,85 @@
+/**
+ * Fills the scheduler's ports with the real modules. main.ts and `khulasa deliver` call this;
+ * tests build ScheduleDeps by hand with fakes.
+ */
+import type { Config } from '../config/index.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/types.js';
+import type { Translator } from '../translate/port.js';
+import { buildDigest } from '../digest/index.js';
+import { translateDigest } from '../translate/index.js';
+import { renderDigest } from '../bot/index.js';
+import { defaultSources, loadSourcesFile, runIngest } from '../sources/index.js';
+import { createSender, type Sender, type SenderOptions, type TelegramLike } from '../bot/sender.js';
+import { metrics as processMetrics, type Metrics } from '../ops/metrics.js';
+import type { ScheduleDeps } from './deps.js';
+
+export interface CreateScheduleDepsInput {
+  config: Config;
+  log: Logger;
+  store: Store;
+  translator: Translator;
+  /** telegraf's `bot.telegram` (or `new Telegram(token, { apiRoot })`). */
+  telegram: TelegramLike;
+  now?: () => Date;
+  /** @default the process-wide metrics of src/ops */
+  metrics?: Metrics;
+  /** Overrides for the sender (rate defaults to SEND_RATE_PER_SECOND). */
+  sender?: Sender | SenderOptions;
+  /** The one-line notice shown when a digest could not be translated (BOT's UI strings). */
+  notice?: ScheduleDeps['notice'];
+  /** Lease/lock owner name (default host:role). */
+  instanceId?: string;
+  /** Replaces the ingest pass (default: runIngest over SOURCES_FILE or the bundled sources, plus admin-added ones). */
+  ingest?: ScheduleDeps['ingest'];
+}
+
+function isSender(s: Sender | SenderOptions | undefined): s is Sender {
+  return typeof (s as Sender | undefined)?.sendParts === 'function';
+}
+
+export function createScheduleDeps(input: CreateScheduleDepsInput): ScheduleDeps {
+  const { config, log, store } = input;
+  const now = input.now ?? (() => new Date());
+  const metrics = input.metrics ?? processMetrics;
+  const sender = isSender(input.sender)
+    ? input.sender
+    : createSender(input.telegram, {
+        ratePerSecond: config.SEND_RATE_PER_SECOND,
+        onRateLimited: () => metrics.telegram429.inc(),
+        onRetry: () => metrics.telegramRetries.inc(),
+        ...input.sender,
+      });
+  const ingest: ScheduleDeps['ingest'] =
+    input.ingest ??
+    (async () => {
+      const base = config.SOURCES_FILE
+        ? await loadSourcesFile(config.SOURCES_FILE)
+        : defaultSources();
+      const extra = await store.sources.list();
+      const ids = new Set(base.map((s) => s.id));
+      return runIngest({
+        store,
+        log,
+        now,
+        sources: [...base, ...extra.filter((s) => !ids.has(s.id))],
+        allowPrivate: config.ALLOW_PRIVATE_SOURCES,
+        ttlMs: config.ARTICLE_TTL_DAYS * 86_400_000,
+      });
+    });
+  return {
+    config,
+    log,
+    store,
+    translator: input.translator,
+    sender,
+    now,
+    ingest,
+    build: (articles, opts) => buildDigest(articles, opts),
+    translate: (digest, language, translator) => translateDigest(digest, language, translator),
+    render: (digest, opts) => renderDigest(digest, opts),
+    notice: input.notice,
+    metrics,
+    instanceId: input.instanceId,
+  };
+}
