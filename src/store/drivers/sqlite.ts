@@ -1,0 +1,207 @@
+/**
+ * Embedded SQLite: keyv's table for plain values, and two tables of ours, on the connection the
+ * keyv adapter opened (WAL journal, so a write is on disk once the statement returns and several
+ * processes can share the file). Each operation is one statement; compare-and-set uses
+ * RETURNING to learn whether it wrote.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Keyv from 'keyv';
+import KeyvSqlite from '@keyv/sqlite';
+import type { Logger } from '../../log.js';
+import { chunks, dedupeEntries, type Driver } from '../driver.js';
+
+type Query = (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** "sqlite://./data/x.sqlite" → absolute path (relative to the working directory). */
+export function sqlitePath(url: string): string {
+  const raw = url.replace(/^sqlite:\/\//i, '').replace(/\?.*$/, '');
+  if (!raw)
+    throw new Error('STORE_URL sqlite:// needs a file path, e.g. sqlite://./data/khulasa.sqlite');
+  return raw === ':memory:' ? raw : resolve(decodeURIComponent(raw));
+}
+
+export async function createSqliteDriver(url: string, log: Logger): Promise<Driver> {
+  const path = sqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+  const kv = new Keyv({ store: adapter, namespace: 'khulasa' });
+  kv.on('error', (err: Error) => log.error({ err: err.message }, 'store: sqlite error'));
+  const query = adapter.query as unknown as Query;
+
+  // WAL lets readers and one writer work at once across processes; NORMAL sync keeps every
+  // committed write through a process crash (only an OS crash can lose the last ones).
+  await query('PRAGMA journal_mode=WAL');
+  await query('PRAGMA synchronous=NORMAL');
+  await query(
+    'CREATE TABLE IF NOT EXISTS khulasa_kv(k TEXT PRIMARY KEY, v TEXT NOT NULL, expires INTEGER) WITHOUT ROWID',
+  );
+  await query(
+    'CREATE TABLE IF NOT EXISTS khulasa_hash(k TEXT NOT NULL, f TEXT NOT NULL, v TEXT NOT NULL, PRIMARY KEY (k, f)) WITHOUT ROWID',
+  );
+
+  const LIVE = '(expires IS NULL OR expires > ?)';
+  const exp = (ttlMs?: number) => (ttlMs && ttlMs > 0 ? Date.now() + ttlMs : null);
+
+  return {
+    backend: 'sqlite',
+    kv,
+    async get(key) {
+      const rows = await query(`SELECT v FROM khulasa_kv WHERE k = ? AND ${LIVE}`, key, Date.now());
+      return rows[0]?.v as string | undefined;
+    },
+    async getMany(keys) {
+      const found = new Map<string, string>();
+      for (const part of chunks(keys, 500)) {
+        const rows = await query(
+          `SELECT k, v FROM khulasa_kv WHERE k IN (SELECT value FROM json_each(?)) AND ${LIVE}`,
+          JSON.stringify(part),
+          Date.now(),
+        );
+        for (const r of rows) found.set(r.k as string, r.v as string);
+      }
+      return keys.map((k) => found.get(k));
+    },
+    async set(key, value, ttlMs) {
+      await query(
+        'INSERT INTO khulasa_kv(k, v, expires) VALUES (?, ?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v, expires = excluded.expires',
+        key,
+        value,
+        exp(ttlMs),
+      );
+    },
+    async cas(key, expected, next, ttlMs) {
+      const now = Date.now();
+      let rows: Record<string, unknown>[];
+      if (expected === undefined && next === undefined) {
+        rows = await query(`SELECT k FROM khulasa_kv WHERE k = ? AND ${LIVE}`, key, now);
+        return rows.length === 0;
+      }
+      if (expected === undefined) {
+        rows = await query(
+          `INSERT INTO khulasa_kv(k, v, expires) VALUES (?, ?, ?)
+           ON CONFLICT(k) DO UPDATE SET v = excluded.v, expires = excluded.expires
+           WHERE khulasa_kv.expires IS NOT NULL AND khulasa_kv.expires <= ? RETURNING k`,
+          key,
+          next,
+          exp(ttlMs),
+          now,
+        );
+      } else if (next === undefined) {
+        rows = await query(
+          `DELETE FROM khulasa_kv WHERE k = ? AND v = ? AND ${LIVE} RETURNING k`,
+          key,
+          expected,
+          now,
+        );
+      } else {
+        rows = await query(
+          `UPDATE khulasa_kv SET v = ?, expires = ? WHERE k = ? AND v = ? AND ${LIVE} RETURNING k`,
+          next,
+          exp(ttlMs),
+          key,
+          expected,
+          now,
+        );
+      }
+      return rows.length === 1;
+    },
+    async incr(key, by, ttlMs) {
+      const now = Date.now();
+      const rows = await query(
+        `INSERT INTO khulasa_kv(k, v, expires) VALUES (?1, ?2, ?3)
+         ON CONFLICT(k) DO UPDATE SET
+           v = CASE WHEN khulasa_kv.expires IS NOT NULL AND khulasa_kv.expires <= ?4
+                    THEN excluded.v ELSE CAST(CAST(khulasa_kv.v AS INTEGER) + ?5 AS TEXT) END,
+           expires = CASE WHEN khulasa_kv.expires IS NOT NULL AND khulasa_kv.expires <= ?4
+                    THEN excluded.expires ELSE khulasa_kv.expires END
+         RETURNING v`,
+        key,
+        String(by),
+        exp(ttlMs),
+        now,
+        by,
+      );
+      return Number(rows[0]?.v);
+    },
+    async hset(key, entries) {
+      for (const part of chunks(dedupeEntries(entries), 500)) {
+        await query(
+          `INSERT INTO khulasa_hash(k, f, v)
+           SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+           ON CONFLICT(k, f) DO UPDATE SET v = excluded.v`,
+          key,
+          JSON.stringify(part),
+        );
+      }
+    },
+    async hdel(key, fields) {
+      for (const part of chunks(fields, 500)) {
+        await query(
+          'DELETE FROM khulasa_hash WHERE k = ? AND f IN (SELECT value FROM json_each(?))',
+          key,
+          JSON.stringify(part),
+        );
+      }
+    },
+    async hget(key, fields) {
+      const found = new Map<string, string>();
+      for (const part of chunks(fields, 500)) {
+        const rows = await query(
+          'SELECT f, v FROM khulasa_hash WHERE k = ? AND f IN (SELECT value FROM json_each(?))',
+          key,
+          JSON.stringify(part),
+        );
+        for (const r of rows) found.set(r.f as string, r.v as string);
+      }
+      return fields.map((f) => found.get(f));
+    },
+    async hfields(keys) {
+      const out: string[] = [];
+      for (const part of chunks(keys, 500)) {
+        const rows = await query(
+          'SELECT f FROM khulasa_hash WHERE k IN (SELECT value FROM json_each(?))',
+          JSON.stringify(part),
+        );
+        for (const r of rows) out.push(r.f as string);
+      }
+      return out;
+    },
+    async *hscan(key, pageSize = 1000) {
+      let after = '';
+      let first = true;
+      for (;;) {
+        const rows = first
+          ? await query(
+              'SELECT f, v FROM khulasa_hash WHERE k = ? ORDER BY f LIMIT ?',
+              key,
+              pageSize,
+            )
+          : await query(
+              'SELECT f, v FROM khulasa_hash WHERE k = ? AND f > ? ORDER BY f LIMIT ?',
+              key,
+              after,
+              pageSize,
+            );
+        first = false;
+        if (rows.length === 0) return;
+        yield rows.map((r) => [r.f as string, r.v as string] as [string, string]);
+        if (rows.length < pageSize) return;
+        after = rows[rows.length - 1]!.f as string;
+      }
+    },
+    async hlen(key) {
+      const rows = await query('SELECT COUNT(*) AS n FROM khulasa_hash WHERE k = ?', key);
+      return Number(rows[0]?.n ?? 0);
+    },
+    async hclear(key) {
+      await query('DELETE FROM khulasa_hash WHERE k = ?', key);
+    },
+    async sweep() {
+      await query('DELETE FROM khulasa_kv WHERE expires IS NOT NULL AND expires <= ?', Date.now());
+    },
+    async close() {
+      await kv.disconnect();
+    },
+  };
+}

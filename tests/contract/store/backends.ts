@@ -1,0 +1,102 @@
+/**
+ * The backends the store contract suite runs against: memory and SQLite always, Redis and
+ * PostgreSQL when TEST_REDIS_URL / TEST_POSTGRES_URL are set. Each run gets a fresh temp folder,
+ * Redis key prefix or PostgreSQL schema, removed afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface TestBackend {
+  name: string;
+  /** A URL for a fresh, empty store of this backend. Every call in one run shares the data. */
+  url: string;
+  /** True when two createStore() calls on `url` see the same data (not memory). */
+  shared: boolean;
+  cleanup(): Promise<void>;
+}
+
+export function testBackends(): (() => TestBackend)[] {
+  const list: (() => TestBackend)[] = [
+    () => ({ name: 'memory', url: 'memory://', shared: false, cleanup: async () => undefined }),
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'khulasa-store-'));
+      return {
+        name: 'sqlite',
+        url: `sqlite://${join(dir, 'sub', 'store.sqlite')}`,
+        shared: true,
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  ];
+  const redisUrl = process.env.TEST_REDIS_URL;
+  if (redisUrl) {
+    list.push(() => {
+      const prefix = `khulasa-test-${randomBytes(6).toString('hex')}:`;
+      const url = new URL(redisUrl);
+      url.searchParams.set('prefix', prefix);
+      return {
+        name: 'redis',
+        url: url.toString(),
+        shared: true,
+        cleanup: () => dropRedis(redisUrl, prefix),
+      };
+    });
+  }
+  const pgUrl = process.env.TEST_POSTGRES_URL;
+  if (pgUrl) {
+    list.push(() => {
+      const schema = `khulasa_test_${randomBytes(6).toString('hex')}`;
+      const url = new URL(pgUrl);
+      url.searchParams.set('schema', schema);
+      return {
+        name: 'postgres',
+        url: url.toString(),
+        shared: true,
+        cleanup: () => dropSchema(pgUrl, schema),
+      };
+    });
+  }
+  return list;
+}
+
+export async function dropRedis(redisUrl: string, prefix: string): Promise<void> {
+  const { createClient } = await import('@redis/client');
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = (await client.sendCommand([
+        'SCAN',
+        cursor,
+        'MATCH',
+        `${prefix}*`,
+        'COUNT',
+        '1000',
+      ])) as [string, string[]];
+      cursor = next;
+      if (keys.length > 0) await client.sendCommand(['UNLINK', ...keys]);
+    } while (cursor !== '0');
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function dropSchema(pgUrl: string, schema: string): Promise<void> {
+  type Client = {
+    connect(): Promise<void>;
+    query(sql: string): Promise<unknown>;
+    end(): Promise<void>;
+  };
+  const pg = ((await import('pg' as string)) as { default: { Client: new (o: object) => Client } })
+    .default;
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
