@@ -1,0 +1,24 @@
+/**
+ * The Arabic text engine: normalization steps, sentence splitting, tokens, light stemming,
+ * stopwords and the feature pipeline. Pure functions, no I/O.
+ */
+export {
+  ARABIC_DIACRITICS,
+  ALEF_VARIANTS,
+  INVISIBLE,
+  TATWEEL,
+  foldCase,
+  normalize,
+  normalizeAlef,
+  normalizeAlefMaqsura,
+  normalizeDigits,
+  normalizePersianLetters,
+  normalizePunctuation,
+  normalizeTehMarbuta,
+  stripDiacritics,
+  stripInvisible,
+  stripTatweel,
+} from './normalize.js';
+export { splitSentences } from './sentences.js';
+export { STOPWORDS, isStopword, stem, terms, tokenize } from './tokens.js';
+export { arabicRatio, isArabic } from './script.js';
