@@ -4,7 +4,7 @@
  * small fakes.
  */
 import type { Config } from '../config/index.js';
-import type { Digest } from '../domain.js';
+import type { Article, Digest } from '../domain.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 import type { TranslationOutcome, Translator } from '../translate/port.js';
@@ -47,7 +47,7 @@ export interface ScheduleDeps {
   /** One ingest pass over every source. */
   ingest(): Promise<IngestSummary>;
   /** Pure digest builder (src/digest buildDigest). */
-  build(articles: import('../domain.js').Article[], opts: BuildOptions): Digest;
+  build(articles: Article[], opts: BuildOptions): Digest;
   /** Translates a digest once for one language (src/translate translateDigest). */
   translate(
     digest: Digest,

@@ -27,7 +27,12 @@ export function dueInstantOn(slot: DeliverySlot, at: Date): Date {
   let local = DateTime.fromJSDate(at, { zone: slot.timeZone });
   if (!local.isValid) local = DateTime.fromJSDate(at, { zone: 'UTC' });
   const [h, m] = slot.deliveryTime.split(':').map(Number) as [number, number];
-  return local.set({ hour: h, minute: m, second: 0, millisecond: 0 }).toJSDate();
+  // Built from the calendar fields (not from `at`'s offset), so a repeated local time resolves
+  // to the same instant whichever side of the change `at` is on.
+  return DateTime.fromObject(
+    { year: local.year, month: local.month, day: local.day, hour: h, minute: m },
+    { zone: local.zone },
+  ).toJSDate();
 }
 
 /** True when the subscriber's delivery falls in the UTC minute holding `minute`. */
