@@ -1,0 +1,88 @@
+/**
+ * Typed callback data for inline buttons. Telegram returns whatever string a button carried, so
+ * a press is untrusted input: it is parsed with zod and anything unknown is ignored.
+ * Telegram allows at most 64 bytes of callback data.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+export const CALLBACK_DATA_MAX_BYTES = 64;
+
+const LANG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const CallbackSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('subscribe') }),
+  z.object({ kind: z.literal('lang-menu') }),
+  z.object({ kind: z.literal('lang'), code: z.string().regex(LANG) }),
+  z.object({ kind: z.literal('time-menu') }),
+  z.object({ kind: z.literal('time'), time: z.string().regex(HHMM) }),
+  z.object({
+    kind: z.literal('original'),
+    index: z.number().int().min(0).max(99),
+    /** A digest id, or "#" + a short hash of it when the id is too long for a button. */
+    ref: z.string().min(1).max(56),
+  }),
+]);
+export type CallbackData = z.infer<typeof CallbackSchema>;
+
+/** A short, stable reference to a digest id for buttons. */
+export function digestRef(digestId: string): string {
+  const direct = digestId;
+  if (Buffer.byteLength(`o:99:${direct}`) <= CALLBACK_DATA_MAX_BYTES && !direct.startsWith('#')) {
+    return direct;
+  }
+  return `#${createHash('sha256').update(digestId).digest('base64url').slice(0, 16)}`;
+}
+
+/** True when `ref` (from a button) designates the digest `digestId`. */
+export function refMatches(ref: string, digestId: string): boolean {
+  return ref === digestRef(digestId);
+}
+
+export function encodeCallback(data: CallbackData): string {
+  switch (data.kind) {
+    case 'subscribe':
+      return 's';
+    case 'lang-menu':
+      return 'l';
+    case 'lang':
+      return `l:${data.code}`;
+    case 'time-menu':
+      return 't';
+    case 'time':
+      return `t:${data.time}`;
+    case 'original':
+      return `o:${data.index}:${data.ref}`;
+  }
+}
+
+/** Parses a button's data; undefined for anything this bot did not produce. */
+export function parseCallback(raw: string | undefined): CallbackData | undefined {
+  if (!raw || Buffer.byteLength(raw) > CALLBACK_DATA_MAX_BYTES) return undefined;
+  let candidate: unknown;
+  const [head, ...rest] = raw.split(':');
+  const tail = rest.join(':');
+  switch (head) {
+    case 's':
+      candidate = rest.length === 0 ? { kind: 'subscribe' } : undefined;
+      break;
+    case 'l':
+      candidate = rest.length === 0 ? { kind: 'lang-menu' } : { kind: 'lang', code: tail };
+      break;
+    case 't':
+      candidate = rest.length === 0 ? { kind: 'time-menu' } : { kind: 'time', time: tail };
+      break;
+    case 'o': {
+      const [index, ...ref] = rest;
+      candidate = {
+        kind: 'original',
+        index: /^\d{1,2}$/.test(index ?? '') ? Number(index) : NaN,
+        ref: ref.join(':'),
+      };
+      break;
+    }
+  }
+  const parsed = CallbackSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}

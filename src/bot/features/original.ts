@@ -1,0 +1,41 @@
+/** The "Arabic original" button under a translated digest: the stored Arabic story. */
+import { Composer } from 'telegraf';
+import type { Digest } from '../../domain.js';
+import { refMatches } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { renderStory } from '../format.js';
+import { t } from '../i18n/index.js';
+import { onCallback } from '../on-callback.js';
+import { answerPress, replyHtml, replyRendered } from '../reply.js';
+
+export const originalFeature = new Composer<BotContext>();
+
+/** How many digests back a hashed reference is looked for. */
+const LOOKBACK = 14;
+
+async function findDigest(ctx: BotContext, ref: string): Promise<Digest | undefined> {
+  const { digests } = ctx.deps.store;
+  if (!ref.startsWith('#')) return digests.get(ref);
+  let d = await digests.latest();
+  for (let i = 0; d && i < LOOKBACK; i++) {
+    if (refMatches(ref, d.id)) return d;
+    d = await digests.previous(d.id);
+  }
+  return undefined;
+}
+
+originalFeature.use(
+  onCallback('original', async (ctx, data) => {
+    await answerPress(ctx);
+    const digest = await findDigest(ctx, data.ref);
+    const story = digest?.stories[data.index];
+    if (!digest || !story) {
+      await replyHtml(ctx, t(ctx.ui, 'original.gone'));
+      return;
+    }
+    await replyRendered(
+      ctx,
+      renderStory(story, data.index, { ui: ctx.ui, language: digest.language || 'ar' }),
+    );
+  }),
+);

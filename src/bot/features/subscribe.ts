@@ -1,0 +1,63 @@
+/**
+ * /subscribe, /unsubscribe and the subscribe button; also keeps subscriptions right when the
+ * bot is removed from a chat or a group becomes a supergroup.
+ */
+import { Composer } from 'telegraf';
+import type { BotContext } from '../context.js';
+import { t } from '../i18n/index.js';
+import { onCallback } from '../on-callback.js';
+import { answerPress, replyHtml } from '../reply.js';
+import { updateSubscriber } from '../subscription.js';
+
+export const subscribeFeature = new Composer<BotContext>();
+
+async function subscribe(ctx: BotContext): Promise<void> {
+  if (ctx.subscriber?.active) {
+    const s = ctx.subscriber;
+    await replyHtml(
+      ctx,
+      t(ctx.ui, 'already.subscribed', { time: s.deliveryTime, zone: s.timeZone }),
+    );
+    return;
+  }
+  const s = await updateSubscriber(ctx, (x) => ({ ...x, active: true }));
+  await replyHtml(ctx, t(ctx.ui, 'subscribed', { time: s.deliveryTime, zone: s.timeZone }));
+}
+
+subscribeFeature.command('subscribe', subscribe);
+
+subscribeFeature.use(
+  onCallback('subscribe', async (ctx) => {
+    await answerPress(ctx);
+    await subscribe(ctx);
+  }),
+);
+
+subscribeFeature.command('unsubscribe', async (ctx) => {
+  if (!ctx.subscriber?.active) {
+    await replyHtml(ctx, t(ctx.ui, 'not.subscribed'));
+    return;
+  }
+  await updateSubscriber(ctx, (x) => ({ ...x, active: false }));
+  await replyHtml(ctx, t(ctx.ui, 'unsubscribed'));
+});
+
+// Removed from a group or blocked in private: stop delivering there.
+subscribeFeature.on('my_chat_member', async (ctx) => {
+  const status = ctx.myChatMember.new_chat_member.status;
+  if ((status === 'kicked' || status === 'left') && ctx.subscriber?.active) {
+    await updateSubscriber(ctx, (x) => ({ ...x, active: false }));
+    ctx.log.info({ chatId: ctx.chat.id, status }, 'bot removed from chat; subscription off');
+  }
+});
+
+// A group upgraded to a supergroup gets a new id: the subscription follows it.
+subscribeFeature.on('message', async (ctx, next) => {
+  const msg = ctx.message as { migrate_to_chat_id?: number };
+  if (msg.migrate_to_chat_id !== undefined) {
+    await ctx.deps.store.subscribers.migrate(ctx.chat.id, msg.migrate_to_chat_id);
+    ctx.log.info({ from: ctx.chat.id, to: msg.migrate_to_chat_id }, 'group migrated');
+    return;
+  }
+  return next();
+});

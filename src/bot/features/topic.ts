@@ -1,0 +1,53 @@
+/**
+ * /topic QUERY, and any plain text in a private chat: stories of the last days about it. A query
+ * in another language is turned into Arabic first; the answer comes in the reader's language.
+ */
+import { Composer } from 'telegraf';
+import { readerLanguage, type BotContext } from '../context.js';
+import { renderTopicAnswer } from '../format.js';
+import { t } from '../i18n/index.js';
+import { translateStories, withinLimit } from '../on-demand.js';
+import { replyHtml, replyRendered, withTyping } from '../reply.js';
+
+export const topicFeature = new Composer<BotContext>();
+
+/** Longest query searched; the rest of a pasted article is ignored. */
+export const MAX_QUERY = 300;
+
+async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
+  const query = rawQuery.replace(/\s+/g, ' ').trim();
+  if (!query) {
+    await replyHtml(ctx, t(ctx.ui, 'topic.usage'));
+    return;
+  }
+  if (!(await withinLimit(ctx))) return;
+  const cut = Array.from(query).length > MAX_QUERY;
+  const shown = cut ? Array.from(query).slice(0, MAX_QUERY).join('') : query;
+  const messages = await withTyping(ctx, async () => {
+    const arabic = await ctx.deps.toArabicQuery(shown, ctx.chat?.id);
+    const { stories } = await ctx.deps.searchTopic(arabic.query);
+    if (stories.length === 0) return undefined;
+    const result = await translateStories(ctx, stories, readerLanguage(ctx));
+    return renderTopicAnswer(shown, result.stories, {
+      ui: ctx.ui,
+      language: result.language,
+      ...(result.notice ? { notice: result.notice } : {}),
+    });
+  });
+  if (cut) await replyHtml(ctx, t(ctx.ui, 'topic.too.long', { n: MAX_QUERY }));
+  if (!messages) {
+    await replyHtml(ctx, t(ctx.ui, 'topic.none', { query: shown.slice(0, 200) }));
+    return;
+  }
+  await replyRendered(ctx, messages);
+}
+
+topicFeature.command('topic', (ctx) => answer(ctx, ctx.payload));
+
+// Plain text in a private chat is a question; in groups the bot only answers commands.
+topicFeature.on('text', async (ctx, next) => {
+  if (ctx.chat.type !== 'private') return next();
+  const text = ctx.message.text;
+  if (text.startsWith('/')) return next();
+  await answer(ctx, text);
+});

@@ -1,0 +1,352 @@
+/**
+ * Telegram HTML rendering of digests and topic answers, and splitting into messages.
+ *
+ * Every text that comes from a feed or a reader is escaped; links are kept only for http(s)
+ * URLs. Messages are cut at story, then point boundaries, and a single oversized point is cut at
+ * a word boundary before it is escaped, so a cut can never fall inside a tag or an entity.
+ * Lengths are counted in UTF-16 code units on the HTML itself (stricter than Telegram, which
+ * counts the text after parsing), so every part is accepted.
+ */
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { Digest, Story } from '../domain.js';
+import { digestRef, encodeCallback } from './callback-data.js';
+import { t } from './i18n/index.js';
+
+/** Telegram's limit for one text message, in UTF-16 code units. */
+export const MESSAGE_LIMIT = 4096;
+
+export interface RenderedMessage {
+  html: string;
+  replyMarkup?: InlineKeyboardMarkup;
+}
+
+export interface RenderOptions {
+  /** Language of the bot's own words (headings, buttons). */
+  ui: string;
+  /** One line shown under the heading, e.g. "translation unavailable" (plain text). */
+  notice?: string;
+  /** Limit per message (default {@link MESSAGE_LIMIT}); smaller values are for tests. */
+  limit?: number;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escapes text for Telegram HTML (&, <, > and " for attribute values). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+}
+
+/** Length in UTF-16 code units, the unit Telegram's limits are expressed in. */
+export function utf16Length(text: string): number {
+  return text.length;
+}
+
+/** The escaped href of an http(s) URL, or undefined for anything else (javascript:, data:, junk). */
+export function safeHref(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (!URL.canParse(trimmed)) return undefined;
+  const parsed = new URL(trimmed);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return escapeHtml(parsed.href);
+}
+
+/** A link when the URL is http(s), otherwise the escaped label alone. */
+export function link(label: string, url: string): string {
+  const href = safeHref(url);
+  const text = escapeHtml(label.trim() || url);
+  return href ? `<a href="${href}">${text}</a>` : text;
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'sd', 'yi']);
+/** Right-to-left mark: anchors a line's direction when it starts with a digit or a bullet. */
+const RLM = '\u200f';
+
+export function isRtl(language: string): boolean {
+  return RTL_LANGUAGES.has(language.toLowerCase().split(/[-_]/)[0]!);
+}
+
+function escapedLength(c: string): number {
+  return ESCAPES[c]?.length ?? c.length;
+}
+
+const BREAK_AFTER = /[\s،؛؟.,;:!?)\]»”-]/u;
+
+/**
+ * Cuts plain text into pieces whose ESCAPED length is at most `max`, preferring to cut after a
+ * space or punctuation (Arabic ، ؛ ؟ included) in the last half of a piece, never inside a
+ * surrogate pair. Pieces are returned unescaped and trimmed.
+ */
+export function splitText(text: string, max: number): string[] {
+  if (max < 8) throw new RangeError(`Expected max to be at least 8, got ${max}`);
+  const chars = Array.from(text);
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let used = 0;
+    let end = start;
+    while (end < chars.length && used + escapedLength(chars[end]!) <= max) {
+      used += escapedLength(chars[end]!);
+      end++;
+    }
+    if (end < chars.length) {
+      const floor = start + Math.floor((end - start) / 2);
+      for (let i = end - 1; i >= floor; i--) {
+        if (BREAK_AFTER.test(chars[i]!)) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    const piece = chars.slice(start, end).join('').trim();
+    if (piece) pieces.push(piece);
+    start = end;
+  }
+  return pieces;
+}
+
+/** A line of escaped text that may be too long: split into lines that each fit `max`. */
+function wrapLine(prefix: string, text: string, max: number, suffix = ''): string[] {
+  const room = Math.max(8, max - utf16Length(prefix) - utf16Length(suffix));
+  return splitText(text, room).map((piece) => `${prefix}${escapeHtml(piece)}${suffix}`);
+}
+
+export interface Block {
+  lines: string[];
+  /** Carried through packing so callers know which blocks start in which message. */
+  id?: number;
+}
+
+export interface PackedMessage {
+  lines: string[];
+  /** Ids of the blocks whose first line is in this message. */
+  ids: number[];
+}
+
+/**
+ * Packs blocks (each a list of lines, each line ≤ limit) into messages of at most `limit`
+ * UTF-16 units once joined with newlines: blocks are separated by a blank line and kept whole
+ * when they fit, otherwise split between their lines.
+ */
+export function packBlocks(blocks: Block[], limit: number = MESSAGE_LIMIT): PackedMessage[] {
+  const messages: PackedMessage[] = [];
+  let current: PackedMessage = { lines: [], ids: [] };
+  let size = 0;
+  const flush = () => {
+    if (current.lines.length) messages.push(current);
+    current = { lines: [], ids: [] };
+    size = 0;
+  };
+  for (const block of blocks) {
+    const lines = block.lines;
+    if (lines.length === 0) continue;
+    for (const line of lines) {
+      if (utf16Length(line) > limit) {
+        throw new RangeError(`a line of ${utf16Length(line)} units exceeds the limit ${limit}`);
+      }
+    }
+    const whole = utf16Length(lines.join('\n'));
+    if (current.lines.length && size + 2 + whole > limit) flush();
+    if (whole <= limit - size - (current.lines.length ? 2 : 0)) {
+      if (current.lines.length) {
+        current.lines.push('');
+        size += 2;
+      }
+      current.lines.push(...lines);
+      size += whole;
+      if (block.id !== undefined) current.ids.push(block.id);
+      continue;
+    }
+    // Larger than a whole message: line by line, starting on a fresh message.
+    lines.forEach((line, i) => {
+      if (current.lines.length && size + 1 + utf16Length(line) > limit) flush();
+      if (current.lines.length) size += 1;
+      current.lines.push(line);
+      size += utf16Length(line);
+      if (i === 0 && block.id !== undefined) current.ids.push(block.id);
+    });
+  }
+  flush();
+  return messages;
+}
+
+const TITLE_MAX = 400;
+
+function storyBlock(
+  story: Story,
+  index: number,
+  opts: { ui: string; language: string; limit: number },
+): Block {
+  const rtl = isRtl(opts.language) ? RLM : '';
+  const mark = story.update ? ` · <i>${t(opts.ui, 'digest.updated')}</i>` : '';
+  const rawTitle = story.title.replace(/\s+/g, ' ').trim();
+  const title = rawTitle.length > TITLE_MAX ? `${rawTitle.slice(0, TITLE_MAX)}…` : rawTitle;
+  const lines = wrapLine(`${rtl}<b>${index + 1}. `, title, opts.limit - mark.length, '</b>');
+  if (lines.length === 0) lines.push(`${rtl}<b>${index + 1}.</b>`);
+  lines[lines.length - 1] += mark;
+  for (const point of story.points) {
+    const clean = point.replace(/\s+/g, ' ').trim();
+    if (clean) lines.push(...wrapLine(`${rtl}• `, clean, opts.limit));
+  }
+  const seen = new Set<string>();
+  const links: string[] = [];
+  for (const s of story.sources) {
+    const key = `${s.name}\u0000${s.url}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const name = s.name.trim().slice(0, 200) || 'link';
+    const rendered = link(name, s.url);
+    // an absurdly long URL is not worth a link: show the name alone
+    links.push(utf16Length(rendered) > opts.limit / 4 ? escapeHtml(name) : rendered);
+  }
+  if (links.length) {
+    const label = `${rtl}<i>${t(opts.ui, 'digest.sources')}:</i> `;
+    let line = label;
+    for (const l of links) {
+      const piece = line === label ? l : ` · ${l}`;
+      if (utf16Length(line) + utf16Length(piece) > opts.limit) {
+        lines.push(line);
+        line = `${rtl}${l}`;
+      } else {
+        line += piece;
+      }
+    }
+    lines.push(line);
+  }
+  return { lines, id: index };
+}
+
+/** Heading (trusted HTML from `t`) plus an optional notice (plain text). */
+function headerBlock(
+  headingHtml: string,
+  opts: RenderOptions & { limit: number },
+  afterHtml = '',
+): Block {
+  const rtl = isRtl(opts.ui) ? RLM : '';
+  const lines = [`${rtl}<b>${headingHtml}</b>${afterHtml}`];
+  if (opts.notice) lines.push(...wrapLine(`${rtl}<i>`, opts.notice, opts.limit, '</i>'));
+  return { lines };
+}
+
+function toMessages(
+  blocks: Block[],
+  limit: number,
+  buttonsFor?: (indices: number[]) => InlineKeyboardMarkup | undefined,
+): RenderedMessage[] {
+  return packBlocks(blocks, limit).map(({ lines, ids }) => {
+    const html = lines.join('\n');
+    const replyMarkup = buttonsFor?.(ids);
+    return replyMarkup ? { html, replyMarkup } : { html };
+  });
+}
+
+/**
+ * Renders a digest as Telegram HTML messages (each ≤ 4096 UTF-16 units). A translated digest
+ * (language ≠ "ar") gets, under each message, buttons that show its stories in the original
+ * Arabic (callback kind "original").
+ */
+export function renderDigest(digest: Digest, opts: RenderOptions): RenderedMessage[] {
+  const limit = opts.limit ?? MESSAGE_LIMIT;
+  const language = digest.language || 'ar';
+  const date = escapeHtml(digest.window.to.slice(0, 10));
+  const header = headerBlock(t(opts.ui, 'digest.title'), { ...opts, limit }, ` · ${date}`);
+  const blocks = digest.stories.map((s, i) => storyBlock(s, i, { ui: opts.ui, language, limit }));
+  const translated = language !== 'ar';
+  const ref = digestRef(digest.id);
+  return toMessages([header, ...blocks], limit, (indices) => {
+    if (!translated || indices.length === 0) return undefined;
+    const buttons: InlineKeyboardButton[] = indices
+      .filter((i) => i < 100)
+      .map((i) => ({
+        text: decodeEntities(t(opts.ui, 'btn.original', { n: i + 1 })),
+        callback_data: encodeCallback({ kind: 'original', index: i, ref }),
+      }));
+    const rows: InlineKeyboardButton[][] = [];
+    for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3));
+    return { inline_keyboard: rows };
+  });
+}
+
+/** Renders stories answering a topic question, headed by the (escaped) query. */
+export function renderTopicAnswer(
+  query: string,
+  stories: Story[],
+  opts: RenderOptions & { language: string },
+): RenderedMessage[] {
+  const limit = opts.limit ?? MESSAGE_LIMIT;
+  const shown = query.length > 200 ? `${query.slice(0, 200)}…` : query;
+  const header = headerBlock(t(opts.ui, 'topic.title', { query: shown }), { ...opts, limit });
+  const blocks = stories.map((s, i) =>
+    storyBlock(s, i, { ui: opts.ui, language: opts.language, limit }),
+  );
+  return toMessages([header, ...blocks], limit);
+}
+
+/** Renders one story alone (the Arabic original behind a translated digest's button). */
+export function renderStory(
+  story: Story,
+  index: number,
+  opts: RenderOptions & { language: string },
+): RenderedMessage[] {
+  const limit = opts.limit ?? MESSAGE_LIMIT;
+  return toMessages([storyBlock(story, index, { ...opts, limit })], limit);
+}
+
+/**
+ * Splits trusted HTML made of whole lines (no tag spans two lines) into messages ≤ limit, at
+ * line boundaries; for UI texts such as source lists that may grow long.
+ */
+export function splitHtmlLines(html: string, limit: number = MESSAGE_LIMIT): string[] {
+  return packBlocks(
+    html.split('\n').map((l) => ({ lines: [l] })),
+    limit,
+  ).map((m) => m.lines.join('\n'));
+}
+
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+function decodeEntity(entity: string): string {
+  const body = entity.slice(1, -1);
+  if (body.startsWith('#x') || body.startsWith('#X')) {
+    const cp = Number.parseInt(body.slice(2), 16);
+    return Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : entity;
+  }
+  if (body.startsWith('#')) {
+    const cp = Number.parseInt(body.slice(1), 10);
+    return Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : entity;
+  }
+  return NAMED[body] ?? entity;
+}
+
+/** Decodes the entities Telegram HTML uses (&amp; &lt; &gt; &quot; and numeric ones). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, decodeEntity);
+}
+
+/**
+ * Plain text for a terminal: links become "label <url>", other tags go, entities are decoded,
+ * direction marks are dropped.
+ */
+export function htmlToPlainText(html: string): string {
+  const token = /<a\s+href="([^"]*)"[^>]*>([\s\S]*?)<\/a>|<[^>]*>|[^<]+|</gi;
+  let out = '';
+  for (const m of html.matchAll(token)) {
+    const [whole, href, label] = m;
+    if (href !== undefined) {
+      const url = decodeEntities(href);
+      const text = decodeEntities((label ?? '').replace(/<[^>]*>/g, ''));
+      out += text === url ? url : `${text} <${url}>`;
+    } else if (whole.startsWith('<') && whole.length > 1) {
+      continue;
+    } else {
+      out += decodeEntities(whole);
+    }
+  }
+  return out.replace(/[\u200e\u200f]/g, '');
+}

@@ -1,0 +1,79 @@
+/** The bot's own words in English. Placeholders are {name}; values are escaped by the caller. */
+export const en = {
+  'lang.name': 'English',
+  welcome:
+    '<b>Khulasa</b> — the gist of Arabic news.\n\nEvery day I group the articles of the last 24 hours into stories and write each as a few key points, in your language, at your time.\n\nTry /digest now, or ask about a topic: /topic Gaza',
+  'welcome.back': 'Welcome back! Your daily digest is on again at {time} ({zone}).',
+  'btn.subscribe': '🔔 Subscribe',
+  'btn.language': '🌐 Language',
+  'btn.time': '⏰ Delivery time',
+  'btn.original': 'Arabic original {n}',
+  subscribed:
+    '🔔 Subscribed. Your digest arrives every day at {time} ({zone}).\nChange it with /time, the language with /lang.',
+  'already.subscribed': 'You are already subscribed: every day at {time} ({zone}).',
+  unsubscribed: '🔕 Unsubscribed. No more daily digests; /subscribe brings them back.',
+  'not.subscribed': 'You are not subscribed. /subscribe to get the daily digest.',
+  'digest.none':
+    'No digest yet: the first one is built after the sources are read. Try again in a few minutes.',
+  'digest.title': 'Today’s digest',
+  'digest.updated': 'update',
+  'digest.sources': 'Sources',
+  'digest.stories': '{n} stories',
+  'topic.usage': 'Ask about a topic: /topic QUERY — for example /topic Gaza or /topic الانتخابات',
+  'topic.title': 'About “{query}”',
+  'topic.none': 'Nothing about “{query}” in the news of the last 7 days.',
+  'topic.too.long': 'That question is long; I searched its first {n} characters.',
+  'notice.translation': 'Translation is not available right now, so this is the Arabic original.',
+  'notice.partial': 'Part of this could not be translated and is shown in Arabic.',
+  'lang.choose': 'Choose the language of your digest (or send /lang CODE, for example /lang de):',
+  'lang.set': '🌐 Language set: {name} ({code}).',
+  'lang.unknown':
+    'I do not know the language code “{code}”. Send /lang to see a list, or a code like en, fr, tr.',
+  'time.usage':
+    'Your digest arrives at {time} ({zone}).\nSet it with /time HH:MM [Area/City], for example /time 07:30 Asia/Riyadh — or pick one:',
+  'time.bad':
+    'That is not a time. Use 24-hour HH:MM, for example /time 07:30 or /time 21:00 Europe/Paris.',
+  'time.badzone':
+    '“{zone}” is not a time zone. Use Area/City, for example Africa/Cairo or Asia/Riyadh.',
+  'time.set': '⏰ Daily digest at {time} ({zone}). Next one: {next}.',
+  settings:
+    '<b>Your settings</b>\nSubscribed: {active}\nLanguage: {language}\nDelivery time: {time} ({zone})\nNext digest: {next}',
+  yes: 'yes',
+  no: 'no',
+  'sources.title': '<b>Sources</b> ({n})',
+  'sources.none': 'No sources are configured.',
+  help: '<b>Commands</b>\n/digest — the latest digest now\n/topic QUERY — news about a topic (or just send the words)\n/subscribe, /unsubscribe — the daily digest\n/lang [CODE] — language of the digest\n/time HH:MM [Area/City] — delivery time\n/settings — your settings\n/sources — where the news comes from',
+  'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
+  'rate.limited': 'One moment please: you can ask again in {seconds} s.',
+  error: 'Sorry, something went wrong. Please try again in a minute.',
+  'admin.only': 'This command is for the operator of this bot.',
+  stats:
+    '<b>Stats</b>\nSubscribers: {active} active of {total}\nArticles (24 h): {articles}\nLatest digest: {digest}\nSources: {sources} (failing: {failing})\nTranslation: {provider}',
+  'addsource.usage': 'Usage: /addsource URL (a feed or a page, http or https)',
+  'addsource.bad': 'Cannot add {url}: {reason}',
+  'addsource.ok': 'Added source {id}: {url}',
+  'removesource.usage': 'Usage: /removesource ID (see /sources)',
+  'removesource.ok': 'Removed source {id}.',
+  'removesource.none': 'No source with id {id}.',
+  'sourcestatus.none': 'No source has been read yet.',
+  'sourcestatus.title': '<b>Source status</b>',
+  'original.gone': 'That digest is no longer stored.',
+  'console.banner':
+    'Khulasa local chat — no TELEGRAM_BOT_TOKEN is set, so you are talking to the bot here, over the bundled sample articles.\nType /digest, /topic QUERY or /help. To go live, set TELEGRAM_BOT_TOKEN (from @BotFather).',
+  'cmd.start': 'Welcome and buttons',
+  'cmd.digest': 'The latest digest now',
+  'cmd.topic': 'News about a topic',
+  'cmd.subscribe': 'Get the daily digest',
+  'cmd.unsubscribe': 'Stop the daily digest',
+  'cmd.lang': 'Language of the digest',
+  'cmd.time': 'Delivery time',
+  'cmd.settings': 'Your settings',
+  'cmd.sources': 'Where the news comes from',
+  'cmd.help': 'Help',
+  'cmd.stats': 'Admin: statistics',
+  'cmd.addsource': 'Admin: add a source',
+  'cmd.removesource': 'Admin: remove a source',
+  'cmd.sourcestatus': 'Admin: source health',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,111 @@
+/**
+ * Reading and changing a chat's settings. Every change is an atomic upsert, so two quick
+ * button presses never lose each other's effect.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import type { Subscriber } from '../store/types.js';
+import { readerLanguage, threadOf, type BotContext } from './context.js';
+
+type ChatType = Subscriber['chatType'];
+
+function chatType(ctx: BotContext): ChatType {
+  const type = ctx.chat?.type;
+  return type === 'group' || type === 'supergroup' || type === 'channel' ? type : 'private';
+}
+
+/** Settings a chat starts with: the reader's language, the configured time and zone. */
+export function defaultSubscriber(ctx: BotContext, active: boolean): Subscriber {
+  const now = ctx.deps.now().toISOString();
+  const thread = threadOf(ctx);
+  return {
+    chatId: ctx.chat!.id,
+    chatType: chatType(ctx),
+    language: readerLanguage(ctx),
+    deliveryTime: ctx.deps.config.DEFAULT_DELIVERY_TIME,
+    timeZone: ctx.deps.config.DEFAULT_TIMEZONE,
+    topics: [],
+    active,
+    createdAt: now,
+    updatedAt: now,
+    ...(thread !== undefined ? { threadId: thread } : {}),
+  };
+}
+
+/**
+ * Changes the chat's settings, creating them first (inactive unless `activate`) when the chat
+ * has none. Keeps the forum topic the change was made from.
+ */
+export async function updateSubscriber(
+  ctx: BotContext,
+  change: (s: Subscriber) => Subscriber,
+): Promise<Subscriber> {
+  const chatId = ctx.chat!.id;
+  const thread = threadOf(ctx);
+  const saved = await ctx.deps.store.subscribers.upsert(chatId, (current) => {
+    const base = current ?? defaultSubscriber(ctx, false);
+    const next = change({ ...base });
+    return {
+      ...next,
+      ...(thread !== undefined ? { threadId: thread } : {}),
+      updatedAt: ctx.deps.now().toISOString(),
+    };
+  });
+  ctx.subscriber = saved;
+  return saved;
+}
+
+/** Settings as shown to the reader (stored, or what a subscription would start with). */
+export function effectiveSettings(ctx: BotContext): Subscriber {
+  return ctx.subscriber ?? defaultSubscriber(ctx, false);
+}
+
+const DIGITS: Record<string, string> = Object.fromEntries(
+  [...'٠١٢٣٤٥٦٧٨٩']
+    .map((d, i) => [d, String(i)])
+    .concat([...'۰۱۲۳۴۵۶۷۸۹'].map((d, i) => [d, String(i)])),
+);
+
+/** "7:30", "07:30", "٠٧:٣٠" → "07:30"; undefined when not a 24-hour time. */
+export function parseTime(raw: string): string | undefined {
+  const ascii = raw
+    .trim()
+    .replace(/[٠-٩۰-۹]/g, (d) => DIGITS[d]!)
+    .replace(/[.٫]/, ':');
+  const m = /^(\d{1,2}):(\d{2})$/.exec(ascii);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return undefined;
+  return `${String(h).padStart(2, '0')}:${m[2]}`;
+}
+
+/** Canonical IANA zone name ("asia/riyadh" → "Asia/Riyadh"), or undefined. */
+export function parseZone(raw: string): string | undefined {
+  const zone = raw.trim();
+  if (!zone || !IANAZone.isValidZone(zone)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The next delivery after `now` for a local time in a zone. DST-safe: a time that does not
+ * exist that day (spring forward) moves to the first valid minute after it, and an ambiguous one
+ * (fall back) is taken once, at its first occurrence.
+ */
+export function nextDelivery(time: string, zone: string, now: Date): DateTime {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const local = DateTime.fromJSDate(now, { zone });
+  let candidate = local.set({ hour: h, minute: m, second: 0, millisecond: 0 });
+  if (candidate <= local) {
+    candidate = local.plus({ days: 1 }).set({ hour: h, minute: m, second: 0, millisecond: 0 });
+  }
+  return candidate;
+}
+
+/** "2026-03-29 07:30 (Europe/Paris)" style, for settings replies. */
+export function formatNext(time: string, zone: string, now: Date): string {
+  return nextDelivery(time, zone, now).toFormat('yyyy-LL-dd HH:mm');
+}
