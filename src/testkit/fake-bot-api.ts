@@ -88,6 +88,8 @@ export interface FakeBotApiOptions {
   latencyMs?: number;
   /** Cap on a getUpdates long poll, in seconds (default 10). */
   maxPollSeconds?: number;
+  /** Serve under a path ("/tg" → apiRoot http://127.0.0.1:PORT/tg), as a self-hosted server may. */
+  basePath?: string;
 }
 
 export interface SentMessage {
@@ -116,6 +118,11 @@ export interface FakeBotApi {
   waitFor(predicate: (c: FakeCall) => boolean, timeoutMs?: number): Promise<FakeCall>;
   /** Resolves once at least `count` calls of `method` were received. */
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<FakeCall[]>;
+  /**
+   * Resolves once a long-polling client confirmed the update (asked for updates after it),
+   * i.e. finished handling it and everything it sent in reply.
+   */
+  waitForConfirm(updateId: number, timeoutMs?: number): Promise<void>;
   /** Forgets recorded calls (not the queue or the responders). */
   reset(): void;
   close(): Promise<void>;
@@ -304,7 +311,9 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+      const base = (opts.basePath ?? '').replace(/\/+$/, '');
+      const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : '';
+      const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
       const body = await readBody(req);
       if (!m) {
         send(res, { error_code: 404, description: 'Not Found' });
@@ -365,7 +374,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
   const port = (server.address() as AddressInfo).port;
 
   const api: FakeBotApi = {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot: `http://127.0.0.1:${port}${(opts.basePath ?? '').replace(/\/+$/, '')}`,
     port,
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
@@ -421,6 +430,12 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
     async waitForCalls(method, count, timeoutMs = 5000) {
       await api.waitFor(() => calls.filter((c) => c.method === method).length >= count, timeoutMs);
       return api.callsOf(method);
+    },
+    async waitForConfirm(updateId, timeoutMs = 5000) {
+      await api.waitFor(
+        (c) => c.method === 'getUpdates' && Number(c.payload.offset ?? 0) > updateId,
+        timeoutMs,
+      );
     },
     reset() {
       calls.length = 0;
