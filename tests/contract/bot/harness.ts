@@ -106,9 +106,13 @@ export async function startHarness(
     env?: Record<string, string>;
     digest?: Digest | null;
     checkSource?: (url: string) => Promise<void>;
+    basePath?: string;
   } = {},
 ): Promise<Harness> {
-  const api = await startFakeBotApi({ token: TOKEN });
+  const api = await startFakeBotApi({
+    token: TOKEN,
+    ...(opts.basePath ? { basePath: opts.basePath } : {}),
+  });
   const store = await createStore('memory://');
   const config = parseConfig({
     TELEGRAM_BOT_TOKEN: TOKEN,
