@@ -1,7 +1,8 @@
 /**
  * When a subscriber is due, in UTC, computed with luxon so that daylight-saving changes neither
  * skip nor repeat a delivery: a local time that does not exist that day (the spring-forward gap)
- * moves forward by the gap, and a local time that happens twice (fall back) counts once.
+ * is due when the gap ends, and a local time that happens twice (fall back) counts once, at its
+ * first occurrence.
  */
 import { DateTime } from 'luxon';
 
@@ -21,18 +22,45 @@ export function floorToMinute(at: Date): Date {
 
 /**
  * The UTC instant of the subscriber's delivery time on the local calendar day that contains
- * `at` (in the subscriber's zone). An unknown zone falls back to UTC.
+ * `at` (in the subscriber's zone). An unknown zone falls back to UTC. Same rules as the store's
+ * due index: a time skipped by a spring-forward gap is due when the gap ends (02:30 → 03:00),
+ * and a time repeated when clocks fall back is due at its first occurrence.
  */
 export function dueInstantOn(slot: DeliverySlot, at: Date): Date {
   let local = DateTime.fromJSDate(at, { zone: slot.timeZone });
   if (!local.isValid) local = DateTime.fromJSDate(at, { zone: 'UTC' });
+  const zone = local.zone;
   const [h, m] = slot.deliveryTime.split(':').map(Number) as [number, number];
-  // Built from the calendar fields (not from `at`'s offset), so a repeated local time resolves
-  // to the same instant whichever side of the change `at` is on.
-  return DateTime.fromObject(
+  const wanted = h * 60 + m;
+  // Built from the calendar fields (not from `at`'s offset), so the answer is the same whichever
+  // side of a change `at` is on.
+  const guess = DateTime.fromObject(
     { year: local.year, month: local.month, day: local.day, hour: h, minute: m },
-    { zone: local.zone },
-  ).toJSDate();
+    { zone },
+  ).toMillis();
+  const minuteOf = (t: number) => {
+    const d = DateTime.fromMillis(t, { zone });
+    return { day: d.day, minute: d.hour * 60 + d.minute };
+  };
+  let ms = guess;
+  if (minuteOf(ms).minute !== wanted) {
+    // In a gap: luxon moved the time forward by the gap; walk back to the gap's end.
+    while (ms - MINUTE_MS > guess - 4 * 3_600_000) {
+      const prev = minuteOf(ms - MINUTE_MS);
+      if (prev.day !== local.day || prev.minute < wanted) break;
+      ms -= MINUTE_MS;
+    }
+  } else {
+    // A repeated hour: luxon picks the later occurrence; take the earlier one if there is one.
+    for (const back of [3_600_000, 1_800_000]) {
+      const earlier = minuteOf(ms - back);
+      if (earlier.day === local.day && earlier.minute === wanted) {
+        ms -= back;
+        break;
+      }
+    }
+  }
+  return new Date(ms);
 }
 
 /** True when the subscriber's delivery falls in the UTC minute holding `minute`. */

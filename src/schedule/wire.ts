@@ -7,9 +7,8 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 import type { Translator } from '../translate/port.js';
 import { buildDigest } from '../digest/index.js';
-import { translateDigest } from '../translate/index.js';
+import { fallbackNotice, translateDigest } from '../translate/index.js';
 import { renderDigest } from '../bot/index.js';
-import { defaultSources, loadSourcesFile, runIngest } from '../sources/index.js';
 import { createSender, type Sender, type SenderOptions, type TelegramLike } from '../bot/sender.js';
 import { metrics as processMetrics, type Metrics } from '../ops/metrics.js';
 import type { ScheduleDeps } from './deps.js';
@@ -26,7 +25,7 @@ export interface CreateScheduleDepsInput {
   metrics?: Metrics;
   /** Overrides for the sender (rate defaults to SEND_RATE_PER_SECOND). */
   sender?: Sender | SenderOptions;
-  /** The one-line notice shown when a digest could not be translated (BOT's UI strings). */
+  /** The one-line notice shown when a digest could not be translated (default: translate's fallbackNotice). */
   notice?: ScheduleDeps['notice'];
   /** Lease/lock owner name (default host:role). */
   instanceId?: string;
@@ -53,6 +52,8 @@ export function createScheduleDeps(input: CreateScheduleDepsInput): ScheduleDeps
   const ingest: ScheduleDeps['ingest'] =
     input.ingest ??
     (async () => {
+      // Loaded on first use: one-off commands (deliver) never pay for the fetching stack.
+      const { defaultSources, loadSourcesFile, runIngest } = await import('../sources/index.js');
       const base = config.SOURCES_FILE
         ? await loadSourcesFile(config.SOURCES_FILE)
         : defaultSources();
@@ -78,7 +79,7 @@ export function createScheduleDeps(input: CreateScheduleDepsInput): ScheduleDeps
     build: (articles, opts) => buildDigest(articles, opts),
     translate: (digest, language, translator) => translateDigest(digest, language, translator),
     render: (digest, opts) => renderDigest(digest, opts),
-    notice: input.notice,
+    notice: input.notice ?? ((language, reason) => fallbackNotice(reason, language)),
     metrics,
     instanceId: input.instanceId,
   };

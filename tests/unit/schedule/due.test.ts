@@ -30,16 +30,22 @@ describe('due selection', () => {
     );
   });
 
-  it('a time in the spring-forward gap is served once, moved forward by the gap', () => {
+  it('a time in the spring-forward gap is served once, when the gap ends', () => {
     const slot = { deliveryTime: '02:30', timeZone: 'Europe/Berlin' };
     expect(dueMinutes(slot, '2026-03-28T22:00:00Z', '2026-03-29T22:00:00Z')).toEqual([
-      '2026-03-29T01:30:00.000Z', // 03:30 CEST
+      '2026-03-29T01:00:00.000Z', // 03:00 CEST, the first minute after 01:59 CET
+    ]);
+    const ny = { deliveryTime: '02:00', timeZone: 'America/New_York' };
+    expect(dueMinutes(ny, '2026-03-08T05:00:00Z', '2026-03-09T05:00:00Z')).toEqual([
+      '2026-03-08T07:00:00.000Z', // 03:00 EDT
     ]);
   });
 
-  it('a time repeated when clocks fall back is served once', () => {
+  it('a time repeated when clocks fall back is served once, at its first occurrence', () => {
     const slot = { deliveryTime: '02:30', timeZone: 'Europe/Berlin' };
-    expect(dueMinutes(slot, '2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z')).toHaveLength(1);
+    expect(dueMinutes(slot, '2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z')).toEqual([
+      '2026-10-25T00:30:00.000Z', // 02:30 CEST
+    ]);
   });
 
   it('each day across a DST change has exactly one due minute', () => {
