@@ -126,6 +126,10 @@ const settings = {
     default: 'global',
     example: 'global',
   },
+  GOOGLE_TRANSLATE_V3_ENDPOINT: {
+    schema: httpUrl,
+    example: 'http://127.0.0.1:8443',
+  },
   TRANSLATE_DAILY_CHAR_LIMIT: { schema: int(0, 1e12), default: '500000', example: '500000' },
   TRANSLATE_USER_DAILY_CHAR_LIMIT: { schema: int(0, 1e9), default: '20000', example: '20000' },
   DEFAULT_LANGUAGE: {

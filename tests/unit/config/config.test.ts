@@ -49,6 +49,7 @@ describe('parseConfig defaults', () => {
     'GOOGLE_CLOUD_PROJECT',
     'GOOGLE_APPLICATION_CREDENTIALS',
     'METRICS_PORT',
+    'GOOGLE_TRANSLATE_V3_ENDPOINT',
   ] as const)('%s is unset by default', (name) => {
     expect(config[name]).toBeUndefined();
   });
@@ -81,6 +82,7 @@ describe('parseConfig accepts valid values', () => {
     ['GOOGLE_CLOUD_PROJECT', 'my-news-project', 'my-news-project'],
     ['GOOGLE_APPLICATION_CREDENTIALS', '/keys/sa.json', '/keys/sa.json'],
     ['GOOGLE_CLOUD_LOCATION', 'us-central1', 'us-central1'],
+    ['GOOGLE_TRANSLATE_V3_ENDPOINT', 'http://127.0.0.1:8443', 'http://127.0.0.1:8443'],
     ['TRANSLATE_DAILY_CHAR_LIMIT', '0', 0],
     ['TRANSLATE_USER_DAILY_CHAR_LIMIT', '5000', 5000],
     ['DEFAULT_LANGUAGE', 'en', 'en'],
@@ -119,6 +121,7 @@ describe('parseConfig refuses invalid values with one line naming the variable',
     ['GOOGLE_TRANSLATE_API_KEY', 'abc'],
     ['GOOGLE_CLOUD_PROJECT', 'Bad_Project'],
     ['GOOGLE_CLOUD_LOCATION', 'US Central'],
+    ['GOOGLE_TRANSLATE_V3_ENDPOINT', 'grpc://x'],
     ['TRANSLATE_DAILY_CHAR_LIMIT', '-1'],
     ['TRANSLATE_USER_DAILY_CHAR_LIMIT', '1.5'],
     ['DEFAULT_LANGUAGE', 'English'],
