@@ -2,10 +2,24 @@
 import type { Digest } from '../domain.js';
 import { arabicScriptRatio, detectByScript } from './local-detect.js';
 import type { TranslationOutcome, Translator } from './port.js';
+import { countChars, needsTranslation, protect } from './protect.js';
 
 /** The texts of a digest that get translated, in order: each story's title, then its points. */
 export function digestSegments(digest: Digest): string[] {
   return digest.stories.flatMap((s) => [s.title, ...s.points]);
+}
+
+/**
+ * The characters one translation of the digest sends: its distinct segments, with URLs and
+ * numbers as placeholders, leaving out those with nothing to translate. What the provider bills.
+ */
+export function translatableChars(digest: Digest): number {
+  let n = 0;
+  for (const text of new Set(digestSegments(digest))) {
+    const p = protect(text);
+    if (needsTranslation(p.text)) n += countChars(p.text);
+  }
+  return n;
 }
 
 function baseLanguage(code: string): string {

@@ -10,7 +10,8 @@ export {
   type ManagedTranslator,
   type TranslatorDeps,
 } from './translator.js';
-export { translateDigest, toArabicQuery, digestSegments } from './digest.js';
+export { translateDigest, toArabicQuery, digestSegments, translatableChars } from './digest.js';
+export { sampleDigest } from './sample-digest.js';
 export { translationUsage, usageKeys, utcDay, type TranslationUsage } from './usage.js';
 export { fallbackNotice } from './notice.js';
 export { createTranslatorFromConfig, translateForCli, type CliTranslation } from './cli.js';

@@ -9,9 +9,12 @@ const OPEN = '\u27e6';
 const CLOSE = '\u27e7';
 const PLACEHOLDER = /\u27e6\s*(\d+)\s*\u27e7/gu;
 
-const URL_PATTERN = String.raw`(?:https?:\/\/|www\.)[^\s<>"'«»]+`;
+// Letter cases spelled out: a case-insensitive Unicode regex is several times slower.
+const URL_PATTERN = String.raw`(?:[Hh][Tt][Tt][Pp][Ss]?:\/\/|[Ww]{3}\.)[^\s<>"'«»]+`;
 const NUMBER_PATTERN = String.raw`[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*`;
-const PROTECTED = new RegExp(`${URL_PATTERN}|${NUMBER_PATTERN}`, 'giu');
+const PROTECTED = new RegExp(`${URL_PATTERN}|${NUMBER_PATTERN}`, 'gu');
+/** Cheap test for whether PROTECTED can match at all. */
+const MAYBE_PROTECTED = /[0-9\u0660-\u0669\u06f0-\u06f9]|[Hh][Tt][Tt][Pp]|[Ww]{3}\./u;
 /** Punctuation that ends a sentence rather than a URL. */
 const URL_TRAILING = /[.,;:!?،؛؟)\]}»'"]+$/u;
 
@@ -26,6 +29,7 @@ export interface Protected {
 
 /** Swaps URLs and numbers for placeholders. */
 export function protect(text: string): Protected {
+  if (!MAYBE_PROTECTED.test(text)) return { text, tokens: [] };
   const tokens: string[] = [];
   const out = text.replace(PROTECTED, (match) => {
     let token = match;

@@ -55,6 +55,7 @@ export interface ManagedTranslator extends Translator {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_RETRY_DELAY_MS = 8000;
+const MEMO_MAX = 50_000;
 
 /** Codes the providers translate into, for when the list cannot be fetched. */
 export const COMMON_LANGUAGES = [
@@ -158,6 +159,28 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
   /** Segments being translated right now: a second caller waits instead of paying again. */
   const inflight = new Map<string, Promise<CacheValue>>();
   let languages: { list: string[]; at: number } | undefined;
+  /**
+   * Translations already seen by this process, so the thousandth reader of a digest costs no
+   * store round trip. Entries are immutable for their key; the oldest go first past the cap.
+   */
+  const memo = new Map<string, { value: CacheValue; until: number }>();
+  const memoKey = (from: string | undefined, to: string, text: string) =>
+    `${from ?? 'auto'}\u0000${to}\u0000${text}`;
+  const memoGet = (key: string): CacheValue | undefined => {
+    const e = memo.get(key);
+    if (!e) return undefined;
+    if (e.until <= now().getTime()) {
+      memo.delete(key);
+      return undefined;
+    }
+    return e.value;
+  };
+  const memoSet = (key: string, value: CacheValue) => {
+    if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+    memo.set(key, { value, until: now().getTime() + cacheTtlMs });
+  };
+  /** Counter additions waiting to be written together (many readers at once cost one write). */
+  const pending = new Map<string, number>();
   let limitsRecorded = false;
 
   const cacheKey = (from: string | undefined, to: string, text: string) =>
@@ -169,6 +192,18 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
     store.counters.incr(key, by, USAGE_TTL_MS).catch((err: unknown) => {
       log.warn({ err, key }, 'could not update a translation counter');
     });
+  };
+
+  const bumpSoon = (key: string, by: number) => {
+    if (by === 0) return;
+    if (pending.size === 0) {
+      setImmediate(() => {
+        const entries = [...pending];
+        pending.clear();
+        for (const [k, n] of entries) bump(k, n);
+      });
+    }
+    pending.set(key, (pending.get(key) ?? 0) + by);
   };
 
   const recordLimits = () => {
@@ -317,85 +352,114 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
 
     const results = new Map<string, CacheValue>();
     const fromCache = new Set<string>();
-    const lookups: { text: string; key: string; prepared: Protected }[] = [];
+    type Deferred = { resolve(v: CacheValue): void; reject(e: unknown): void; done: boolean };
+    const lookups: (Miss & { memo: string; deferred: Deferred })[] = [];
+    const waits: { text: string; promise: Promise<CacheValue> }[] = [];
     for (const text of new Set(texts)) {
+      const mk = memoKey(from, to, text);
+      const remembered = memoGet(mk);
+      if (remembered) {
+        results.set(text, remembered);
+        fromCache.add(text);
+        continue;
+      }
+      // Another caller is already looking this segment up or translating it: wait for it.
+      const pendingValue = inflight.get(mk);
+      if (pendingValue) {
+        waits.push({ text, promise: pendingValue });
+        continue;
+      }
       const prepared = protect(text);
       if (!needsTranslation(prepared.text)) {
         // Nothing a translator could change: only the figures are localised.
         results.set(text, { t: restore(prepared.text, prepared.tokens, to) });
-      } else {
-        lookups.push({ text, key: cacheKey(from, to, text), prepared });
+        continue;
       }
+      // Announced before the first await, so concurrent callers find it.
+      let deferred!: Deferred;
+      const promise = new Promise<CacheValue>((resolve, reject) => {
+        deferred = {
+          resolve: (v) => ((deferred.done = true), resolve(v)),
+          reject: (e) => ((deferred.done = true), reject(e)),
+          done: false,
+        };
+      });
+      promise.catch(() => {});
+      inflight.set(mk, promise);
+      lookups.push({
+        text,
+        key: cacheKey(from, to, text),
+        memo: mk,
+        prepared,
+        chars: countChars(prepared.text),
+        deferred,
+      });
     }
-
-    let hits: (string | undefined)[] = [];
-    if (lookups.length > 0) {
-      try {
-        hits = await store.translations.getMany(lookups.map((l) => l.key));
-      } catch (err) {
-        log.warn({ err }, 'translation cache unavailable; translating without it');
-      }
-    }
-    const misses: Miss[] = [];
-    const waits: { text: string; promise: Promise<CacheValue> }[] = [];
-    lookups.forEach((l, i) => {
-      const hit = parseCached(hits[i]);
-      if (hit) {
-        results.set(l.text, hit);
-        fromCache.add(l.text);
-        return;
-      }
-      const pending = inflight.get(l.key);
-      if (pending) waits.push({ text: l.text, promise: pending });
-      else misses.push({ ...l, chars: countChars(l.prepared.text) });
-    });
 
     let refusal: TranslationOutcome['fallback'];
     let sent = 0;
-    if (misses.length > 0) {
-      // Announce these segments before the first await, so concurrent callers wait for them.
-      const settle = new Map<string, { resolve(v: CacheValue): void; reject(e: unknown): void }>();
-      for (const m of misses) {
-        const promise = new Promise<CacheValue>((resolve, reject) =>
-          settle.set(m.key, { resolve, reject }),
-        );
-        promise.catch(() => {});
-        inflight.set(m.key, promise);
-      }
+    if (lookups.length > 0) {
       try {
-        const chars = misses.reduce((n, m) => n + m.chars, 0);
-        const reservation = await reserve(chars, request.chatId);
-        if (reservation.refusal) {
-          refusal = reservation.refusal;
-          const err = Object.assign(new TranslationError('rejected', `refused: ${refusal}`, name), {
-            fallback: refusal,
-          });
-          for (const m of misses) settle.get(m.key)!.reject(err);
-        } else {
-          const out = await send(provider, misses, from, to);
-          sent = out.sent;
-          refund(reservation.day, out.failed, request.chatId);
-          out.values.forEach((v, i) => {
-            const m = misses[i]!;
-            if (v instanceof TranslationError) {
-              settle.get(m.key)!.reject(v);
-              refusal ??= 'error';
-            } else {
-              settle.get(m.key)!.resolve(v);
-              results.set(m.text, v);
+        let hits: (string | undefined)[] = [];
+        try {
+          hits = await store.translations.getMany(lookups.map((l) => l.key));
+        } catch (err) {
+          log.warn({ err }, 'translation cache unavailable; translating without it');
+        }
+        const misses: typeof lookups = [];
+        lookups.forEach((l, i) => {
+          const hit = parseCached(hits[i]);
+          if (!hit) return void misses.push(l);
+          results.set(l.text, hit);
+          fromCache.add(l.text);
+          memoSet(l.memo, hit);
+          l.deferred.resolve(hit);
+        });
+        if (misses.length > 0) {
+          const chars = misses.reduce((n, m) => n + m.chars, 0);
+          const reservation = await reserve(chars, request.chatId);
+          if (reservation.refusal) {
+            refusal = reservation.refusal;
+            const err = Object.assign(
+              new TranslationError('rejected', `refused: ${refusal}`, name),
+              {
+                fallback: refusal,
+              },
+            );
+            for (const m of misses) m.deferred.reject(err);
+          } else {
+            const out = await send(provider, misses, from, to);
+            sent = out.sent;
+            refund(reservation.day, out.failed, request.chatId);
+            out.values.forEach((v, i) => {
+              const m = misses[i]!;
+              if (v instanceof TranslationError) {
+                m.deferred.reject(v);
+                refusal ??= 'error';
+              } else {
+                m.deferred.resolve(v);
+                results.set(m.text, v);
+                memoSet(m.memo, v);
+              }
+            });
+            if (out.failed > 0) {
+              const err = out.values.find((v) => v instanceof TranslationError) as TranslationError;
+              log.warn(
+                { kind: err.kind, status: err.status },
+                `translation failed: ${err.message}`,
+              );
             }
-          });
-          if (out.failed > 0) {
-            const err = out.values.find((v) => v instanceof TranslationError) as TranslationError;
-            log.warn({ kind: err.kind, status: err.status }, `translation failed: ${err.message}`);
           }
         }
       } catch (err) {
         refusal ??= 'error';
         log.error({ err }, 'translation failed unexpectedly');
-        for (const m of misses) settle.get(m.key)!.reject(err);
       } finally {
-        for (const m of misses) inflight.delete(m.key);
+        for (const l of lookups) {
+          if (!l.deferred.done)
+            l.deferred.reject(new TranslationError('rejected', 'not translated', name));
+          inflight.delete(l.memo);
+        }
       }
     }
     if (waits.length > 0) {
@@ -414,7 +478,7 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
     }
 
     const cached = texts.filter((t) => fromCache.has(t)).length;
-    bump(usageKeys.cached(day), cached);
+    bumpSoon(usageKeys.cached(day), cached);
     if (refusal) return fallback(refusal, sent, cached);
     const outcome: TranslationOutcome = {
       texts: texts.map((t) => results.get(t)!.t),

@@ -86,14 +86,37 @@ describe('translator: cache', () => {
     expect(outs.every((o) => o.digest.language === 'en' && !o.outcome.fallback)).toBe(true);
   });
 
-  it('translates without the cache when the store cannot be read', async () => {
-    const { translator, store } = setup();
+  it('serves what it has seen from memory when the store fails, and sends nothing new', async () => {
+    const { translator, store, provider } = setup();
     await translator.translate(['خبر'], { from: 'ar', to: 'en' });
     store.broken = true;
-    const out = await translator.translate(['خبر'], { from: 'ar', to: 'en' });
+    const seen = await translator.translate(['خبر'], { from: 'ar', to: 'en' });
+    expect(seen).toMatchObject({ texts: ['[en] خبر'], chars: 0, cached: 1 });
     // The budget lives in the same store: without it nothing is sent.
-    expect(out.fallback).toBe('error');
-    expect(out.texts).toEqual(['خبر']);
+    const fresh = await translator.translate(['خبر آخر'], { from: 'ar', to: 'en' });
+    expect(fresh).toMatchObject({ texts: ['خبر آخر'], fallback: 'error', chars: 0 });
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('reads the shared cache written by another instance', async () => {
+    const { translator, store, provider } = setup();
+    await translator.translate(['خبر'], { from: 'ar', to: 'en' });
+    const other = createTranslator(
+      { provider: 'google-v2', apiKey: 'unused-key-123' },
+      {
+        store,
+        log: silentLogger(),
+        now: () => NOW,
+        dailyCharLimit: 100,
+        userDailyCharLimit: 100,
+        provider,
+      },
+    );
+    expect(await other.translate(['خبر'], { from: 'ar', to: 'en' })).toMatchObject({
+      chars: 0,
+      cached: 1,
+    });
+    expect(provider.calls).toHaveLength(1);
   });
 
   it('does not send texts with nothing to translate, and localises their digits', async () => {
