@@ -441,10 +441,12 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
       calls.length = 0;
       sentMessages.length = 0;
     },
-    close() {
+    async close() {
       closed = true;
       for (const p of [...pollers]) p();
-      return new Promise((resolve) => {
+      // let the released long polls get their (empty) answers before connections are cut
+      await sleep(20);
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
