@@ -3,8 +3,9 @@
  * nested quantifiers, so a 10 MB line costs linear time.
  *
  * Rules:
- * - a line break always ends a sentence (news paragraphs, titles, bullet items); leading bullet
- *   and list markers ("-", "•", "1.", "2)") are dropped;
+ * - a line break ends a sentence (news paragraphs, titles, bullet items), except in hard-wrapped
+ *   text, whose lines are first joined back into paragraphs; leading bullet, list and dialogue
+ *   markers ("-", "•", "1.", "2)", "ـ") are dropped;
  * - "." "!" "?" "؟" "…" "۔" end a sentence, together with any closing quotes or brackets that
  *   follow, when followed by a space, the end of the line or directly by an Arabic letter
  *   ("نوح.و"); "،" and "؛" do not (Arabic news chains clauses with them);
@@ -18,7 +19,8 @@
 
 const LINE_RE = /\r\n|[\n\r\u2028\u2029\u0085\v\f]/;
 /** A bullet or list marker at the start of a line, followed by a space. */
-const BULLET_RE = /^(?:[-*•◦▪▫●○■□►▶➢✓✔·–—]+|\(?[0-9\u0660-\u0669]{1,3}[.)-]|\(?[a-zA-Z][.)])\s+/u;
+const BULLET_RE =
+  /^(?:[-*•◦▪▫●○■□►▶➢✓✔·–—\u0640]+|\(?[0-9\u0660-\u0669]{1,3}[.)-]|\(?[a-zA-Z][.)])\s+/u;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"«»“”]+/gi;
 const TRAILING_PUNCT_RE = /[.,;:!?،؛؟)\]}'"»”’]+$/;
 
@@ -296,9 +298,53 @@ function pushSentence(raw: string, out: string[]): void {
  */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
+  const lines: string[] = [];
   for (const rawLine of text.split(LINE_RE)) {
-    const line = rawLine.trim().replace(BULLET_RE, '');
-    if (line.length > 0) splitLine(line, out);
+    const line = rawLine.trim();
+    if (line.length > 0) lines.push(line);
   }
+  for (const line of unwrapLines(lines)) {
+    const content = line.replace(BULLET_RE, '');
+    if (content.length > 0) splitLine(content, out);
+  }
+  return out;
+}
+
+/** Line ends that close a paragraph (a ":" before a list does not). */
+const LINE_END_RE = /[.!?؟…۔"'»”)\]]$/u;
+
+/**
+ * Joins hard-wrapped lines back into paragraphs. Text is taken as hard-wrapped when most of its
+ * lines are about as long as the longest ones (a fixed width, e.g. 76 characters) and many of
+ * those do not end a sentence; then a full-width line that does not end a sentence is joined
+ * with the next one, unless that one starts a list item. Paragraph-per-line text is left as is.
+ */
+function unwrapLines(lines: readonly string[]): string[] {
+  if (lines.length < 3) return [...lines];
+  const lengths = lines.map((l) => l.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor((lengths.length - 1) * 0.9)]!;
+  if (width > 120 || width < 20) return [...lines];
+  const full = (l: string): boolean => l.length >= 0.6 * width;
+  let wide = 0;
+  let open = 0;
+  for (const l of lines) {
+    if (!full(l)) continue;
+    wide++;
+    if (!LINE_END_RE.test(l)) open++;
+  }
+  if (wide < 0.5 * lines.length || open < 0.4 * wide) return [...lines];
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    cur = cur ? `${cur} ${l}` : l;
+    const next = lines[i + 1];
+    const join = next !== undefined && full(l) && !LINE_END_RE.test(l) && !BULLET_RE.test(next);
+    if (!join) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) out.push(cur);
   return out;
 }

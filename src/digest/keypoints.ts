@@ -1,0 +1,588 @@
+/**
+ * Key points of an article: its own sentences that carry it, picked by what works for news —
+ * centrality over stemmed TF-IDF (LexRank), closeness to the whole text (centroid), position,
+ * length and overlap with the title — with redundancy control (MMR) under a points and words
+ * budget. Points are cleaned only in meaning-preserving ways (see {@link cleanPoint}).
+ *
+ * Lower-level pieces are exported for ranking sentences across several articles of a story:
+ * {@link scoreSentences} scores the sentences of many documents with shared term weights and
+ * {@link pickSentences} picks among them with the same budgets and redundancy control.
+ */
+import { splitSentences, terms, tokenize } from '../arabic/index.js';
+
+/** One document to draw sentences from. */
+export interface KeyPointSource {
+  text: string;
+  title?: string;
+}
+
+/** A sparse unit vector: term ids in increasing order and their weights. */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+/** A scored candidate sentence. */
+export interface SentenceCandidate {
+  /** Index of the document in the input list. */
+  doc: number;
+  /** Index of the sentence in its document. */
+  index: number;
+  /** The sentence as written (uncleaned). */
+  text: string;
+  /** Words in the sentence. */
+  words: number;
+  /** Salience, 0..1 (higher is better). */
+  score: number;
+  /** TF-IDF vector (unit length), for redundancy checks. */
+  vector: SparseVector;
+}
+
+/** Weights of the salience features (they are mixed linearly). */
+export interface SalienceWeights {
+  /** LexRank centrality. */
+  centrality: number;
+  /** Cosine with the whole document. */
+  centroid: number;
+  /** Position prior: 1 for the first sentence, decaying. */
+  position: number;
+  /** Cosine with the title. */
+  title: number;
+}
+
+export interface ScoreOptions {
+  /** @default DEFAULT_WEIGHTS */
+  weights?: Partial<SalienceWeights>;
+  /** How fast the position prior decays: prior = 1 / (1 + index)^decay. @default 1 */
+  positionDecay?: number;
+  /** Most sentences considered per document (the rest are ignored). @default 250 */
+  maxSentences?: number;
+  /** Sentences with fewer words are not candidates. @default 4 */
+  minWords?: number;
+  /** Leave out headings (short lines without final punctuation). @default true */
+  skipHeadings?: boolean;
+  /** Words below which a sentence's score is scaled down proportionally. @default 10 */
+  shortWords?: number;
+}
+
+export interface PickOptions {
+  /**
+   * Most points.
+   * @default 3
+   */
+  points?: number;
+  /** Most words in total; at least one point is always returned. @default unlimited */
+  words?: number;
+  /**
+   * MMR trade-off: 1 ignores redundancy, lower values penalise similarity to chosen points.
+   * @default 0.7
+   */
+  lambda?: number;
+  /** A candidate this similar (cosine) to a chosen one is never picked. @default 0.6 */
+  maxSimilarity?: number;
+  /**
+   * Let the last pick cross the words budget: picking stops once the total reaches it (the rule
+   * of the Lead baseline in evaluations). By default the total never exceeds the budget.
+   * @default false
+   */
+  overflow?: boolean;
+}
+
+export interface KeyPointOptions extends ScoreOptions {
+  /** The article's title: sentences that share its terms score higher. */
+  title?: string;
+  /**
+   * Most points.
+   * @default 3
+   */
+  points?: number;
+  /** Most words in total over all points; at least one point is always returned. */
+  words?: number;
+  /** @default 0.7 */
+  lambda?: number;
+  /** See {@link PickOptions.overflow}. @default false */
+  overflow?: boolean;
+  /** See {@link PickOptions.maxSimilarity}. @default 0.6 */
+  maxSimilarity?: number;
+}
+
+/** The mix that scored best on news summaries (see `khulasa eval`). */
+export const DEFAULT_WEIGHTS: Readonly<SalienceWeights> = {
+  centrality: 0.25,
+  centroid: 0.35,
+  position: 0.3,
+  title: 0.1,
+};
+
+/** Input beyond this many characters is not read: an article is never this long. */
+const MAX_CHARS = 200_000;
+/** Sentences shorter than this (in words) are headings or fragments, not points. */
+const MIN_WORDS = 4;
+/** Sentences longer than this are split at clause commas; longer clauses are dropped. */
+const MAX_WORDS = 120;
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+/** Words in a text (letters/digits runs). */
+export function countWords(text: string): number {
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (WORD_RE.exec(text) !== null) n++;
+  return n;
+}
+
+function cosine(a: SparseVector, b: SparseVector): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}
+
+/** Splits an over-long sentence at clause punctuation into pieces of at most MAX_WORDS. */
+function clauses(sentence: string): string[] {
+  const parts = sentence.split(/(?<=[،,؛;:])\s+/u);
+  const out: string[] = [];
+  let cur = '';
+  for (const p of parts) {
+    const next = cur ? `${cur} ${p}` : p;
+    if (cur && countWords(next) > MAX_WORDS) {
+      out.push(cur);
+      cur = p;
+    } else cur = next;
+  }
+  if (cur) out.push(cur);
+  return out.filter((c) => countWords(c) <= MAX_WORDS);
+}
+
+/** A sentence of a document with its terms, before weighting. */
+interface RawSentence {
+  doc: number;
+  index: number;
+  text: string;
+  words: number;
+  terms: string[];
+  /** A heading (short, no final punctuation): not a candidate. */
+  heading: boolean;
+}
+
+const FINAL_PUNCT_RE = /[.!?؟…۔"»”')]\s*$/u;
+
+function sentencesOf(doc: number, text: string, maxSentences: number): RawSentence[] {
+  const src = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  const out: RawSentence[] = [];
+  for (const s of splitSentences(src)) {
+    if (out.length >= maxSentences) break;
+    const words = countWords(s);
+    const pieces = words > MAX_WORDS ? clauses(s) : [s];
+    for (const p of pieces) {
+      const w = p === s ? words : countWords(p);
+      out.push({
+        doc,
+        index: out.length,
+        text: p,
+        words: w,
+        terms: terms(p),
+        heading: w < 12 && !FINAL_PUNCT_RE.test(p),
+      });
+    }
+  }
+  return out;
+}
+
+/** TF-IDF unit vectors over a shared vocabulary; IDF counts sentences as documents. */
+function vectorize(
+  sentences: readonly RawSentence[],
+  extra: readonly string[][],
+): {
+  vectors: SparseVector[];
+  extraVectors: SparseVector[];
+} {
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  for (const s of sentences) {
+    const seen = new Set<number>();
+    for (const t of s.terms) {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(t, id);
+        df.push(0);
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        df[id]!++;
+      }
+    }
+  }
+  const n = Math.max(1, sentences.length);
+  const idf = df.map((d) => Math.log((n + 1) / (d + 0.5)));
+  const toVector = (ts: readonly string[]): SparseVector => {
+    const tf = new Map<number, number>();
+    for (const t of ts) {
+      const id = ids.get(t);
+      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    const keys = Int32Array.from(tf.keys()).sort();
+    const weights = new Float64Array(keys.length);
+    let norm = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const w = (1 + Math.log(tf.get(keys[k]!)!)) * idf[keys[k]!]!;
+      weights[k] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
+    return { ids: keys, weights };
+  };
+  return { vectors: sentences.map((s) => toVector(s.terms)), extraVectors: extra.map(toVector) };
+}
+
+/** LexRank with continuous (cosine) edges: the stationary distribution, scaled to max 1. */
+function lexRank(vectors: readonly SparseVector[]): Float64Array {
+  const n = vectors.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  const sim = new Float64Array(n * n);
+  const rowSum = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const c = cosine(vectors[i]!, vectors[j]!);
+      sim[i * n + j] = c;
+      sim[j * n + i] = c;
+      rowSum[i]! += c;
+      rowSum[j]! += c;
+    }
+  }
+  const d = 0.85;
+  let p = new Float64Array(n).fill(1 / n);
+  let q = new Float64Array(n);
+  for (let iter = 0; iter < 30; iter++) {
+    q.fill((1 - d) / n);
+    let dangling = 0;
+    for (let i = 0; i < n; i++) {
+      const s = rowSum[i]!;
+      if (s === 0) {
+        dangling += p[i]!;
+        continue;
+      }
+      const share = (d * p[i]!) / s;
+      const row = i * n;
+      for (let j = 0; j < n; j++) q[j]! += share * sim[row + j]!;
+    }
+    if (dangling > 0) for (let j = 0; j < n; j++) q[j]! += (d * dangling) / n;
+    let delta = 0;
+    for (let j = 0; j < n; j++) delta += Math.abs(q[j]! - p[j]!);
+    [p, q] = [q, p];
+    if (delta < 1e-6) break;
+  }
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, p[i]!);
+  for (let i = 0; i < n; i++) out[i] = max > 0 ? p[i]! / max : 0;
+  return out;
+}
+
+function addInto(acc: Map<number, number>, v: SparseVector): void {
+  for (let k = 0; k < v.ids.length; k++)
+    acc.set(v.ids[k]!, (acc.get(v.ids[k]!) ?? 0) + v.weights[k]!);
+}
+
+function unitFrom(acc: Map<number, number>): SparseVector {
+  const ids = Int32Array.from(acc.keys()).sort();
+  const weights = new Float64Array(ids.length);
+  let norm = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const w = acc.get(ids[k]!)!;
+    weights[k] = w;
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
+  return { ids, weights };
+}
+
+/**
+ * Scores the sentences of one or more documents with shared term weights. Salience mixes
+ * LexRank centrality (over all documents' sentences, so what several outlets say scores higher),
+ * cosine with the document's centroid, a position prior within the document and cosine with
+ * its title, scaled by a length factor that discounts fragments. Headings are left out.
+ *
+ * @example
+ * const c = scoreSentences([{ text: a.text, title: a.title }, { text: b.text }]);
+ * pickSentences(c, { points: 4, words: 120 }).map((s) => cleanPoint(s.text));
+ */
+export function scoreSentences(
+  docs: readonly KeyPointSource[],
+  opts: ScoreOptions = {},
+): SentenceCandidate[] {
+  const weights = { ...DEFAULT_WEIGHTS, ...opts.weights };
+  const decay = opts.positionDecay ?? 1;
+  const maxSentences = opts.maxSentences ?? 250;
+  const minWords = opts.minWords ?? MIN_WORDS;
+  const skipHeadings = opts.skipHeadings ?? true;
+  const shortWords = opts.shortWords ?? 10;
+  const all: RawSentence[] = [];
+  const titles: string[][] = [];
+  for (let d = 0; d < docs.length; d++) {
+    const sents = sentencesOf(d, docs[d]!.text, maxSentences);
+    all.push(...sents);
+    let title = docs[d]!.title ? terms(docs[d]!.title!) : [];
+    // Without a title, a heading line at the top serves as one.
+    if (title.length === 0 && sents[0]?.heading) title = sents[0].terms;
+    titles.push(title);
+  }
+  const { vectors, extraVectors: titleVectors } = vectorize(all, titles);
+  const central = lexRank(vectors);
+  // Document centroids.
+  const centroidAcc = docs.map(() => new Map<number, number>());
+  for (let i = 0; i < all.length; i++) addInto(centroidAcc[all[i]!.doc]!, vectors[i]!);
+  const centroids = centroidAcc.map(unitFrom);
+  const out: SentenceCandidate[] = [];
+  const rank = new Map<number, number>();
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i]!;
+    if ((skipHeadings && s.heading) || s.words < minWords) continue;
+    // Position among the document's candidate sentences (headings do not count).
+    const pos = rank.get(s.doc) ?? 0;
+    rank.set(s.doc, pos + 1);
+    const v = vectors[i]!;
+    const title = titleVectors[s.doc]!;
+    const salience =
+      weights.centrality * central[i]! +
+      weights.centroid * cosine(v, centroids[s.doc]!) +
+      weights.position * (1 / Math.pow(1 + pos, decay)) +
+      weights.title * (title.ids.length > 0 ? cosine(v, title) : 0);
+    const lengthFactor =
+      Math.min(1, s.words / shortWords) * (s.words > 60 ? 60 / s.words : 1) ** 0.3;
+    out.push({
+      doc: s.doc,
+      index: s.index,
+      text: s.text,
+      words: s.words,
+      score: salience * lengthFactor,
+      vector: v,
+    });
+  }
+  return out;
+}
+
+/**
+ * Picks sentences by maximal marginal relevance under the budgets: each step takes the candidate
+ * with the best `lambda·score − (1−lambda)·(similarity to the chosen ones)` that still fits the
+ * word budget. At least one sentence is returned when there is any candidate. The result is in
+ * pick order (best first).
+ */
+export function pickSentences(
+  candidates: readonly SentenceCandidate[],
+  opts: PickOptions = {},
+): SentenceCandidate[] {
+  const points = opts.points ?? 3;
+  const budget = opts.words ?? Infinity;
+  const lambda = opts.lambda ?? 0.7;
+  const maxSim = opts.maxSimilarity ?? 0.6;
+  const chosen: SentenceCandidate[] = [];
+  if (candidates.length === 0 || points < 1) return chosen;
+  const maxScore = Math.max(...candidates.map((c) => c.score)) || 1;
+  const redundancy = new Float64Array(candidates.length);
+  const used = new Uint8Array(candidates.length);
+  let words = 0;
+  const overflow = opts.overflow ?? false;
+  while (chosen.length < points && !(overflow && words >= budget)) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (let i = 0; i < candidates.length; i++) {
+      if (used[i]) continue;
+      const c = candidates[i]!;
+      if (
+        chosen.length > 0 &&
+        ((!overflow && words + c.words > budget) || redundancy[i]! >= maxSim)
+      ) {
+        continue;
+      }
+      const value = lambda * (c.score / maxScore) - (1 - lambda) * redundancy[i]!;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    if (best === -1) break;
+    // The first pick must fit too, unless nothing does.
+    if (chosen.length === 0 && !overflow && candidates[best]!.words > budget) {
+      let fit = -1;
+      for (let i = 0; i < candidates.length; i++) {
+        if (
+          candidates[i]!.words <= budget &&
+          (fit === -1 || candidates[i]!.score > candidates[fit]!.score)
+        )
+          fit = i;
+      }
+      if (fit !== -1) best = fit;
+    }
+    const pick = candidates[best]!;
+    used[best] = 1;
+    chosen.push(pick);
+    words += pick.words;
+    for (let i = 0; i < candidates.length; i++) {
+      if (!used[i])
+        redundancy[i] = Math.max(redundancy[i]!, cosine(candidates[i]!.vector, pick.vector));
+    }
+  }
+  return chosen;
+}
+
+/** Connectives that open a sentence without adding to its meaning, each followed by a comma. */
+const LEADING_CONNECTIVES = [
+  'في سياق متصل',
+  'في سياق آخر',
+  'في سياق منفصل',
+  'في هذا السياق',
+  'في السياق ذاته',
+  'في السياق نفسه',
+  'في غضون ذلك',
+  'في الأثناء',
+  'في الوقت نفسه',
+  'في الوقت ذاته',
+  'في هذه الأثناء',
+  'في المقابل',
+  'في هذا الصدد',
+  'من جهة أخرى',
+  'من جهة ثانية',
+  'من ناحية أخرى',
+  'من جهته',
+  'من جهتها',
+  'من جانبه',
+  'من جانبها',
+  'من جهتهم',
+  'من جانبهم',
+  'على صعيد آخر',
+  'على صعيد متصل',
+  'إلى ذلك',
+  'الى ذلك',
+  'بدوره',
+  'بدورها',
+  'بدورهم',
+  'كذلك',
+  'أيضاً',
+  'أيضا',
+  'يذكر أن',
+];
+const CONNECTIVE_RE = new RegExp(
+  `^(?:و\\s?)?(?:${LEADING_CONNECTIVES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\s*[،,]\\s*`,
+  'u',
+);
+/** Words after a leading "و" that show it is the conjunction, not a root letter. */
+const AFTER_WAW = new Set(
+  (
+    'قال قالت أضاف أضافت أكد أكدت أشار أشارت أوضح أوضحت تابع تابعت ذكر ذكرت أعلن أعلنت كان كانت ' +
+    'في من على عن مع إلى تم لفت لفتت دعا دعت أفاد أفادت بحسب حسب يأتي تأتي يعد تعد يذكر يشار ' +
+    'أشاد أشادت اتفق اتفقت بين بينما لكن هو هي هم قد لم لا لن ما كما ذلك هذا هذه أما إذ إن أن ' +
+    'بعد قبل خلال منذ يقول تقول يرى ترى شدد شددت طالب طالبت جاء جاءت نقل نقلت بلغ بلغت يبلغ ' +
+    'يضم تضم يعتبر تعتبر يمكن أعرب أعربت أعربا أشادا اعتبر اعتبرت أفادت أظهر أظهرت كشف كشفت ' +
+    'لقد قد قام قامت أصبح أصبحت أكدا ناقش ناقشا يتوقع تتوقع يشير تشير يتعين تعتزم يعتزم ' +
+    'عليه عليها لذلك بذلك بهذا فق وفق تعني يعني يعود تعود ذلك كذلك'
+  ).split(' '),
+);
+const QUOTE_PAIRS: readonly [string, string][] = [
+  ['«', '»'],
+  ['“', '”'],
+  ['(', ')'],
+];
+
+/** Removes quote marks that have no partner in the sentence. */
+function dropUnbalancedQuotes(s: string): string {
+  let out = s;
+  for (const [open, close] of QUOTE_PAIRS) {
+    const opens = out.split(open).length - 1;
+    const closes = out.split(close).length - 1;
+    if (opens === closes) continue;
+    // Remove unmatched marks with a stack walk.
+    const keep: boolean[] = [];
+    const stack: number[] = [];
+    const chars = [...out];
+    chars.forEach((c, i) => {
+      keep[i] = true;
+      if (c === open) stack.push(i);
+      else if (c === close) {
+        if (stack.length > 0) stack.pop();
+        else keep[i] = false;
+      }
+    });
+    for (const i of stack) keep[i] = false;
+    out = chars.map((c, i) => (keep[i] ? c : ' ')).join('');
+  }
+  if ((out.split('"').length - 1) % 2 === 1) {
+    // One stray ASCII quote: drop the one at an end, else the last one.
+    if (out.startsWith('"')) out = out.slice(1);
+    else if (out.endsWith('"')) out = out.slice(0, -1);
+    else {
+      const k = out.lastIndexOf('"');
+      out = `${out.slice(0, k)} ${out.slice(k + 1)}`;
+    }
+  }
+  return out;
+}
+
+const SPACES_RE = /\s+/gu;
+const SPACE_BEFORE_PUNCT_RE = /\s+([.,،؛;:!?؟»”)])/gu;
+const LEADING_JUNK_RE = /^[\s\-–—•*·،,؛;:.]+/u;
+const TRAILING_JUNK_RE = /[\s،,؛;:\-–—]+$/u;
+
+/**
+ * Meaning-preserving cleanup of a sentence used as a key point: spaces collapsed, a leading
+ * conjunction "و" or connective ("في سياق متصل،", "من جهته،", "بدورها،") dropped, quote marks
+ * without a partner removed, dangling commas at either end removed. Words are never changed
+ * or reordered.
+ * @example cleanPoint('وفي سياق متصل، أعلنت الوزارة «خطة جديدة.') // 'أعلنت الوزارة خطة جديدة.'
+ */
+export function cleanPoint(sentence: string): string {
+  let s = sentence.replace(SPACES_RE, ' ').trim();
+  s = s.replace(LEADING_JUNK_RE, '');
+  for (let k = 0; k < 2; k++) {
+    const before = s;
+    s = s.replace(CONNECTIVE_RE, '');
+    // "و" as its own word, or glued to a word that shows it is the conjunction.
+    if (s.startsWith('و ')) s = s.slice(2);
+    else if (s.startsWith('و')) {
+      const first = s.slice(1).split(/[\s،,:]/u, 1)[0]!;
+      if (
+        AFTER_WAW.has(first) ||
+        (/^(?:[أإا]\p{L}{2,}|ال\p{L}{3,})$/u.test(first) && !/^(?:الد|الي)/u.test(first))
+      ) {
+        s = s.slice(1);
+      }
+    }
+    if (s === before) break;
+  }
+  s = dropUnbalancedQuotes(s).replace(SPACES_RE, ' ').replace(SPACE_BEFORE_PUNCT_RE, '$1').trim();
+  s = s.replace(LEADING_JUNK_RE, '').replace(TRAILING_JUNK_RE, '');
+  return s;
+}
+
+/**
+ * Key points of one article: up to `points` of its own sentences (default 3), at most `words`
+ * words in total (at least one point), cleaned with {@link cleanPoint}, in article order.
+ * Returns [] when the text has no usable sentence.
+ * @example extractKeyPoints(article.text, { title: article.title, points: 3 })
+ */
+export function extractKeyPoints(text: string, opts: KeyPointOptions = {}): string[] {
+  const candidates = scoreSentences([{ text, title: opts.title }], opts);
+  const picked = pickSentences(candidates, {
+    points: opts.points ?? 3,
+    words: opts.words,
+    lambda: opts.lambda,
+    overflow: opts.overflow,
+    maxSimilarity: opts.maxSimilarity,
+  });
+  return picked
+    .sort((a, b) => a.index - b.index)
+    .map((c) => cleanPoint(c.text))
+    .filter((p) => tokenize(p).length > 0);
+}
