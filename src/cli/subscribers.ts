@@ -78,7 +78,8 @@ export function parseImportLine(
   return { ok: true, value: r.data };
 }
 
-async function runExport(store: Store, out: Writable): Promise<number> {
+/** Writes every subscriber as one JSON line; returns how many. */
+export async function runExport(store: Store, out: Writable): Promise<number> {
   let n = 0;
   let buffer: string[] = [];
   for await (const s of store.subscribers.all()) {
@@ -104,12 +105,18 @@ export interface ImportReport {
 export async function importSubscribers(
   store: Store,
   lines: AsyncIterable<string>,
-  opts: { now: () => Date; onBad(lineNo: number, error: string): void; concurrency?: number },
+  opts: { now: () => Date; onBad(lineNo: number, error: string): void; batchSize?: number },
 ): Promise<ImportReport> {
   const report: ImportReport = { lines: 0, imported: 0, added: 0, bad: 0 };
-  const limit = opts.concurrency ?? 16;
-  const running = new Set<Promise<void>>();
-  let failure: unknown;
+  const size = opts.batchSize ?? 500;
+  let batch: { chatId: number; update: (current: Subscriber | undefined) => Subscriber }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const { added } = await store.subscribers.upsertMany(batch);
+    report.added += added;
+    report.imported += batch.length;
+    batch = [];
+  };
   for await (const text of lines) {
     const lineNo = ++report.lines;
     if (text.trim() === '') continue;
@@ -120,31 +127,20 @@ export async function importSubscribers(
       continue;
     }
     const line = parsed.value;
-    const task = store.subscribers
-      .upsert(line.chatId, (current) => {
-        if (!current) report.added++;
+    batch.push({
+      chatId: line.chatId,
+      update: (current) => {
         const stamp = opts.now().toISOString();
         return {
           ...line,
           createdAt: line.createdAt ?? current?.createdAt ?? stamp,
           updatedAt: line.updatedAt ?? current?.updatedAt ?? stamp,
         };
-      })
-      .then(
-        () => void report.imported++,
-        (err: unknown) => {
-          report.bad++;
-          opts.onBad(lineNo, (err as Error).message.split('\n')[0]!);
-          if (!(err instanceof z.ZodError) && !(err instanceof RangeError)) failure ??= err;
-        },
-      )
-      .finally(() => running.delete(task));
-    running.add(task);
-    if (running.size >= limit) await Promise.race(running);
-    if (failure) break;
+      },
+    });
+    if (batch.length >= size) await flush();
   }
-  await Promise.all(running);
-  if (failure) throw failure;
+  await flush();
   return report;
 }
 

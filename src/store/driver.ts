@@ -45,6 +45,18 @@ export interface Driver {
   hlen(key: string): Promise<number>;
   hclear(key: string): Promise<void>;
 
+  /** Several hash writes in one round trip (entries: [hash key, field, value]). */
+  hsetMulti(entries: [string, string, string][]): Promise<void>;
+  /** Several hash deletes in one round trip (entries: [hash key, field]). */
+  hdelMulti(entries: [string, string][]): Promise<void>;
+  /**
+   * Set-if-absent of many raw keys to `value` (expiring), in one round trip: the keys it took.
+   * Used to hold many per-record mutexes at once in bulk writes.
+   */
+  lockMany(keys: string[], value: string, ttlMs: number): Promise<string[]>;
+  /** Deletes those of `keys` whose value is still `value`. */
+  unlockMany(keys: string[], value: string): Promise<void>;
+
   /** Removes expired raw values on backends without native expiry. */
   sweep(): Promise<void>;
   close(): Promise<void>;
@@ -60,4 +72,11 @@ export function chunks<T>(items: T[], size: number): T[][] {
 /** Removes duplicate fields, the last value winning (one statement may not touch a row twice). */
 export function dedupeEntries(entries: [string, string][]): [string, string][] {
   return [...new Map(entries).entries()];
+}
+
+/** Removes duplicate (key, field) pairs, the last value winning. */
+export function dedupeTriples(entries: [string, string, string][]): [string, string, string][] {
+  const m = new Map<string, [string, string, string]>();
+  for (const e of entries) m.set(`${e[0]}\u0000${e[1]}`, e);
+  return [...m.values()];
 }

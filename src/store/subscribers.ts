@@ -12,6 +12,7 @@
  * crash between two writes is harmless. Every write of one chat holds a short mutex, which makes
  * upsert an atomic read-modify-write across processes.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
 import { chunks, type Driver } from './driver.js';
 import { dueMinutes, dueMinutesBetween, hhmm, isValidTimeZone, minuteOfDay } from './due.js';
@@ -22,6 +23,8 @@ const ACTIVE = 'subs:active';
 const ZONES = 'subs:tz';
 const bucket = (timeZone: string, time: string) => `subs:at:${timeZone}|${time}`;
 const bucketOf = (s: Subscriber) => bucket(s.timeZone, s.deliveryTime);
+/** The raw key createMutex uses for `sub:<chatId>`. */
+const mutexKey = (chatId: number) => `mutex:sub:${chatId}`;
 
 type WithMutex = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 
@@ -53,28 +56,50 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
     return out;
   }
 
-  /** Writes `next` and moves its index entries; the caller holds the chat's mutex. */
-  async function write(current: Subscriber | undefined, next: Subscriber): Promise<void> {
+  /** The index and record writes that take `current` to `next` (one chat). */
+  function changes(
+    current: Subscriber | undefined,
+    next: Subscriber,
+    sets: [string, string, string][],
+    dels: [string, string][],
+  ): void {
     const id = String(next.chatId);
-    // Add new index entries before the record and remove old ones after it: a crash in between
-    // leaves an extra entry (filtered on read), never a missing one.
     if (next.active) {
-      await d.hset(ZONES, [[next.timeZone, '']]);
-      await d.hset(bucketOf(next), [[id, '']]);
+      sets.push([ZONES, next.timeZone, ''], [bucketOf(next), id, ''], [ACTIVE, id, '']);
+    } else {
+      dels.push([ACTIVE, id]);
     }
-    await d.hset(RECORDS, [[id, JSON.stringify(next)]]);
-    if (next.active) await d.hset(ACTIVE, [[id, '']]);
-    else await d.hdel(ACTIVE, [id]);
+    sets.push([RECORDS, id, JSON.stringify(next)]);
     if (current?.active && (!next.active || bucketOf(current) !== bucketOf(next))) {
-      await d.hdel(bucketOf(current), [id]);
+      dels.push([bucketOf(current), id]);
     }
+  }
+
+  /**
+   * Writes the record with its new index entries in one atomic statement, then removes the old
+   * entries: a crash in between leaves an extra entry (filtered on read), never a missing one.
+   * The caller holds the chats' mutexes.
+   */
+  async function apply(sets: [string, string, string][], dels: [string, string][]): Promise<void> {
+    if (sets.length > 0) await d.hsetMulti(sets);
+    if (dels.length > 0) await d.hdelMulti(dels);
+  }
+
+  async function write(current: Subscriber | undefined, next: Subscriber): Promise<void> {
+    const sets: [string, string, string][] = [];
+    const dels: [string, string][] = [];
+    changes(current, next, sets, dels);
+    await apply(sets, dels);
   }
 
   async function remove(current: Subscriber | undefined, chatId: number): Promise<void> {
     const id = String(chatId);
-    await d.hdel(RECORDS, [id]);
-    await d.hdel(ACTIVE, [id]);
-    if (current) await d.hdel(bucketOf(current), [id]);
+    const dels: [string, string][] = [
+      [RECORDS, id],
+      [ACTIVE, id],
+    ];
+    if (current) dels.push([bucketOf(current), id]);
+    await d.hdelMulti(dels);
   }
 
   function validate(chatId: number, s: Subscriber): Subscriber {
@@ -126,6 +151,48 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
         await remove(parse(String(chatId), raw), chatId);
         return true;
       });
+    },
+
+    async upsertMany(updates) {
+      let added = 0;
+      const byChat = new Map<number, ((current: Subscriber | undefined) => Subscriber)[]>();
+      for (const { chatId, update } of updates) {
+        const list = byChat.get(chatId) ?? [];
+        list.push(update);
+        byChat.set(chatId, list);
+      }
+      const fold = (chatId: number, current: Subscriber | undefined) => {
+        let value = current;
+        for (const update of byChat.get(chatId)!) value = validate(chatId, update(value));
+        return value!;
+      };
+      for (const part of chunks([...byChat.keys()], 500)) {
+        // Hold every chat's mutex at once; chats busy elsewhere go through upsert one by one.
+        const token = JSON.stringify({ owner: randomUUID(), until: 0 });
+        const taken = new Set(await d.lockMany(part.map(mutexKey), token, 30_000));
+        try {
+          const mine = part.filter((id) => taken.has(mutexKey(id)));
+          const raws = mine.length > 0 ? await d.hget(RECORDS, mine.map(String)) : [];
+          const sets: [string, string, string][] = [];
+          const dels: [string, string][] = [];
+          mine.forEach((chatId, i) => {
+            const current = parse(String(chatId), raws[i]);
+            if (!current) added++;
+            changes(current, fold(chatId, current), sets, dels);
+          });
+          await apply(sets, dels);
+        } finally {
+          await d.unlockMany([...taken], token);
+        }
+        for (const chatId of part) {
+          if (taken.has(mutexKey(chatId))) continue;
+          await this.upsert(chatId, (current) => {
+            if (!current) added++;
+            return fold(chatId, current);
+          });
+        }
+      }
+      return { added };
     },
 
     async dueAt(minute) {

@@ -38,6 +38,14 @@ export interface SubscriberRepo {
     chatId: number,
     update: (current: Subscriber | undefined) => Subscriber,
   ): Promise<Subscriber>;
+  /**
+   * Bulk upsert (imports, restores): each `update` is applied like {@link upsert}, with the same
+   * per-chat atomicity, in a few round trips per 500 chats. Several updates of one chat apply in
+   * order. Each batch is validated before any of it is written; returns how many chats were new.
+   */
+  upsertMany(
+    updates: { chatId: number; update: (current: Subscriber | undefined) => Subscriber }[],
+  ): Promise<{ added: number }>;
   delete(chatId: number): Promise<boolean>;
   /** Active subscribers whose local delivery time is the given UTC minute (DST-aware). */
   dueAt(minute: Date): Promise<Subscriber[]>;

@@ -74,6 +74,25 @@ export function createMemoryDriver(): Driver {
     async hclear(key) {
       hashes.delete(key);
     },
+    async hsetMulti(entries) {
+      for (const [k, f, v] of entries) await this.hset(k, [[f, v]]);
+    },
+    async hdelMulti(entries) {
+      for (const [k, f] of entries) await this.hdel(k, [f]);
+    },
+    async lockMany(keys, value, ttlMs) {
+      const got: string[] = [];
+      for (const k of keys) {
+        if (live(k) === undefined) {
+          values.set(k, { value, expires: expiry(ttlMs) });
+          got.push(k);
+        }
+      }
+      return got;
+    },
+    async unlockMany(keys, value) {
+      for (const k of keys) if (live(k)?.value === value) values.delete(k);
+    },
     async sweep() {
       for (const k of values.keys()) live(k);
     },

@@ -7,7 +7,7 @@
 import Keyv from 'keyv';
 import KeyvPostgres from '@keyv/postgres';
 import type { Logger } from '../../log.js';
-import { chunks, dedupeEntries, type Driver } from '../driver.js';
+import { chunks, dedupeEntries, dedupeTriples, type Driver } from '../driver.js';
 
 export function postgresOptions(url: string): { url: string; schema: string } {
   const u = new URL(url);
@@ -201,6 +201,42 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
     },
     async hclear(key) {
       await q(`DELETE FROM ${HASH} WHERE k = $1`, [key]);
+    },
+    async hsetMulti(entries) {
+      for (const part of chunks(dedupeTriples(entries), 1000)) {
+        await q(
+          `INSERT INTO ${HASH}(k, f, v) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+           ON CONFLICT (k, f) DO UPDATE SET v = EXCLUDED.v`,
+          [part.map((e) => e[0]), part.map((e) => e[1]), part.map((e) => e[2])],
+        );
+      }
+    },
+    async hdelMulti(entries) {
+      for (const part of chunks(entries, 1000)) {
+        await q(
+          `DELETE FROM ${HASH} h USING unnest($1::text[], $2::text[]) AS u(k, f)
+           WHERE h.k = u.k AND h.f = u.f`,
+          [part.map((e) => e[0]), part.map((e) => e[1])],
+        );
+      }
+    },
+    async lockMany(keys, value, ttlMs) {
+      const got: string[] = [];
+      for (const part of chunks([...new Set(keys)], 1000)) {
+        const r = await q(
+          `INSERT INTO ${KV} AS t(k, v, expires) SELECT k, $2, $3 FROM unnest($1::text[]) AS u(k)
+           ON CONFLICT (k) DO UPDATE SET v = EXCLUDED.v, expires = EXCLUDED.expires
+           WHERE t.expires IS NOT NULL AND t.expires <= $4 RETURNING k`,
+          [part, value, exp(ttlMs), Date.now()],
+        );
+        for (const row of r.rows) got.push(row.k!);
+      }
+      return got;
+    },
+    async unlockMany(keys, value) {
+      for (const part of chunks(keys, 1000)) {
+        await q(`DELETE FROM ${KV} WHERE k = ANY($1::text[]) AND v = $2`, [part, value]);
+      }
     },
     async sweep() {
       await q(`DELETE FROM ${KV} WHERE expires IS NOT NULL AND expires <= $1`, [Date.now()]);

@@ -7,7 +7,7 @@ import Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import { createClient } from '@redis/client';
 import type { Logger } from '../../log.js';
-import { chunks, dedupeEntries, type Driver } from '../driver.js';
+import { chunks, dedupeEntries, dedupeTriples, type Driver } from '../driver.js';
 
 const CAS = `
 local cur = redis.call('GET', KEYS[1])
@@ -33,6 +33,34 @@ if tonumber(ARGV[2]) > 0 and redis.call('PTTL', KEYS[1]) == -1 then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
 end
 return v`;
+
+const HSET_MULTI = `
+for i = 1, #ARGV, 3 do redis.call('HSET', ARGV[i], ARGV[i + 1], ARGV[i + 2]) end
+return 1`;
+
+const HDEL_MULTI = `
+for i = 1, #ARGV, 2 do redis.call('HDEL', ARGV[i], ARGV[i + 1]) end
+return 1`;
+
+const HKEYS_MULTI = `
+local out = {}
+for _, k in ipairs(KEYS) do
+  for _, f in ipairs(redis.call('HKEYS', k)) do out[#out + 1] = f end
+end
+return out`;
+
+const LOCK_MANY = `
+local got = {}
+for _, k in ipairs(KEYS) do
+  if redis.call('SET', k, ARGV[1], 'NX', 'PX', ARGV[2]) then got[#got + 1] = k end
+end
+return got`;
+
+const UNLOCK_MANY = `
+for _, k in ipairs(KEYS) do
+  if redis.call('GET', k) == ARGV[1] then redis.call('DEL', k) end
+end
+return 1`;
 
 export function redisOptions(url: string): { url: string; prefix: string } {
   const u = new URL(url);
@@ -144,9 +172,49 @@ export async function createRedisDriver(url: string, log: Logger): Promise<Drive
       return out;
     },
     async hfields(keys) {
-      // Issued together, these go out as one pipeline.
-      const replies = await Promise.all(keys.map((key) => send<string[]>(['HKEYS', k(key)])));
-      return replies.flat();
+      const out: string[] = [];
+      for (const part of chunks(keys, 500)) {
+        if (part.length > 0)
+          out.push(...((await script(HKEYS_MULTI, part.map(k), [])) as string[]));
+      }
+      return out;
+    },
+    async hsetMulti(entries) {
+      for (const part of chunks(dedupeTriples(entries), 500)) {
+        if (part.length > 0)
+          await script(
+            HSET_MULTI,
+            [],
+            part.flatMap(([h, f, v]) => [k(h), f, v]),
+          );
+      }
+    },
+    async hdelMulti(entries) {
+      for (const part of chunks(entries, 500)) {
+        if (part.length > 0)
+          await script(
+            HDEL_MULTI,
+            [],
+            part.flatMap(([h, f]) => [k(h), f]),
+          );
+      }
+    },
+    async lockMany(keys, value, ttlMs) {
+      const got: string[] = [];
+      for (const part of chunks([...new Set(keys)], 500)) {
+        if (part.length === 0) continue;
+        const taken = (await script(LOCK_MANY, part.map(k), [
+          value,
+          String(Math.ceil(ttlMs)),
+        ])) as string[];
+        got.push(...taken.map((key) => key.slice(prefix.length)));
+      }
+      return got;
+    },
+    async unlockMany(keys, value) {
+      for (const part of chunks(keys, 500)) {
+        if (part.length > 0) await script(UNLOCK_MANY, part.map(k), [value]);
+      }
     },
     async *hscan(key, pageSize = 1000) {
       let cursor = '0';

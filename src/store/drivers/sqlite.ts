@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
 import type { Logger } from '../../log.js';
-import { chunks, dedupeEntries, type Driver } from '../driver.js';
+import { chunks, dedupeEntries, dedupeTriples, type Driver } from '../driver.js';
 
 type Query = (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -196,6 +196,51 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
     },
     async hclear(key) {
       await query('DELETE FROM khulasa_hash WHERE k = ?', key);
+    },
+    async hsetMulti(entries) {
+      for (const part of chunks(dedupeTriples(entries), 500)) {
+        await query(
+          `INSERT INTO khulasa_hash(k, f, v)
+           SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+           FROM json_each(?) WHERE true
+           ON CONFLICT(k, f) DO UPDATE SET v = excluded.v`,
+          JSON.stringify(part),
+        );
+      }
+    },
+    async hdelMulti(entries) {
+      for (const part of chunks(entries, 500)) {
+        await query(
+          `DELETE FROM khulasa_hash WHERE (k, f) IN
+           (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
+          JSON.stringify(part),
+        );
+      }
+    },
+    async lockMany(keys, value, ttlMs) {
+      const got: string[] = [];
+      for (const part of chunks(keys, 500)) {
+        const rows = await query(
+          `INSERT INTO khulasa_kv(k, v, expires) SELECT value, ?, ? FROM json_each(?) WHERE true
+           ON CONFLICT(k) DO UPDATE SET v = excluded.v, expires = excluded.expires
+           WHERE khulasa_kv.expires IS NOT NULL AND khulasa_kv.expires <= ? RETURNING k`,
+          value,
+          exp(ttlMs),
+          JSON.stringify(part),
+          Date.now(),
+        );
+        for (const r of rows) got.push(r.k as string);
+      }
+      return got;
+    },
+    async unlockMany(keys, value) {
+      for (const part of chunks(keys, 500)) {
+        await query(
+          'DELETE FROM khulasa_kv WHERE k IN (SELECT value FROM json_each(?)) AND v = ?',
+          JSON.stringify(part),
+          value,
+        );
+      }
     },
     async sweep() {
       await query('DELETE FROM khulasa_kv WHERE expires IS NOT NULL AND expires <= ?', Date.now());

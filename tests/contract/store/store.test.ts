@@ -133,6 +133,67 @@ describe.each(testBackends().map((make) => [make().name, make] as const))(
         }
       });
 
+      it('saves many subscribers at once, in order per chat, next to a busy chat', async () => {
+        await store.subscribers.upsert(1001, () =>
+          sub(1001, { deliveryTime: '04:04', timeZone: 'UTC' }),
+        );
+        let release!: () => void;
+        const held = store.subscribers.upsert(1002, (cur) => {
+          void cur;
+          return sub(1002, { topics: ['first'] });
+        });
+        await held;
+        // Chat 1003 is being updated while the bulk write runs.
+        const gate = new Promise<void>((r) => (release = r));
+        const slow = store.subscribers.upsert(1003, (c) => ({
+          ...(c ?? sub(1003)),
+          topics: ['slow'],
+        }));
+        const updates = [
+          {
+            chatId: 1001,
+            update: (c: Subscriber | undefined) => ({ ...c!, deliveryTime: '04:05' }),
+          },
+          {
+            chatId: 1002,
+            update: (c: Subscriber | undefined) => ({ ...c!, topics: [...c!.topics, 'second'] }),
+          },
+          {
+            chatId: 1002,
+            update: (c: Subscriber | undefined) => ({ ...c!, topics: [...c!.topics, 'third'] }),
+          },
+          {
+            chatId: 1003,
+            update: (c: Subscriber | undefined) => ({ ...(c ?? sub(1003)), language: 'fr' }),
+          },
+          ...Array.from({ length: 1200 }, (_, i) => ({
+            chatId: 2000 + i,
+            update: () =>
+              sub(2000 + i, { deliveryTime: '04:06', timeZone: 'UTC', active: i % 3 !== 0 }),
+          })),
+        ];
+        const bulk = store.subscribers.upsertMany(updates);
+        release();
+        await gate;
+        await slow;
+        const { added } = await bulk;
+        expect(added).toBeGreaterThanOrEqual(1200);
+        expect((await store.subscribers.get(1002))?.topics).toEqual(['first', 'second', 'third']);
+        expect(await store.subscribers.get(1003)).toMatchObject({
+          language: 'fr',
+          topics: ['slow'],
+        });
+        const at = (iso: string) => store.subscribers.dueAt(new Date(iso));
+        expect(ids(await at('2026-01-01T04:04:00Z'))).not.toContain(1001);
+        expect(ids(await at('2026-01-01T04:05:00Z'))).toContain(1001);
+        expect((await at('2026-01-01T04:06:00Z')).length).toBe(800);
+        await expect(
+          store.subscribers.upsertMany([
+            { chatId: 1004, update: () => sub(1004, { timeZone: 'Bad/Zone' }) },
+          ]),
+        ).rejects.toThrow(/time zone/);
+        });
+
       it('finds who is due in a UTC minute, across time zones, and only the active', async () => {
         await store.subscribers.upsert(201, () =>
           sub(201, { deliveryTime: '08:00', timeZone: 'Asia/Riyadh' }),
