@@ -132,6 +132,22 @@ const ZONES: Record<string, string> = {
   Z: '+0000',
 };
 
+/** Arabic month names (Egyptian/Gulf and Levantine) to English, for Date.parse. */
+const ARABIC_MONTHS: [RegExp, string][] = [
+  [/كانون الثاني|يناير/g, 'Jan'],
+  [/شباط|فبراير/g, 'Feb'],
+  [/آذار|اذار|مارس/g, 'Mar'],
+  [/نيسان|أبريل|ابريل|إبريل/g, 'Apr'],
+  [/أيار|ايار|مايو/g, 'May'],
+  [/حزيران|يونيو|يونيه/g, 'Jun'],
+  [/تموز|يوليو|يوليه/g, 'Jul'],
+  [/آب|اب|أغسطس|اغسطس/g, 'Aug'],
+  [/أيلول|ايلول|سبتمبر/g, 'Sep'],
+  [/تشرين الأول|تشرين الاول|أكتوبر|اكتوبر/g, 'Oct'],
+  [/تشرين الثاني|نوفمبر/g, 'Nov'],
+  [/كانون الأول|كانون الاول|ديسمبر/g, 'Dec'],
+];
+
 /**
  * Reads a feed date to ISO 8601, or undefined.
  *
@@ -144,6 +160,14 @@ export function parseFeedDate(raw: string | undefined): string | undefined {
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
     .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
   if (!s) return undefined;
+  if (/[\u0600-\u06ff]/.test(s)) {
+    for (const [re, en] of ARABIC_MONTHS) s = s.replace(re, en);
+    // A leading weekday name ("السبت، …", "Sat, …") says nothing Date.parse needs.
+    s = s
+      .replace(/^[^\d,،]*[,،]\s*/, '')
+      .replace(/[\u0600-\u06ff]+/g, ' ')
+      .trim();
+  }
   // ISO without a zone: read as UTC rather than the server's local time.
   if (/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(s)) {
     s = s.length === 10 ? `${s}T00:00:00Z` : `${s.replace(' ', 'T')}Z`;
