@@ -19,16 +19,22 @@ export async function seedConsoleStore(opts: {
   const { store, now } = opts;
   const windowHours = opts.windowHours ?? 24;
   let articles = await store.articles.listSince(new Date(now.getTime() - windowHours * 3_600_000));
+  let seeded = false;
   if (articles.length === 0) {
     articles = loadBundledSamples(now);
     await store.articles.putMany(articles, opts.ttlMs ?? 7 * 86_400_000);
+    seeded = true;
   }
-  let digest = await store.digests.latest();
-  if (!digest) {
+  const latest = await store.digests.latest();
+  const stale = !latest || Date.parse(latest.builtAt) < now.getTime() - windowHours * 3_600_000;
+  let digest = latest;
+  // a digest from an earlier run is rebuilt when it is older than the window or the samples were re-dated
+  if (seeded || stale || !digest) {
     digest = buildDigest(articles, {
       now,
       windowHours,
       ...(opts.maxStories ? { maxStories: opts.maxStories } : {}),
+      ...(latest ? { previous: latest } : {}),
     });
     await store.digests.put(digest);
   }

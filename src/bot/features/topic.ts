@@ -23,8 +23,10 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
   if (!(await withinLimit(ctx))) return;
   const cut = Array.from(query).length > MAX_QUERY;
   const shown = cut ? Array.from(query).slice(0, MAX_QUERY).join('') : query;
+  let untranslated = false;
   const messages = await withTyping(ctx, async () => {
     const arabic = await ctx.deps.toArabicQuery(shown, ctx.chat?.id);
+    untranslated = arabic.language !== 'ar' && arabic.query === shown;
     const { stories } = await ctx.deps.searchTopic(arabic.query);
     if (stories.length === 0) return undefined;
     const result = await translateStories(ctx, stories, readerLanguage(ctx));
@@ -36,7 +38,8 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
   });
   if (cut) await replyHtml(ctx, t(ctx.ui, 'topic.too.long', { n: MAX_QUERY }));
   if (!messages) {
-    await replyHtml(ctx, t(ctx.ui, 'topic.none', { query: shown.slice(0, 200) }));
+    const none = t(ctx.ui, 'topic.none', { query: shown.slice(0, 200) });
+    await replyHtml(ctx, untranslated ? `${none}\n${t(ctx.ui, 'topic.untranslated')}` : none);
     return;
   }
   await replyRendered(ctx, messages);

@@ -23,6 +23,8 @@ export const ar: Record<MessageKey, string> = {
   'topic.usage': 'اسأل عن موضوع: /topic الموضوع — مثلًا /topic غزة أو /topic الانتخابات',
   'topic.title': 'عن «{query}»',
   'topic.none': 'لا شيء عن «{query}» في أخبار الأيام السبعة الماضية.',
+  'topic.untranslated':
+    'الترجمة غير متاحة، فبحثت بكلماتك كما كتبتها. الكلمات العربية تجد أكثر: /topic المغرب',
   'topic.too.long': 'سؤالك طويل؛ بحثت في أول {n} حرفًا منه.',
   'notice.translation': 'الترجمة غير متاحة الآن، لذا هذا هو النص العربي الأصلي.',
   'notice.partial': 'تعذّرت ترجمة جزء من النص فظهر بالعربية.',

@@ -66,12 +66,14 @@ describe('createBotDeps over the real store, search index and samples', () => {
     let out = '';
     output.on('data', (c: Buffer) => (out += c.toString('utf8')));
     const done = runConsoleChat(deps, { input, output });
-    input.end(`/digest\n/topic ${word}\n`);
+    input.end(`/digest\n/topic ${word}\n/topic Morocco\n`);
     await done;
     expect(out).toContain(
       `1. ${digest.stories[0]!.title.replace(/\s+/g, ' ').trim().slice(0, 40)}`,
     );
     expect(out).toContain(`عن «${word}»`);
+    expect(out).toContain('لا شيء عن «Morocco»');
+    expect(out).toContain('الترجمة غير متاحة، فبحثت بكلماتك كما كتبتها');
     await store.close();
   });
 });
