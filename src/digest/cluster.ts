@@ -25,7 +25,7 @@ import { MaxHeap } from './heap.js';
 export interface ClusterOptions extends FeatureOptions {
   /**
    * Two groups join when the cosine of their centroids reaches this.
-   * @default 0.24
+   * @default 0.23
    */
   threshold?: number;
   /**
@@ -51,7 +51,7 @@ export interface ClusterOptions extends FeatureOptions {
   /**
    * A term in more than this share of articles is skipped when generating candidate pairs
    * (it still counts in the similarity). Never below 100 articles.
-   * @default 0.02
+   * @default 0.01
    */
   maxPostingShare?: number;
   /**
@@ -158,10 +158,25 @@ export function byTimeThenId(a: Article, b: Article): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A sorted copy, parsing each date once. */
+export function sortByTimeThenId(input: readonly Article[]): Article[] {
+  const keyed = input.map((a) => ({ a, t: publishedMs(a) }));
+  keyed.sort((x, y) => {
+    if (x.t !== y.t && !Number.isNaN(x.t) && !Number.isNaN(y.t)) return x.t - y.t;
+    return x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0;
+  });
+  return keyed.map((k) => k.a);
+}
+
 /** Orders groups (each already sorted) by their first article. */
 function finish(groups: Article[][]): Article[][] {
-  for (const g of groups) g.sort(byTimeThenId);
-  return groups.sort((a, b) => byTimeThenId(a[0]!, b[0]!));
+  return groups.map(sortByTimeThenId).sort((a, b) => byTimeThenId(a[0]!, b[0]!));
+}
+
+/** The k-th largest value (1-based) of the array. */
+function kthLargest(values: Float64Array, k: number): number {
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.max(0, sorted.length - k)]!;
 }
 
 /** Builds the truncated, normalized TF-IDF vectors of the given articles. */
@@ -191,79 +206,119 @@ export function tfidfVectors(
   }
   const n = docs.length;
   const idf = dfList.map((df) => Math.log((n + prior + 1) / (df + 0.5)));
+  // Scratch weights by term id: keeps per-article work to native typed-array sorts.
+  const scratch = new Float64Array(dfList.length);
   const vectors = docs.map((counts, d) => {
     const ids = docIds[d]!;
-    const entries: [number, number][] = [];
+    const w = new Float64Array(ids.length);
     let k = 0;
     for (const tf of counts.values()) {
-      const id = ids[k++]!;
-      entries.push([id, (1 + Math.log(tf)) * idf[id]!]);
+      const x = (1 + Math.log(tf)) * idf[ids[k]!]!;
+      w[k] = x;
+      scratch[ids[k]!] = x;
+      k++;
     }
-    entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const kept = entries.slice(0, maxTerms).sort((a, b) => a[0] - b[0]);
+    let kept = Int32Array.from(ids);
+    if (ids.length > maxTerms) {
+      const cut = kthLargest(w, maxTerms);
+      let m = 0;
+      for (let x = 0; x < ids.length && m < maxTerms; x++) if (w[x]! > cut) kept[m++] = ids[x]!;
+      for (let x = 0; x < ids.length && m < maxTerms; x++) if (w[x]! === cut) kept[m++] = ids[x]!;
+      kept = kept.slice(0, m);
+    }
+    kept.sort();
+    const weights = new Float64Array(kept.length);
     let norm = 0;
-    for (const [, w] of kept) norm += w * w;
+    for (let x = 0; x < kept.length; x++) {
+      weights[x] = scratch[kept[x]!]!;
+      norm += weights[x]! * weights[x]!;
+    }
     norm = Math.sqrt(norm) || 1;
-    return {
-      ids: Int32Array.from(kept, (e) => e[0]),
-      weights: Float64Array.from(kept, (e) => e[1] / norm),
-    };
+    for (let x = 0; x < kept.length; x++) weights[x]! /= norm;
+    return { ids: kept, weights };
   });
   return { vectors, df: Int32Array.from(dfList) };
 }
 
 /**
  * Candidate pairs with their cosine: for each vector, its most similar earlier vectors found
- * through an inverted index. Terms with more than `maxPostings` articles are skipped.
+ * through an inverted index over the vectors' terms. Terms in more than `maxPostings` articles
+ * are not used to find pairs (they still count in the cosine), and each article looks up only
+ * its `queryTerms` strongest terms: a pair that shares none of them is not about one event.
  */
 export function candidatePairs(
   vectors: readonly SparseVector[],
-  opts: { minEdge: number; maxNeighbours: number; maxPostings: number; vocabSize: number },
+  opts: {
+    minEdge: number;
+    maxNeighbours: number;
+    maxPostings: number;
+    vocabSize: number;
+    queryTerms?: number;
+  },
 ): { a: number; b: number; sim: number }[] {
   const n = vectors.length;
-  const postings: number[][] = Array.from({ length: opts.vocabSize }, () => []);
-  const postingWeights: number[][] = Array.from({ length: opts.vocabSize }, () => []);
+  const queryTerms = opts.queryTerms ?? 40;
+  // Inverted index in compressed form: for term t, docs[start[t] .. start[t+1]) ascending.
+  const df = new Int32Array(opts.vocabSize);
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) df[v.ids[k]!]!++;
+  const start = new Int32Array(opts.vocabSize + 1);
+  for (let t = 0; t < opts.vocabSize; t++) {
+    start[t + 1] = start[t]! + (df[t]! <= opts.maxPostings ? df[t]! : 0);
+  }
+  const docs = new Int32Array(start[opts.vocabSize]!);
+  const weights = new Float64Array(start[opts.vocabSize]!);
+  const fill = start.slice(0, opts.vocabSize);
+  vectors.forEach((v, d) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const t = v.ids[k]!;
+      if (df[t]! > opts.maxPostings) continue;
+      const at = fill[t]!++;
+      docs[at] = d;
+      weights[at] = v.weights[k]!;
+    }
+  });
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const edges: { a: number; b: number; sim: number }[] = [];
-  const best: { j: number; s: number }[] = [];
+  const best: number[] = [];
+  const bestSim: number[] = [];
   for (let i = 0; i < n; i++) {
     const v = vectors[i]!;
+    // Only the strongest terms of this vector look for partners.
+    const cut = v.ids.length > queryTerms ? kthLargest(v.weights, queryTerms) : -Infinity;
     for (let k = 0; k < v.ids.length; k++) {
-      const t = v.ids[k]!;
-      const p = postings[t]!;
-      if (p.length >= opts.maxPostings) continue;
-      const pw = postingWeights[t]!;
       const w = v.weights[k]!;
-      for (let m = 0; m < p.length; m++) {
-        const j = p[m]!;
+      if (w < cut) continue;
+      const t = v.ids[k]!;
+      for (let p = start[t]!, end = start[t + 1]!; p < end; p++) {
+        const j = docs[p]!;
+        if (j >= i) break;
         if (acc[j] === 0) touched.push(j);
-        acc[j] += w * pw[m]!;
+        acc[j] += w * weights[p]!;
       }
     }
     best.length = 0;
+    bestSim.length = 0;
     for (const j of touched) {
-      if (acc[j]! >= opts.minEdge * 0.5) best.push({ j, s: acc[j]! });
+      // The partial sum misses skipped terms: compute the exact cosine of promising pairs.
+      if (acc[j]! >= opts.minEdge * 0.5) {
+        const sim = dot(v, vectors[j]!);
+        if (sim >= opts.minEdge) {
+          best.push(j);
+          bestSim.push(sim);
+        }
+      }
       acc[j] = 0;
     }
     touched.length = 0;
-    best.sort((x, y) => y.s - x.s || x.j - y.j);
-    let kept = 0;
-    for (const { j } of best) {
-      if (kept >= opts.maxNeighbours) break;
-      // The partial sum misses skipped common terms: compute the exact cosine.
-      const sim = dot(v, vectors[j]!);
-      if (sim >= opts.minEdge) {
-        edges.push({ a: j, b: i, sim });
-        kept++;
-      }
-    }
-    for (let k = 0; k < v.ids.length; k++) {
-      const t = v.ids[k]!;
-      if (postings[t]!.length < opts.maxPostings) {
-        postings[t]!.push(i);
-        postingWeights[t]!.push(v.weights[k]!);
-      }
+    if (best.length > opts.maxNeighbours) {
+      const order = best
+        .map((_, k) => k)
+        .sort((x, y) => bestSim[y]! - bestSim[x]! || best[x]! - best[y]!)
+        .slice(0, opts.maxNeighbours);
+      for (const k of order) edges.push({ a: best[k]!, b: i, sim: bestSim[k]! });
+    } else {
+      for (let k = 0; k < best.length; k++) edges.push({ a: best[k]!, b: i, sim: bestSim[k]! });
     }
   }
   return edges;
@@ -271,29 +326,14 @@ export function candidatePairs(
 
 interface Group {
   members: number[];
-  sum: Map<number, number>;
-  norm: number;
+  /** Σ over member pairs of their cosine (= squared norm of the summed member vectors). */
+  selfDot: number;
   minTime: number;
   maxTime: number;
   version: number;
-  neighbours: Set<number>;
+  /** Neighbouring group → Σ of cosines over cross pairs (pairs below minEdge count 0). */
+  links: Map<number, number>;
   alive: boolean;
-}
-
-function sumDot(a: Map<number, number>, b: Map<number, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [k, w] of small) {
-    const x = large.get(k);
-    if (x !== undefined) s += w * x;
-  }
-  return s;
-}
-
-function sumNorm(m: Map<number, number>): number {
-  let s = 0;
-  for (const w of m.values()) s += w * w;
-  return Math.sqrt(s);
 }
 
 /**
@@ -305,18 +345,18 @@ function sumNorm(m: Map<number, number>): number {
  */
 export const clusterArticles: Clusterer = (input, opts = {}) => {
   if (input.length === 0) return [];
-  const threshold = opts.threshold ?? 0.24;
+  const threshold = opts.threshold ?? 0.23;
   const dupThreshold = opts.duplicateThreshold ?? 0.8;
   const minEdge = Math.min(opts.minEdge ?? 0.05, threshold, dupThreshold);
   const maxGapMs = (opts.maxGapHours ?? 36) * 3_600_000;
   const linkage = opts.linkage ?? 'centroid';
   // Canonical order first, so the result does not depend on the input order.
-  const articles = [...input].sort(byTimeThenId);
+  const articles = sortByTimeThenId(input);
   const dupGroups = exactDuplicateGroups(articles);
   const reps = dupGroups.map((g) => articles[g[0]!]!);
   const counts = reps.map((a) => articleTermCounts(a, opts));
   const { vectors, df } = tfidfVectors(counts, opts);
-  const maxPostings = Math.max(100, Math.ceil((opts.maxPostingShare ?? 0.02) * reps.length));
+  const maxPostings = Math.max(100, Math.ceil((opts.maxPostingShare ?? 0.01) * reps.length));
   const edges = candidatePairs(vectors, {
     minEdge,
     maxNeighbours: opts.maxNeighbours ?? 30,
@@ -339,22 +379,17 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       rootToGroup.set(root, g);
       groups.push({
         members: [],
-        sum: new Map(),
-        norm: 0,
+        selfDot: 0,
         minTime: Infinity,
         maxTime: -Infinity,
         version: 0,
-        neighbours: new Set(),
+        links: new Map(),
         alive: true,
       });
     }
     const group = groups[g]!;
     group.members.push(i);
-    const v = vectors[i]!;
-    for (let k = 0; k < v.ids.length; k++) {
-      const id = v.ids[k]!;
-      group.sum.set(id, (group.sum.get(id) ?? 0) + v.weights[k]!);
-    }
+    group.selfDot += 1;
     const t = publishedMs(a);
     if (!Number.isNaN(t)) {
       group.minTime = Math.min(group.minTime, t);
@@ -362,13 +397,16 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     }
     groupOf[i] = g;
   });
-  for (const g of groups) g.norm = sumNorm(g.sum);
+  // Group-level sums of pairwise cosines, from the candidate graph: the centroid algebra
+  // (cA·cB = Σ cross cosines, |cA|² = Σ inner cosines) without ever building centroid vectors.
   for (const e of edges) {
     const ga = groupOf[e.a]!;
     const gb = groupOf[e.b]!;
-    if (ga !== gb) {
-      groups[ga]!.neighbours.add(gb);
-      groups[gb]!.neighbours.add(ga);
+    if (ga === gb) {
+      groups[ga]!.selfDot += 2 * e.sim;
+    } else {
+      groups[ga]!.links.set(gb, (groups[ga]!.links.get(gb) ?? 0) + e.sim);
+      groups[gb]!.links.set(ga, (groups[gb]!.links.get(ga) ?? 0) + e.sim);
     }
   }
 
@@ -378,58 +416,65 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     return gap > maxGapMs;
   };
   const minAverage = opts.minAverage ?? 0.07;
-  const similarity = (a: Group, b: Group): number => {
-    const d = sumDot(a.sum, b.sum);
+  const similarity = (a: Group, b: Group, d: number): number => {
     const average = d / (a.members.length * b.members.length);
     if (linkage === 'average') return average;
-    return average < minAverage ? 0 : d / (a.norm * b.norm || 1);
+    return average < minAverage ? 0 : d / Math.sqrt(a.selfDot * b.selfDot || 1);
   };
 
   type Entry = { sim: number; a: number; b: number; va: number; vb: number };
   const heap = new MaxHeap<Entry>(
     (x, y) => x.sim > y.sim || (x.sim === y.sim && (x.a < y.a || (x.a === y.a && x.b < y.b))),
   );
-  const offer = (a: number, b: number): void => {
+  const offer = (a: number, b: number, d: number): void => {
     const ga = groups[a]!;
     const gb = groups[b]!;
     if (tooFarApart(ga, gb)) return;
-    const sim = similarity(ga, gb);
+    const sim = similarity(ga, gb, d);
     if (sim < threshold) return;
     const [x, y] = a < b ? [a, b] : [b, a];
     heap.push({ sim, a: x, b: y, va: groups[x]!.version, vb: groups[y]!.version });
   };
   groups.forEach((g, a) => {
-    for (const b of g.neighbours) if (a < b) offer(a, b);
+    for (const [b, d] of g.links) if (a < b) offer(a, b, d);
   });
   for (;;) {
     const top = heap.pop();
     if (!top) break;
-    const ga = groups[top.a]!;
-    const gb = groups[top.b]!;
-    if (!ga.alive || !gb.alive || ga.version !== top.va || gb.version !== top.vb) continue;
-    // Merge b into a.
-    for (const m of gb.members) ga.members.push(m);
-    for (const [k, w] of gb.sum) ga.sum.set(k, (ga.sum.get(k) ?? 0) + w);
-    ga.norm = sumNorm(ga.sum);
-    ga.minTime = Math.min(ga.minTime, gb.minTime);
-    ga.maxTime = Math.max(ga.maxTime, gb.maxTime);
-    ga.version++;
-    gb.alive = false;
-    gb.sum = new Map();
-    for (const nb of gb.neighbours) {
-      if (nb === top.a) continue;
-      ga.neighbours.add(nb);
+    let keep = top.a;
+    let drop = top.b;
+    const gk0 = groups[keep]!;
+    const gd0 = groups[drop]!;
+    if (!gk0.alive || !gd0.alive || gk0.version !== top.va || gd0.version !== top.vb) continue;
+    // Fold the group with fewer links into the other (keeps merging cheap).
+    if (gd0.links.size > gk0.links.size) [keep, drop] = [drop, keep];
+    const gk = groups[keep]!;
+    const gd = groups[drop]!;
+    const between = gk.links.get(drop) ?? 0;
+    for (const m of gd.members) gk.members.push(m);
+    gk.selfDot += gd.selfDot + 2 * between;
+    gk.minTime = Math.min(gk.minTime, gd.minTime);
+    gk.maxTime = Math.max(gk.maxTime, gd.maxTime);
+    gk.version++;
+    gd.alive = false;
+    gk.links.delete(drop);
+    for (const [nb, d] of gd.links) {
+      if (nb === keep) continue;
       const other = groups[nb]!;
-      other.neighbours.delete(top.b);
-      other.neighbours.add(top.a);
+      other.links.delete(drop);
+      const sum = (gk.links.get(nb) ?? 0) + d;
+      gk.links.set(nb, sum);
+      other.links.set(keep, sum);
     }
-    ga.neighbours.delete(top.b);
-    for (const nb of ga.neighbours) offer(top.a, nb);
+    gd.links = new Map();
+    gd.members = [];
+    for (const [nb, d] of gk.links) offer(keep, nb, d);
   }
 
   const out: Article[][] = [];
   for (const g of groups) {
     if (!g.alive) continue;
+    g.members.sort((x, y) => x - y);
     const list: Article[] = [];
     for (const m of g.members) for (const idx of dupGroups[m]!) list.push(articles[idx]!);
     out.push(list);

@@ -4,7 +4,6 @@
  */
 import { terms } from '../arabic/index.js';
 import type { Article } from '../domain.js';
-import { hashString } from './hash.js';
 
 export interface FeatureOptions {
   /**
@@ -25,7 +24,7 @@ export interface FeatureOptions {
   /**
    * Only this many characters of the text are read (the start says what the article is about;
    * the cap keeps clustering fast on long texts).
-   * @default 1500
+   * @default 1200
    */
   maxTextChars?: number;
   /**
@@ -49,6 +48,18 @@ const INNER_LONG_VOWELS = /[اويىئءؤأإآ]/g;
  */
 export function skeleton(stem: string): string {
   if (stem.length < 4) return stem;
+  const known = SKELETONS.get(stem);
+  if (known !== undefined) return known;
+  const sk = computeSkeleton(stem);
+  // A bounded memo: news vocabulary repeats, and this runs on every term of every article.
+  if (SKELETONS.size >= 200_000) SKELETONS.clear();
+  SKELETONS.set(stem, sk);
+  return sk;
+}
+
+const SKELETONS = new Map<string, string>();
+
+function computeSkeleton(stem: string): string {
   const sk = stem[0]! + stem.slice(1).replace(INNER_LONG_VOWELS, '');
   // Long stems with a two-letter skeleton are transliterations (كيماو, كيميائ); short ones
   // would collide with ordinary words.
@@ -69,33 +80,47 @@ export function articleTermCounts(
   const titleWeight = opts.titleWeight ?? 3;
   const leadTerms = opts.leadTerms ?? 60;
   const leadWeight = opts.leadWeight ?? 3;
-  const maxChars = opts.maxTextChars ?? 1500;
+  const maxChars = opts.maxTextChars ?? 1200;
   const skeletons = opts.skeletons ?? true;
-  const key = skeletons ? skeleton : (t: string) => t;
-  const counts = new Map<string, number>();
-  for (const t0 of terms(article.title)) {
-    const t = key(t0);
-    counts.set(t, (counts.get(t) ?? 0) + titleWeight);
-  }
+  const stems = new Map<string, number>();
+  for (const t of terms(article.title)) stems.set(t, (stems.get(t) ?? 0) + titleWeight);
   const text = article.text.length > maxChars ? article.text.slice(0, maxChars) : article.text;
   const body = terms(text);
   for (let i = 0; i < body.length; i++) {
-    const t = key(body[i]!);
-    counts.set(t, (counts.get(t) ?? 0) + (i < leadTerms ? leadWeight : 1));
+    const t = body[i]!;
+    stems.set(t, (stems.get(t) ?? 0) + (i < leadTerms ? leadWeight : 1));
+  }
+  if (!skeletons) return stems;
+  // Variants are folded once per distinct stem, not once per occurrence.
+  const counts = new Map<string, number>();
+  for (const [t, c] of stems) {
+    const k = skeleton(t);
+    counts.set(k, (counts.get(k) ?? 0) + c);
   }
   return counts;
 }
 
-const SPACES = /\s+/g;
-
 /**
- * Fingerprint of an article's exact content (title and text with runs of spaces collapsed):
- * equal fingerprints mean the same article filed twice.
+ * Fingerprint of an article's exact content (title and text, white space ignored): equal
+ * fingerprints mean the same article filed twice. One pass, no intermediate strings.
  */
 export function contentFingerprint(article: Pick<Article, 'title' | 'text'>): string {
-  const text = article.text.replace(SPACES, ' ').trim();
-  // An empty or very short text says too little; the title then has to match too.
-  return hashString(`${article.title.replace(SPACES, ' ').trim()}\n${text}`);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  let chars = 0;
+  const feed = (text: string): void => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 32 || c === 0xa0 || c === 0x200f || c === 0x200e) continue;
+      h1 = Math.imul(h1 ^ c, 16777619);
+      h2 = Math.imul(h2 ^ c, 2246822507) ^ (h2 >>> 13);
+      chars++;
+    }
+  };
+  feed(article.title);
+  h1 = Math.imul(h1 ^ 0x7c, 16777619);
+  feed(article.text);
+  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${chars.toString(36)}`;
 }
 
 /** The URL without scheme, "www.", fragment and trailing slash, for duplicate detection. */

@@ -1,0 +1,284 @@
+/**
+ * `khulasa digest`: builds one digest from the store or from given sources and prints it, as
+ * readable text or as JSON. Also home of the article loading shared with `khulasa topic`.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ArticleSchema, type Article, type Digest, type Story } from '../domain.js';
+import { buildDigest } from '../digest/index.js';
+import { parseConfig } from '../config/index.js';
+import { silentLogger } from '../log.js';
+import {
+  UsageError,
+  intOption,
+  listOption,
+  writeLine,
+  type CliIO,
+  type Command,
+  type ParsedArgs,
+} from './command.js';
+
+const HELP = `Usage: khulasa digest [--from FILE.jsonl|DIR|URL …] [--window HOURS] [--now ISO]
+                      [--lang CODE] [--json] [--all-stories] [--max-stories K]
+
+Builds one digest — the top stories of the window, each with key points and its sources — and
+prints it. Without --from, the articles come from the store (STORE_URL).
+
+  --from SPEC       a feed or page URL, a FILE.jsonl of articles
+                    ({"id","title","text","url","source","publishedAt"} per line), a folder,
+                    or a sources file; repeat for several
+  --window HOURS    hours of articles covered, ending at --now (default 24)
+  --now ISO         the build time (default: the current time)
+  --max-stories K   stories in the digest (default 8)
+  --all-stories     every article in exactly one story (no cut at K)
+  --lang CODE       translate the digest (e.g. en, fr); Arabic when translation is off
+  --json            {"id","window":{"from","to"},"stories":[{"id","title","points",
+                    "sources":[{"name","url"}],"articles":[{"id","source","title","url"}]}]}`;
+
+/** Reads --now (ISO 8601) or returns the current time. */
+export function parseNow(args: ParsedArgs): Date {
+  const raw = args.values.now;
+  if (raw === undefined) return new Date();
+  const t = typeof raw === 'string' ? Date.parse(raw) : NaN;
+  if (Number.isNaN(t)) {
+    throw new UsageError(
+      `--now expects an ISO 8601 time like 2026-01-31T07:00:00Z, got '${String(raw)}'`,
+    );
+  }
+  return new Date(t);
+}
+
+function slug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'source'
+  );
+}
+
+/**
+ * One line of an articles file as an Article. Accepts the documented shape
+ * ({"id","title","text","url","source","publishedAt"}), full Article objects, and ANT-corpus
+ * lines ({"id","outlet","title","time","text","url"}). Returns undefined for unusable lines.
+ */
+export function toArticle(raw: unknown): Article | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const id = str(r.id);
+  const title = str(r.title) ?? '';
+  const text = str(r.text) ?? '';
+  if (!id || (!title && !text)) return undefined;
+  const when = str(r.publishedAt) ?? str(r.time) ?? str(r.published);
+  const t = when ? Date.parse(when) : NaN;
+  if (Number.isNaN(t)) return undefined;
+  // ANT-corpus lines carry the outlet in "outlet" and a provenance path in "source".
+  const sourceName = str(r.sourceName) ?? str(r.outlet) ?? str(r.source) ?? 'unknown';
+  const candidate = {
+    id,
+    url: str(r.url) ?? '',
+    sourceId: str(r.sourceId) ?? slug(sourceName),
+    sourceName,
+    title,
+    text,
+    publishedAt: new Date(t).toISOString(),
+    fetchedAt: str(r.fetchedAt) ?? new Date(t).toISOString(),
+    language: str(r.language) ?? 'ar',
+    ...(Array.isArray(r.alsoIn) ? { alsoIn: r.alsoIn } : {}),
+  };
+  const parsed = ArticleSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Reads a JSON-lines file of articles (see {@link toArticle}); bad lines are skipped. */
+export async function readArticlesFile(path: string): Promise<Article[]> {
+  const text = await readFile(path, 'utf8');
+  const out: Article[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const a = toArticle(raw);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** The local fallback while no sources module is available: JSON-lines files and folders of them. */
+async function readLocalSpecs(specs: string[]): Promise<Article[]> {
+  const out: Article[] = [];
+  for (const spec of specs) {
+    if (/^https?:\/\//i.test(spec)) {
+      throw new Error(`cannot fetch '${spec}': feed fetching is not available in this build`);
+    }
+    const info = await stat(spec).catch(() => undefined);
+    if (!info) throw new Error(`no such file or folder: ${spec}`);
+    if (info.isDirectory()) {
+      for (const name of (await readdir(spec)).sort()) {
+        if (name.endsWith('.jsonl')) out.push(...(await readArticlesFile(join(spec, name))));
+      }
+    } else {
+      out.push(...(await readArticlesFile(spec)));
+    }
+  }
+  return out;
+}
+
+interface SourcesModule {
+  collectArticles(
+    specs: string[],
+    opts: { now: Date },
+  ): Promise<{
+    articles: Article[];
+    reports: { id: string; url: string; status: string; error?: string }[];
+  }>;
+}
+
+/**
+ * Articles from --from specs: through the sources module (feeds, pages, folders, files) when it
+ * is present, else from local JSON-lines files. Failed sources are reported on stderr, once each.
+ */
+export async function loadArticles(specs: string[], now: Date, io: CliIO): Promise<Article[]> {
+  let sources: SourcesModule | undefined;
+  try {
+    const path = '../sources/index.js';
+    sources = (await import(path)) as SourcesModule;
+    if (typeof sources.collectArticles !== 'function') sources = undefined;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND') throw err;
+  }
+  if (!sources) return readLocalSpecs(specs);
+  const { articles, reports } = await sources.collectArticles(specs, { now });
+  for (const r of reports) {
+    if (r.status === 'failed') {
+      io.stderr.write(`khulasa: source ${r.url || r.id} failed: ${r.error ?? 'unknown error'}\n`);
+    }
+  }
+  return articles;
+}
+
+/** Articles of the last `hours` before `now` from the configured store. */
+export async function loadStoreArticles(io: CliIO, since: Date): Promise<Article[]> {
+  const config = parseConfig(io.env);
+  const { createStore } = await import('../store/index.js');
+  const store = await createStore(config.STORE_URL, { log: silentLogger() });
+  try {
+    return await store.articles.listSince(since);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The JSON shape printed by --json (extra keys beyond the documented ones are allowed). */
+export function storyJson(s: Story): Record<string, unknown> {
+  return {
+    id: s.id,
+    title: s.title,
+    points: s.points,
+    sources: s.sources,
+    articles: s.articles,
+    score: s.score,
+    ...(s.update ? { update: true } : {}),
+    ...(s.latestAt ? { latestAt: s.latestAt } : {}),
+  };
+}
+
+/** Readable text of stories: numbered titles, bullet points, sources with links. */
+export function storiesText(stories: readonly Story[]): string[] {
+  const lines: string[] = [];
+  stories.forEach((s, i) => {
+    lines.push(`${i + 1}. ${s.title}${s.update ? ' (update)' : ''}`);
+    for (const p of s.points) lines.push(`   • ${p}`);
+    lines.push(`   sources: ${s.sources.map((src) => `${src.name} <${src.url}>`).join(', ')}`);
+    if (s.articles.length > 1) lines.push(`   ${s.articles.length} articles`);
+    lines.push('');
+  });
+  return lines;
+}
+
+async function translate(
+  digest: Digest,
+  lang: string,
+  io: CliIO,
+): Promise<{ digest: Digest; extra: Record<string, unknown>; notice?: string }> {
+  const config = parseConfig(io.env);
+  const { createStore } = await import('../store/index.js');
+  const { translateForCli } = await import('../translate/index.js');
+  const store = await createStore(config.STORE_URL, { log: silentLogger() });
+  try {
+    const out = await translateForCli(digest, lang, { config, store, log: silentLogger() });
+    return { digest: out.digest, extra: { translation: out.translation }, notice: out.notice };
+  } finally {
+    await store.close();
+  }
+}
+
+export const command: Command = {
+  name: 'digest',
+  summary: 'build one digest from the store or given sources and print it',
+  help: HELP,
+  options: {
+    from: { type: 'string', multiple: true },
+    window: { type: 'string' },
+    now: { type: 'string' },
+    lang: { type: 'string' },
+    json: { type: 'boolean' },
+    'all-stories': { type: 'boolean' },
+    'max-stories': { type: 'string' },
+  },
+  async run(args, io) {
+    const now = parseNow(args);
+    const windowHours = intOption(args, 'window', 24, { max: 24 * 30 });
+    const maxStories = intOption(args, 'max-stories', 8, { max: 1000 });
+    const lang = typeof args.values.lang === 'string' ? args.values.lang.trim() : undefined;
+    if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) {
+      throw new UsageError(`--lang expects a language code like en or pt-BR, got '${lang}'`);
+    }
+    const specs = listOption(args, 'from');
+    const since = new Date(now.getTime() - windowHours * 3_600_000);
+    const articles = specs.length
+      ? await loadArticles(specs, now, io)
+      : await loadStoreArticles(io, since);
+    let digest = buildDigest(articles, {
+      now,
+      windowHours,
+      maxStories,
+      allStories: args.values['all-stories'] === true,
+    });
+    let extra: Record<string, unknown> = {};
+    if (lang && lang !== 'ar') {
+      const out = await translate(digest, lang, io);
+      digest = out.digest;
+      extra = out.extra;
+      if (out.notice) io.stderr.write(`khulasa: ${out.notice}\n`);
+    }
+    if (args.values.json) {
+      const json = {
+        id: digest.id,
+        window: digest.window,
+        builtAt: digest.builtAt,
+        language: digest.language,
+        articleCount: articles.length,
+        stories: digest.stories.map(storyJson),
+        ...extra,
+      };
+      await writeLine(io.stdout, JSON.stringify(json));
+      return 0;
+    }
+    const lines = [
+      `Digest ${digest.id} — ${digest.window.from} to ${digest.window.to}`,
+      `${digest.stories.length} stories from ${articles.length} articles`,
+      '',
+      ...storiesText(digest.stories),
+    ];
+    if (digest.stories.length === 0) lines.push(`no articles in the last ${windowHours} hours`);
+    await writeLine(io.stdout, lines.join('\n').trimEnd());
+    return 0;
+  },
+};

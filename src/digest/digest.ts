@@ -1,0 +1,157 @@
+/**
+ * Digest assembly: the window's articles → stories → ranked → top K, with story ids carried over
+ * from the previous digest and stories already sent coming back only with new key points.
+ * Pure and deterministic: the same articles and clock give the same digest.
+ */
+import type { Article, Digest, Story } from '../domain.js';
+import { byTimeThenId, clusterArticles, type Clusterer } from './cluster.js';
+import { publishedMs } from './features.js';
+import { hashString } from './hash.js';
+import { buildStory, isRedundant, pointKeys, storyIdFor, storySources } from './story.js';
+
+export interface DigestOptions {
+  /** The build time; the window ends here. */
+  now: Date;
+  /**
+   * Hours of articles the digest covers.
+   * @default 24
+   */
+  windowHours?: number;
+  /**
+   * Stories in the digest.
+   * @default 8
+   */
+  maxStories?: number;
+  /** The digest built before this one: its story ids carry over, its points are not repeated. */
+  previous?: Digest;
+  /**
+   * Every article of the window in exactly one story (for evaluation and full listings):
+   * no cut at maxStories, and stories with nothing new are kept.
+   * @default false
+   */
+  allStories?: boolean;
+  /** Swappable clustering algorithm. @default clusterArticles */
+  clusterer?: Clusterer;
+}
+
+const HOUR = 3_600_000;
+/** Clocks of feeds drift: an article stamped a little after `now` still counts. */
+const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
+/** Articles of the window (from, to], one per id, in canonical order. */
+export function articlesInWindow(articles: readonly Article[], from: Date, to: Date): Article[] {
+  const lo = from.getTime();
+  const hi = to.getTime() + FUTURE_TOLERANCE_MS;
+  const seen = new Set<string>();
+  const out: Article[] = [];
+  for (const a of [...articles].sort(byTimeThenId)) {
+    if (seen.has(a.id)) continue;
+    const t = publishedMs(a);
+    if (Number.isNaN(t) || t <= lo || t > hi) continue;
+    seen.add(a.id);
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Ranking score: distinct outlets weigh most, then the number of articles, then recency
+ * (half-life 12 h before `now`); an update counts less than a new story.
+ */
+export function storyScore(
+  group: readonly Article[],
+  now: Date,
+  opts: { update?: boolean } = {},
+): number {
+  const outlets = storySources(group).length;
+  let latest = -Infinity;
+  for (const a of group) latest = Math.max(latest, publishedMs(a));
+  const ageHours = Math.max(0, (now.getTime() - latest) / HOUR);
+  const recency = Number.isFinite(ageHours) ? Math.pow(0.5, ageHours / 12) : 0;
+  const score = 2 * outlets + Math.log2(1 + group.length) + 2 * recency;
+  return Math.round((opts.update ? 0.75 * score : score) * 1e6) / 1e6;
+}
+
+/** The previous story that shares the most articles with this group, if any. */
+function matchPrevious(group: readonly Article[], previous: readonly Story[]): Story | undefined {
+  const ids = new Set(group.map((a) => a.id));
+  let best: Story | undefined;
+  let bestShared = 0;
+  for (const s of previous) {
+    let shared = 0;
+    for (const a of s.articles) if (ids.has(a.id)) shared++;
+    if (shared > bestShared) {
+      best = s;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+/** True when the previous story's headline and points say what this group's headlines say. */
+function sameEventAs(group: readonly Article[], prev: Story): boolean {
+  const prevKeys = pointKeys(`${prev.title} ${prev.points.join(' ')}`);
+  return group.some((a) => {
+    const keys = pointKeys(a.title);
+    return keys.size >= 3 && isRedundant(keys, prevKeys, 0.75);
+  });
+}
+
+/**
+ * Builds the digest of the window ending at `opts.now`.
+ *
+ * @example
+ * const digest = buildDigest(articles, { now: new Date('2026-01-02T07:00:00Z'), previous });
+ */
+export function buildDigest(articles: readonly Article[], opts: DigestOptions): Digest {
+  const now = opts.now;
+  const windowHours = opts.windowHours ?? 24;
+  const maxStories = opts.maxStories ?? 8;
+  const from = new Date(now.getTime() - windowHours * HOUR);
+  const inWindow = articlesInWindow(articles, from, now);
+  const groups = (opts.clusterer ?? clusterArticles)(inWindow);
+  const previous = opts.previous?.stories ?? [];
+  const usedIds = new Set<string>();
+
+  type Candidate = { group: Article[]; score: number; prev?: Story; id: string };
+  const candidates: Candidate[] = groups.map((group) => {
+    let prev = matchPrevious(group, previous);
+    if (!prev) prev = previous.find((s) => !usedIds.has(s.id) && sameEventAs(group, s));
+    let id = prev && !usedIds.has(prev.id) ? prev.id : storyIdFor(group);
+    if (usedIds.has(id)) id = `${id}-${hashString(group.map((a) => a.id).join(','))}`;
+    usedIds.add(id);
+    const score = storyScore(group, now, { update: prev !== undefined });
+    return prev ? { group, score, prev, id } : { group, score, id };
+  });
+  candidates.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const stories: Story[] = [];
+  for (const c of candidates) {
+    if (!opts.allStories && stories.length >= maxStories) break;
+    if (c.prev) {
+      const prevIds = new Set(c.prev.articles.map((a) => a.id));
+      const hasNewArticles = c.group.some((a) => !prevIds.has(a.id));
+      const fresh = hasNewArticles
+        ? buildStory(c.group, { id: c.id, score: c.score, knownPoints: c.prev.points })
+        : undefined;
+      if (fresh && fresh.points.length > 0) {
+        stories.push({ ...fresh, update: true });
+      } else if (opts.allStories) {
+        stories.push(buildStory(c.group, { id: c.id, score: c.score }));
+      }
+      continue;
+    }
+    stories.push(buildStory(c.group, { id: c.id, score: c.score }));
+  }
+
+  const digestId = `d-${hashString(
+    `${now.toISOString()}|${windowHours}|${inWindow.map((a) => a.id).join(',')}`,
+  )}`;
+  return {
+    id: digestId,
+    window: { from: from.toISOString(), to: now.toISOString() },
+    builtAt: now.toISOString(),
+    language: 'ar',
+    stories,
+  };
+}

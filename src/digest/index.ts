@@ -1,0 +1,35 @@
+/**
+ * The digest engine: story clustering, ranking, story key points, digest assembly, the search
+ * index and topic answers. Pure and deterministic: no I/O, no clock (time is a parameter).
+ */
+export {
+  byTimeThenId,
+  clusterArticles,
+  exactDuplicateGroups,
+  type ClusterOptions,
+  type Clusterer,
+} from './cluster.js';
+export { articlesInWindow, buildDigest, storyScore, type DigestOptions } from './digest.js';
+export { evaluateClustering, SYSTEMS, type ClusterScore } from './evaluate.js';
+export {
+  articleTermCounts,
+  canonicalUrl,
+  contentFingerprint,
+  skeleton,
+  type FeatureOptions,
+} from './features.js';
+export { hashString } from './hash.js';
+export { bcubed, pairwise, type PRF } from './metrics.js';
+export { answerTopic, createSearchIndex, type SearchIndex, type TopicOptions } from './search.js';
+export {
+  buildStory,
+  byCentrality,
+  isRedundant,
+  pointKeys,
+  storyIdFor,
+  storyPoints,
+  storySources,
+  type StoryOptions,
+} from './story.js';
+export * from './keypoints.js';
+export * from './rouge.js';

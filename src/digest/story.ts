@@ -1,0 +1,165 @@
+/**
+ * From a group of articles to a story: the best headline, 2–4 faithful key points drawn across
+ * its articles (redundancy across outlets removed), its sources with links, a stable id.
+ */
+import { terms } from '../arabic/index.js';
+import type { Article, Story } from '../domain.js';
+import { articleTermCounts, publishedMs, skeleton } from './features.js';
+import { hashString } from './hash.js';
+import { extractKeyPoints } from './keypoints.js';
+
+export interface StoryOptions {
+  /**
+   * Most key points of a story.
+   * @default 4
+   */
+  maxPoints?: number;
+  /**
+   * Points already sent (e.g. yesterday): new points must say something else.
+   * @default []
+   */
+  knownPoints?: readonly string[];
+  /** Story id to use (carried over from a previous digest); derived from the articles otherwise. */
+  id?: string;
+  /** Ranking score to store on the story. @default 0 */
+  score?: number;
+}
+
+/** The set of feature keys of a sentence, for redundancy checks. */
+export function pointKeys(text: string): Set<string> {
+  return new Set(terms(text).map(skeleton));
+}
+
+/**
+ * True when two sentences say much the same: most terms of the shorter one appear in the other.
+ *
+ * @example
+ * isRedundant(pointKeys('ضرب زلزال جنوب تركيا'), pointKeys('زلزال قوي ضرب جنوب تركيا')); // true
+ */
+export function isRedundant(a: ReadonlySet<string>, b: ReadonlySet<string>, limit = 0.6): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return true;
+  let shared = 0;
+  for (const k of small) if (large.has(k)) shared++;
+  return shared / small.size >= limit;
+}
+
+/** The id a story gets when it is new: derived from its earliest article. */
+export function storyIdFor(articles: readonly Article[]): string {
+  let first = articles[0]!;
+  for (const a of articles) {
+    const ta = publishedMs(a);
+    const tf = publishedMs(first);
+    if (ta < tf || (ta === tf && a.id < first.id)) first = a;
+  }
+  return `s-${hashString(first.id)}`;
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let d = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, w] of a) {
+    na += w * w;
+    const x = b.get(k);
+    if (x !== undefined) d += w * x;
+  }
+  for (const w of b.values()) nb += w * w;
+  return na && nb ? d / Math.sqrt(na * nb) : 0;
+}
+
+/**
+ * Articles of a group ordered by how central they are (cosine to the group's summed term
+ * counts), ties by time then id. The first one's title is the story's title.
+ */
+export function byCentrality(articles: readonly Article[]): Article[] {
+  if (articles.length <= 1) return [...articles];
+  const vectors = articles.map((a) => {
+    const counts = articleTermCounts(a);
+    const out = new Map<string, number>();
+    for (const [k, v] of counts) out.set(skeleton(k), (out.get(skeleton(k)) ?? 0) + v);
+    return out;
+  });
+  const sum = new Map<string, number>();
+  for (const v of vectors) for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + w);
+  const scored = articles.map((a, i) => ({ a, s: cosine(vectors[i]!, sum) }));
+  scored.sort(
+    (x, y) => y.s - x.s || publishedMs(x.a) - publishedMs(y.a) || (x.a.id < y.a.id ? -1 : 1),
+  );
+  return scored.map((x) => x.a);
+}
+
+/** Distinct outlets of a group of articles (an article's `alsoIn` outlets included), first seen first. */
+export function storySources(articles: readonly Article[]): { name: string; url: string }[] {
+  const seen = new Map<string, { name: string; url: string }>();
+  for (const a of articles) {
+    const key = a.sourceId || a.sourceName;
+    if (!seen.has(key)) seen.set(key, { name: a.sourceName || a.sourceId, url: a.url });
+    for (const o of a.alsoIn ?? []) {
+      if (!seen.has(o.sourceId)) seen.set(o.sourceId, { name: o.name, url: o.url });
+    }
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Key points across a story's articles: each article's own key points (from the Arabic engine)
+ * taken round-robin from the most central article outwards, skipping any point that repeats
+ * one already chosen or already known.
+ */
+export function storyPoints(
+  centralFirst: readonly Article[],
+  opts: { maxPoints?: number; knownPoints?: readonly string[] } = {},
+): string[] {
+  const maxPoints = opts.maxPoints ?? 4;
+  // One article's own points suffice for a singleton; a wider story draws on several outlets.
+  const perArticle = centralFirst.length === 1 ? Math.min(maxPoints, 3) : 3;
+  const lists = centralFirst
+    .slice(0, 6)
+    .map((a) => extractKeyPoints(a.text, { title: a.title, points: perArticle }));
+  const chosen: string[] = [];
+  const chosenKeys: Set<string>[] = (opts.knownPoints ?? []).map(pointKeys);
+  const limit = centralFirst.length === 1 ? perArticle : maxPoints;
+  for (let round = 0; round < perArticle && chosen.length < limit; round++) {
+    for (const list of lists) {
+      if (chosen.length >= limit) break;
+      const p = list[round];
+      if (!p) continue;
+      const keys = pointKeys(p);
+      if (keys.size === 0 || chosenKeys.some((k) => isRedundant(keys, k))) continue;
+      chosen.push(p);
+      chosenKeys.push(keys);
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Builds one story from a group of articles.
+ *
+ * @example
+ * const story = buildStory(group, { id: previousId });
+ */
+export function buildStory(group: readonly Article[], opts: StoryOptions = {}): Story {
+  const central = byCentrality(group);
+  const points = storyPoints(central, opts);
+  let latest = -Infinity;
+  let latestAt: string | undefined;
+  for (const a of group) {
+    const t = publishedMs(a);
+    if (t > latest) {
+      latest = t;
+      latestAt = new Date(t).toISOString();
+    }
+  }
+  const story: Story = {
+    id: opts.id ?? storyIdFor(group),
+    title: central[0]!.title.trim(),
+    points,
+    sources: storySources(central),
+    articles: group.map((a) => ({ id: a.id, source: a.sourceName, title: a.title, url: a.url })),
+    score: opts.score ?? 0,
+  };
+  if (latestAt) story.latestAt = latestAt;
+  return story;
+}
