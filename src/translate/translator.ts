@@ -50,6 +50,9 @@ export interface TranslatorDeps {
 
 /** A translator that holds a client; `close()` releases it. */
 export interface ManagedTranslator extends Translator {
+  /** Writes the usage counters still pending (they are written together, a moment later). */
+  flush(): Promise<void>;
+  /** Flushes and releases the client. */
   close(): Promise<void>;
 }
 
@@ -187,23 +190,30 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
     `${name}:${from ?? 'auto'}:${to}:${sha256(text)}`;
 
   /** Best-effort counter bump; usage figures must never break a translation. */
+  const writing = new Set<Promise<unknown>>();
   const bump = (key: string, by: number) => {
     if (by === 0) return;
-    store.counters.incr(key, by, USAGE_TTL_MS).catch((err: unknown) => {
+    const write = store.counters.incr(key, by, USAGE_TTL_MS).catch((err: unknown) => {
       log.warn({ err, key }, 'could not update a translation counter');
     });
+    writing.add(write);
+    void write.finally(() => writing.delete(write));
   };
 
+  const writePending = () => {
+    const entries = [...pending];
+    pending.clear();
+    for (const [k, n] of entries) bump(k, n);
+  };
   const bumpSoon = (key: string, by: number) => {
     if (by === 0) return;
-    if (pending.size === 0) {
-      setImmediate(() => {
-        const entries = [...pending];
-        pending.clear();
-        for (const [k, n] of entries) bump(k, n);
-      });
-    }
+    if (pending.size === 0) setImmediate(writePending);
     pending.set(key, (pending.get(key) ?? 0) + by);
+  };
+  /** Writes every pending counter update and waits for them. */
+  const flush = async () => {
+    writePending();
+    await Promise.allSettled([...writing]);
   };
 
   const recordLimits = () => {
@@ -555,7 +565,9 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
       }),
     detect: (text) => detect(text).catch(() => detectByScript(text)),
     supportedLanguages: () => supportedLanguages().catch(() => COMMON_LANGUAGES),
+    flush,
     close: async () => {
+      await flush();
       await provider?.close().catch(() => {});
     },
   };

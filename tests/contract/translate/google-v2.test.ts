@@ -156,7 +156,7 @@ describe('google-v2 through the real client', () => {
     expect(out.digest).toBe(digest);
     expect(out.outcome.fallback).toBe('error');
     expect(translations()).toHaveLength(3);
-    await new Promise((r) => setTimeout(r, 10));
+    await t.flush();
     expect(await store.counters.get('translate:chars:2026-11-29')).toBe(0);
   });
 

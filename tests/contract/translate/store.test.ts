@@ -62,22 +62,26 @@ describe.each(['memory://', 'sqlite'])('translator on the %s store', (kind) => {
       const chars = translatableChars(digest);
       const a = await translateDigest(digest, 'en', make(store));
       expect(a.outcome).toMatchObject({ chars, cached: 0 });
-      const b = await translateDigest(digest, 'en', make(store));
+      const reader = make(store);
+      const b = await translateDigest(digest, 'en', reader);
+      await reader.flush();
       expect(b.outcome).toMatchObject({ chars: 0, cached: 32 });
       expect(b.digest).toEqual(a.digest);
       expect(server.chars).toBe(chars);
 
       // A failing request gives its reservation back.
       server.behave('server-error');
-      const c = await translateDigest(digest, 'ru', make(store));
+      const failing = make(store);
+      const c = await translateDigest(digest, 'ru', failing);
+      await failing.flush();
       expect(c.outcome.fallback).toBe('error');
       server.behave('ok');
 
       // Past the limit: the originals.
-      const d = await translateDigest(digest, 'fr', make(store, chars + 10));
+      const limited = make(store, chars + 10);
+      const d = await translateDigest(digest, 'fr', limited);
       expect(d.outcome.fallback).toBe('budget');
-
-      await new Promise((r) => setTimeout(r, 20));
+      await limited.flush();
       const usage = await translationUsage(store, NOW, { dailyCharLimit: chars + 10 });
       expect(usage).toMatchObject({
         today: chars,

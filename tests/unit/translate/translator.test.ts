@@ -186,7 +186,7 @@ describe('translator: budget', () => {
     await translator.translate(['مرحبا'], { from: 'ar', to: 'en' });
     await translator.translate(['مرحبا'], { from: 'ar', to: 'en' });
     await translator.translate(['نص'], { to: 'en', chatId: 3 });
-    await new Promise((r) => setTimeout(r, 5));
+    await translator.flush();
     const usage = await translationUsage(store, NOW, { chatId: 3 });
     expect(usage).toMatchObject({
       day: '2026-11-29',
@@ -222,7 +222,7 @@ describe('translator: failures', () => {
     const out = await translator.translate(['خبر'], { from: 'ar', to: 'en' });
     expect(out).toMatchObject({ texts: ['خبر'], fallback: 'error', chars: 0 });
     expect(provider.calls).toHaveLength(3);
-    await new Promise((r) => setTimeout(r, 5));
+    await translator.flush();
     expect(await store.counters.get(usageKeys.chars('2026-11-29'))).toBe(0);
     expect(await store.counters.get(usageKeys.fallbacks('2026-11-29'))).toBe(1);
   });
