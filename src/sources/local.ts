@@ -93,7 +93,7 @@ export async function readArticleFile(
     {
       title,
       text,
-      guid: url,
+      url,
       publishedAt: publishedAt ?? info.mtime.toISOString(),
     },
     source,
