@@ -5,6 +5,8 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Subscriber } from '../store/types.js';
 import { readerLanguage, threadOf, type BotContext } from './context.js';
+import { t } from './i18n/index.js';
+import { answerPress, replyHtml } from './reply.js';
 
 type ChatType = Subscriber['chatType'];
 
@@ -57,6 +59,35 @@ export async function updateSubscriber(
 /** Settings as shown to the reader (stored, or what a subscription would start with). */
 export function effectiveSettings(ctx: BotContext): Subscriber {
   return ctx.subscriber ?? defaultSubscriber(ctx, false);
+}
+
+/** Telegram's stand-in sender for an anonymous group admin. */
+const ANONYMOUS_ADMIN = 1087968824;
+
+/** True when the sender may change this chat's settings: anyone in private, admins in groups. */
+export async function canChangeSettings(ctx: BotContext): Promise<boolean> {
+  const chat = ctx.chat;
+  if (!chat || chat.type === 'private' || chat.type === 'channel') return true;
+  const from = ctx.from;
+  if (!from) return false;
+  const senderChat = (ctx.msg as { sender_chat?: { id: number } } | undefined)?.sender_chat;
+  if (from.id === ANONYMOUS_ADMIN && senderChat?.id === chat.id) return true;
+  try {
+    const member = await ctx.telegram.getChatMember(chat.id, from.id);
+    return member.status === 'creator' || member.status === 'administrator';
+  } catch (err) {
+    ctx.log.warn({ err, chatId: chat.id }, 'could not check group admin rights');
+    return false;
+  }
+}
+
+/** Like {@link canChangeSettings}, telling the sender when they may not. */
+export async function ensureCanChangeSettings(ctx: BotContext): Promise<boolean> {
+  if (await canChangeSettings(ctx)) return true;
+  const text = t(ctx.ui, 'group.admins.only');
+  if (ctx.callbackQuery) await answerPress(ctx, text);
+  else await replyHtml(ctx, text);
+  return false;
 }
 
 const DIGITS: Record<string, string> = Object.fromEntries(

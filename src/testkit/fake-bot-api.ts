@@ -4,7 +4,8 @@
  * JSON or multipart/form-data bodies.
  *
  * It records every call, answers the methods a bot needs (getMe, setMyCommands, sendMessage,
- * sendChatAction, answerCallbackQuery, editMessageText, deleteWebhook, setWebhook, getUpdates
+ * sendChatAction, answerCallbackQuery, editMessageText, deleteWebhook, setWebhook, getChatMember
+ * (everyone an administrator by default), getUpdates
  * with a long-poll queue fed by `pushUpdate`) and lets a test program any answer per method or
  * chat with `respondWith` (403 blocked, 429 retry_after, 400 chat not found, 400 migrated,
  * 500 …). `respondWith('*', fn)` sees every call first, which is the hook for extra behaviour
@@ -252,6 +253,16 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
         return { result: { url: '', has_custom_certificate: false, pending_update_count: 0 } };
       case 'getMyCommands':
         return { result: [] };
+      case 'getChatMember':
+        // everyone is an admin unless a test says otherwise (respondWith('getChatMember', …))
+        return {
+          result: {
+            status: 'administrator',
+            user: { id: call.payload.user_id, is_bot: false, first_name: 'Member' },
+            can_be_edited: false,
+            is_anonymous: false,
+          },
+        };
       default:
         return { result: true };
     }

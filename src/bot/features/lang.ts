@@ -5,7 +5,7 @@ import { COMMON_LANGUAGES, languageName, pickUiLanguage, t } from '../i18n/index
 import { createLanguageKeyboard } from '../keyboards/language.js';
 import { onCallback } from '../on-callback.js';
 import { answerPress, replyHtml } from '../reply.js';
-import { updateSubscriber } from '../subscription.js';
+import { ensureCanChangeSettings, updateSubscriber } from '../subscription.js';
 
 export const langFeature = new Composer<BotContext>();
 
@@ -23,7 +23,8 @@ async function isAccepted(ctx: BotContext, code: string): Promise<boolean> {
   }
 }
 
-async function setLanguage(ctx: BotContext, raw: string): Promise<void> {
+async function setLanguage(ctx: BotContext, raw: string, checked = false): Promise<void> {
+  if (!checked && !(await ensureCanChangeSettings(ctx))) return;
   const code = raw.trim().toLowerCase().replace('_', '-');
   if (!CODE.test(code) || !(await isAccepted(ctx, code))) {
     await replyHtml(ctx, t(ctx.ui, 'lang.unknown', { code: raw.trim().slice(0, 20) }));
@@ -55,7 +56,8 @@ langFeature.use(
 
 langFeature.use(
   onCallback('lang', async (ctx, data) => {
+    if (!(await ensureCanChangeSettings(ctx))) return;
     await answerPress(ctx);
-    await setLanguage(ctx, data.code);
+    await setLanguage(ctx, data.code, true);
   }),
 );

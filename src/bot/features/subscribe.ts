@@ -7,11 +7,12 @@ import type { BotContext } from '../context.js';
 import { t } from '../i18n/index.js';
 import { onCallback } from '../on-callback.js';
 import { answerPress, replyHtml } from '../reply.js';
-import { updateSubscriber } from '../subscription.js';
+import { ensureCanChangeSettings, updateSubscriber } from '../subscription.js';
 
 export const subscribeFeature = new Composer<BotContext>();
 
-async function subscribe(ctx: BotContext): Promise<void> {
+async function subscribe(ctx: BotContext, checked = false): Promise<void> {
+  if (!checked && !(await ensureCanChangeSettings(ctx))) return;
   if (ctx.subscriber?.active) {
     const s = ctx.subscriber;
     await replyHtml(
@@ -24,16 +25,18 @@ async function subscribe(ctx: BotContext): Promise<void> {
   await replyHtml(ctx, t(ctx.ui, 'subscribed', { time: s.deliveryTime, zone: s.timeZone }));
 }
 
-subscribeFeature.command('subscribe', subscribe);
+subscribeFeature.command('subscribe', (ctx) => subscribe(ctx));
 
 subscribeFeature.use(
   onCallback('subscribe', async (ctx) => {
+    if (!(await ensureCanChangeSettings(ctx))) return;
     await answerPress(ctx);
-    await subscribe(ctx);
+    await subscribe(ctx, true);
   }),
 );
 
 subscribeFeature.command('unsubscribe', async (ctx) => {
+  if (!(await ensureCanChangeSettings(ctx))) return;
   if (!ctx.subscriber?.active) {
     await replyHtml(ctx, t(ctx.ui, 'not.subscribed'));
     return;

@@ -7,6 +7,7 @@ import { onCallback } from '../on-callback.js';
 import { answerPress, replyHtml } from '../reply.js';
 import {
   effectiveSettings,
+  ensureCanChangeSettings,
   formatNext,
   parseTime,
   parseZone,
@@ -23,7 +24,13 @@ async function showMenu(ctx: BotContext): Promise<void> {
 }
 
 /** Setting a time is asking for the digest: it also subscribes. */
-async function setTime(ctx: BotContext, time: string, zone?: string): Promise<void> {
+async function setTime(
+  ctx: BotContext,
+  time: string,
+  zone: string | undefined,
+  checked = false,
+): Promise<void> {
+  if (!checked && !(await ensureCanChangeSettings(ctx))) return;
   const s = await updateSubscriber(ctx, (x) => ({
     ...x,
     deliveryTime: time,
@@ -62,7 +69,8 @@ timeFeature.use(
 
 timeFeature.use(
   onCallback('time', async (ctx, data) => {
+    if (!(await ensureCanChangeSettings(ctx))) return;
     await answerPress(ctx);
-    await setTime(ctx, data.time);
+    await setTime(ctx, data.time, undefined, true);
   }),
 );

@@ -48,6 +48,7 @@ export const ar: Record<MessageKey, string> = {
   'help.admin': '\n\n<b>المشرف</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'لحظة من فضلك: يمكنك السؤال مجددًا بعد {seconds} ث.',
   error: 'عذرًا، حدث خطأ. حاول مجددًا بعد دقيقة.',
+  'group.admins.only': 'مشرفو هذه المجموعة وحدهم يستطيعون تغيير إعدادات الخلاصة فيها.',
   'admin.only': 'هذا الأمر لمشغّل البوت فقط.',
   stats:
     '<b>إحصاءات</b>\nالمشتركون: {active} نشط من {total}\nالمقالات (24 ساعة): {articles}\nآخر خلاصة: {digest}\nالمصادر: {sources} (المتعثرة: {failing})\nالترجمة: {provider}',

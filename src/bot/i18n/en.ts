@@ -48,6 +48,7 @@ export const en = {
   'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'One moment please: you can ask again in {seconds} s.',
   error: 'Sorry, something went wrong. Please try again in a minute.',
+  'group.admins.only': 'Only the admins of this group can change its digest settings.',
   'admin.only': 'This command is for the operator of this bot.',
   stats:
     '<b>Stats</b>\nSubscribers: {active} active of {total}\nArticles (24 h): {articles}\nLatest digest: {digest}\nSources: {sources} (failing: {failing})\nTranslation: {provider}',

@@ -24,6 +24,43 @@ describe('groups and forum topics', () => {
     expect(await h.store.subscribers.get(group)).toMatchObject({ chatType: 'group', active: true });
   });
 
+  it('lets only group admins change the group’s settings', async () => {
+    h = await startHarness();
+    const group = -100555;
+    h.api.respondWith('getChatMember', (c) =>
+      c.payload.user_id === 201
+        ? { result: { status: 'member', user: { id: 201, is_bot: false, first_name: 'M' } } }
+        : undefined,
+    );
+    const member = { chatType: 'supergroup' as const, fromId: 201, languageCode: 'en' };
+    let calls = await h.say({ chatId: group, text: '/subscribe', ...member });
+    expect(texts(calls)).toEqual(['Only the admins of this group can change its digest settings.']);
+    calls = await h.say({ chatId: group, text: '/time 08:00', ...member });
+    expect(texts(calls)).toEqual(['Only the admins of this group can change its digest settings.']);
+    calls = await h.press({ chatId: group, data: 'l:fr', fromId: 201, languageCode: 'en' });
+    expect(texts(calls)).toEqual([]);
+    expect(calls.find((c) => c.method === 'answerCallbackQuery')!.payload.text).toContain(
+      'Only the admins',
+    );
+    expect(await h.store.subscribers.get(group)).toBeUndefined();
+    // reading is open to everyone
+    expect(texts(await h.say({ chatId: group, text: '/digest', ...member }))[0]).toContain(
+      'Today’s digest',
+    );
+    // an admin may
+    calls = await h.say({
+      chatId: group,
+      text: '/subscribe',
+      chatType: 'supergroup',
+      fromId: 202,
+      languageCode: 'en',
+    });
+    expect(texts(calls)[0]).toContain('Subscribed');
+    expect(h.api.callsOf('getChatMember').map((c) => c.payload.user_id)).toEqual([
+      201, 201, 201, 202,
+    ]);
+  });
+
   it('replies inside the forum topic and remembers it for deliveries', async () => {
     h = await startHarness();
     const forum = -100777;
