@@ -208,6 +208,11 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
   // more than a tenth of a second's worth of messages.
   const catchUpMs = Math.max(globalInterval, 100);
   let nextGlobalAt = 0;
+  // The send times of the last `rate` messages: however timers bunch up after a stall, no
+  // one-second window ever holds more than `rate` sends.
+  const ringSize = Math.max(1, Math.floor(rate));
+  const ring = new Array<number>(ringSize).fill(-Infinity);
+  let ringHead = 0;
   /** Per chat: the earliest time its next message may leave. */
   const chatNextAt = new Map<number, number>();
   /** Recent 429s from distinct chats: several at once mean the overall limit, not one chat's. */
@@ -256,8 +261,16 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
       const slot = Math.max(nextGlobalAt, now - catchUpMs);
       nextGlobalAt = slot + globalInterval;
       if (slot > now) await sleep(slot - now);
+      // The window cap: the oldest of the last `rate` sends must be a second old.
+      for (;;) {
+        const wait = ring[ringHead]! + 1000 + margin / 10 - Date.now();
+        if (wait <= 0) break;
+        await sleep(wait);
+      }
       // A 429 may have paused this chat while it waited for the global slot.
       if ((chatNextAt.get(chatId) ?? 0) > Date.now()) continue;
+      ring[ringHead] = Date.now();
+      ringHead = (ringHead + 1) % ringSize;
       const gap = chatId < 0 ? Math.max(chatGap, 60_000 / groupPerMinute) : chatGap;
       chatNextAt.set(chatId, Date.now() + gap + margin);
       sweep(Date.now());

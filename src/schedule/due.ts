@@ -4,7 +4,7 @@
  * is due when the gap ends, and a local time that happens twice (fall back) counts once, at its
  * first occurrence.
  */
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 
 export interface DeliverySlot {
   /** Local HH:MM. */
@@ -14,6 +14,21 @@ export interface DeliverySlot {
 }
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+const zones = new Map<string, Zone>();
+function zoneOf(name: string): Zone {
+  let z = zones.get(name);
+  if (!z) {
+    const iana = IANAZone.create(name);
+    z = iana.isValid ? iana : FixedOffsetZone.utcInstance;
+    zones.set(name, z);
+  }
+  return z;
+}
+
+/** (zone, time, local day) → instant: a tick asks about the same few days over and over. */
+const instants = new Map<string, number>();
 
 /** The start of the UTC minute holding `at`. */
 export function floorToMinute(at: Date): Date {
@@ -27,9 +42,13 @@ export function floorToMinute(at: Date): Date {
  * and a time repeated when clocks fall back is due at its first occurrence.
  */
 export function dueInstantOn(slot: DeliverySlot, at: Date): Date {
-  let local = DateTime.fromJSDate(at, { zone: slot.timeZone });
-  if (!local.isValid) local = DateTime.fromJSDate(at, { zone: 'UTC' });
-  const zone = local.zone;
+  const zone = zoneOf(slot.timeZone);
+  const atMs = at.getTime();
+  const localDay = Math.floor((atMs + zone.offset(atMs) * MINUTE_MS) / DAY_MS);
+  const key = `${zone.name}|${slot.deliveryTime}|${localDay}`;
+  const hit = instants.get(key);
+  if (hit !== undefined) return new Date(hit);
+  const local = DateTime.fromMillis(atMs, { zone });
   const [h, m] = slot.deliveryTime.split(':').map(Number) as [number, number];
   const wanted = h * 60 + m;
   // Built from the calendar fields (not from `at`'s offset), so the answer is the same whichever
@@ -60,6 +79,8 @@ export function dueInstantOn(slot: DeliverySlot, at: Date): Date {
       }
     }
   }
+  if (instants.size > 100_000) instants.clear();
+  instants.set(key, ms);
   return new Date(ms);
 }
 
