@@ -1,11 +1,136 @@
 /**
  * Composition root: builds the adapters from the configuration, starts the bot and the
- * scheduler (or the local console chat), and shuts everything down gracefully.
+ * scheduler (or the local console chat), and shuts everything down gracefully. The only place
+ * that calls the `create…` factories of every module.
  */
-import type { Config } from './config/index.js';
 import type { CliIO } from './cli/command.js';
+import type { Config } from './config/index.js';
+import { createLogger, type Logger } from './log.js';
+import {
+  createBot,
+  createBotDeps,
+  launchBot,
+  runConsoleChat,
+  seedConsoleStore,
+} from './bot/index.js';
+import { startOpsServer, metrics } from './ops/index.js';
+import { createScheduleDeps, createScheduler } from './schedule/index.js';
+import { defaultSources, loadSourcesFile } from './sources/index.js';
+import { createStore } from './store/index.js';
+import type { Source } from './store/types.js';
+import { createTranslatorFromConfig } from './translate/index.js';
 
+const DAY_MS = 86_400_000;
+
+/** The configured sources: SOURCES_FILE, or the bundled list of Arabic outlets. */
+export async function configuredSources(config: Config): Promise<Source[]> {
+  return config.SOURCES_FILE ? loadSourcesFile(config.SOURCES_FILE) : defaultSources();
+}
+
+/** Runs until SIGINT/SIGTERM (service) or the end of input (console chat). */
 export async function runService(config: Config, io: CliIO): Promise<number> {
-  io.stderr.write(`khulasa: service mode ${config.telegram.mode} is not wired yet\n`);
-  return 1;
+  if (config.telegram.mode === 'console') return runConsole(config, io);
+
+  const log = createLogger({ level: config.LOG_LEVEL });
+  const store = await createStore(config.STORE_URL, { log });
+  const translator = createTranslatorFromConfig(config, { store, log });
+  const sources = await configuredSources(config);
+  const bot = createBot(createBotDeps({ config, log, store, translator, sources }));
+
+  let fatal: ((err: unknown) => void) | undefined;
+  const failed = new Promise<number>((resolve) => {
+    fatal = (err) => {
+      log.fatal({ err }, 'the bot stopped receiving updates');
+      resolve(1);
+    };
+  });
+  const stopBot = await launchBot(bot, config.telegram, log, {
+    adminChatIds: config.ADMIN_CHAT_IDS,
+    port: config.PORT,
+    onFatal: (err) => fatal?.(err),
+  });
+  const scheduler = createScheduler(
+    createScheduleDeps({ config, log, store, translator, telegram: bot.telegram, metrics }),
+  );
+  scheduler.start();
+  const ops = config.METRICS_PORT
+    ? await startOpsServer({ port: config.METRICS_PORT, metrics, health: () => scheduler.health() })
+    : undefined;
+  log.info(
+    {
+      mode: config.telegram.mode,
+      store: store.backend,
+      translation: translator.provider,
+      sources: sources.length,
+      metricsPort: ops?.port,
+    },
+    'khulasa is running',
+  );
+
+  const code = await Promise.race([signalled(log), failed]);
+  await shutdown(log, [
+    ['scheduler', () => scheduler.stop()],
+    ['bot', () => stopBot()],
+    ['ops server', async () => ops?.close()],
+    ['translator', () => translator.close()],
+    ['store', () => store.close()],
+  ]);
+  return code;
+}
+
+/** Without a token: the same handlers in the terminal, over the bundled samples. */
+async function runConsole(config: Config, io: CliIO): Promise<number> {
+  // The chat owns the terminal: only warnings reach stderr unless LOG_LEVEL asks for more.
+  const level = io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
+  const log = createLogger({ level });
+  const store = await createStore(config.STORE_URL, { log });
+  const translator = createTranslatorFromConfig(config, { store, log });
+  try {
+    await seedConsoleStore({
+      store,
+      now: new Date(),
+      log,
+      windowHours: config.DIGEST_WINDOW_HOURS,
+      maxStories: config.DIGEST_MAX_STORIES,
+      ttlMs: config.ARTICLE_TTL_DAYS * DAY_MS,
+    });
+    const sources = await configuredSources(config);
+    const deps = createBotDeps({ config, log, store, translator, sources });
+    await runConsoleChat(deps, { input: io.stdin, output: io.stdout });
+    return 0;
+  } finally {
+    await translator.close();
+    await store.close();
+  }
+}
+
+function signalled(log: Logger): Promise<number> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      log.info({ signal }, 'shutting down');
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(0);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+/** Stops each part in order; one failing part never keeps the others running. */
+async function shutdown(log: Logger, parts: [string, () => Promise<unknown>][]): Promise<void> {
+  const deadline = setTimeout(() => {
+    log.error('shutdown took longer than 15 s; exiting');
+    process.exit(1);
+  }, 15_000);
+  deadline.unref();
+  for (const [name, stop] of parts) {
+    try {
+      await stop();
+    } catch (err) {
+      log.warn({ err, part: name }, 'error while stopping');
+    }
+  }
+  clearTimeout(deadline);
+  log.info('stopped');
 }

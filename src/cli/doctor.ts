@@ -1,0 +1,268 @@
+/**
+ * `khulasa doctor`: checks the configuration, the store, the Bot API, the translation provider and
+ * each source, and prints a table of what works and what does not, with the fix.
+ */
+import { ConfigError, parseConfig, type Config } from '../config/index.js';
+import { scrubSecrets, silentLogger } from '../log.js';
+import type { Store } from '../store/types.js';
+import type { Command } from './command.js';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+  /** What to do when it failed. */
+  fix?: string;
+}
+
+const TIMEOUT_MS = 15_000;
+
+async function withTimeout<T>(what: string, promise: Promise<T>, ms = TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const oneLine = (err: unknown): string =>
+  scrubSecrets(String((err as Error)?.message ?? err).split('\n')[0] ?? '');
+
+async function checkStore(config: Config): Promise<{ check: Check; store?: Store }> {
+  try {
+    const { createStore } = await import('../store/index.js');
+    const store = await withTimeout(
+      'the store',
+      createStore(config.STORE_URL, { log: silentLogger() }),
+    );
+    const probe = `doctor-${process.pid}-${Date.now()}`;
+    await store.meta.set('doctor:probe', probe);
+    const back = await store.meta.get<string>('doctor:probe');
+    if (back !== probe) throw new Error('a value written could not be read back');
+    const { total, active } = await store.subscribers.count();
+    return {
+      store,
+      check: {
+        name: 'store',
+        ok: true,
+        detail: `${store.backend} (${redactUrl(config.STORE_URL)}): ${total} subscribers, ${active} active`,
+      },
+    };
+  } catch (err) {
+    return {
+      check: {
+        name: 'store',
+        ok: false,
+        detail: `${redactUrl(config.STORE_URL)}: ${oneLine(err)}`,
+        fix: 'check STORE_URL, that the server is running, and that the data folder is writable',
+      },
+    };
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+async function checkTelegram(config: Config): Promise<Check> {
+  const tg = config.telegram;
+  if (tg.mode === 'console') {
+    return {
+      name: 'telegram',
+      ok: true,
+      detail: 'no TELEGRAM_BOT_TOKEN: the service runs the local console chat',
+      fix: 'to go live, get a token from @BotFather and set TELEGRAM_BOT_TOKEN',
+    };
+  }
+  try {
+    const { Telegram } = await import('telegraf');
+    const telegram = new Telegram(tg.token, { apiRoot: tg.apiRoot });
+    const me = await withTimeout('the Bot API', telegram.getMe());
+    let detail = `@${me.username} via ${tg.apiRoot}, ${tg.mode}`;
+    if (tg.mode === 'webhook') {
+      const info = await withTimeout('the Bot API', telegram.getWebhookInfo());
+      detail += info.url ? `, webhook ${info.url}` : ', webhook not registered yet';
+      if (info.last_error_message) detail += ` (last error: ${info.last_error_message})`;
+    }
+    return { name: 'telegram', ok: true, detail };
+  } catch (err) {
+    const code = (err as { code?: number }).code;
+    return {
+      name: 'telegram',
+      ok: false,
+      detail: oneLine(err),
+      fix:
+        code === 401 || code === 404
+          ? 'the token was refused: copy it again from @BotFather (/token)'
+          : `check that ${tg.apiRoot} is reachable from this machine`,
+    };
+  }
+}
+
+async function checkTranslation(config: Config, store: Store | undefined): Promise<Check> {
+  if (config.translation.provider === 'none') {
+    return {
+      name: 'translation',
+      ok: true,
+      detail: 'off: readers get the Arabic original with a notice',
+      fix: 'set GOOGLE_TRANSLATE_API_KEY (or GOOGLE_CLOUD_PROJECT + GOOGLE_APPLICATION_CREDENTIALS)',
+    };
+  }
+  if (!store) {
+    return { name: 'translation', ok: false, detail: 'not checked: the store is not working' };
+  }
+  try {
+    const { createTranslator } = await import('../translate/index.js');
+    const translator = createTranslator(config.translation, {
+      store,
+      log: silentLogger(),
+      now: () => new Date(),
+      dailyCharLimit: config.TRANSLATE_DAILY_CHAR_LIMIT,
+      userDailyCharLimit: config.TRANSLATE_USER_DAILY_CHAR_LIMIT,
+    });
+    const languages = await withTimeout('the translation API', translator.supportedLanguages());
+    return {
+      name: 'translation',
+      ok: languages.length > 0,
+      detail: `${translator.provider}: ${languages.length} target languages`,
+      fix:
+        languages.length > 0
+          ? undefined
+          : 'the provider listed no languages: check the API is enabled',
+    };
+  } catch (err) {
+    return {
+      name: 'translation',
+      ok: false,
+      detail: `${config.translation.provider}: ${oneLine(err)}`,
+      fix: 'check the API key or service account, and that Cloud Translation is enabled for the project',
+    };
+  }
+}
+
+async function checkSources(config: Config): Promise<Check[]> {
+  let sources;
+  const sourcesModule = await import('../sources/index.js');
+  try {
+    sources = config.SOURCES_FILE
+      ? await sourcesModule.loadSourcesFile(config.SOURCES_FILE)
+      : sourcesModule.defaultSources();
+  } catch (err) {
+    return [
+      {
+        name: 'sources',
+        ok: false,
+        detail: oneLine(err),
+        fix: 'fix SOURCES_FILE: {"sources":[{"id","name","url","kind"}]}',
+      },
+    ];
+  }
+  const results = await Promise.allSettled(
+    sources.map((s) =>
+      withTimeout(
+        s.url,
+        sourcesModule.collectArticles([s.url], { now: new Date(), allowPrivate: true }),
+      ),
+    ),
+  );
+  return sources.map((s, i) => {
+    const r = results[i]!;
+    if (r.status === 'rejected') {
+      return {
+        name: `source ${s.id}`,
+        ok: false,
+        detail: oneLine(r.reason),
+        fix: 'check the URL or remove the source',
+      };
+    }
+    const report = r.value.reports[0];
+    const ok = report ? report.status !== 'failed' : r.value.articles.length > 0;
+    return {
+      name: `source ${s.id}`,
+      ok,
+      detail: ok ? `${r.value.articles.length} items` : (report?.error ?? 'no items'),
+      fix: ok
+        ? undefined
+        : 'check the URL in a browser; the feed may have moved (look for <link rel="alternate">)',
+    };
+  });
+}
+
+/** Runs every check; never throws. */
+export async function runChecks(env: Record<string, string | undefined>): Promise<Check[]> {
+  let config: Config;
+  try {
+    config = parseConfig(env);
+  } catch (err) {
+    const e = err as Error;
+    return [
+      {
+        name: 'configuration',
+        ok: false,
+        detail: e instanceof ConfigError ? e.message : oneLine(e),
+        fix: 'fix the variable named above (see the README configuration table)',
+      },
+    ];
+  }
+  const checks: Check[] = [
+    {
+      name: 'configuration',
+      ok: true,
+      detail: `${config.telegram.mode} mode, store ${config.STORE_URL.split(':')[0]}, translation ${config.translation.provider}`,
+    },
+  ];
+  const { check, store } = await checkStore(config);
+  checks.push(check);
+  const [telegram, translation, sources] = await Promise.all([
+    checkTelegram(config),
+    checkTranslation(config, store),
+    checkSources(config),
+  ]);
+  checks.push(telegram, translation, ...sources);
+  await store?.close().catch(() => undefined);
+  return checks;
+}
+
+export function formatChecks(checks: Check[]): string {
+  const width = Math.max(...checks.map((c) => c.name.length));
+  const lines: string[] = [];
+  for (const c of checks) {
+    lines.push(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(width)}  ${c.detail}`);
+    if (c.fix && !c.ok) lines.push(`${' '.repeat(width + 8)}fix: ${c.fix}`);
+    else if (c.fix) lines.push(`${' '.repeat(width + 8)}hint: ${c.fix}`);
+  }
+  const failed = checks.filter((c) => !c.ok).length;
+  lines.push(
+    '',
+    failed === 0 ? 'All checks passed.' : `${failed} of ${checks.length} checks failed.`,
+  );
+  return lines.join('\n');
+}
+
+export const command: Command = {
+  name: 'doctor',
+  summary: 'check everything',
+  help: `Usage: khulasa doctor [--json]
+
+Checks the configuration, the store, the Bot API (getMe), the translation provider and each
+source, and prints what works and what does not, with the fix. Exit 0 when everything works,
+1 otherwise.`,
+  options: { json: { type: 'boolean' } },
+  async run(args, io) {
+    const checks = await runChecks(io.env);
+    io.stdout.write(
+      args.values.json ? `${JSON.stringify({ checks })}\n` : `${formatChecks(checks)}\n`,
+    );
+    return checks.every((c) => c.ok) ? 0 : 1;
+  },
+};
