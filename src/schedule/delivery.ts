@@ -296,6 +296,25 @@ export async function runDeliveryPass(
 ): Promise<DeliveryReport> {
   const started = performance.now();
   const { now } = opts;
+  let selected: Subscriber[] = [];
+  if (opts.all) {
+    for await (const s of deps.store.subscribers.all()) if (s.active) selected.push(s);
+  } else {
+    selected = (await selectDue(deps, now)).subscribers;
+  }
+  if (selected.length === 0) {
+    // A quiet minute: no build, no outbox traffic.
+    if (!opts.all) await deps.store.meta.set(META_LAST_TICK, floorToMinute(now).toISOString());
+    const latest = await deps.store.digests.latest();
+    return {
+      digest: latest?.id ?? null,
+      sent: 0,
+      skipped: 0,
+      blocked: 0,
+      failed: 0,
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
   const digest = await currentDigest(deps, now);
   const report: DeliveryReport = {
     digest: digest.id,
@@ -305,12 +324,6 @@ export async function runDeliveryPass(
     failed: 0,
     durationMs: 0,
   };
-  let selected: Subscriber[] = [];
-  if (opts.all) {
-    for await (const s of deps.store.subscribers.all()) if (s.active) selected.push(s);
-  } else {
-    selected = (await selectDue(deps, now)).subscribers;
-  }
   // Skip readers who already have this digest, or (scheduled passes) one built since their
   // previous slot: once a day, even when a newer digest was built after a crash.
   const builtAt = new Map<string, number | undefined>();

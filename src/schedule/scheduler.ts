@@ -180,7 +180,8 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
       if (timedOut) {
         log.warn('in-flight sends did not finish in time; handing them back');
         deps.sender.stop();
-        await inFlight;
+        // Waiting sends end at once; a request already on the wire gets a last moment.
+        await Promise.race([inFlight, new Promise((r) => setTimeout(r, 2000).unref?.())]);
       }
       await leader.stop();
       log.info('scheduler stopped');

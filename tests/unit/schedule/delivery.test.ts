@@ -52,6 +52,7 @@ describe('runDeliveryPass', () => {
   it('builds the digest first when none exists or the latest is stale', async () => {
     const { store, deps } = setup(at('2026-03-01T07:00:10Z'));
     store.digestList.push(digestAt(at('2026-03-01T04:00:00Z'), 'old'));
+    store.subs.set(1, subscriber(1));
     const report = await runDeliveryPass(deps, { now: deps.now(), all: true });
     expect(report.digest).not.toBe('old');
     expect(store.digestList.at(-1)!.id).toBe(report.digest);

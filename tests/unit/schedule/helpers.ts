@@ -43,6 +43,14 @@ export function fakeStore(clock: () => Date = () => new Date()): Store & {
         subs.set(id, clone(next));
         return next;
       },
+      async upsertMany(updates) {
+        let added = 0;
+        for (const { chatId, update } of updates) {
+          if (!subs.has(chatId)) added++;
+          subs.set(chatId, clone(update(subs.get(chatId) && clone(subs.get(chatId)!))));
+        }
+        return { added };
+      },
       async delete(id) {
         return subs.delete(id);
       },
