@@ -6,7 +6,6 @@ export type { Detection, TranslateRequest, TranslationOutcome, Translator } from
 export {
   createTranslator,
   createProvider,
-  COMMON_LANGUAGES,
   type ManagedTranslator,
   type TranslatorDeps,
 } from './translator.js';

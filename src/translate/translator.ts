@@ -50,6 +50,11 @@ export interface TranslatorDeps {
 
 /** A translator that holds a client; `close()` releases it. */
 export interface ManagedTranslator extends Translator {
+  /**
+   * For health checks: the provider's languages, or the {@link TranslationError} it answered
+   * with (bad key, API disabled, unreachable). The only method that throws.
+   */
+  probe(): Promise<string[]>;
   /** Writes the usage counters still pending (they are written together, a moment later). */
   flush(): Promise<void>;
   /** Flushes and releases the client. */
@@ -59,33 +64,6 @@ export interface ManagedTranslator extends Translator {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_RETRY_DELAY_MS = 8000;
 const MEMO_MAX = 50_000;
-
-/** Codes the providers translate into, for when the list cannot be fetched. */
-export const COMMON_LANGUAGES = [
-  'ar',
-  'de',
-  'en',
-  'es',
-  'fa',
-  'fr',
-  'hi',
-  'id',
-  'it',
-  'ja',
-  'ko',
-  'ms',
-  'nl',
-  'pl',
-  'pt',
-  'ru',
-  'sv',
-  'sw',
-  'tr',
-  'uk',
-  'ur',
-  'zh',
-  'zh-TW',
-];
 
 interface CacheValue {
   /** The translation, placeholders restored. */
@@ -532,21 +510,23 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
     }
   }
 
-  async function supportedLanguages(): Promise<string[]> {
+  /** The provider's list, asked at most once a day; throws what the provider said. */
+  async function listLanguages(): Promise<string[]> {
     if (!provider) return ['ar'];
     if (languages && now().getTime() - languages.at < DAY_MS) return languages.list;
+    const list = await withRetries('listing languages', () =>
+      provider.supportedLanguages(timeoutMs),
+    );
+    languages = { list, at: now().getTime() };
+    return list;
+  }
+
+  async function supportedLanguages(): Promise<string[]> {
     try {
-      const list = await withRetries('listing languages', () =>
-        provider.supportedLanguages(timeoutMs),
-      );
-      languages = { list, at: now().getTime() };
-      return list;
+      return await listLanguages();
     } catch (err) {
-      log.warn(
-        { err: classifyError(err, name) },
-        'could not list languages; using the common ones',
-      );
-      return COMMON_LANGUAGES;
+      log.warn({ err: classifyError(err, name) }, 'could not list languages');
+      return [];
     }
   }
 
@@ -564,7 +544,14 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
         };
       }),
     detect: (text) => detect(text).catch(() => detectByScript(text)),
-    supportedLanguages: () => supportedLanguages().catch(() => COMMON_LANGUAGES),
+    supportedLanguages,
+    probe: async () => {
+      try {
+        return await listLanguages();
+      } catch (err) {
+        throw classifyError(err, name);
+      }
+    },
     flush,
     close: async () => {
       await flush();

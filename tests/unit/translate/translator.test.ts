@@ -358,12 +358,18 @@ describe('detect and supportedLanguages', () => {
     expect(await translator.detect('مرحبا')).toMatchObject({ language: 'ar' });
   });
 
-  it('lists languages, or the common ones when the provider fails', async () => {
+  it('lists languages, or none when the provider fails; probe() says why', async () => {
     const { translator } = setup();
     expect(await translator.supportedLanguages()).toEqual(['ar', 'en', 'fr']);
     const provider = scriptedProvider();
-    provider.failures.push(apiError(403, 'API key not valid'));
+    provider.failures.push(apiError(403, 'API key not valid'), apiError(403, 'API key not valid'));
     const broken = setup({}, provider).translator;
-    expect(await broken.supportedLanguages()).toContain('en');
+    expect(await broken.supportedLanguages()).toEqual([]);
+    await expect(broken.probe()).rejects.toMatchObject({
+      name: 'TranslationError',
+      kind: 'rejected',
+      status: 403,
+      message: 'API key not valid',
+    });
   });
 });
