@@ -101,8 +101,8 @@ export function extractArticle(html: string, url: string): ExtractedArticle | un
     text = paragraphs.join('\n');
   }
   let title = squash(parsed?.title || meta(document, ['og:title', 'twitter:title']) || '');
-  // "Headline | Site" titles: the page's own headline is cleaner when the title contains it.
-  if (h1 && (!title || (title !== h1 && title.includes(h1)))) title = h1;
+  // "Headline | Site" titles: the page's own headline is cleaner when the two overlap.
+  if (h1 && (!title || title.includes(h1) || h1.includes(title))) title = h1;
   if (!title) title = squash(document.querySelector('title')?.textContent);
   text = text
     .split('\n')
