@@ -99,9 +99,6 @@ export function classifyError(err: unknown, provider: string): TranslationError 
   }
   if (typeof e.code === 'number' && e.code >= 0 && e.code < 100) {
     const kind = GRPC_RETRY[e.code];
-    if (kind === 'rate-limit' && !RATE_LIMIT_TEXT.test(message) && /quota/i.test(message)) {
-      return make('rate-limit');
-    }
     if (e.code === 7 && RATE_LIMIT_TEXT.test(message)) return make('quota');
     return make(kind ?? 'rejected');
   }
