@@ -298,14 +298,25 @@ function pushSentence(raw: string, out: string[]): void {
  */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
+  for (const paragraph of splitParagraphs(text)) splitLine(paragraph, out);
+  return out;
+}
+
+/**
+ * Splits text into paragraphs: its non-empty lines, trimmed, with hard-wrapped lines joined back
+ * together and leading bullet or list markers dropped.
+ * @example splitParagraphs('عنوان\n\n- أول.\n- ثان.') // ['عنوان', 'أول.', 'ثان.']
+ */
+export function splitParagraphs(text: string): string[] {
   const lines: string[] = [];
   for (const rawLine of text.split(LINE_RE)) {
     const line = rawLine.trim();
     if (line.length > 0) lines.push(line);
   }
+  const out: string[] = [];
   for (const line of unwrapLines(lines)) {
-    const content = line.replace(BULLET_RE, '');
-    if (content.length > 0) splitLine(content, out);
+    const content = line.replace(BULLET_RE, '').trim();
+    if (content.length > 0) out.push(content);
   }
   return out;
 }

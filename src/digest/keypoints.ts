@@ -8,7 +8,7 @@
  * {@link scoreSentences} scores the sentences of many documents with shared term weights and
  * {@link pickSentences} picks among them with the same budgets and redundancy control.
  */
-import { splitSentences, terms, tokenize } from '../arabic/index.js';
+import { splitParagraphs, splitSentences, terms, tokenize } from '../arabic/index.js';
 
 /** One document to draw sentences from. */
 export interface KeyPointSource {
@@ -48,6 +48,12 @@ export interface SalienceWeights {
   position: number;
   /** Cosine with the title. */
   title: number;
+  /** Relative position: 1 at the start of the document, 0 at its end. */
+  relative: number;
+  /** 1 for the first sentence of a paragraph. */
+  paragraph: number;
+  /** How widely the sentence's terms recur in other sentences (SumBasic-like), scaled to max 1. */
+  frequency: number;
 }
 
 export interface ScoreOptions {
@@ -57,12 +63,14 @@ export interface ScoreOptions {
   positionDecay?: number;
   /** Most sentences considered per document (the rest are ignored). @default 250 */
   maxSentences?: number;
-  /** Sentences with fewer words are not candidates. @default 4 */
+  /** Sentences with fewer words are not candidates. @default 3 */
   minWords?: number;
   /** Leave out headings (short lines without final punctuation). @default true */
   skipHeadings?: boolean;
-  /** Words below which a sentence's score is scaled down proportionally. @default 10 */
+  /** Words below which a sentence's score is scaled down proportionally. @default 6 */
   shortWords?: number;
+  /** LexRank's random jumps favour opening sentences (by the position prior). @default false */
+  biasedCentrality?: boolean;
 }
 
 export interface PickOptions {
@@ -75,17 +83,21 @@ export interface PickOptions {
   words?: number;
   /**
    * MMR trade-off: 1 ignores redundancy, lower values penalise similarity to chosen points.
-   * @default 0.7
+   * @default 0.95
    */
   lambda?: number;
   /** A candidate this similar (cosine) to a chosen one is never picked. @default 0.6 */
   maxSimilarity?: number;
   /**
-   * Let the last pick cross the words budget: picking stops once the total reaches it (the rule
-   * of the Lead baseline in evaluations). By default the total never exceeds the budget.
+   * Pick the best sentences until the total reaches the words budget, the last one crossing it,
+   * as the Lead baseline of evaluations does (first sentences until the total reaches the
+   * budget). By default the total never exceeds the budget, except for a first point that alone
+   * is longer.
    * @default false
    */
   overflow?: boolean;
+  /** Bonus (in score units, 0..1) for a sentence next to one already picked. @default 0 */
+  adjacency?: number;
 }
 
 export interface KeyPointOptions extends ScoreOptions {
@@ -98,26 +110,31 @@ export interface KeyPointOptions extends ScoreOptions {
   points?: number;
   /** Most words in total over all points; at least one point is always returned. */
   words?: number;
-  /** @default 0.7 */
+  /** @default 0.95 */
   lambda?: number;
   /** See {@link PickOptions.overflow}. @default false */
   overflow?: boolean;
   /** See {@link PickOptions.maxSimilarity}. @default 0.6 */
   maxSimilarity?: number;
+  /** See {@link PickOptions.adjacency}. @default 0 */
+  adjacency?: number;
 }
 
 /** The mix that scored best on news summaries (see `khulasa eval`). */
 export const DEFAULT_WEIGHTS: Readonly<SalienceWeights> = {
   centrality: 0.25,
-  centroid: 0.35,
+  centroid: 0,
   position: 0.3,
-  title: 0.1,
+  title: 0.15,
+  relative: 0.4,
+  paragraph: 0,
+  frequency: 0,
 };
 
 /** Input beyond this many characters is not read: an article is never this long. */
 const MAX_CHARS = 200_000;
 /** Sentences shorter than this (in words) are headings or fragments, not points. */
-const MIN_WORDS = 4;
+const MIN_WORDS = 3;
 /** Sentences longer than this are split at clause commas; longer clauses are dropped. */
 const MAX_WORDS = 120;
 
@@ -172,6 +189,8 @@ interface RawSentence {
   terms: string[];
   /** A heading (short, no final punctuation): not a candidate. */
   heading: boolean;
+  /** First sentence of its paragraph. */
+  opens: boolean;
 }
 
 const FINAL_PUNCT_RE = /[.!?؟…۔"»”')]\s*$/u;
@@ -179,20 +198,25 @@ const FINAL_PUNCT_RE = /[.!?؟…۔"»”')]\s*$/u;
 function sentencesOf(doc: number, text: string, maxSentences: number): RawSentence[] {
   const src = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const out: RawSentence[] = [];
-  for (const s of splitSentences(src)) {
-    if (out.length >= maxSentences) break;
-    const words = countWords(s);
-    const pieces = words > MAX_WORDS ? clauses(s) : [s];
-    for (const p of pieces) {
-      const w = p === s ? words : countWords(p);
-      out.push({
-        doc,
-        index: out.length,
-        text: p,
-        words: w,
-        terms: terms(p),
-        heading: w < 12 && !FINAL_PUNCT_RE.test(p),
-      });
+  for (const paragraph of splitParagraphs(src)) {
+    let opens = true;
+    for (const s of splitSentences(paragraph)) {
+      if (out.length >= maxSentences) break;
+      const words = countWords(s);
+      const pieces = words > MAX_WORDS ? clauses(s) : [s];
+      for (const p of pieces) {
+        const w = p === s ? words : countWords(p);
+        out.push({
+          doc,
+          index: out.length,
+          text: p,
+          words: w,
+          terms: terms(p),
+          heading: w < 12 && !FINAL_PUNCT_RE.test(p),
+          opens,
+        });
+        opens = false;
+      }
     }
   }
   return out;
@@ -205,6 +229,8 @@ function vectorize(
 ): {
   vectors: SparseVector[];
   extraVectors: SparseVector[];
+  /** Per sentence: the mean share of sentences that contain each of its distinct terms. */
+  frequency: Float64Array;
 } {
   const ids = new Map<string, number>();
   const df: number[] = [];
@@ -243,11 +269,22 @@ function vectorize(
     if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
     return { ids: keys, weights };
   };
-  return { vectors: sentences.map((s) => toVector(s.terms)), extraVectors: extra.map(toVector) };
+  const frequency = new Float64Array(sentences.length);
+  sentences.forEach((s, i) => {
+    const distinct = new Set(s.terms);
+    let sum = 0;
+    for (const t of distinct) sum += df[ids.get(t)!]! - 1;
+    frequency[i] = distinct.size > 0 ? sum / distinct.size / n : 0;
+  });
+  return {
+    vectors: sentences.map((s) => toVector(s.terms)),
+    extraVectors: extra.map(toVector),
+    frequency,
+  };
 }
 
 /** LexRank with continuous (cosine) edges: the stationary distribution, scaled to max 1. */
-function lexRank(vectors: readonly SparseVector[]): Float64Array {
+function lexRank(vectors: readonly SparseVector[], teleport?: Float64Array): Float64Array {
   const n = vectors.length;
   const out = new Float64Array(n);
   if (n === 0) return out;
@@ -266,7 +303,8 @@ function lexRank(vectors: readonly SparseVector[]): Float64Array {
   let p = new Float64Array(n).fill(1 / n);
   let q = new Float64Array(n);
   for (let iter = 0; iter < 30; iter++) {
-    q.fill((1 - d) / n);
+    if (teleport) for (let j = 0; j < n; j++) q[j] = (1 - d) * teleport[j]!;
+    else q.fill((1 - d) / n);
     let dangling = 0;
     for (let i = 0; i < n; i++) {
       const s = rowSum[i]!;
@@ -278,7 +316,9 @@ function lexRank(vectors: readonly SparseVector[]): Float64Array {
       const row = i * n;
       for (let j = 0; j < n; j++) q[j]! += share * sim[row + j]!;
     }
-    if (dangling > 0) for (let j = 0; j < n; j++) q[j]! += (d * dangling) / n;
+    if (dangling > 0) {
+      for (let j = 0; j < n; j++) q[j]! += d * dangling * (teleport ? teleport[j]! : 1 / n);
+    }
     let delta = 0;
     for (let j = 0; j < n; j++) delta += Math.abs(q[j]! - p[j]!);
     [p, q] = [q, p];
@@ -328,7 +368,7 @@ export function scoreSentences(
   const maxSentences = opts.maxSentences ?? 250;
   const minWords = opts.minWords ?? MIN_WORDS;
   const skipHeadings = opts.skipHeadings ?? true;
-  const shortWords = opts.shortWords ?? 10;
+  const shortWords = opts.shortWords ?? 6;
   const all: RawSentence[] = [];
   const titles: string[][] = [];
   for (let d = 0; d < docs.length; d++) {
@@ -339,17 +379,38 @@ export function scoreSentences(
     if (title.length === 0 && sents[0]?.heading) title = sents[0].terms;
     titles.push(title);
   }
-  const { vectors, extraVectors: titleVectors } = vectorize(all, titles);
-  const central = lexRank(vectors);
+  const { vectors, extraVectors: titleVectors, frequency } = vectorize(all, titles);
+  let maxFrequency = 0;
+  for (const f of frequency) maxFrequency = Math.max(maxFrequency, f);
+  // Biased LexRank: random jumps favour each document's opening sentences, so sentences that
+  // elaborate the lead rank above equally central asides.
+  let teleport: Float64Array | undefined;
+  if (opts.biasedCentrality ?? false) {
+    teleport = new Float64Array(all.length);
+    const seen = new Map<number, number>();
+    let sum = 0;
+    all.forEach((s, i) => {
+      const k = seen.get(s.doc) ?? 0;
+      seen.set(s.doc, k + 1);
+      teleport![i] = 1 / Math.pow(1 + k, decay);
+      sum += teleport![i]!;
+    });
+    for (let i = 0; i < all.length; i++) teleport[i]! /= sum;
+  }
+  const central = lexRank(vectors, teleport);
   // Document centroids.
   const centroidAcc = docs.map(() => new Map<number, number>());
   for (let i = 0; i < all.length; i++) addInto(centroidAcc[all[i]!.doc]!, vectors[i]!);
   const centroids = centroidAcc.map(unitFrom);
   const out: SentenceCandidate[] = [];
   const rank = new Map<number, number>();
+  const isCandidate = (s: RawSentence): boolean =>
+    !((skipHeadings && s.heading) || s.words < minWords);
+  const perDoc = new Map<number, number>();
+  for (const s of all) if (isCandidate(s)) perDoc.set(s.doc, (perDoc.get(s.doc) ?? 0) + 1);
   for (let i = 0; i < all.length; i++) {
     const s = all[i]!;
-    if ((skipHeadings && s.heading) || s.words < minWords) continue;
+    if (!isCandidate(s)) continue;
     // Position among the document's candidate sentences (headings do not count).
     const pos = rank.get(s.doc) ?? 0;
     rank.set(s.doc, pos + 1);
@@ -359,6 +420,9 @@ export function scoreSentences(
       weights.centrality * central[i]! +
       weights.centroid * cosine(v, centroids[s.doc]!) +
       weights.position * (1 / Math.pow(1 + pos, decay)) +
+      weights.relative * (1 - pos / perDoc.get(s.doc)!) +
+      weights.paragraph * (s.opens ? 1 : 0) +
+      weights.frequency * (maxFrequency > 0 ? frequency[i]! / maxFrequency : 0) +
       weights.title * (title.ids.length > 0 ? cosine(v, title) : 0);
     const lengthFactor =
       Math.min(1, s.words / shortWords) * (s.words > 60 ? 60 / s.words : 1) ** 0.3;
@@ -386,53 +450,51 @@ export function pickSentences(
 ): SentenceCandidate[] {
   const points = opts.points ?? 3;
   const budget = opts.words ?? Infinity;
-  const lambda = opts.lambda ?? 0.7;
+  const lambda = opts.lambda ?? 0.95;
   const maxSim = opts.maxSimilarity ?? 0.6;
+  const overflow = opts.overflow ?? false;
+  const adjacency = opts.adjacency ?? 0;
   const chosen: SentenceCandidate[] = [];
   if (candidates.length === 0 || points < 1) return chosen;
-  const maxScore = Math.max(...candidates.map((c) => c.score)) || 1;
+  let maxScore = 0;
+  for (const c of candidates) maxScore = Math.max(maxScore, c.score);
+  if (maxScore <= 0) maxScore = 1;
   const redundancy = new Float64Array(candidates.length);
   const used = new Uint8Array(candidates.length);
   let words = 0;
-  const overflow = opts.overflow ?? false;
-  while (chosen.length < points && !(overflow && words >= budget)) {
+  const bestOf = (fitting: boolean): number => {
     let best = -1;
     let bestValue = -Infinity;
     for (let i = 0; i < candidates.length; i++) {
       if (used[i]) continue;
       const c = candidates[i]!;
-      if (
-        chosen.length > 0 &&
-        ((!overflow && words + c.words > budget) || redundancy[i]! >= maxSim)
-      ) {
-        continue;
-      }
-      const value = lambda * (c.score / maxScore) - (1 - lambda) * redundancy[i]!;
+      if (chosen.length > 0 && redundancy[i]! >= maxSim) continue;
+      if (fitting && words + c.words > budget) continue;
+      const near =
+        adjacency > 0 && chosen.some((p) => p.doc === c.doc && Math.abs(p.index - c.index) === 1);
+      const value =
+        lambda * (c.score / maxScore + (near ? adjacency : 0)) - (1 - lambda) * redundancy[i]!;
       if (value > bestValue) {
         bestValue = value;
         best = i;
       }
     }
+    return best;
+  };
+  while (chosen.length < points && words < budget) {
+    // Without `overflow`, sentences that fit; when none does, the first point regardless (there
+    // is always one). With `overflow`, the best sentence until the total reaches the budget.
+    let best = bestOf(!overflow);
+    if (best === -1 && chosen.length === 0) best = bestOf(false);
     if (best === -1) break;
-    // The first pick must fit too, unless nothing does.
-    if (chosen.length === 0 && !overflow && candidates[best]!.words > budget) {
-      let fit = -1;
-      for (let i = 0; i < candidates.length; i++) {
-        if (
-          candidates[i]!.words <= budget &&
-          (fit === -1 || candidates[i]!.score > candidates[fit]!.score)
-        )
-          fit = i;
-      }
-      if (fit !== -1) best = fit;
-    }
     const pick = candidates[best]!;
     used[best] = 1;
     chosen.push(pick);
     words += pick.words;
     for (let i = 0; i < candidates.length; i++) {
-      if (!used[i])
+      if (!used[i]) {
         redundancy[i] = Math.max(redundancy[i]!, cosine(candidates[i]!.vector, pick.vector));
+      }
     }
   }
   return chosen;
@@ -580,6 +642,7 @@ export function extractKeyPoints(text: string, opts: KeyPointOptions = {}): stri
     lambda: opts.lambda,
     overflow: opts.overflow,
     maxSimilarity: opts.maxSimilarity,
+    adjacency: opts.adjacency,
   });
   return picked
     .sort((a, b) => a.index - b.index)
