@@ -38,17 +38,22 @@ export interface Driver {
   hset(key: string, entries: [string, string][]): Promise<void>;
   hdel(key: string, fields: string[]): Promise<void>;
   hget(key: string, fields: string[]): Promise<(string | undefined)[]>;
-  /** The fields of several hashes at once (the due-time buckets of one tick). */
-  hfields(keys: string[]): Promise<string[]>;
+  /**
+   * Every entry of several hashes, as [hash key, field, value], read as one consistent snapshot
+   * (the due-time buckets of one tick).
+   */
+  hentries(keys: string[]): Promise<[string, string, string][]>;
+  /**
+   * Hash writes and deletes applied atomically, as one transaction (sets: [hash key, field,
+   * value]; dels: [hash key, field]). A record and its index entries move together, so a crash
+   * never leaves one without the other.
+   */
+  hbatch(sets: [string, string, string][], dels: [string, string][]): Promise<void>;
   /** Every entry of one hash, in pages (never the whole hash in one reply). */
   hscan(key: string, pageSize?: number): AsyncIterable<[string, string][]>;
   hlen(key: string): Promise<number>;
   hclear(key: string): Promise<void>;
 
-  /** Several hash writes in one round trip (entries: [hash key, field, value]). */
-  hsetMulti(entries: [string, string, string][]): Promise<void>;
-  /** Several hash deletes in one round trip (entries: [hash key, field]). */
-  hdelMulti(entries: [string, string][]): Promise<void>;
   /**
    * Set-if-absent of many raw keys to `value` (expiring), in one round trip: the keys it took.
    * Used to hold many per-record mutexes at once in bulk writes.

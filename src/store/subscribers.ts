@@ -5,12 +5,14 @@
  *   subs                    chat id → subscriber JSON (the record)
  *   subs:active             chat ids of active subscribers (for count)
  *   subs:tz                 time zones in use (field = zone)
- *   subs:at:<zone>|<HH:MM>  chat ids of active subscribers due at that local time
+ *   subs:at:<zone>|<HH:MM>  active subscribers due at that local time: chat id → a copy of
+ *                           the record, so a tick reads whole contiguous buckets and never
+ *                           looks records up one by one
  *
- * A tick computes, for each zone in use, the local HH:MM of the minute, reads those buckets and
- * then the records. Records are re-checked against the minute, so an index entry left behind by a
- * crash between two writes is harmless. Every write of one chat holds a short mutex, which makes
- * upsert an atomic read-modify-write across processes.
+ * A tick computes, for each zone in use, the local HH:MM of the minute and reads those buckets
+ * in one query. A record and its index entries change in one atomic batch (a transaction), so
+ * the copies never disagree with the records, even after a crash. Every write of one chat holds
+ * a short mutex, which makes upsert an atomic read-modify-write across processes.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
@@ -44,18 +46,6 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
   const read = async (chatId: number) =>
     parse(String(chatId), (await d.hget(RECORDS, [String(chatId)]))[0]);
 
-  async function readMany(ids: string[]): Promise<Subscriber[]> {
-    const out: Subscriber[] = [];
-    for (const part of chunks([...new Set(ids)], 500)) {
-      const raws = await d.hget(RECORDS, part);
-      raws.forEach((raw, i) => {
-        const s = parse(part[i]!, raw);
-        if (s) out.push(s);
-      });
-    }
-    return out;
-  }
-
   /** The index and record writes that take `current` to `next` (one chat). */
   function changes(
     current: Subscriber | undefined,
@@ -64,25 +54,21 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
     dels: [string, string][],
   ): void {
     const id = String(next.chatId);
+    const json = JSON.stringify(next);
+    sets.push([RECORDS, id, json]);
     if (next.active) {
-      sets.push([ZONES, next.timeZone, ''], [bucketOf(next), id, ''], [ACTIVE, id, '']);
+      sets.push([ZONES, next.timeZone, ''], [bucketOf(next), id, json], [ACTIVE, id, '']);
     } else {
       dels.push([ACTIVE, id]);
     }
-    sets.push([RECORDS, id, JSON.stringify(next)]);
     if (current?.active && (!next.active || bucketOf(current) !== bucketOf(next))) {
       dels.push([bucketOf(current), id]);
     }
   }
 
-  /**
-   * Writes the record with its new index entries in one atomic statement, then removes the old
-   * entries: a crash in between leaves an extra entry (filtered on read), never a missing one.
-   * The caller holds the chats' mutexes.
-   */
+  /** Applies record and index changes atomically; the caller holds the chats' mutexes. */
   async function apply(sets: [string, string, string][], dels: [string, string][]): Promise<void> {
-    if (sets.length > 0) await d.hsetMulti(sets);
-    if (dels.length > 0) await d.hdelMulti(dels);
+    if (sets.length > 0 || dels.length > 0) await d.hbatch(sets, dels);
   }
 
   async function write(current: Subscriber | undefined, next: Subscriber): Promise<void> {
@@ -99,7 +85,7 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
       [ACTIVE, id],
     ];
     if (current) dels.push([bucketOf(current), id]);
-    await d.hdelMulti(dels);
+    await d.hbatch([], dels);
   }
 
   function validate(chatId: number, s: Subscriber): Subscriber {
@@ -114,9 +100,14 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
     const keys: string[] = [];
     for (const [zone, minutes] of byZone) for (const m of minutes) keys.push(bucket(zone, hhmm(m)));
     if (keys.length === 0) return [];
-    const ids: string[] = [];
-    for (const part of chunks(keys, 500)) ids.push(...(await d.hfields(part)));
-    const subs = await readMany(ids);
+    const subs: Subscriber[] = [];
+    const seen = new Set<string>();
+    for (const [, id, raw] of await d.hentries(keys)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const s = parse(id, raw);
+      if (s) subs.push(s);
+    }
     return subs.filter(
       (s) => s.active && byZone.get(s.timeZone)?.has(minuteOfDay(s.deliveryTime)) === true,
     );

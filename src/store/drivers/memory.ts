@@ -61,8 +61,16 @@ export function createMemoryDriver(): Driver {
       const h = hashes.get(key);
       return fields.map((f) => h?.get(f));
     },
-    async hfields(keys) {
-      return keys.flatMap((k) => [...(hashes.get(k)?.keys() ?? [])]);
+    async hentries(keys) {
+      return keys.flatMap((k) =>
+        [...(hashes.get(k)?.entries() ?? [])].map(
+          ([f, v]) => [k, f, v] as [string, string, string],
+        ),
+      );
+    },
+    async hbatch(sets, dels) {
+      for (const [k, f, v] of sets) await this.hset(k, [[f, v]]);
+      for (const [k, f] of dels) await this.hdel(k, [f]);
     },
     async *hscan(key, pageSize = 1000) {
       const entries = [...(hashes.get(key)?.entries() ?? [])];
@@ -73,12 +81,6 @@ export function createMemoryDriver(): Driver {
     },
     async hclear(key) {
       hashes.delete(key);
-    },
-    async hsetMulti(entries) {
-      for (const [k, f, v] of entries) await this.hset(k, [[f, v]]);
-    },
-    async hdelMulti(entries) {
-      for (const [k, f] of entries) await this.hdel(k, [f]);
     },
     async lockMany(keys, value, ttlMs) {
       const got: string[] = [];

@@ -170,13 +170,28 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
       }
       return fields.map((f) => found.get(f));
     },
-    async hfields(keys) {
-      const out: string[] = [];
-      for (const part of chunks(keys, 1000)) {
-        const r = await q(`SELECT f FROM ${HASH} WHERE k = ANY($1::text[])`, [part]);
-        for (const row of r.rows) out.push(row.f);
-      }
-      return out;
+    async hentries(keys) {
+      if (keys.length === 0) return [];
+      const r = await q(`SELECT k, f, v FROM ${HASH} WHERE k = ANY($1::text[])`, [keys]);
+      return r.rows.map((row) => [row.k!, row.f!, row.v!] as [string, string, string]);
+    },
+    async hbatch(sets, dels) {
+      const s = dedupeTriples(sets);
+      // One statement is one transaction: the delete and the upsert land together.
+      await q(
+        `WITH gone AS (
+           DELETE FROM ${HASH} h USING unnest($4::text[], $5::text[]) AS u(k, f)
+           WHERE h.k = u.k AND h.f = u.f)
+         INSERT INTO ${HASH}(k, f, v) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (k, f) DO UPDATE SET v = EXCLUDED.v`,
+        [
+          s.map((e) => e[0]),
+          s.map((e) => e[1]),
+          s.map((e) => e[2]),
+          dels.map((e) => e[0]),
+          dels.map((e) => e[1]),
+        ],
+      );
     },
     async *hscan(key, pageSize = 1000) {
       let after: string | undefined;
@@ -201,24 +216,6 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
     },
     async hclear(key) {
       await q(`DELETE FROM ${HASH} WHERE k = $1`, [key]);
-    },
-    async hsetMulti(entries) {
-      for (const part of chunks(dedupeTriples(entries), 1000)) {
-        await q(
-          `INSERT INTO ${HASH}(k, f, v) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-           ON CONFLICT (k, f) DO UPDATE SET v = EXCLUDED.v`,
-          [part.map((e) => e[0]), part.map((e) => e[1]), part.map((e) => e[2])],
-        );
-      }
-    },
-    async hdelMulti(entries) {
-      for (const part of chunks(entries, 1000)) {
-        await q(
-          `DELETE FROM ${HASH} h USING unnest($1::text[], $2::text[]) AS u(k, f)
-           WHERE h.k = u.k AND h.f = u.f`,
-          [part.map((e) => e[0]), part.map((e) => e[1])],
-        );
-      }
     },
     async lockMany(keys, value, ttlMs) {
       const got: string[] = [];

@@ -34,18 +34,21 @@ if tonumber(ARGV[2]) > 0 and redis.call('PTTL', KEYS[1]) == -1 then
 end
 return v`;
 
-const HSET_MULTI = `
-for i = 1, #ARGV, 3 do redis.call('HSET', ARGV[i], ARGV[i + 1], ARGV[i + 2]) end
+const HBATCH = `
+local n = tonumber(ARGV[1])
+for i = 2, 1 + n * 3, 3 do redis.call('HSET', ARGV[i], ARGV[i + 1], ARGV[i + 2]) end
+for i = 2 + n * 3, #ARGV, 2 do redis.call('HDEL', ARGV[i], ARGV[i + 1]) end
 return 1`;
 
-const HDEL_MULTI = `
-for i = 1, #ARGV, 2 do redis.call('HDEL', ARGV[i], ARGV[i + 1]) end
-return 1`;
-
-const HKEYS_MULTI = `
+const HENTRIES = `
 local out = {}
 for _, k in ipairs(KEYS) do
-  for _, f in ipairs(redis.call('HKEYS', k)) do out[#out + 1] = f end
+  local flat = redis.call('HGETALL', k)
+  for i = 1, #flat, 2 do
+    out[#out + 1] = k
+    out[#out + 1] = flat[i]
+    out[#out + 1] = flat[i + 1]
+  end
 end
 return out`;
 
@@ -96,6 +99,7 @@ export async function createRedisDriver(url: string, log: Logger): Promise<Drive
       return await send<unknown>(['EVALSHA', sha, String(keys.length), ...keys, ...args]);
     } catch (err) {
       if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+      shas.delete(body); // the server lost its script cache (restart, SCRIPT FLUSH)
       return send<unknown>(['EVAL', body, String(keys.length), ...keys, ...args]);
     }
   };
@@ -171,34 +175,6 @@ export async function createRedisDriver(url: string, log: Logger): Promise<Drive
       }
       return out;
     },
-    async hfields(keys) {
-      const out: string[] = [];
-      for (const part of chunks(keys, 500)) {
-        if (part.length > 0)
-          out.push(...((await script(HKEYS_MULTI, part.map(k), [])) as string[]));
-      }
-      return out;
-    },
-    async hsetMulti(entries) {
-      for (const part of chunks(dedupeTriples(entries), 500)) {
-        if (part.length > 0)
-          await script(
-            HSET_MULTI,
-            [],
-            part.flatMap(([h, f, v]) => [k(h), f, v]),
-          );
-      }
-    },
-    async hdelMulti(entries) {
-      for (const part of chunks(entries, 500)) {
-        if (part.length > 0)
-          await script(
-            HDEL_MULTI,
-            [],
-            part.flatMap(([h, f]) => [k(h), f]),
-          );
-      }
-    },
     async lockMany(keys, value, ttlMs) {
       const got: string[] = [];
       for (const part of chunks([...new Set(keys)], 500)) {
@@ -215,6 +191,30 @@ export async function createRedisDriver(url: string, log: Logger): Promise<Drive
       for (const part of chunks(keys, 500)) {
         if (part.length > 0) await script(UNLOCK_MANY, part.map(k), [value]);
       }
+    },
+    async hentries(keys) {
+      const out: [string, string, string][] = [];
+      for (const part of chunks(keys, 500)) {
+        if (part.length === 0) continue;
+        const flat = (await script(HENTRIES, part.map(k), [])) as string[];
+        for (let i = 0; i + 2 < flat.length; i += 3) {
+          out.push([flat[i]!.slice(prefix.length), flat[i + 1]!, flat[i + 2]!]);
+        }
+      }
+      return out;
+    },
+    async hbatch(sets, dels) {
+      const s = dedupeTriples(sets);
+      if (s.length === 0 && dels.length === 0) return;
+      await script(
+        HBATCH,
+        [],
+        [
+          String(s.length),
+          ...s.flatMap(([h, f, v]) => [k(h), f, v]),
+          ...dels.flatMap(([h, f]) => [k(h), f]),
+        ],
+      );
     },
     async *hscan(key, pageSize = 1000) {
       let cursor = '0';

@@ -192,7 +192,7 @@ describe.each(testBackends().map((make) => [make().name, make] as const))(
             { chatId: 1004, update: () => sub(1004, { timeZone: 'Bad/Zone' }) },
           ]),
         ).rejects.toThrow(/time zone/);
-        });
+      });
 
       it('finds who is due in a UTC minute, across time zones, and only the active', async () => {
         await store.subscribers.upsert(201, () =>
@@ -488,7 +488,10 @@ describe.each(testBackends().map((make) => [make().name, make] as const))(
             ['801', '{"chatId":801,"chatType":"nope"}'],
             ['802', '{not json'],
           ]);
-          await driver.hset('subs:at:UTC|11:11', [['802', '']]);
+          await driver.hset('subs:at:UTC|11:11', [
+            ['801', '{"chatId":801,"chatType":"nope"}'],
+            ['802', ''],
+          ]);
           await driver.kv.set('art:bad', { id: 'bad' });
           await driver.hset('feeds', [['broken', '[]']]);
           await driver.set('dlv:dc:1', '{oops');
