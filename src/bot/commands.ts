@@ -38,6 +38,7 @@ export async function registerCommands(
     ['default', () => telegram.setMyCommands(commandList('en'))],
     ['en', () => telegram.setMyCommands(commandList('en'), { language_code: 'en' })],
     ['ar', () => telegram.setMyCommands(commandList('ar'), { language_code: 'ar' })],
+    ['fr', () => telegram.setMyCommands(commandList('fr'), { language_code: 'fr' })],
   ];
   for (const chatId of opts.adminChatIds ?? []) {
     calls.push([

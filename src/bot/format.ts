@@ -250,6 +250,7 @@ export function renderDigest(digest: Digest, opts: RenderOptions): RenderedMessa
   const date = escapeHtml(digest.window.to.slice(0, 10));
   const header = headerBlock(t(opts.ui, 'digest.title'), { ...opts, limit }, ` · ${date}`);
   const blocks = digest.stories.map((s, i) => storyBlock(s, i, { ui: opts.ui, language, limit }));
+  if (blocks.length === 0) header.lines.push(t(opts.ui, 'digest.empty'));
   const translated = language !== 'ar';
   const ref = digestRef(digest.id);
   return toMessages([header, ...blocks], limit, (indices) => {

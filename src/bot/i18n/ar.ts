@@ -19,15 +19,13 @@ export const ar: Record<MessageKey, string> = {
   'digest.title': 'خلاصة اليوم',
   'digest.updated': 'تحديث',
   'digest.sources': 'المصادر',
-  'digest.stories': '{n} قصص',
+  'digest.empty': 'لم تحظَ أي قصة بتغطية كافية في هذه الفترة.',
   'topic.usage': 'اسأل عن موضوع: /topic الموضوع — مثلًا /topic غزة أو /topic الانتخابات',
   'topic.title': 'عن «{query}»',
   'topic.none': 'لا شيء عن «{query}» في أخبار الأيام السبعة الماضية.',
   'topic.untranslated':
     'الترجمة غير متاحة، فبحثت بكلماتك كما كتبتها. الكلمات العربية تجد أكثر: /topic المغرب',
   'topic.too.long': 'سؤالك طويل؛ بحثت في أول {n} حرفًا منه.',
-  'notice.translation': 'الترجمة غير متاحة الآن، لذا هذا هو النص العربي الأصلي.',
-  'notice.partial': 'تعذّرت ترجمة جزء من النص فظهر بالعربية.',
   'lang.choose': 'اختر لغة الخلاصة (أو أرسل /lang ورمز اللغة، مثلًا /lang de):',
   'lang.set': '🌐 تم ضبط اللغة: {name} ({code}).',
   'lang.unknown':

@@ -18,15 +18,13 @@ export const en = {
   'digest.title': 'Today’s digest',
   'digest.updated': 'update',
   'digest.sources': 'Sources',
-  'digest.stories': '{n} stories',
+  'digest.empty': 'No story was covered widely enough in this window.',
   'topic.usage': 'Ask about a topic: /topic QUERY — for example /topic Gaza or /topic الانتخابات',
   'topic.title': 'About “{query}”',
   'topic.none': 'Nothing about “{query}” in the news of the last 7 days.',
   'topic.untranslated':
     'Translation is not available, so I searched your words as typed. Arabic words find more: /topic المغرب',
   'topic.too.long': 'That question is long; I searched its first {n} characters.',
-  'notice.translation': 'Translation is not available right now, so this is the Arabic original.',
-  'notice.partial': 'Part of this could not be translated and is shown in Arabic.',
   'lang.choose': 'Choose the language of your digest (or send /lang CODE, for example /lang de):',
   'lang.set': '🌐 Language set: {name} ({code}).',
   'lang.unknown':

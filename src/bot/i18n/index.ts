@@ -6,10 +6,11 @@
 import { escapeHtml } from '../format.js';
 import { ar } from './ar.js';
 import { en, type MessageKey } from './en.js';
+import { fr } from './fr.js';
 
 export type { MessageKey };
 
-const CATALOGS: Record<string, Record<MessageKey, string>> = { ar, en };
+const CATALOGS: Record<string, Record<MessageKey, string>> = { ar, en, fr };
 
 /** Languages the bot's own words exist in. */
 export const UI_LANGUAGES: readonly string[] = Object.keys(CATALOGS);

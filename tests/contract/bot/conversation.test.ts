@@ -61,13 +61,17 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     const french = langButtons.find((b) => b.text === 'Français')!;
     expect(langButtons.find((b) => b.text.startsWith('✓'))?.text).toBe('✓ English');
     calls = await h.press({ chatId, data: french.callback_data });
-    expect(texts(calls)[0]).toContain('Français (fr)');
+    // the bot now speaks French too
+    expect(texts(calls)[0]).toBe('🌐 Langue choisie : Français (fr).');
     expect((await h.store.subscribers.get(chatId))!.language).toBe('fr');
 
     // any supported code is accepted; unknown ones are refused
-    expect(texts(await h.say({ chatId, text: '/lang xx' }))[0]).toContain('“xx”');
+    expect(texts(await h.say({ chatId, text: '/lang xx' }))[0]).toContain('« xx »');
     expect(texts(await h.say({ chatId, text: '/lang sw' }))[0]).toContain('(sw)');
-    await h.say({ chatId, text: '/lang fr' });
+    // German stories, English words (the bot has no German strings)
+    expect(texts(await h.say({ chatId, text: '/lang de' }))[0]).toBe(
+      '🌐 Language set: Deutsch (de).',
+    );
 
     // /time validates and is DST-safe
     expect(texts(await h.say({ chatId, text: '/time 25:00' }))[0]).toContain('24-hour');
@@ -93,7 +97,7 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     expect(typing).toBeLessThan(firstMessage);
     expect(calls[typing]!.payload.action).toBe('typing');
     const digestMsg = calls[firstMessage]!;
-    expect(digestMsg.payload.text).toContain('[fr] مفاوضات غزة تتواصل في القاهرة 1');
+    expect(digestMsg.payload.text).toContain('[de] مفاوضات غزة تتواصل في القاهرة 1');
     expect(digestMsg.payload.link_preview_options).toEqual({ is_disabled: true });
     const originals = buttonsOf(digestMsg);
     expect(originals).toHaveLength(3);
@@ -102,16 +106,16 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     calls = await h.press({ chatId, data: originals[1]!.callback_data });
     const original = texts(calls)[0]!;
     expect(original).toContain('<b>2. مفاوضات غزة تتواصل في القاهرة 2</b>');
-    expect(original).not.toContain('[fr]');
+    expect(original).not.toContain('[de]');
 
-    // /topic in Arabic, answered in French
+    // /topic in Arabic, answered in German
     calls = await h.say({ chatId, text: '/topic غزة' });
-    expect(texts(calls)[0]).toContain('[fr] مفاوضات غزة');
+    expect(texts(calls)[0]).toContain('[de] مفاوضات غزة');
     // plain text in English is a topic question too, translated to Arabic first
     calls = await h.say({ chatId, text: 'Gaza' });
     expect(h.translator.requests.some((r) => r[0] === 'Gaza')).toBe(true);
     expect(texts(calls)[0]).toContain('“Gaza”');
-    expect(texts(calls)[0]).toContain('[fr] مفاوضات غزة');
+    expect(texts(calls)[0]).toContain('[de] مفاوضات غزة');
     // nothing found
     expect(texts(await h.say({ chatId, text: '/topic زلزال' }))[0]).toContain('Nothing about');
 

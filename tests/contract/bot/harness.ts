@@ -7,7 +7,7 @@ import type { BotDeps } from '../../../src/bot/deps.js';
 import { launchBot, type StopBot } from '../../../src/bot/launch.js';
 import { parseConfig, type Config } from '../../../src/config/index.js';
 import type { Digest, Story } from '../../../src/domain.js';
-import { silentLogger } from '../../../src/log.js';
+import { createLogger, silentLogger } from '../../../src/log.js';
 import { createStore } from '../../../src/store/index.js';
 import type { Store } from '../../../src/store/types.js';
 import { toArabicQuery, translateDigest } from '../../../src/translate/index.js';
@@ -123,7 +123,9 @@ export async function startHarness(
   });
   const translator = opts.translator ?? fakeTranslator();
   if (opts.digest !== null) await store.digests.put(opts.digest ?? sampleDigest());
-  const log = silentLogger();
+  // BOT_TEST_LOG=debug shows what the bot logs while a test runs
+  const level = process.env.BOT_TEST_LOG;
+  const log = level ? createLogger({ level, pretty: false }) : silentLogger();
   const deps: BotDeps = {
     config,
     log,

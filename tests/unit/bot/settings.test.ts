@@ -4,6 +4,7 @@ import { createRateLimiter } from '../../../src/bot/rate-limit.js';
 import { pickUiLanguage, t } from '../../../src/bot/i18n/index.js';
 import { ar } from '../../../src/bot/i18n/ar.js';
 import { en } from '../../../src/bot/i18n/en.js';
+import { fr } from '../../../src/bot/i18n/fr.js';
 
 describe('parseTime', () => {
   it.each([
@@ -68,19 +69,26 @@ describe('rate limiter', () => {
 });
 
 describe('UI strings', () => {
-  it('has every English key in Arabic, with the same placeholders', () => {
+  it.each([
+    ['ar', ar],
+    ['fr', fr],
+  ])('has every English key in %s, with the same placeholders and balanced tags', (_l, catalog) => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const tags = (s: string) => [...s.matchAll(/<\/?\w+>/g)].map((m) => m[0]);
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(names(ar[key]), key).toEqual(names(en[key]));
+      expect(names(catalog[key]), key).toEqual(names(en[key]));
+      expect(tags(catalog[key]), key).toEqual(tags(en[key]));
     }
   });
 
   it('escapes parameter values and falls back to English', () => {
     expect(t('en', 'topic.title', { query: '<b>' })).toBe('About “&lt;b&gt;”');
-    expect(t('fr', 'yes')).toBe('yes');
+    expect(t('de', 'yes')).toBe('yes');
+    expect(t('fr', 'yes')).toBe('oui');
     expect(t('ar', 'yes')).toBe('نعم');
     expect(pickUiLanguage('ar-EG')).toBe('ar');
-    expect(pickUiLanguage('fr')).toBe('en');
+    expect(pickUiLanguage('fr')).toBe('fr');
+    expect(pickUiLanguage('de')).toBe('en');
     expect(pickUiLanguage(undefined)).toBe('en');
   });
 });

@@ -1,0 +1,81 @@
+/** The bot's own words in French. Placeholders are {name}; values are escaped by the caller. */
+import type { MessageKey } from './en.js';
+
+export const fr: Record<MessageKey, string> = {
+  'lang.name': 'Français',
+  welcome:
+    '<b>Khulasa</b> — l’essentiel de l’actualité arabe.\n\nChaque jour, je regroupe les articles des dernières 24 heures en sujets et je résume chacun en quelques points, dans votre langue, à l’heure de votre choix.\n\nEssayez /digest maintenant, ou posez une question : /topic Gaza',
+  'welcome.back': 'Bon retour ! Votre résumé quotidien reprend à {time} ({zone}).',
+  'btn.subscribe': '🔔 S’abonner',
+  'btn.language': '🌐 Langue',
+  'btn.time': '⏰ Heure d’envoi',
+  'btn.original': 'Original arabe {n}',
+  subscribed:
+    '🔔 Abonné. Votre résumé arrive chaque jour à {time} ({zone}).\nChangez l’heure avec /time, la langue avec /lang.',
+  'already.subscribed': 'Vous êtes déjà abonné : chaque jour à {time} ({zone}).',
+  unsubscribed: '🔕 Désabonné. Plus de résumé quotidien ; /subscribe pour le retrouver.',
+  'not.subscribed': 'Vous n’êtes pas abonné. /subscribe pour recevoir le résumé quotidien.',
+  'digest.none':
+    'Pas encore de résumé : le premier est construit après la lecture des sources. Réessayez dans quelques minutes.',
+  'digest.title': 'Le résumé du jour',
+  'digest.updated': 'mise à jour',
+  'digest.sources': 'Sources',
+  'digest.empty': 'Aucun sujet n’a été assez couvert sur cette période.',
+  'topic.usage': 'Posez une question : /topic SUJET — par exemple /topic Gaza ou /topic الانتخابات',
+  'topic.title': 'À propos de « {query} »',
+  'topic.none': 'Rien sur « {query} » dans l’actualité des 7 derniers jours.',
+  'topic.untranslated':
+    'La traduction n’est pas disponible : j’ai cherché vos mots tels quels. Des mots arabes trouvent davantage : /topic المغرب',
+  'topic.too.long': 'Votre question est longue ; j’ai cherché ses {n} premiers caractères.',
+  'lang.choose':
+    'Choisissez la langue de votre résumé (ou envoyez /lang CODE, par exemple /lang de) :',
+  'lang.set': '🌐 Langue choisie : {name} ({code}).',
+  'lang.unknown':
+    'Je ne connais pas le code de langue « {code} ». Envoyez /lang pour voir la liste, ou un code comme en, fr, tr.',
+  'time.usage':
+    'Votre résumé arrive à {time} ({zone}).\nChangez-la avec /time HH:MM [Zone/Ville], par exemple /time 07:30 Europe/Paris — ou choisissez :',
+  'time.bad':
+    'Ce n’est pas une heure. Utilisez le format 24 h HH:MM, par exemple /time 07:30 ou /time 21:00 Europe/Paris.',
+  'time.badzone':
+    '« {zone} » n’est pas un fuseau horaire. Utilisez Zone/Ville, par exemple Africa/Casablanca ou Europe/Paris.',
+  'time.set': '⏰ Résumé quotidien à {time} ({zone}). Prochain : {next}.',
+  settings:
+    '<b>Vos réglages</b>\nAbonné : {active}\nLangue : {language}\nHeure d’envoi : {time} ({zone})\nProchain résumé : {next}',
+  yes: 'oui',
+  no: 'non',
+  'sources.title': '<b>Sources</b> ({n})',
+  'sources.none': 'Aucune source n’est configurée.',
+  help: '<b>Commandes</b>\n/digest — le dernier résumé maintenant\n/topic SUJET — l’actualité d’un sujet (ou envoyez simplement les mots)\n/subscribe, /unsubscribe — le résumé quotidien\n/lang [CODE] — langue du résumé\n/time HH:MM [Zone/Ville] — heure d’envoi\n/settings — vos réglages\n/sources — d’où viennent les nouvelles',
+  'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
+  'rate.limited': 'Un instant s’il vous plaît : vous pourrez redemander dans {seconds} s.',
+  error: 'Désolé, une erreur est survenue. Réessayez dans une minute.',
+  'group.admins.only': 'Seuls les administrateurs de ce groupe peuvent changer ses réglages.',
+  'admin.only': 'Cette commande est réservée à l’opérateur du bot.',
+  stats:
+    '<b>Statistiques</b>\nAbonnés : {active} actifs sur {total}\nArticles (24 h) : {articles}\nDernier résumé : {digest}\nSources : {sources} (en échec : {failing})\nTraduction : {provider}',
+  'addsource.usage': 'Usage : /addsource URL (un flux ou une page, http ou https)',
+  'addsource.bad': 'Impossible d’ajouter {url} : {reason}',
+  'addsource.ok': 'Source ajoutée {id} : {url}',
+  'removesource.usage': 'Usage : /removesource ID (voir /sources)',
+  'removesource.ok': 'Source {id} supprimée.',
+  'removesource.none': 'Aucune source avec l’identifiant {id}.',
+  'sourcestatus.none': 'Aucune source n’a encore été lue.',
+  'sourcestatus.title': '<b>État des sources</b>',
+  'original.gone': 'Ce résumé n’est plus conservé.',
+  'console.banner':
+    'Conversation locale Khulasa — TELEGRAM_BOT_TOKEN n’est pas défini : vous parlez au bot ici, sur les articles d’exemple fournis.\nTapez /digest, /topic SUJET ou /help. Pour passer en ligne, définissez TELEGRAM_BOT_TOKEN (obtenu auprès de @BotFather).',
+  'cmd.start': 'Accueil et boutons',
+  'cmd.digest': 'Le dernier résumé maintenant',
+  'cmd.topic': 'L’actualité d’un sujet',
+  'cmd.subscribe': 'Recevoir le résumé quotidien',
+  'cmd.unsubscribe': 'Arrêter le résumé quotidien',
+  'cmd.lang': 'Langue du résumé',
+  'cmd.time': 'Heure d’envoi',
+  'cmd.settings': 'Vos réglages',
+  'cmd.sources': 'D’où viennent les nouvelles',
+  'cmd.help': 'Aide',
+  'cmd.stats': 'Admin : statistiques',
+  'cmd.addsource': 'Admin : ajouter une source',
+  'cmd.removesource': 'Admin : supprimer une source',
+  'cmd.sourcestatus': 'Admin : état des sources',
+};
