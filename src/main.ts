@@ -12,12 +12,13 @@ import {
   launchBot,
   runConsoleChat,
   seedConsoleStore,
+  type Bot,
 } from './bot/index.js';
-import { startOpsServer, metrics } from './ops/index.js';
-import { createScheduleDeps, createScheduler } from './schedule/index.js';
+import { startOpsServer, metrics, type OpsServer } from './ops/index.js';
+import { createScheduleDeps, createScheduler, type Scheduler } from './schedule/index.js';
 import { defaultSources, loadSourcesFile } from './sources/index.js';
 import { createStore } from './store/index.js';
-import type { Source } from './store/types.js';
+import type { Source, Store } from './store/types.js';
 import { createTranslatorFromConfig } from './translate/index.js';
 
 const DAY_MS = 86_400_000;
@@ -27,15 +28,35 @@ export async function configuredSources(config: Config): Promise<Source[]> {
   return config.SOURCES_FILE ? loadSourcesFile(config.SOURCES_FILE) : defaultSources();
 }
 
-/** Runs until SIGINT/SIGTERM (service) or the end of input (console chat). */
-export async function runService(config: Config, io: CliIO): Promise<number> {
-  if (config.telegram.mode === 'console') return runConsole(config, io);
+export interface RunningService {
+  store: Store;
+  scheduler: Scheduler;
+  bot: Bot;
+  /** The ops server, when METRICS_PORT is set. */
+  ops?: OpsServer;
+  /** Resolves with exit code 1 if the bot stops receiving updates on its own. */
+  failed: Promise<number>;
+  /** Stops every part, scheduler first (in-flight sends finish or are handed back). */
+  stop(): Promise<void>;
+}
 
-  const log = createLogger({ level: config.LOG_LEVEL });
+/**
+ * Starts the bot, the scheduler and the ops server for a configuration with a bot token.
+ * `now` replaces the clock (tests).
+ */
+export async function startService(
+  config: Config,
+  opts: { log?: Logger; now?: () => Date } = {},
+): Promise<RunningService> {
+  if (config.telegram.mode === 'console') {
+    throw new Error('startService needs TELEGRAM_BOT_TOKEN; use the console chat without one');
+  }
+  const log = opts.log ?? createLogger({ level: config.LOG_LEVEL });
+  const now = opts.now ?? (() => new Date());
   const store = await createStore(config.STORE_URL, { log });
-  const translator = createTranslatorFromConfig(config, { store, log });
+  const translator = createTranslatorFromConfig(config, { store, log, now });
   const sources = await configuredSources(config);
-  const bot = createBot(createBotDeps({ config, log, store, translator, sources }));
+  const bot = createBot(createBotDeps({ config, log, store, translator, sources, now }));
 
   let fatal: ((err: unknown) => void) | undefined;
   const failed = new Promise<number>((resolve) => {
@@ -50,7 +71,7 @@ export async function runService(config: Config, io: CliIO): Promise<number> {
     onFatal: (err) => fatal?.(err),
   });
   const scheduler = createScheduler(
-    createScheduleDeps({ config, log, store, translator, telegram: bot.telegram, metrics }),
+    createScheduleDeps({ config, log, store, translator, telegram: bot.telegram, metrics, now }),
   );
   scheduler.start();
   const ops = config.METRICS_PORT
@@ -66,15 +87,30 @@ export async function runService(config: Config, io: CliIO): Promise<number> {
     },
     'khulasa is running',
   );
+  return {
+    store,
+    scheduler,
+    bot,
+    ops,
+    failed,
+    stop: () =>
+      shutdown(log, [
+        ['scheduler', () => scheduler.stop()],
+        ['bot', () => stopBot()],
+        ['ops server', async () => ops?.close()],
+        ['translator', () => translator.close()],
+        ['store', () => store.close()],
+      ]),
+  };
+}
 
-  const code = await Promise.race([signalled(log), failed]);
-  await shutdown(log, [
-    ['scheduler', () => scheduler.stop()],
-    ['bot', () => stopBot()],
-    ['ops server', async () => ops?.close()],
-    ['translator', () => translator.close()],
-    ['store', () => store.close()],
-  ]);
+/** Runs until SIGINT/SIGTERM (service) or the end of input (console chat). */
+export async function runService(config: Config, io: CliIO): Promise<number> {
+  if (config.telegram.mode === 'console') return runConsole(config, io);
+  const log = createLogger({ level: config.LOG_LEVEL });
+  const service = await startService(config, { log });
+  const code = await Promise.race([signalled(log), service.failed]);
+  await service.stop();
   return code;
 }
 
