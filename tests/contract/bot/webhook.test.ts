@@ -20,6 +20,56 @@ afterEach(async () => {
   stop = api = store = undefined;
 });
 
+function depsFor(config: ReturnType<typeof parseConfig>, s: Store): BotDeps {
+  return {
+    config,
+    log: silentLogger(),
+    store: s,
+    translator: fakeTranslator(),
+    now: () => NOW,
+    getDigest: () => s.digests.latest(),
+    searchTopic: async () => ({ stories: [] }),
+    translateDigest: async (digest) => ({
+      digest,
+      outcome: { texts: [], provider: 'none', chars: 0, cached: 0 },
+    }),
+    toArabicQuery: async (query) => ({ query, language: 'ar' }),
+    sources: { list: async () => [], check: async () => undefined },
+  };
+}
+
+describe('polling mode', () => {
+  it('rejects a bad token at launch and reports a conflict that stops polling', async () => {
+    api = await startFakeBotApi({ token: TOKEN });
+    store = await createStore('memory://');
+    const wrong = parseConfig({
+      TELEGRAM_BOT_TOKEN: '123456789:AAWrongTokenForTests_abcdefghijkl',
+      TELEGRAM_API_ROOT: api.apiRoot,
+    });
+    const deps = depsFor(wrong, store);
+    await expect(launchBot(createBot(deps), wrong.telegram, deps.log)).rejects.toThrow(
+      'Unauthorized',
+    );
+
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot });
+    api.respondWith('getUpdates', () => ({
+      error_code: 409,
+      description: 'Conflict: terminated by other getUpdates request',
+    }));
+    let fatal: unknown;
+    const reported = new Promise<void>((resolve) => {
+      void launchBot(createBot(depsFor(config, store!)), config.telegram, deps.log, {
+        onFatal: (err) => {
+          fatal = err;
+          resolve();
+        },
+      }).then((s) => (stop = s));
+    });
+    await reported;
+    expect(String(fatal)).toContain('Conflict');
+  });
+});
+
 describe('webhook mode', () => {
   it('registers the webhook with its secret and accepts only signed POSTs', async () => {
     api = await startFakeBotApi({ token: TOKEN });

@@ -188,6 +188,15 @@ describe('renderDigest', () => {
     expect((text.match(/كلمة/g) ?? []).length).toBe(1500);
   });
 
+  it('says so when the digest has no story', () => {
+    const messages = renderDigest(digest([]), { ui: 'en' });
+    expect(messages).toEqual([
+      {
+        html: '<b>Today’s digest</b> · 2026-11-28\nNo story was covered widely enough in this window.',
+      },
+    ]);
+  });
+
   it('respects a smaller limit exactly', () => {
     const messages = renderDigest(digest(Array.from({ length: 5 }, (_, i) => story(i))), {
       ui: 'en',
