@@ -122,19 +122,29 @@ export interface PackedMessage {
   ids: number[];
 }
 
+/** Telegram keeps at most 100 formatting entities per message; more are dropped. */
+export const ENTITY_LIMIT = 100;
+
+/** Formatting entities a line of our HTML makes: one per opening tag. */
+function entityCount(line: string): number {
+  return line.match(/<[a-z]/g)?.length ?? 0;
+}
+
 /**
  * Packs blocks (each a list of lines, each line ≤ limit) into messages of at most `limit`
- * UTF-16 units once joined with newlines: blocks are separated by a blank line and kept whole
- * when they fit, otherwise split between their lines.
+ * UTF-16 units once joined with newlines and at most {@link ENTITY_LIMIT} entities: blocks are
+ * separated by a blank line and kept whole when they fit, otherwise split between their lines.
  */
 export function packBlocks(blocks: Block[], limit: number = MESSAGE_LIMIT): PackedMessage[] {
   const messages: PackedMessage[] = [];
   let current: PackedMessage = { lines: [], ids: [] };
   let size = 0;
+  let entities = 0;
   const flush = () => {
     if (current.lines.length) messages.push(current);
     current = { lines: [], ids: [] };
     size = 0;
+    entities = 0;
   };
   for (const block of blocks) {
     const lines = block.lines;
@@ -145,23 +155,34 @@ export function packBlocks(blocks: Block[], limit: number = MESSAGE_LIMIT): Pack
       }
     }
     const whole = utf16Length(lines.join('\n'));
-    if (current.lines.length && size + 2 + whole > limit) flush();
-    if (whole <= limit - size - (current.lines.length ? 2 : 0)) {
+    const marks = lines.reduce((n, l) => n + entityCount(l), 0);
+    const fits = () =>
+      size + (current.lines.length ? 2 : 0) + whole <= limit && entities + marks <= ENTITY_LIMIT;
+    if (current.lines.length && !fits()) flush();
+    if (fits()) {
       if (current.lines.length) {
         current.lines.push('');
         size += 2;
       }
       current.lines.push(...lines);
       size += whole;
+      entities += marks;
       if (block.id !== undefined) current.ids.push(block.id);
       continue;
     }
     // Larger than a whole message: line by line, starting on a fresh message.
     lines.forEach((line, i) => {
-      if (current.lines.length && size + 1 + utf16Length(line) > limit) flush();
+      const n = entityCount(line);
+      if (
+        current.lines.length &&
+        (size + 1 + utf16Length(line) > limit || entities + n > ENTITY_LIMIT)
+      ) {
+        flush();
+      }
       if (current.lines.length) size += 1;
       current.lines.push(line);
       size += utf16Length(line);
+      entities += n;
       if (i === 0 && block.id !== undefined) current.ids.push(block.id);
     });
   }
@@ -203,7 +224,7 @@ function storyBlock(
     let line = label;
     for (const l of links) {
       const piece = line === label ? l : ` · ${l}`;
-      if (utf16Length(line) + utf16Length(piece) > opts.limit) {
+      if (utf16Length(line) + utf16Length(piece) > opts.limit || entityCount(line) >= 40) {
         lines.push(line);
         line = `${rtl}${l}`;
       } else {

@@ -188,6 +188,26 @@ describe('renderDigest', () => {
     expect((text.match(/كلمة/g) ?? []).length).toBe(1500);
   });
 
+  it('keeps every message within 100 formatting entities', () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      story(i, {
+        points: ['نقطة'],
+        sources: Array.from({ length: 120 }, (_, j) => ({
+          name: `م${j}`,
+          url: `https://s${j}.example/${i}`,
+        })),
+      }),
+    );
+    const messages = renderDigest(digest(many), { ui: 'en' });
+    for (const m of messages) {
+      expect((m.html.match(/<[a-z]/g) ?? []).length).toBeLessThanOrEqual(100);
+      expect(utf16Length(m.html)).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      assertWellFormed(m.html);
+    }
+    const links = messages.reduce((n, m) => n + (m.html.match(/<a /g) ?? []).length, 0);
+    expect(links).toBe(60 * 120);
+  });
+
   it('says so when the digest has no story', () => {
     const messages = renderDigest(digest([]), { ui: 'en' });
     expect(messages).toEqual([
