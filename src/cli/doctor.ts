@@ -122,15 +122,12 @@ async function checkTranslation(config: Config, store: Store | undefined): Promi
     return { name: 'translation', ok: false, detail: 'not checked: the store is not working' };
   }
   try {
-    const { createTranslator } = await import('../translate/index.js');
-    const translator = createTranslator(config.translation, {
-      store,
-      log: silentLogger(),
-      now: () => new Date(),
-      dailyCharLimit: config.TRANSLATE_DAILY_CHAR_LIMIT,
-      userDailyCharLimit: config.TRANSLATE_USER_DAILY_CHAR_LIMIT,
-    });
-    const languages = await withTimeout('the translation API', translator.supportedLanguages());
+    const { createTranslatorFromConfig } = await import('../translate/index.js');
+    const translator = createTranslatorFromConfig(config, { store, log: silentLogger() });
+    // probe() throws the provider's own reason (bad key, API disabled) instead of listing nothing.
+    const languages = await withTimeout('the translation API', translator.probe()).finally(() =>
+      translator.close(),
+    );
     return {
       name: 'translation',
       ok: languages.length > 0,

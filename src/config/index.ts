@@ -353,6 +353,7 @@ function translationConfig(c: Parsed): TranslationConfig {
       projectId: c.GOOGLE_CLOUD_PROJECT,
       location: c.GOOGLE_CLOUD_LOCATION,
       keyFilename: c.GOOGLE_APPLICATION_CREDENTIALS,
+      apiKey: c.GOOGLE_TRANSLATE_API_KEY,
     };
   }
   return { provider: 'none' };
