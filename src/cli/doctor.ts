@@ -188,11 +188,22 @@ async function checkSources(config: Config): Promise<Check[]> {
       name: `source ${s.id}`,
       ok,
       detail: ok ? `${r.value.articles.length} items` : (report?.error ?? 'no items'),
-      fix: ok
-        ? undefined
-        : 'check the URL in a browser; the feed may have moved (look for <link rel="alternate">)',
+      fix: ok ? undefined : sourceFix(report?.error ?? ''),
     };
   });
+}
+
+function sourceFix(error: string): string {
+  if (/ENOTFOUND|EAI_AGAIN/.test(error)) {
+    return 'the host name does not resolve: check this machine’s network and DNS, or the URL';
+  }
+  if (/ECONNREFUSED|ETIMEDOUT|timed out|timeout/i.test(error)) {
+    return 'the server did not answer: check the network, or try again later';
+  }
+  if (/\b40[134]\b/.test(error)) {
+    return 'the server refused the URL: the feed may have moved (look for <link rel="alternate">)';
+  }
+  return 'open the URL in a browser; fix it in SOURCES_FILE or remove the source';
 }
 
 /** Runs every check; never throws. */
