@@ -37,12 +37,26 @@ export function threadOf(ctx: Context): number | undefined {
   return msg?.is_topic_message ? msg.message_thread_id : undefined;
 }
 
+/** A message without a chat, or with a text that is not a string: nothing sane to answer. */
+function isMalformed(ctx: Context): boolean {
+  const msg = (ctx.message ?? ctx.editedMessage) as
+    { chat?: { id?: unknown }; text?: unknown } | undefined;
+  if (msg === undefined) return false;
+  if (typeof msg !== 'object' || msg === null) return true;
+  if (typeof msg.chat?.id !== 'number') return true;
+  return 'text' in msg && typeof msg.text !== 'string';
+}
+
 /** First middleware: attaches deps, the per-update logger, the subscriber and the UI language. */
 export function prepareContext(deps: BotDeps, limiter: RateLimiter): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     ctx.deps = deps;
     ctx.limiter = limiter;
     ctx.log = deps.log.child({ update_id: ctx.update.update_id });
+    if (isMalformed(ctx)) {
+      ctx.log.warn({ type: ctx.updateType }, 'malformed update ignored');
+      return;
+    }
     const chatId = ctx.chat?.id;
     if (chatId !== undefined) {
       try {
@@ -51,6 +65,15 @@ export function prepareContext(deps: BotDeps, limiter: RateLimiter): MiddlewareF
         ctx.log.warn({ err }, 'could not read the subscriber; going on without settings');
       }
     }
+    ctx.log.debug(
+      {
+        type: ctx.updateType,
+        chatId,
+        from: ctx.from?.id,
+        subscriber: ctx.subscriber !== undefined,
+      },
+      'update received',
+    );
     ctx.ui = pickUiLanguage(
       ctx.subscriber?.language ?? telegramLanguage(ctx) ?? deps.config.DEFAULT_LANGUAGE,
     );

@@ -20,7 +20,7 @@ function loggable(update: Update): unknown {
 
 export function createErrorBoundary(log: Logger) {
   return async (err: unknown, ctx: BotContext): Promise<void> => {
-    const updateLog = (ctx.log ?? log).child({ update_id: ctx.update?.update_id });
+    const updateLog = ctx.log ?? log.child({ update_id: ctx.update?.update_id });
     if (err instanceof ReaderGoneError) {
       updateLog.info({ chatId: err.chatId }, 'reader unreachable; update dropped');
       return;

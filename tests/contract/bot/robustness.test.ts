@@ -176,19 +176,28 @@ describe('Telegram errors while replying', () => {
 describe('odd input', () => {
   it('survives malformed updates and keeps answering', async () => {
     h = await startHarness();
-    await h.send({ message: { text: 'no chat, no sender' } });
-    await h.send({ message: { chat: { id: 62 }, text: 42 } });
-    await h.send({ edited_message: null });
-    await h.send({ weird_update_kind: { x: 1 } });
-    await h.send({ callback_query: { id: 'q', data: 'x'.repeat(300), from: { id: 62 } } });
-    await h.send({
+    const malformed = [
+      { message: { text: 'no chat, no sender' } },
+      { message: { chat: { id: 62 }, text: 42 } },
+      { edited_message: null },
+      { weird_update_kind: { x: 1 } },
+      { callback_query: { id: 'q', data: 'x'.repeat(300), from: { id: 62 } } },
+    ];
+    for (const update of malformed) {
+      const calls = await h.send(update);
+      expect(texts(calls)).toEqual([]);
+    }
+    // a well-formed press of a button pointing at a digest that does not exist
+    const calls = await h.send({
       callback_query: {
         id: 'q2',
         data: 'o:1:nope',
-        from: { id: 62, is_bot: false, first_name: 'R' },
+        from: { id: 62, is_bot: false, first_name: 'R', language_code: 'en' },
+        chat_instance: '1',
         message: { message_id: 1, date: 1, chat: { id: 62, type: 'private' } },
       },
     });
+    expect(texts(calls)).toEqual(['That digest is no longer stored.']);
     expect(texts(await h.say({ chatId: 62, text: '/help', languageCode: 'en' }))[0]).toContain(
       'Commands',
     );
