@@ -16,6 +16,7 @@ import {
 } from './bot/index.js';
 import { startOpsServer, metrics, type OpsServer } from './ops/index.js';
 import { createScheduleDeps, createScheduler, type Scheduler } from './schedule/index.js';
+import { sendAlerts, type AlertDeps } from './schedule/alerts.js';
 import { defaultSources, loadSourcesFile } from './sources/index.js';
 import { createStore } from './store/index.js';
 import type { Source, Store } from './store/types.js';
@@ -74,6 +75,20 @@ export async function startService(
     createScheduleDeps({ config, log, store, translator, telegram: bot.telegram, metrics, now }),
   );
   scheduler.start();
+  const alerts = startAlerts({
+    store,
+    log,
+    now,
+    isLeader: () => scheduler.isLeader(),
+    adminChatIds: config.ADMIN_CHAT_IDS,
+    dailyCharLimit: config.TRANSLATE_DAILY_CHAR_LIMIT,
+    send: async (chatId, html) => {
+      await bot.telegram.sendMessage(chatId, html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+      });
+    },
+  });
   const ops = config.METRICS_PORT
     ? await startOpsServer({ port: config.METRICS_PORT, metrics, health: () => scheduler.health() })
     : undefined;
@@ -95,6 +110,7 @@ export async function startService(
     failed,
     stop: () =>
       shutdown(log, [
+        ['alerts', async () => alerts.stop()],
         ['scheduler', () => scheduler.stop()],
         ['bot', () => stopBot()],
         ['ops server', async () => ops?.close()],
@@ -102,6 +118,23 @@ export async function startService(
         ['store', () => store.close()],
       ]),
   };
+}
+
+/** Checks the operator alerts every minute on the instance that holds the scheduler lock. */
+function startAlerts(deps: AlertDeps & { now: () => Date; isLeader(): boolean }): { stop(): void } {
+  if (deps.adminChatIds.length === 0) return { stop() {} };
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy || !deps.isLeader()) return;
+    busy = true;
+    sendAlerts(deps, deps.now())
+      .catch((err: unknown) => deps.log.warn({ err }, 'alert check failed'))
+      .finally(() => {
+        busy = false;
+      });
+  }, 60_000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 /** Runs until SIGINT/SIGTERM (service) or the end of input (console chat). */
