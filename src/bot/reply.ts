@@ -44,25 +44,46 @@ export async function deactivate(ctx: BotContext, chatId: number, reason: string
   }
 }
 
-/** Calls Telegram, waiting out one short 429 and turning a 403 into {@link ReaderGoneError}. */
+/**
+ * Calls Telegram for a chat: waits out one short 429, follows a group that became a supergroup
+ * (400 with migrate_to_chat_id: the subscription moves and the call is repeated there), and
+ * turns a 403 into {@link ReaderGoneError}.
+ */
 export async function withTelegramRetry<T>(
   ctx: BotContext,
   chatId: number,
-  call: () => Promise<T>,
+  call: (chatId: number) => Promise<T>,
 ): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+  let target = chatId;
+  let waited = false;
+  let moved = false;
+  for (;;) {
     try {
-      return await call();
+      return await call(target);
     } catch (err) {
       if (!isTelegramError(err)) throw err;
       if (err.code === 403) {
-        await deactivate(ctx, chatId, err.description);
-        throw new ReaderGoneError(chatId, err.description);
+        await deactivate(ctx, target, err.description);
+        throw new ReaderGoneError(target, err.description);
       }
       const wait = err.parameters?.retry_after;
-      if (err.code === 429 && attempt === 0 && wait !== undefined && wait <= MAX_REPLY_WAIT_S) {
-        ctx.log.warn({ chatId, retry_after: wait }, 'flood wait while replying; retrying once');
+      if (err.code === 429 && !waited && wait !== undefined && wait <= MAX_REPLY_WAIT_S) {
+        waited = true;
+        ctx.log.warn(
+          { chatId: target, retry_after: wait },
+          'flood wait while replying; retrying once',
+        );
         await sleep(wait * 1000);
+        continue;
+      }
+      const to = err.parameters?.migrate_to_chat_id;
+      if (err.code === 400 && to !== undefined && !moved) {
+        moved = true;
+        ctx.log.info({ from: target, to }, 'group became a supergroup; following it');
+        await ctx.deps.store.subscribers
+          .migrate(target, to)
+          .catch((e: unknown) => ctx.log.warn({ err: e }, 'could not move the subscription'));
+        target = to;
         continue;
       }
       throw err;
@@ -79,8 +100,8 @@ export async function replyHtml(ctx: BotContext, html: string, extra: ReplyExtra
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return undefined;
   const thread = threadOf(ctx);
-  return withTelegramRetry(ctx, chatId, () =>
-    ctx.telegram.sendMessage(chatId, html, {
+  return withTelegramRetry(ctx, chatId, (target) =>
+    ctx.telegram.sendMessage(target, html, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(thread !== undefined ? { message_thread_id: thread } : {}),

@@ -123,6 +123,24 @@ describe('Telegram errors while replying', () => {
     );
   });
 
+  it('400 migrated: moves the subscription to the supergroup and answers there', async () => {
+    h = await startHarness();
+    await h.say({ chatId: -900, text: '/subscribe', chatType: 'group', languageCode: 'en' });
+    h.api.failNext('sendMessage', botApiErrors.migrated(-100900), { chatId: -900 });
+    const calls = await h.say({
+      chatId: -900,
+      text: '/help',
+      chatType: 'group',
+      languageCode: 'en',
+    });
+    expect(calls.filter((c) => c.method === 'sendMessage').map((c) => c.chatId)).toEqual([
+      -900, -100900,
+    ]);
+    expect(h.api.sent(-100900)[0]!.text).toContain('Commands');
+    expect(await h.store.subscribers.get(-900)).toBeUndefined();
+    expect(await h.store.subscribers.get(-100900)).toMatchObject({ active: true });
+  });
+
   it('429 with a short retry_after: waits and sends again', async () => {
     h = await startHarness();
     h.api.failNext('sendMessage', botApiErrors.tooManyRequests(1), { chatId: 57 });
