@@ -24,9 +24,8 @@ export class Deduper {
     return this.byId.has(id);
   }
 
-  private remember(a: Article): void {
+  private remember(a: Article, fp = textFingerprint(a.text)): void {
     this.byId.set(a.id, a);
-    const fp = textFingerprint(a.text);
     if (fp && !this.byText.has(fp)) this.byText.set(fp, a);
   }
 
@@ -49,7 +48,7 @@ export class Deduper {
     if (sameText) {
       return { kind: 'duplicate', of: sameText, changed: this.addOutlet(sameText, article) };
     }
-    this.remember(article);
+    this.remember(article, fp);
     return { kind: 'new', article };
   }
 }

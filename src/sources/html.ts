@@ -72,6 +72,14 @@ const BLOCK =
   /<\/?(p|div|br|hr|li|ul|ol|h[1-6]|blockquote|section|article|header|footer|table|tr|figure|figcaption|pre|dd|dt)\b[^>]*>/gi;
 const TAG = /<\/?[a-z][^>]*>|<![^>]*>/gi;
 
+/** Text with no markup, entity or line break: only spaces to tidy. */
+const PLAIN = /^[^<&\n\r]*$/;
+const SPACES = /[\s\u00a0]+/g;
+/** A line break with the spaces and empty lines around it. */
+const LINE_BREAKS = /\s*\n\s*/g;
+/** Runs of spaces inside a line. */
+const INNER_SPACES = /[^\S\n]+/g;
+
 /**
  * Plain text of an HTML fragment: paragraphs separated by "\n", inner spaces collapsed.
  *
@@ -79,6 +87,7 @@ const TAG = /<\/?[a-z][^>]*>|<![^>]*>/gi;
  */
 export function fragmentToText(html: string): string {
   if (!html) return '';
+  if (PLAIN.test(html)) return html.replace(SPACES, ' ').trim();
   let s = html;
   if (s.includes('<')) {
     s = s
@@ -88,12 +97,7 @@ export function fragmentToText(html: string): string {
       .replace(BLOCK, '\n')
       .replace(TAG, '');
   }
-  s = decodeEntities(s);
-  return s
-    .split('\n')
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  return decodeEntities(s).replace(LINE_BREAKS, '\n').replace(INNER_SPACES, ' ').trim();
 }
 
 /** True when the string looks like it holds markup rather than plain text. */

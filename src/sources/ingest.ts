@@ -142,11 +142,16 @@ export async function runIngest(
   const now = deps.now();
   const http = createHttpClient({ allowPrivate: deps.allowPrivate, ...opts.http });
   const dedup = new Deduper();
+  const windowStart = now.getTime() - TEXT_DEDUP_WINDOW_MS;
+  // Articles published inside the window are all in the seed, so only older ones need a lookup.
+  let seeded = false;
   try {
-    dedup.seed(await store.articles.listSince(new Date(now.getTime() - TEXT_DEDUP_WINDOW_MS)));
+    dedup.seed(await store.articles.listSince(new Date(windowStart)));
+    seeded = true;
   } catch (err) {
     log.warn({ err }, 'could not load recent articles for dedup; continuing');
   }
+  const mayBeStored = (a: Article) => !seeded || !(Date.parse(a.publishedAt) >= windowStart);
   const commit = serial();
   let stored = 0;
 
@@ -203,7 +208,11 @@ export async function runIngest(
     const fresh: Article[] = [];
     const changed = new Map<string, Article>();
     for (const article of articles) {
-      if (!dedup.has(article.id) && (await store.articles.has(article.id))) {
+      if (
+        !dedup.has(article.id) &&
+        mayBeStored(article) &&
+        (await store.articles.has(article.id))
+      ) {
         dedup.seed([article]);
         continue;
       }
