@@ -9,14 +9,23 @@ import { ensureCanChangeSettings, updateSubscriber } from '../subscription.js';
 
 export const langFeature = new Composer<BotContext>();
 
-const CODE = /^[a-z]{2,3}(-[a-z]{2,4})?$/;
+const CODE = /^[a-z]{2,3}(-[A-Z]{2}|-[A-Z][a-z]{3})?$/;
+
+/** "PT_br" → "pt-BR", "zh-hant" → "zh-Hant" (BCP 47 casing, as translation providers expect). */
+export function normalizeCode(raw: string): string {
+  const [lang = '', sub] = raw.trim().replace('_', '-').split('-', 2);
+  if (sub === undefined) return lang.toLowerCase();
+  const region =
+    sub.length === 2 ? sub.toUpperCase() : sub.charAt(0).toUpperCase() + sub.slice(1).toLowerCase();
+  return `${lang.toLowerCase()}-${region}`;
+}
 
 /** True when stories can be shown in `code`: a common language or one the provider supports. */
 async function isAccepted(ctx: BotContext, code: string): Promise<boolean> {
   if (COMMON_LANGUAGES.some(([c]) => c === code)) return true;
   try {
     const supported = await ctx.deps.translator.supportedLanguages();
-    return supported.map((s) => s.toLowerCase()).includes(code);
+    return supported.some((s) => s.toLowerCase() === code.toLowerCase());
   } catch (err) {
     ctx.log.warn({ err }, 'could not list supported languages');
     return false;
@@ -25,7 +34,7 @@ async function isAccepted(ctx: BotContext, code: string): Promise<boolean> {
 
 async function setLanguage(ctx: BotContext, raw: string, checked = false): Promise<void> {
   if (!checked && !(await ensureCanChangeSettings(ctx))) return;
-  const code = raw.trim().toLowerCase().replace('_', '-');
+  const code = normalizeCode(raw);
   if (!CODE.test(code) || !(await isAccepted(ctx, code))) {
     await replyHtml(ctx, t(ctx.ui, 'lang.unknown', { code: raw.trim().slice(0, 20) }));
     return;

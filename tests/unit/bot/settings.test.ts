@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextDelivery, parseTime, parseZone } from '../../../src/bot/subscription.js';
+import { normalizeCode } from '../../../src/bot/features/lang.js';
 import { createRateLimiter } from '../../../src/bot/rate-limit.js';
 import { pickUiLanguage, t } from '../../../src/bot/i18n/index.js';
 import { ar } from '../../../src/bot/i18n/ar.js';
@@ -49,6 +50,15 @@ describe('nextDelivery (DST-safe)', () => {
     const next = nextDelivery('07:00', 'Asia/Riyadh', new Date('2026-11-28T05:00:00Z'));
     expect(next.toUTC().toISO()).toBe('2026-11-29T04:00:00.000Z');
   });
+});
+
+describe('normalizeCode', () => {
+  it.each([
+    ['EN', 'en'],
+    ['pt_br', 'pt-BR'],
+    ['zh-hant', 'zh-Hant'],
+    [' fr ', 'fr'],
+  ])('%s → %s', (raw, expected) => expect(normalizeCode(raw)).toBe(expected));
 });
 
 describe('rate limiter', () => {
