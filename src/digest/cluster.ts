@@ -13,7 +13,8 @@
  */
 import type { Article } from '../domain.js';
 import {
-  articleTermCounts,
+  termIdCounts,
+  type TermIdCounts,
   canonicalUrl,
   contentFingerprint,
   publishedMs,
@@ -76,6 +77,11 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.07
    */
   minAverage?: number;
+  /**
+   * Term counts already computed (e.g. by the search index), by article id, with ids from one
+   * shared vocabulary; articles missing from it are analysed here.
+   */
+  termCounts?: ReadonlyMap<string, TermIdCounts>;
 }
 
 /** Any algorithm that groups articles into stories; every input article in exactly one group. */
@@ -84,22 +90,6 @@ export type Clusterer = (articles: readonly Article[], opts?: ClusterOptions) =>
 interface SparseVector {
   ids: Int32Array;
   weights: Float64Array;
-}
-
-function dot(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let s = 0;
-  const ai = a.ids;
-  const bi = b.ids;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i]!;
-    const y = bi[j]!;
-    if (x === y) s += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return s;
 }
 
 class UnionFind {
@@ -173,50 +163,58 @@ function finish(groups: Article[][]): Article[][] {
   return groups.map(sortByTimeThenId).sort((a, b) => byTimeThenId(a[0]!, b[0]!));
 }
 
+/**
+ * Term counts of the articles from a precomputed table, renumbered into a small local
+ * vocabulary; articles missing from the table are analysed on the spot.
+ */
+function fromPrecomputed(
+  articles: readonly Article[],
+  table: ReadonlyMap<string, TermIdCounts>,
+  opts: FeatureOptions,
+): { docs: TermIdCounts[]; vocabSize: number } {
+  const missing = articles.filter((a) => !table.has(a.id));
+  if (missing.length > 0) return termIdCounts(articles, opts);
+  const local = new Map<number, number>();
+  const docs = articles.map((a) => {
+    const src = table.get(a.id)!;
+    const ids = new Int32Array(src.ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      let id = local.get(src.ids[k]!);
+      if (id === undefined) local.set(src.ids[k]!, (id = local.size));
+      ids[k] = id;
+    }
+    return { ids, counts: src.counts };
+  });
+  return { docs, vocabSize: local.size };
+}
+
 /** The k-th largest value (1-based) of the array. */
 function kthLargest(values: Float64Array, k: number): number {
   const sorted = Float64Array.from(values).sort();
   return sorted[Math.max(0, sorted.length - k)]!;
 }
 
-/** Builds the truncated, normalized TF-IDF vectors of the given articles. */
+/** Builds the truncated, normalized TF-IDF vectors of articles' term counts. */
 export function tfidfVectors(
-  docs: readonly Map<string, number>[],
+  docs: readonly TermIdCounts[],
+  vocabSize: number,
   opts: { maxTerms?: number; idfPrior?: number } = {},
 ): { vectors: SparseVector[]; df: Int32Array } {
   const maxTerms = opts.maxTerms ?? 150;
   const prior = opts.idfPrior ?? 200;
-  const vocab = new Map<string, number>();
-  const dfList: number[] = [];
-  const docIds: Int32Array[] = [];
-  for (const counts of docs) {
-    const ids = new Int32Array(counts.size);
-    let k = 0;
-    for (const term of counts.keys()) {
-      let id = vocab.get(term);
-      if (id === undefined) {
-        id = dfList.length;
-        vocab.set(term, id);
-        dfList.push(0);
-      }
-      dfList[id]!++;
-      ids[k++] = id;
-    }
-    docIds.push(ids);
-  }
+  const df = new Int32Array(vocabSize);
+  for (const d of docs) for (let k = 0; k < d.ids.length; k++) df[d.ids[k]!]!++;
   const n = docs.length;
-  const idf = dfList.map((df) => Math.log((n + prior + 1) / (df + 0.5)));
+  const idf = new Float64Array(vocabSize);
+  for (let t = 0; t < vocabSize; t++) idf[t] = Math.log((n + prior + 1) / (df[t]! + 0.5));
   // Scratch weights by term id: keeps per-article work to native typed-array sorts.
-  const scratch = new Float64Array(dfList.length);
-  const vectors = docs.map((counts, d) => {
-    const ids = docIds[d]!;
+  const scratch = new Float64Array(vocabSize);
+  const vectors = docs.map(({ ids, counts }) => {
     const w = new Float64Array(ids.length);
-    let k = 0;
-    for (const tf of counts.values()) {
-      const x = (1 + Math.log(tf)) * idf[ids[k]!]!;
+    for (let k = 0; k < ids.length; k++) {
+      const x = (1 + Math.log(counts[k]!)) * idf[ids[k]!]!;
       w[k] = x;
       scratch[ids[k]!] = x;
-      k++;
     }
     let kept = Int32Array.from(ids);
     if (ids.length > maxTerms) {
@@ -237,7 +235,7 @@ export function tfidfVectors(
     for (let x = 0; x < kept.length; x++) weights[x]! /= norm;
     return { ids: kept, weights };
   });
-  return { vectors, df: Int32Array.from(dfList) };
+  return { vectors, df };
 }
 
 /**
@@ -278,6 +276,7 @@ export function candidatePairs(
     }
   });
   const acc = new Float64Array(n);
+  const dense = new Float64Array(opts.vocabSize);
   const touched: number[] = [];
   const edges: { a: number; b: number; sim: number }[] = [];
   const best: number[] = [];
@@ -299,10 +298,24 @@ export function candidatePairs(
     }
     best.length = 0;
     bestSim.length = 0;
+    // Promising partners by partial score; only the strongest few get an exact cosine.
+    let promising = 0;
+    for (const j of touched) if (acc[j]! >= opts.minEdge * 0.5) promising++;
+    const verify = opts.maxNeighbours * 2;
+    let verifyCut = opts.minEdge * 0.5;
+    if (promising > verify) {
+      const partial = new Float64Array(promising);
+      let m = 0;
+      for (const j of touched) if (acc[j]! >= verifyCut) partial[m++] = acc[j]!;
+      verifyCut = kthLargest(partial, verify);
+    }
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]!] = v.weights[k]!;
     for (const j of touched) {
-      // The partial sum misses skipped terms: compute the exact cosine of promising pairs.
-      if (acc[j]! >= opts.minEdge * 0.5) {
-        const sim = dot(v, vectors[j]!);
+      // The partial sum misses skipped terms: compute the exact cosine.
+      if (acc[j]! >= verifyCut) {
+        const u = vectors[j]!;
+        let sim = 0;
+        for (let k = 0; k < u.ids.length; k++) sim += dense[u.ids[k]!]! * u.weights[k]!;
         if (sim >= opts.minEdge) {
           best.push(j);
           bestSim.push(sim);
@@ -310,6 +323,7 @@ export function candidatePairs(
       }
       acc[j] = 0;
     }
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]!] = 0;
     touched.length = 0;
     if (best.length > opts.maxNeighbours) {
       const order = best
@@ -354,8 +368,10 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const articles = sortByTimeThenId(input);
   const dupGroups = exactDuplicateGroups(articles);
   const reps = dupGroups.map((g) => articles[g[0]!]!);
-  const counts = reps.map((a) => articleTermCounts(a, opts));
-  const { vectors, df } = tfidfVectors(counts, opts);
+  const { docs, vocabSize } = opts.termCounts
+    ? fromPrecomputed(reps, opts.termCounts, opts)
+    : termIdCounts(reps, opts);
+  const { vectors, df } = tfidfVectors(docs, vocabSize, opts);
   const maxPostings = Math.max(100, Math.ceil((opts.maxPostingShare ?? 0.01) * reps.length));
   const edges = candidatePairs(vectors, {
     minEdge,

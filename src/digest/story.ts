@@ -23,6 +23,17 @@ export interface StoryOptions {
   id?: string;
   /** Ranking score to store on the story. @default 0 */
   score?: number;
+  /**
+   * Articles (most central first) whose key points are considered.
+   * @default 6
+   */
+  pointArticles?: number;
+  /**
+   * The articles are already in order of preference (e.g. by relevance to a question): the first
+   * one gives the title, no centrality is computed.
+   * @default false
+   */
+  ordered?: boolean;
 }
 
 /** The set of feature keys of a sentence, for redundancy checks. */
@@ -109,13 +120,13 @@ export function storySources(articles: readonly Article[]): { name: string; url:
  */
 export function storyPoints(
   centralFirst: readonly Article[],
-  opts: { maxPoints?: number; knownPoints?: readonly string[] } = {},
+  opts: { maxPoints?: number; knownPoints?: readonly string[]; pointArticles?: number } = {},
 ): string[] {
   const maxPoints = opts.maxPoints ?? 4;
   // One article's own points suffice for a singleton; a wider story draws on several outlets.
   const perArticle = centralFirst.length === 1 ? Math.min(maxPoints, 3) : 3;
   const lists = centralFirst
-    .slice(0, 6)
+    .slice(0, opts.pointArticles ?? 6)
     .map((a) => extractKeyPoints(a.text, { title: a.title, points: perArticle }));
   const chosen: string[] = [];
   const chosenKeys: Set<string>[] = (opts.knownPoints ?? []).map(pointKeys);
@@ -141,7 +152,7 @@ export function storyPoints(
  * const story = buildStory(group, { id: previousId });
  */
 export function buildStory(group: readonly Article[], opts: StoryOptions = {}): Story {
-  const central = byCentrality(group);
+  const central = opts.ordered ? [...group] : byCentrality(group);
   const points = storyPoints(central, opts);
   let latest = -Infinity;
   let latestAt: string | undefined;

@@ -1,0 +1,168 @@
+/**
+ * `khulasa bench digest`: clustering time at 1,000 / 5,000 / 20,000 synthetic Arabic-like
+ * articles (with how cost grows), topic-query latency over 50,000, and peak memory. Medians of
+ * several runs, beside a baseline measured in the same run: the bare term extraction
+ * (normalize → tokenize → stem) of the same articles, which any clustering must pay.
+ */
+import { terms } from '../../arabic/index.js';
+import { answerTopic, clusterArticles, createSearchIndex } from '../../digest/index.js';
+import { seededRandom, syntheticArticles } from '../../digest/synthetic.js';
+import { intOption, writeLine, type Command } from '../command.js';
+
+const HELP = `Usage: khulasa bench digest [--runs N] [--queries N] [--sizes 1000,5000,20000] [--index-size N] [--json]
+
+Clustering time for synthetic Arabic-like articles at each size (median of N runs, default 3)
+with the growth ratio between sizes, beside the bare term extraction of the same articles;
+topic-query p50/p95 over --index-size articles (default 50000, --queries default 200);
+peak resident memory. Targets: 20,000 articles clustered in ≤ 3 s; topic p95 ≤ 20 ms.`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+export const command: Command = {
+  name: 'bench digest',
+  summary: 'clustering and topic-query speed',
+  help: HELP,
+  options: {
+    runs: { type: 'string' },
+    queries: { type: 'string' },
+    sizes: { type: 'string' },
+    'index-size': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const runs = intOption(args, 'runs', 3, { max: 50 });
+    const queries = intOption(args, 'queries', 200, { max: 100_000 });
+    const indexSize = intOption(args, 'index-size', 50_000, { min: 100, max: 500_000 });
+    const sizes = String(args.values.sizes ?? '1000,5000,20000')
+      .split(',')
+      .map((s) => intOption({ values: { size: s.trim() }, positionals: [] }, 'size', 1000));
+    const say = async (line: string): Promise<void> => {
+      if (!args.values.json) await writeLine(io.stdout, line);
+    };
+    const end = new Date(Date.UTC(2026, 0, 10, 12));
+    await say(`bench digest: ${runs} runs per size, medians; node ${process.version}, one thread`);
+    await say('');
+    await say(
+      `${'articles'.padStart(8)}  ${'cluster'.padStart(10)}  ${'cpu'.padStart(10)}  ${'terms only'.padStart(10)}  ${'per 1k'.padStart(9)}  growth  stories`,
+    );
+    const clustering: {
+      articles: number;
+      medianMs: number;
+      cpuMs: number;
+      termsOnlyMs: number;
+      stories: number;
+      growth?: number;
+    }[] = [];
+    for (const n of sizes) {
+      const articles = syntheticArticles(n, { seed: 11, end });
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      const base: number[] = [];
+      let stories = 0;
+      for (let r = 0; r < runs; r++) {
+        let t = performance.now();
+        for (const a of articles) {
+          terms(a.title);
+          terms(a.text.slice(0, 1200));
+        }
+        base.push(performance.now() - t);
+        const c0 = process.cpuUsage();
+        t = performance.now();
+        stories = clusterArticles(articles).length;
+        wall.push(performance.now() - t);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
+      }
+      const prev = clustering.at(-1);
+      const row = {
+        articles: n,
+        medianMs: median(wall),
+        cpuMs: median(cpu),
+        termsOnlyMs: median(base),
+        stories,
+        ...(prev ? { growth: median(wall) / prev.medianMs } : {}),
+      };
+      clustering.push(row);
+      const growth = prev
+        ? `×${row.growth!.toFixed(2)} for ×${(n / prev.articles).toFixed(1)}`
+        : '';
+      await say(
+        `${String(n).padStart(8)}  ${ms(row.medianMs).padStart(10)}  ${ms(row.cpuMs).padStart(10)}  ${ms(row.termsOnlyMs).padStart(10)}  ${ms((row.medianMs / n) * 1000).padStart(9)}  ${growth.padEnd(6)}  ${stories}`,
+      );
+    }
+
+    // Topic queries over a large index.
+    const pool = syntheticArticles(indexSize, { seed: 12, end, spanHours: 96 });
+    let t = performance.now();
+    const index = createSearchIndex(pool);
+    const buildMs = performance.now() - t;
+    const rand = seededRandom(5);
+    const words = (text: string): string[] => text.split(/\s+/).filter((w) => w.length > 3);
+    const qs: string[] = [];
+    for (let i = 0; i < queries; i++) {
+      const a = pool[Math.floor(rand() * pool.length)]!;
+      const w = words(a.title);
+      const k = 1 + Math.floor(rand() * 2);
+      const picked: string[] = [];
+      for (let j = 0; j < k && w.length; j++) picked.push(w[Math.floor(rand() * w.length)]!);
+      qs.push(picked.join(' ') || 'خبر');
+    }
+    // Warm-up, then timed.
+    for (const q of qs.slice(0, 10)) answerTopic(index, q, { now: end, days: 3 });
+    const full: number[] = [];
+    const searchOnly: number[] = [];
+    let answered = 0;
+    for (const q of qs) {
+      t = performance.now();
+      index.search(q, { since: new Date(end.getTime() - 3 * 86_400_000), until: end });
+      searchOnly.push(performance.now() - t);
+      t = performance.now();
+      if (answerTopic(index, q, { now: end, days: 3 }).stories.length) answered++;
+      full.push(performance.now() - t);
+    }
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const topic = {
+      indexArticles: indexSize,
+      buildMs,
+      queries: qs.length,
+      answered,
+      p50Ms: percentile(full, 50),
+      p95Ms: percentile(full, 95),
+      searchOnlyP50Ms: percentile(searchOnly, 50),
+      searchOnlyP95Ms: percentile(searchOnly, 95),
+    };
+    if (args.values.json) {
+      await writeLine(io.stdout, JSON.stringify({ runs, clustering, topic, peakRssMb }));
+      return 0;
+    }
+    await say('');
+    await say(
+      `topic over ${indexSize} articles (index built in ${ms(buildMs)}): ${qs.length} queries, ${answered} answered`,
+    );
+    await say(
+      `  answer (search + stories + key points): p50 ${ms(topic.p50Ms)}, p95 ${ms(topic.p95Ms)}`,
+    );
+    await say(
+      `  search only (baseline):                 p50 ${ms(topic.searchOnlyP50Ms)}, p95 ${ms(topic.searchOnlyP95Ms)}`,
+    );
+    await say(`peak resident memory: ${peakRssMb.toFixed(0)} MB`);
+    const largest = clustering.at(-1);
+    if (largest) {
+      await say(
+        `targets: ${largest.articles} clustered in ${ms(largest.medianMs)} (≤ 3000 ms at 20000: ${largest.articles === 20000 ? (largest.medianMs <= 3000 ? 'met' : 'missed') : 'n/a'}); topic p95 ${ms(topic.p95Ms)} (≤ 20 ms: ${topic.p95Ms <= 20 ? 'met' : 'missed'})`,
+      );
+    }
+    return 0;
+  },
+};
