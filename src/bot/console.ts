@@ -85,7 +85,9 @@ export async function runConsoleChat(deps: BotDeps, io: ConsoleIO): Promise<void
     }
   };
 
-  const bot = createBot(deps, { botInfo: CONSOLE_BOT, callApi });
+  // The local reader is the operator: no on-demand limit (piped scripts may ask many times).
+  const unlimited = { ...deps, limits: { requests: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } };
+  const bot = createBot(unlimited, { botInfo: CONSOLE_BOT, callApi });
   const languageCode = io.languageCode ?? deps.config.DEFAULT_LANGUAGE;
   if (io.banner !== false) {
     write(`${htmlToPlainText(t(pickUiLanguage(languageCode), 'console.banner'))}\n\n`);

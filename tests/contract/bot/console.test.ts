@@ -69,6 +69,12 @@ describe('console chat', () => {
     expect(after).not.toContain('[en]');
   });
 
+  it('does not rate-limit the local reader', async () => {
+    const out = await chat(Array.from({ length: 10 }, () => '/digest'));
+    expect(out.split('خلاصة اليوم')).toHaveLength(11);
+    expect(out).not.toContain('لحظة من فضلك');
+  });
+
   it('resolves at once on empty input', async () => {
     const out = await chat([]);
     expect(out).toContain('/digest');
