@@ -38,10 +38,7 @@ export interface Driver {
   hset(key: string, entries: [string, string][]): Promise<void>;
   hdel(key: string, fields: string[]): Promise<void>;
   hget(key: string, fields: string[]): Promise<(string | undefined)[]>;
-  /**
-   * Every entry of several hashes, as [hash key, field, value], read as one consistent snapshot
-   * (the due-time buckets of one tick).
-   */
+  /** Every entry of several hashes, as [hash key, field, value] (the buckets of one tick). */
   hentries(keys: string[]): Promise<[string, string, string][]>;
   /**
    * Hash writes and deletes applied atomically, as one transaction (sets: [hash key, field,

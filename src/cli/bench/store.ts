@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createStoreOn, openDriver } from '../../store/index.js';
@@ -319,7 +319,7 @@ async function benchOne(
         subs.slice(i, i + 1000).map((x) => ({ key: `benchsub:${x.chatId}`, value: x })),
       );
     }
-    const budget = 120_000;
+    const budget = 60_000;
     const base = await measure(() => baselineScan(driver, minutes[0]!.getTime(), budget));
     const projected = base.value.complete
       ? base.ms
@@ -359,9 +359,13 @@ export const command: Command = {
       { length: nMinutes },
       (_, i) => new Date(Date.UTC(2026, 0, 15, 5 + Math.floor(i / 2), (i % 2) * 30)),
     );
+    const load = loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
     await writeLine(
       io.stdout,
-      `store bench: ${count} subscribers in ${ZONES.length} time zones, due-selection over ${nMinutes} UTC minutes`,
+      `store bench: ${count} subscribers in ${ZONES.length} time zones, due-selection over ${nMinutes} UTC minutes` +
+        ` (${cpus().length} CPUs, load average ${load}: figures scale with contention)`,
     );
     for (const note of notes) await writeLine(io.stdout, note);
     const subs = benchSubscribers(count);

@@ -40,18 +40,6 @@ for i = 2, 1 + n * 3, 3 do redis.call('HSET', ARGV[i], ARGV[i + 1], ARGV[i + 2])
 for i = 2 + n * 3, #ARGV, 2 do redis.call('HDEL', ARGV[i], ARGV[i + 1]) end
 return 1`;
 
-const HENTRIES = `
-local out = {}
-for _, k in ipairs(KEYS) do
-  local flat = redis.call('HGETALL', k)
-  for i = 1, #flat, 2 do
-    out[#out + 1] = k
-    out[#out + 1] = flat[i]
-    out[#out + 1] = flat[i + 1]
-  end
-end
-return out`;
-
 const LOCK_MANY = `
 local got = {}
 for _, k in ipairs(KEYS) do
@@ -193,14 +181,14 @@ export async function createRedisDriver(url: string, log: Logger): Promise<Drive
       }
     },
     async hentries(keys) {
+      // Issued together, the HGETALLs go out as one pipeline (faster than one Lua script that
+      // builds the whole reply). Each bucket is read atomically; copies are kept in step with
+      // the records by hbatch, so no cross-bucket snapshot is needed.
+      const replies = await Promise.all(keys.map((key) => send<string[]>(['HGETALL', k(key)])));
       const out: [string, string, string][] = [];
-      for (const part of chunks(keys, 500)) {
-        if (part.length === 0) continue;
-        const flat = (await script(HENTRIES, part.map(k), [])) as string[];
-        for (let i = 0; i + 2 < flat.length; i += 3) {
-          out.push([flat[i]!.slice(prefix.length), flat[i + 1]!, flat[i + 2]!]);
-        }
-      }
+      replies.forEach((flat, i) => {
+        for (let j = 0; j + 1 < flat.length; j += 2) out.push([keys[i]!, flat[j]!, flat[j + 1]!]);
+      });
       return out;
     },
     async hbatch(sets, dels) {

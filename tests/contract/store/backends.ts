@@ -17,10 +17,24 @@ export interface TestBackend {
   cleanup(): Promise<void>;
 }
 
-export function testBackends(): (() => TestBackend)[] {
-  const list: (() => TestBackend)[] = [
-    () => ({ name: 'memory', url: 'memory://', shared: false, cleanup: async () => undefined }),
-    () => {
+/** Names and factories; a factory makes the temp folder / prefix / schema only when called. */
+export function testBackends(): { name: string; make: () => TestBackend }[] {
+  return backendFactories().map((make) => ({ name: make.backendName, make }));
+}
+
+type Factory = (() => TestBackend) & { backendName: string };
+const named = (backendName: string, make: () => TestBackend): Factory =>
+  Object.assign(make, { backendName });
+
+function backendFactories(): Factory[] {
+  const list: Factory[] = [
+    named('memory', () => ({
+      name: 'memory',
+      url: 'memory://',
+      shared: false,
+      cleanup: async () => undefined,
+    })),
+    named('sqlite', () => {
       const dir = mkdtempSync(join(tmpdir(), 'khulasa-store-'));
       return {
         name: 'sqlite',
@@ -28,35 +42,39 @@ export function testBackends(): (() => TestBackend)[] {
         shared: true,
         cleanup: async () => rmSync(dir, { recursive: true, force: true }),
       };
-    },
+    }),
   ];
   const redisUrl = process.env.TEST_REDIS_URL;
   if (redisUrl) {
-    list.push(() => {
-      const prefix = `khulasa-test-${randomBytes(6).toString('hex')}:`;
-      const url = new URL(redisUrl);
-      url.searchParams.set('prefix', prefix);
-      return {
-        name: 'redis',
-        url: url.toString(),
-        shared: true,
-        cleanup: () => dropRedis(redisUrl, prefix),
-      };
-    });
+    list.push(
+      named('redis', () => {
+        const prefix = `khulasa-test-${randomBytes(6).toString('hex')}:`;
+        const url = new URL(redisUrl);
+        url.searchParams.set('prefix', prefix);
+        return {
+          name: 'redis',
+          url: url.toString(),
+          shared: true,
+          cleanup: () => dropRedis(redisUrl, prefix),
+        };
+      }),
+    );
   }
   const pgUrl = process.env.TEST_POSTGRES_URL;
   if (pgUrl) {
-    list.push(() => {
-      const schema = `khulasa_test_${randomBytes(6).toString('hex')}`;
-      const url = new URL(pgUrl);
-      url.searchParams.set('schema', schema);
-      return {
-        name: 'postgres',
-        url: url.toString(),
-        shared: true,
-        cleanup: () => dropSchema(pgUrl, schema),
-      };
-    });
+    list.push(
+      named('postgres', () => {
+        const schema = `khulasa_test_${randomBytes(6).toString('hex')}`;
+        const url = new URL(pgUrl);
+        url.searchParams.set('schema', schema);
+        return {
+          name: 'postgres',
+          url: url.toString(),
+          shared: true,
+          cleanup: () => dropSchema(pgUrl, schema),
+        };
+      }),
+    );
   }
   return list;
 }

@@ -54,7 +54,7 @@ function spyLogger(): { log: Logger; warnings: string[] } {
 const ids = (list: Subscriber[]) => list.map((s) => s.chatId).sort((a, b) => a - b);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.each(testBackends().map((make) => [make().name, make] as const))(
+describe.each(testBackends().map((b) => [b.name, b.make] as const))(
   'store on %s',
   (_name, make) => {
     let backend: TestBackend;
