@@ -8,10 +8,10 @@
  * declaration lists are refused outright ("billion laughs" and friends), and the parser's own
  * expansion limits stop anything that remains.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { FeedParseError } from './errors.js';
 import { fragmentToText } from './html.js';
+import { parseXmlDocument } from './xml.js';
 
 export type FeedFormat = 'rss2' | 'rss1' | 'atom' | 'json';
 
@@ -219,47 +219,18 @@ function guardEntities(xml: string, url: string): void {
   }
 }
 
-function createXmlParser(): XMLParser {
-  return new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    textNodeName: '#text',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    // HTML entities (&nbsp; &hellip; …) are decoded with the rest of the HTML in fragmentToText;
-    // string jPaths are not needed and cost a third of the parse.
-    htmlEntities: false,
-    jPath: false,
-    processEntities: {
-      enabled: true,
-      maxEntityCount: MAX_ENTITY_DECLARATIONS,
-      maxEntitySize: 2000,
-      maxTotalExpansions: 1000,
-      maxExpandedLength: 100_000,
-    },
-    isArray: (name) => ARRAY_TAGS.has(localName(name)),
-  });
-}
-
-/** A bare "&" (as in an unescaped query string) is the commonest flaw of real feeds. */
-const BARE_AMPERSAND = /&(?!(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z_][\w.-]{0,31});)/gi;
-
 function parseXml(text: string, url: string): Node {
   guardEntities(text, url);
-  let doc: unknown;
   try {
-    const xml = text.includes('&') ? text.replace(BARE_AMPERSAND, '&amp;') : text;
-    // `true`: validate first, so truncated or mismatched documents are refused, not guessed at.
-    doc = createXmlParser().parse(xml, true);
+    return parseXmlDocument(text, {
+      arrayTags: ARRAY_TAGS,
+      maxExpansions: 1000,
+      maxExpandedLength: 100_000,
+    });
   } catch (err) {
     const msg = (err as Error).message.split('\n')[0];
     throw new FeedParseError(`malformed XML in ${url}: ${msg}`, url, { cause: err });
   }
-  if (!isNode(doc)) throw new FeedParseError(`not a feed: ${url}`, url);
-  return doc;
 }
 
 function atomLink(v: unknown, base: string | undefined): string | undefined {
