@@ -43,7 +43,9 @@ export async function updateSubscriber(
 ): Promise<Subscriber> {
   const chatId = ctx.chat!.id;
   const thread = threadOf(ctx);
+  let wasActive = false;
   const saved = await ctx.deps.store.subscribers.upsert(chatId, (current) => {
+    wasActive = current?.active === true;
     const base = current ?? defaultSubscriber(ctx, false);
     const next = change({ ...base });
     return {
@@ -53,7 +55,28 @@ export async function updateSubscriber(
     };
   });
   ctx.subscriber = saved;
+  if (saved.active && !wasActive) {
+    await ctx.deps.store.meta
+      .set(subscribedKey(chatId), true)
+      .catch((err: unknown) => ctx.log.warn({ err }, 'could not remember the subscription'));
+  }
   return saved;
+}
+
+const subscribedKey = (chatId: number) => `bot:subscribed-once:${chatId}`;
+
+/**
+ * True when the chat had a subscription that was switched off (by /unsubscribe, a block or a
+ * removal), as opposed to settings saved without ever subscribing (/lang alone).
+ */
+export async function wasSubscribed(ctx: BotContext, s: Subscriber): Promise<boolean> {
+  if (s.lastDigestId !== undefined) return true;
+  try {
+    return (await ctx.deps.store.meta.get<boolean>(subscribedKey(s.chatId))) === true;
+  } catch (err) {
+    ctx.log.warn({ err }, 'could not read the subscription history');
+    return false;
+  }
 }
 
 /** Settings as shown to the reader (stored, or what a subscription would start with). */

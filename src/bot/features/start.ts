@@ -4,13 +4,13 @@ import type { BotContext } from '../context.js';
 import { t } from '../i18n/index.js';
 import { createStartKeyboard } from '../keyboards/start.js';
 import { replyHtml } from '../reply.js';
-import { updateSubscriber } from '../subscription.js';
+import { updateSubscriber, wasSubscribed } from '../subscription.js';
 
 export const startFeature = new Composer<BotContext>();
 
 startFeature.start(async (ctx) => {
   const current = ctx.subscriber;
-  if (current && !current.active) {
+  if (current && !current.active && (await wasSubscribed(ctx, current))) {
     const s = await updateSubscriber(ctx, (x) => ({ ...x, active: true }));
     await replyHtml(ctx, t(ctx.ui, 'welcome.back', { time: s.deliveryTime, zone: s.timeZone }), {
       replyMarkup: createStartKeyboard(ctx.ui, true),

@@ -150,6 +150,15 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     );
   });
 
+  it('/start does not subscribe a reader who only chose a language', async () => {
+    h = await startHarness();
+    await h.say({ chatId: 13, text: '/lang en', languageCode: 'en' });
+    expect(await h.store.subscribers.get(13)).toMatchObject({ active: false, language: 'en' });
+    const [welcome] = texts(await h.say({ chatId: 13, text: '/start', languageCode: 'en' }));
+    expect(welcome).toContain('<b>Khulasa</b>');
+    expect((await h.store.subscribers.get(13))!.active).toBe(false);
+  });
+
   it('shows the Arabic original with a notice when translation fails', async () => {
     const { fakeTranslator } = await import('./harness.js');
     h = await startHarness({ translator: fakeTranslator({ fail: true }) });
