@@ -1,0 +1,174 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli.js';
+import { NOW, dayArticles } from './fixtures.js';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += String(c)));
+  stderr.on('data', (c) => (err += String(c)));
+  const code = await main(argv, {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    env: { STORE_URL: 'memory://' },
+    interactive: false,
+  });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'khulasa-digest-'));
+const file = join(dir, 'articles.jsonl');
+// Without the exact duplicate: the sources layer may fold it into its original on reading.
+const fileArticles = dayArticles().filter((a) => a.id !== 'q1-copy');
+writeFileSync(
+  file,
+  fileArticles
+    .map((a) =>
+      JSON.stringify({
+        id: a.id,
+        title: a.title,
+        text: a.text,
+        url: a.url,
+        source: a.sourceName,
+        publishedAt: a.publishedAt,
+      }),
+    )
+    .join('\n') + '\n',
+);
+
+describe('khulasa digest', () => {
+  it('prints the documented JSON shape', async () => {
+    const { code, out, err } = await run([
+      'digest',
+      '--from',
+      file,
+      '--now',
+      NOW.toISOString(),
+      '--json',
+    ]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as {
+      id: string;
+      window: { from: string; to: string };
+      stories: {
+        id: string;
+        title: string;
+        points: string[];
+        sources: { name: string; url: string }[];
+        articles: { id: string; source: string; title: string; url: string }[];
+      }[];
+    };
+    expect(json.id).toMatch(/^d-/);
+    expect(json.window.to).toBe(NOW.toISOString());
+    expect(json.stories.length).toBeGreaterThan(0);
+    const s = json.stories[0]!;
+    expect(Object.keys(s)).toEqual(
+      expect.arrayContaining(['id', 'title', 'points', 'sources', 'articles']),
+    );
+    expect(Object.keys(s.sources[0]!).sort()).toEqual(['name', 'url']);
+    expect(Object.keys(s.articles[0]!).sort()).toEqual(['id', 'source', 'title', 'url']);
+  });
+
+  it('puts every article in one story with --all-stories', async () => {
+    const { out } = await run([
+      'digest',
+      '--from',
+      file,
+      '--now',
+      NOW.toISOString(),
+      '--json',
+      '--all-stories',
+    ]);
+    const ids = (JSON.parse(out) as { stories: { articles: { id: string }[] }[] }).stories.flatMap(
+      (s) => s.articles.map((a) => a.id),
+    );
+    expect(ids.sort()).toEqual(fileArticles.map((a) => a.id).sort());
+  });
+
+  it('prints readable text with titles, points and sources', async () => {
+    const { code, out } = await run([
+      'digest',
+      '--from',
+      file,
+      '--now',
+      NOW.toISOString(),
+      '--max-stories',
+      '2',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^1\. /m);
+    expect(out).toMatch(/^ {3}• /m);
+    expect(out).toMatch(/sources: /);
+    expect(out).not.toMatch(/^3\. /m);
+  });
+
+  it.each([
+    [['digest', '--window', 'abc']],
+    [['digest', '--now', 'yesterday']],
+    [['digest', '--lang', 'english!']],
+  ])('rejects bad usage %j with exit 2 and one line', async (argv) => {
+    const { code, err } = await run(argv);
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('khulasa topic', () => {
+  it('answers with stories', async () => {
+    const { code, out } = await run(['topic', 'زلزال', '--from', file, '--now', NOW.toISOString()]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/زلزال/);
+    expect(out).toMatch(/sources: /);
+  });
+
+  it('says so in one line when nothing matches', async () => {
+    const { code, out } = await run([
+      'topic',
+      'بركان',
+      '--from',
+      file,
+      '--now',
+      NOW.toISOString(),
+      '--days',
+      '2',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toBe('nothing on بركان in the last 2 days\n');
+  });
+});
+
+describe('khulasa eval --clusters', () => {
+  it('scores khulasa beside both baselines', async () => {
+    const labels = join(dir, 'labels.json');
+    writeFileSync(
+      labels,
+      JSON.stringify({
+        labels: {
+          q1: 'quake',
+          q2: 'quake',
+          q3: 'quake',
+          f1: 'cup',
+          f2: 'cup',
+          b1: 'bank',
+          s1: 'snow',
+          x1: 'plant',
+        },
+      }),
+    );
+    const { code, out } = await run(['eval', '--clusters', file, '--labels', labels]);
+    expect(code).toBe(0);
+    for (const system of ['every article alone', 'exact duplicates merged', 'khulasa']) {
+      expect(out).toContain(system);
+    }
+    expect(out).toMatch(/duplicates are NOT removed/);
+    expect(out).toMatch(/khulasa overall B-cubed F1 1\.000/);
+  });
+});

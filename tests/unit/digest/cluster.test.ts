@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { clusterArticles, exactDuplicateGroups } from '../../../src/digest/index.js';
+import { article, dayArticles, idGroups } from './fixtures.js';
+
+describe('clusterArticles', () => {
+  const groups = idGroups(clusterArticles(dayArticles()));
+
+  it.each([
+    ['merges an exact duplicate with its original', ['q1', 'q1-copy']],
+    ['merges one event told by three outlets', ['q1', 'q2', 'q3']],
+    ['merges one match reported by two outlets', ['f1', 'f2']],
+  ])('%s', (_name, ids) => {
+    const group = groups.find((g) => g.includes(ids[0]!))!;
+    for (const id of ids) expect(group).toContain(id);
+  });
+
+  it.each([['b1'], ['s1'], ['x1']])('keeps the unrelated article %s alone', (id) => {
+    expect(groups.find((g) => g.includes(id))).toEqual([id]);
+  });
+
+  it('puts every input article in exactly one group', () => {
+    const all = groups.flat().sort();
+    expect(all).toEqual(
+      dayArticles()
+        .map((a) => a.id)
+        .sort(),
+    );
+  });
+
+  it('gives the same groups whatever the input order', () => {
+    const input = dayArticles();
+    const reversed = [...input].reverse();
+    const rotated = [...input.slice(4), ...input.slice(0, 4)];
+    const expected = clusterArticles(input).map((g) => g.map((a) => a.id));
+    expect(clusterArticles(reversed).map((g) => g.map((a) => a.id))).toEqual(expected);
+    expect(clusterArticles(rotated).map((g) => g.map((a) => a.id))).toEqual(expected);
+  });
+
+  it('never joins articles published too far apart', () => {
+    const [q1, q2] = dayArticles();
+    const old = { ...q2!, id: 'q2-old', publishedAt: '2026-03-01T00:00:00Z' };
+    const out = idGroups(clusterArticles([q1!, old], { maxGapHours: 36 }));
+    expect(out).toEqual([['q1'], ['q2-old']]);
+  });
+
+  it('returns nothing for nothing', () => {
+    expect(clusterArticles([])).toEqual([]);
+  });
+
+  it('accepts a stricter threshold (fewer merges) through its options', () => {
+    const strict = clusterArticles(dayArticles(), { threshold: 0.99, duplicateThreshold: 0.999 });
+    // Only the exact duplicate survives a near-impossible threshold.
+    expect(idGroups(strict).filter((g) => g.length > 1)).toEqual([['q1', 'q1-copy']]);
+  });
+});
+
+describe('exactDuplicateGroups', () => {
+  it.each([
+    [
+      'same URL, different text',
+      [
+        article('a', 's', 1, 'عنوان أول', 'نص أول مختلف تماما.', { url: 'https://x.example/n/1' }),
+        article('b', 's', 1, 'عنوان ثان', 'نص ثان مختلف.', { url: 'http://www.x.example/n/1/' }),
+      ],
+      [[0, 1]],
+    ],
+    [
+      'same title and text, white space aside',
+      [
+        article('a', 's', 1, 'عنوان', 'نص   الخبر هنا.'),
+        article('b', 't', 2, 'عنوان', 'نص الخبر\nهنا.'),
+      ],
+      [[0, 1]],
+    ],
+    [
+      'different articles',
+      [article('a', 's', 1, 'عنوان', 'نص الخبر.'), article('b', 's', 1, 'عنوان', 'نص آخر.')],
+      [[0], [1]],
+    ],
+  ])('%s', (_name, articles, expected) => {
+    expect(exactDuplicateGroups(articles)).toEqual(expected);
+  });
+});

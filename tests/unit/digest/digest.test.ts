@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { DigestSchema } from '../../../src/domain.js';
+import { buildDigest } from '../../../src/digest/index.js';
+import { NOW, article, dayArticles } from './fixtures.js';
+
+const HOUR = 3_600_000;
+
+describe('buildDigest', () => {
+  const digest = buildDigest(dayArticles(), { now: NOW });
+
+  it('is a valid digest of the last 24 hours', () => {
+    expect(DigestSchema.parse(digest)).toEqual(digest);
+    expect(digest.window).toEqual({
+      from: new Date(NOW.getTime() - 24 * HOUR).toISOString(),
+      to: NOW.toISOString(),
+    });
+    expect(digest.builtAt).toBe(NOW.toISOString());
+  });
+
+  it('ranks the story told by the most outlets first, with all its sources and articles', () => {
+    const top = digest.stories[0]!;
+    expect(top.articles.map((a) => a.id).sort()).toEqual(['q1', 'q1-copy', 'q2', 'q3']);
+    expect(top.sources.map((s) => s.name).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    for (const s of top.sources) expect(s.url).toMatch(/^https:\/\//);
+    expect(top.title).toMatch(/زلزال/);
+    expect(top.points.length).toBeGreaterThanOrEqual(2);
+    expect(top.points.length).toBeLessThanOrEqual(4);
+  });
+
+  it('draws points that do not repeat each other', () => {
+    for (const story of digest.stories) {
+      expect(new Set(story.points).size).toBe(story.points.length);
+    }
+  });
+
+  it.each([
+    [1, 1],
+    [2, 2],
+    [8, 5],
+  ])('keeps at most maxStories=%i stories (%i here)', (maxStories, expected) => {
+    expect(buildDigest(dayArticles(), { now: NOW, maxStories }).stories).toHaveLength(expected);
+  });
+
+  it('is deterministic for the same input and clock, whatever the input order', () => {
+    const again = buildDigest([...dayArticles()].reverse(), { now: NOW });
+    expect(again).toEqual(digest);
+  });
+
+  it.each([
+    [
+      'a 7-hour window drops older articles',
+      { windowHours: 7 },
+      ['q1', 'q1-copy', 'q2', 'q3', 'x1'],
+    ],
+    [
+      'a 24-hour window keeps the day',
+      {},
+      ['b1', 'f1', 'f2', 'q1', 'q1-copy', 'q2', 'q3', 's1', 'x1'],
+    ],
+  ])('%s', (_name, opts, ids) => {
+    const d = buildDigest(dayArticles(), { now: NOW, allStories: true, ...opts });
+    expect(d.stories.flatMap((s) => s.articles.map((a) => a.id)).sort()).toEqual(ids);
+  });
+
+  it('ignores articles from the future and before the window', () => {
+    const extra = [
+      article('late', 'alpha', -5, 'خبر من المستقبل', 'نص خبر منشور بعد وقت البناء بساعات.'),
+      article('old', 'alpha', 30, 'خبر قديم', 'نص خبر قديم خارج النافذة الزمنية.'),
+    ];
+    const d = buildDigest([...dayArticles(), ...extra], { now: NOW, allStories: true });
+    const ids = d.stories.flatMap((s) => s.articles.map((a) => a.id));
+    expect(ids).not.toContain('late');
+    expect(ids).not.toContain('old');
+  });
+
+  it('with allStories puts every article of the window in exactly one story', () => {
+    const d = buildDigest(dayArticles(), { now: NOW, allStories: true, maxStories: 1 });
+    const ids = d.stories.flatMap((s) => s.articles.map((a) => a.id));
+    expect(ids.sort()).toEqual(
+      dayArticles()
+        .map((a) => a.id)
+        .sort(),
+    );
+  });
+});
+
+describe('buildDigest across days', () => {
+  const yesterday = buildDigest(dayArticles(), { now: NOW });
+  const quakeId = yesterday.stories[0]!.id;
+  const nextNow = new Date(NOW.getTime() + 20 * HOUR);
+  const followUp = article(
+    'q4',
+    'delta',
+    -18,
+    'تركيا تبدأ إعادة إعمار ملاطية بعد الزلزال',
+    [
+      'بدأت السلطات التركية إزالة أنقاض المباني التي انهارت في زلزال ملاطية.',
+      'وقالت وزارة البيئة التركية إنها ستبني ألفي وحدة سكنية جديدة للمتضررين من الزلزال خلال عام.',
+      'وأكد والي ملاطية أن المدارس ستعود إلى العمل الأسبوع المقبل بعد فحص سلامة المباني.',
+    ].join(' '),
+  );
+
+  it('keeps the story id when the story continues, and marks it as an update with new points', () => {
+    const today = buildDigest([...dayArticles(), followUp], { now: nextNow, previous: yesterday });
+    const quake = today.stories.find((s) => s.articles.some((a) => a.id === 'q4'));
+    expect(quake?.id).toBe(quakeId);
+    expect(quake?.update).toBe(true);
+    const before = new Set(yesterday.stories[0]!.points);
+    expect(quake!.points.length).toBeGreaterThan(0);
+    for (const p of quake!.points) expect(before.has(p)).toBe(false);
+  });
+
+  it('leaves out a story already sent that has nothing new', () => {
+    const today = buildDigest(dayArticles(), { now: nextNow, previous: yesterday });
+    expect(today.stories.map((s) => s.id)).not.toContain(quakeId);
+    const all = buildDigest(dayArticles(), { now: nextNow, previous: yesterday, allStories: true });
+    expect(all.stories.map((s) => s.id)).toContain(quakeId);
+  });
+
+  it('gives a new story a new id derived from its articles, the same on every build', () => {
+    const a = buildDigest(dayArticles(), { now: NOW });
+    const b = buildDigest(dayArticles(), { now: new Date(NOW.getTime() + HOUR) });
+    expect(a.stories.map((s) => s.id).sort()).toEqual(b.stories.map((s) => s.id).sort());
+    expect(new Set(a.stories.map((s) => s.id)).size).toBe(a.stories.length);
+  });
+});

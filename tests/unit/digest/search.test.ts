@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { answerTopic, createSearchIndex } from '../../../src/digest/index.js';
+import { NOW, article, dayArticles } from './fixtures.js';
+
+describe('createSearchIndex (BM25)', () => {
+  const index = createSearchIndex([
+    ...dayArticles(),
+    article(
+      'm1',
+      'beta',
+      4,
+      'أسعار النفط ترتفع في الأسواق العالمية',
+      'ارتفعت أسعار النفط الثلاثاء. وذكر تجار أن الزلزال في تركيا لم يؤثر على خطوط الأنابيب.',
+    ),
+  ]);
+
+  it('indexes each article once', () => {
+    expect(index.size).toBe(10);
+  });
+
+  it.each([
+    ['زلزال', 'q'],
+    ['ملاطية', 'q'],
+    ['المغرب', 'f'],
+    ['الفائدة', 'b1'],
+    ['الثلوج لبنان', 's1'],
+  ])('finds %s in the articles about it first', (query, prefix) => {
+    const hits = index.search(query);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.article.id.startsWith(prefix)).toBe(true);
+  });
+
+  it('ranks an article about the topic above one that only mentions it', () => {
+    const ids = index.search('الزلزال تركيا').map((h) => h.article.id);
+    expect(ids.indexOf('m1')).toBeGreaterThan(ids.indexOf('q1'));
+    expect(ids.indexOf('m1')).toBeGreaterThan(ids.indexOf('q2'));
+  });
+
+  it('matches the normalized, stemmed forms of the words', () => {
+    // "الزلازل" / "زلزالا" style variants and hamza forms reach the same stem.
+    expect(index.search('والزلزال').length).toBeGreaterThan(0);
+    expect(index.search('المركزى الاردنى').map((h) => h.article.id)).toContain('b1');
+  });
+
+  it.each([['كواكب المجرة'], [''], ['في من على']])('finds nothing for %j', (q) => {
+    expect(index.search(q)).toEqual([]);
+  });
+
+  it('filters by publication time', () => {
+    const since = new Date(NOW.getTime() - 4 * 3_600_000);
+    const ids = index.search('زلزال', { since, until: NOW }).map((h) => h.article.id);
+    expect(ids).toContain('q3');
+    expect(ids).not.toContain('q1');
+  });
+});
+
+describe('answerTopic', () => {
+  const index = createSearchIndex(dayArticles());
+
+  it('answers with the matching stories, their points and sources', () => {
+    const answer = answerTopic(index, 'زلزال ملاطية', { now: NOW, days: 1 });
+    expect(answer.query).toBe('زلزال ملاطية');
+    expect(answer.stories).toHaveLength(1);
+    const story = answer.stories[0]!;
+    expect(story.articles.map((a) => a.id).sort()).toEqual(['q1', 'q1-copy', 'q2', 'q3']);
+    expect(story.points.length).toBeGreaterThanOrEqual(2);
+    expect(story.sources.map((s) => s.name).sort()).toEqual(['alpha', 'beta', 'gamma']);
+  });
+
+  it.each([
+    ['a topic nobody wrote about', 'بركان آيسلندا', 3],
+    ['a topic older than the days asked', 'عاصفة ثلجية', 0.5],
+  ])('returns no stories for %s', (_name, query, days) => {
+    expect(answerTopic(index, query, { now: NOW, days }).stories).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    const a = answerTopic(index, 'المغرب مصر', { now: NOW });
+    const b = answerTopic(createSearchIndex([...dayArticles()].reverse()), 'المغرب مصر', {
+      now: NOW,
+    });
+    expect(b).toEqual(a);
+  });
+});
