@@ -19,6 +19,6 @@ export {
   stripInvisible,
   stripTatweel,
 } from './normalize.js';
-export { splitParagraphs, splitSentences } from './sentences.js';
-export { STOPWORDS, isStopword, stem, terms, tokenize } from './tokens.js';
+export { splitParagraph, splitParagraphs, splitSentences } from './sentences.js';
+export { STOPWORDS, countTokens, isStopword, stem, terms, tokenize } from './tokens.js';
 export { arabicRatio, isArabic } from './script.js';

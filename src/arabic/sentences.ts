@@ -134,10 +134,11 @@ const MAX_QUOTE = 1000;
 
 function protectedSpans(line: string): Span[] {
   const spans: Span[] = [];
-  for (const m of line.matchAll(URL_RE)) {
-    const url = m[0].replace(TRAILING_PUNCT_RE, '');
-    spans.push({ start: m.index, end: m.index + url.length });
-  }
+  if (line.includes('://') || line.includes('www.'))
+    for (const m of line.matchAll(URL_RE)) {
+      const url = m[0].replace(TRAILING_PUNCT_RE, '');
+      spans.push({ start: m.index, end: m.index + url.length });
+    }
   // E-mail addresses: expand around each "@" by hand (a regex would rescan long words).
   for (let at = line.indexOf('@'); at !== -1; at = line.indexOf('@', at + 1)) {
     let s = at;
@@ -148,6 +149,7 @@ function protectedSpans(line: string): Span[] {
     if (s < at && e > at + 1) spans.push({ start: s, end: e });
   }
   // Balanced quotes and brackets on this line.
+  if (!QUOTE_OR_BRACKET_RE.test(line)) return sortSpans(spans);
   const stack: { ch: number; at: number }[] = [];
   let asciiOpen = -1;
   for (let i = 0; i < line.length; i++) {
@@ -172,9 +174,15 @@ function protectedSpans(line: string): Span[] {
       }
     }
   }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return sortSpans(spans);
+}
+
+function sortSpans(spans: Span[]): Span[] {
+  if (spans.length > 1) spans.sort((a, b) => a.start - b.start || b.end - a.end);
   return spans;
 }
+
+const QUOTE_OR_BRACKET_RE = /["()\u00AB\u00BB\u201C\u201D\u201E]/;
 
 /** The word (letters, tatweel) that ends right before position `i`. */
 function wordBefore(line: string, i: number): { word: string; start: number } {
@@ -299,6 +307,17 @@ function pushSentence(raw: string, out: string[]): void {
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of splitParagraphs(text)) splitLine(paragraph, out);
+  return out;
+}
+
+/**
+ * Splits one paragraph (text without line breaks, e.g. from {@link splitParagraphs}) into
+ * sentences. Line breaks inside it are not treated specially.
+ * @example splitParagraph('هل جاء؟ نعم.') // ['هل جاء؟', 'نعم.']
+ */
+export function splitParagraph(paragraph: string): string[] {
+  const out: string[] = [];
+  splitLine(paragraph.trim(), out);
   return out;
 }
 

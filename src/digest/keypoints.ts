@@ -8,7 +8,7 @@
  * {@link scoreSentences} scores the sentences of many documents with shared term weights and
  * {@link pickSentences} picks among them with the same budgets and redundancy control.
  */
-import { splitParagraphs, splitSentences, terms, tokenize } from '../arabic/index.js';
+import { countTokens, splitParagraph, splitParagraphs, terms, tokenize } from '../arabic/index.js';
 
 /** One document to draw sentences from. */
 export interface KeyPointSource {
@@ -138,14 +138,12 @@ const MIN_WORDS = 3;
 /** Sentences longer than this are split at clause commas; longer clauses are dropped. */
 const MAX_WORDS = 120;
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
-
-/** Words in a text (letters/digits runs). */
+/**
+ * Words in a text: its word tokens (letter runs and numbers), as budgets count them.
+ * @example countWords('قال الرئيس: «نعم».') // 3
+ */
 export function countWords(text: string): number {
-  let n = 0;
-  WORD_RE.lastIndex = 0;
-  while (WORD_RE.exec(text) !== null) n++;
-  return n;
+  return countTokens(text);
 }
 
 function cosine(a: SparseVector, b: SparseVector): number {
@@ -200,7 +198,7 @@ function sentencesOf(doc: number, text: string, maxSentences: number): RawSenten
   const out: RawSentence[] = [];
   for (const paragraph of splitParagraphs(src)) {
     let opens = true;
-    for (const s of splitSentences(paragraph)) {
+    for (const s of splitParagraph(paragraph)) {
       if (out.length >= maxSentences) break;
       const words = countWords(s);
       const pieces = words > MAX_WORDS ? clauses(s) : [s];
@@ -222,65 +220,74 @@ function sentencesOf(doc: number, text: string, maxSentences: number): RawSenten
   return out;
 }
 
-/** TF-IDF unit vectors over a shared vocabulary; IDF counts sentences as documents. */
-function vectorize(
-  sentences: readonly RawSentence[],
-  extra: readonly string[][],
-): {
-  vectors: SparseVector[];
-  extraVectors: SparseVector[];
-  /** Per sentence: the mean share of sentences that contain each of its distinct terms. */
-  frequency: Float64Array;
-} {
+/** Term ids of sentences over a shared vocabulary, and how many sentences hold each term. */
+interface Vocabulary {
+  ids: Map<string, number>;
+  df: Int32Array;
+  sentenceIds: Int32Array[];
+}
+
+function vocabulary(sentences: readonly RawSentence[]): Vocabulary {
   const ids = new Map<string, number>();
-  const df: number[] = [];
-  for (const s of sentences) {
-    const seen = new Set<number>();
-    for (const t of s.terms) {
-      let id = ids.get(t);
+  const sentenceIds: Int32Array[] = [];
+  let dfList: number[] = [];
+  const lastSeen: number[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const ts = sentences[s]!.terms;
+    const row = new Int32Array(ts.length);
+    for (let k = 0; k < ts.length; k++) {
+      let id = ids.get(ts[k]!);
       if (id === undefined) {
         id = ids.size;
-        ids.set(t, id);
-        df.push(0);
+        ids.set(ts[k]!, id);
+        dfList.push(0);
+        lastSeen.push(-1);
       }
-      if (!seen.has(id)) {
-        seen.add(id);
-        df[id]!++;
+      row[k] = id;
+      if (lastSeen[id] !== s) {
+        lastSeen[id] = s;
+        dfList[id]!++;
       }
     }
+    sentenceIds.push(row.sort());
   }
-  const n = Math.max(1, sentences.length);
-  const idf = df.map((d) => Math.log((n + 1) / (d + 0.5)));
-  const toVector = (ts: readonly string[]): SparseVector => {
-    const tf = new Map<number, number>();
-    for (const t of ts) {
-      const id = ids.get(t);
-      if (id !== undefined) tf.set(id, (tf.get(id) ?? 0) + 1);
-    }
-    const keys = Int32Array.from(tf.keys()).sort();
-    const weights = new Float64Array(keys.length);
-    let norm = 0;
-    for (let k = 0; k < keys.length; k++) {
-      const w = (1 + Math.log(tf.get(keys[k]!)!)) * idf[keys[k]!]!;
-      weights[k] = w;
-      norm += w * w;
-    }
+  const df = Int32Array.from(dfList);
+  dfList = [];
+  return { ids, df, sentenceIds };
+}
+
+/** A TF-IDF unit vector from sorted term ids (sublinear tf; IDF counts sentences). */
+function tfidf(sorted: Int32Array, idf: Float64Array): SparseVector {
+  let distinct = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const weights = new Float64Array(distinct);
+  let norm = 0;
+  let j = 0;
+  for (let k = 0; k < sorted.length;) {
+    const id = sorted[k]!;
+    let run = 1;
+    while (k + run < sorted.length && sorted[k + run] === id) run++;
+    const w = (1 + Math.log(run)) * idf[id]!;
+    ids[j] = id;
+    weights[j++] = w;
+    norm += w * w;
+    k += run;
+  }
+  if (norm > 0) {
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
-    return { ids: keys, weights };
-  };
-  const frequency = new Float64Array(sentences.length);
-  sentences.forEach((s, i) => {
-    const distinct = new Set(s.terms);
-    let sum = 0;
-    for (const t of distinct) sum += df[ids.get(t)!]! - 1;
-    frequency[i] = distinct.size > 0 ? sum / distinct.size / n : 0;
-  });
-  return {
-    vectors: sentences.map((s) => toVector(s.terms)),
-    extraVectors: extra.map(toVector),
-    frequency,
-  };
+    for (let k = 0; k < distinct; k++) weights[k]! /= norm;
+  }
+  return { ids, weights };
+}
+
+function termIdsOf(ts: readonly string[], ids: Map<string, number>): Int32Array {
+  const out: number[] = [];
+  for (const t of ts) {
+    const id = ids.get(t);
+    if (id !== undefined) out.push(id);
+  }
+  return Int32Array.from(out).sort();
 }
 
 /** LexRank with continuous (cosine) edges: the stationary distribution, scaled to max 1. */
@@ -288,24 +295,39 @@ function lexRank(vectors: readonly SparseVector[], teleport?: Float64Array): Flo
   const n = vectors.length;
   const out = new Float64Array(n);
   if (n === 0) return out;
+  // Row-stochastic transitions from cosine similarities (the graph is undirected).
   const sim = new Float64Array(n * n);
   const rowSum = new Float64Array(n);
+  // Dot products through a dense scratch row: scatter sentence i, gather each later j.
+  let vocab = 0;
+  for (const v of vectors)
+    for (let k = 0; k < v.ids.length; k++) vocab = Math.max(vocab, v.ids[k]! + 1);
+  const dense = new Float64Array(vocab);
   for (let i = 0; i < n; i++) {
+    const vi = vectors[i]!;
+    for (let k = 0; k < vi.ids.length; k++) dense[vi.ids[k]!] = vi.weights[k]!;
     for (let j = i + 1; j < n; j++) {
-      const c = cosine(vectors[i]!, vectors[j]!);
+      const vj = vectors[j]!;
+      let c = 0;
+      for (let k = 0; k < vj.ids.length; k++) c += vj.weights[k]! * dense[vj.ids[k]!]!;
+      if (c === 0) continue;
       sim[i * n + j] = c;
       sim[j * n + i] = c;
       rowSum[i]! += c;
       rowSum[j]! += c;
     }
+    for (let k = 0; k < vi.ids.length; k++) dense[vi.ids[k]!] = 0;
   }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += rowSum[i]!;
   const d = 0.85;
-  let p = new Float64Array(n).fill(1 / n);
+  // Start from the degree distribution (the undamped answer): few iterations are needed.
+  let p = new Float64Array(n);
+  for (let i = 0; i < n; i++) p[i] = total > 0 ? rowSum[i]! / total : 1 / n;
   let q = new Float64Array(n);
-  for (let iter = 0; iter < 30; iter++) {
-    if (teleport) for (let j = 0; j < n; j++) q[j] = (1 - d) * teleport[j]!;
-    else q.fill((1 - d) / n);
+  for (let iter = 0; iter < 25; iter++) {
     let dangling = 0;
+    for (let j = 0; j < n; j++) q[j] = 0;
     for (let i = 0; i < n; i++) {
       const s = rowSum[i]!;
       if (s === 0) {
@@ -316,13 +338,16 @@ function lexRank(vectors: readonly SparseVector[], teleport?: Float64Array): Flo
       const row = i * n;
       for (let j = 0; j < n; j++) q[j]! += share * sim[row + j]!;
     }
-    if (dangling > 0) {
-      for (let j = 0; j < n; j++) q[j]! += d * dangling * (teleport ? teleport[j]! : 1 / n);
-    }
     let delta = 0;
-    for (let j = 0; j < n; j++) delta += Math.abs(q[j]! - p[j]!);
-    [p, q] = [q, p];
-    if (delta < 1e-6) break;
+    for (let j = 0; j < n; j++) {
+      const jump = teleport ? teleport[j]! : 1 / n;
+      q[j]! += (1 - d + d * dangling) * jump;
+      delta += Math.abs(q[j]! - p[j]!);
+    }
+    const t = p;
+    p = q;
+    q = t;
+    if (delta < 1e-5) break;
   }
   let max = 0;
   for (let i = 0; i < n; i++) max = Math.max(max, p[i]!);
@@ -330,23 +355,12 @@ function lexRank(vectors: readonly SparseVector[], teleport?: Float64Array): Flo
   return out;
 }
 
-function addInto(acc: Map<number, number>, v: SparseVector): void {
-  for (let k = 0; k < v.ids.length; k++)
-    acc.set(v.ids[k]!, (acc.get(v.ids[k]!) ?? 0) + v.weights[k]!);
-}
-
-function unitFrom(acc: Map<number, number>): SparseVector {
-  const ids = Int32Array.from(acc.keys()).sort();
-  const weights = new Float64Array(ids.length);
-  let norm = 0;
-  for (let k = 0; k < ids.length; k++) {
-    const w = acc.get(ids[k]!)!;
-    weights[k] = w;
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
-  return { ids, weights };
+/** Cosine of a sparse unit vector with a dense vector of norm `norm`. */
+function cosineDense(v: SparseVector, dense: Float64Array, norm: number): number {
+  if (norm === 0) return 0;
+  let dot = 0;
+  for (let k = 0; k < v.ids.length; k++) dot += v.weights[k]! * dense[v.ids[k]!]!;
+  return dot / norm;
 }
 
 /**
@@ -379,9 +393,26 @@ export function scoreSentences(
     if (title.length === 0 && sents[0]?.heading) title = sents[0].terms;
     titles.push(title);
   }
-  const { vectors, extraVectors: titleVectors, frequency } = vectorize(all, titles);
+  const vocab = vocabulary(all);
+  const n = Math.max(1, all.length);
+  const idf = new Float64Array(vocab.df.length);
+  for (let t = 0; t < idf.length; t++) idf[t] = Math.log((n + 1) / (vocab.df[t]! + 0.5));
+  const vectors = vocab.sentenceIds.map((ids) => tfidf(ids, idf));
+  const titleVectors = titles.map((t) =>
+    weights.title !== 0 && t.length > 0 ? tfidf(termIdsOf(t, vocab.ids), idf) : undefined,
+  );
+  // SumBasic-like: the mean share of sentences holding each of a sentence's distinct terms.
+  const frequency = new Float64Array(all.length);
   let maxFrequency = 0;
-  for (const f of frequency) maxFrequency = Math.max(maxFrequency, f);
+  if (weights.frequency !== 0) {
+    for (let i = 0; i < all.length; i++) {
+      const v = vectors[i]!;
+      let sum = 0;
+      for (let k = 0; k < v.ids.length; k++) sum += vocab.df[v.ids[k]!]! - 1;
+      frequency[i] = v.ids.length > 0 ? sum / v.ids.length / n : 0;
+      maxFrequency = Math.max(maxFrequency, frequency[i]!);
+    }
+  }
   // Biased LexRank: random jumps favour each document's opening sentences, so sentences that
   // elaborate the lead rank above equally central asides.
   let teleport: Float64Array | undefined;
@@ -397,11 +428,24 @@ export function scoreSentences(
     });
     for (let i = 0; i < all.length; i++) teleport[i]! /= sum;
   }
-  const central = lexRank(vectors, teleport);
-  // Document centroids.
-  const centroidAcc = docs.map(() => new Map<number, number>());
-  for (let i = 0; i < all.length; i++) addInto(centroidAcc[all[i]!.doc]!, vectors[i]!);
-  const centroids = centroidAcc.map(unitFrom);
+  const central =
+    weights.centrality !== 0 ? lexRank(vectors, teleport) : new Float64Array(all.length);
+  // Document centroids (dense over the vocabulary).
+  const centroids: Float64Array[] = [];
+  const centroidNorms: number[] = [];
+  if (weights.centroid !== 0) {
+    for (let d = 0; d < docs.length; d++) centroids.push(new Float64Array(idf.length));
+    for (let i = 0; i < all.length; i++) {
+      const v = vectors[i]!;
+      const c = centroids[all[i]!.doc]!;
+      for (let k = 0; k < v.ids.length; k++) c[v.ids[k]!]! += v.weights[k]!;
+    }
+    for (const c of centroids) {
+      let s = 0;
+      for (let t = 0; t < c.length; t++) s += c[t]! * c[t]!;
+      centroidNorms.push(Math.sqrt(s));
+    }
+  }
   const out: SentenceCandidate[] = [];
   const rank = new Map<number, number>();
   const isCandidate = (s: RawSentence): boolean =>
@@ -418,12 +462,14 @@ export function scoreSentences(
     const title = titleVectors[s.doc]!;
     const salience =
       weights.centrality * central[i]! +
-      weights.centroid * cosine(v, centroids[s.doc]!) +
+      (weights.centroid !== 0
+        ? weights.centroid * cosineDense(v, centroids[s.doc]!, centroidNorms[s.doc]!)
+        : 0) +
       weights.position * (1 / Math.pow(1 + pos, decay)) +
       weights.relative * (1 - pos / perDoc.get(s.doc)!) +
       weights.paragraph * (s.opens ? 1 : 0) +
       weights.frequency * (maxFrequency > 0 ? frequency[i]! / maxFrequency : 0) +
-      weights.title * (title.ids.length > 0 ? cosine(v, title) : 0);
+      (title ? weights.title * cosine(v, title) : 0);
     const lengthFactor =
       Math.min(1, s.words / shortWords) * (s.words > 60 ? 60 / s.words : 1) ** 0.3;
     out.push({
