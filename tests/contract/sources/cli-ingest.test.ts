@@ -144,4 +144,31 @@ describe('khulasa ingest', () => {
     const r = await run(['ingest', '--frm', 'x']);
     expect(r.code).toBe(2);
   });
+
+  it('bench ingest runs end to end at a tiny size and reports its figures', async () => {
+    const r = await run([
+      'bench',
+      'ingest',
+      '--feeds',
+      '4',
+      '--items',
+      '5',
+      '--hosts',
+      '2',
+      '--latency',
+      '0',
+      '--runs',
+      '1',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as Record<
+      string,
+      { itemsPerSecond?: number; stored?: number; notModified?: number }
+    >;
+    expect(json.fullPass).toMatchObject({ stored: 20, failed: 0 });
+    expect(json.parse!.itemsPerSecond).toBeGreaterThan(0);
+    expect(json.bareXmlParse!.itemsPerSecond).toBeGreaterThan(0);
+    expect(json.conditionalPass).toMatchObject({ notModified: 4 });
+  });
 });
