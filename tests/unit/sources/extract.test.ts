@@ -61,6 +61,12 @@ describe('fragmentToText', () => {
     ['', ''],
   ])('%j → %j', (html, text) => expect(fragmentToText(html)).toBe(text));
 
+  it('stays linear on hostile markup (thousands of unclosed scripts)', () => {
+    const started = Date.now();
+    expect(fragmentToText(`${'<script>'.repeat(200_000)}x`)).toBe('');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('replaces invalid numeric references', () => {
     expect(decodeEntities('&#xD800;&#0;')).toBe('\ufffd\ufffd');
   });
