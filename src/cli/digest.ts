@@ -2,8 +2,7 @@
  * `khulasa digest`: builds one digest from the store or from given sources and prints it, as
  * readable text or as JSON. Also home of the article loading shared with `khulasa topic`.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { ArticleSchema, type Article, type Digest, type Story } from '../domain.js';
 import { buildDigest } from '../digest/index.js';
 import { parseConfig } from '../config/index.js';
@@ -109,56 +108,23 @@ export async function readArticlesFile(path: string): Promise<Article[]> {
   return out;
 }
 
-/** The local fallback while no sources module is available: JSON-lines files and folders of them. */
-async function readLocalSpecs(specs: string[]): Promise<Article[]> {
-  const out: Article[] = [];
-  for (const spec of specs) {
-    if (/^https?:\/\//i.test(spec)) {
-      throw new Error(`cannot fetch '${spec}': feed fetching is not available in this build`);
-    }
-    const info = await stat(spec).catch(() => undefined);
-    if (!info) throw new Error(`no such file or folder: ${spec}`);
-    if (info.isDirectory()) {
-      for (const name of (await readdir(spec)).sort()) {
-        if (name.endsWith('.jsonl')) out.push(...(await readArticlesFile(join(spec, name))));
-      }
-    } else {
-      out.push(...(await readArticlesFile(spec)));
-    }
-  }
-  return out;
-}
-
-interface SourcesModule {
-  collectArticles(
-    specs: string[],
-    opts: { now: Date },
-  ): Promise<{
-    articles: Article[];
-    reports: { id: string; url: string; status: string; error?: string }[];
-  }>;
-}
-
 /**
- * Articles from --from specs: through the sources module (feeds, pages, folders, files) when it
- * is present, else from local JSON-lines files. Failed sources are reported on stderr, once each.
+ * Articles from --from specs (feed or page URLs, JSON-lines files, folders, sources files),
+ * read by the sources module. A failed source is reported on stderr and the others are used;
+ * when every source failed, that is an error.
  */
 export async function loadArticles(specs: string[], now: Date, io: CliIO): Promise<Article[]> {
-  let sources: SourcesModule | undefined;
-  try {
-    const path = '../sources/index.js';
-    sources = (await import(path)) as SourcesModule;
-    if (typeof sources.collectArticles !== 'function') sources = undefined;
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND') throw err;
+  const { collectArticles } = await import('../sources/index.js');
+  const { articles, reports } = await collectArticles(specs, { now });
+  const failed = reports.filter((r) => r.status === 'failed');
+  if (articles.length === 0 && failed.length > 0 && failed.length === reports.length) {
+    const first = failed[0]!;
+    throw new Error(
+      `no articles: ${failed.length === 1 ? 'the source' : `all ${failed.length} sources`} failed (${first.url || first.id}: ${first.error ?? 'unknown error'})`,
+    );
   }
-  if (!sources) return readLocalSpecs(specs);
-  const { articles, reports } = await sources.collectArticles(specs, { now });
-  for (const r of reports) {
-    if (r.status === 'failed') {
-      io.stderr.write(`khulasa: source ${r.url || r.id} failed: ${r.error ?? 'unknown error'}\n`);
-    }
+  for (const r of failed) {
+    io.stderr.write(`khulasa: source ${r.url || r.id} failed: ${r.error ?? 'unknown error'}\n`);
   }
   return articles;
 }
