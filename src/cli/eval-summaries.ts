@@ -2,11 +2,21 @@
  * `khulasa eval --data FILE.jsonl`: ROUGE-1/2/L F1 of khulasa's key points and of the Lead
  * baseline (the article's first sentences) at the same word budget — the mean length of the
  * document's reference summaries — for all documents and for the news ones, in one run.
+ *
+ * Both systems add sentences until the total reaches the budget (the last may cross it: the rule
+ * behind the dataset's Lead figure). Each is scored twice: on its sentences as written (the
+ * references are sentences as written) and on the points as shown to readers, cleaned the same
+ * way for both.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { splitSentences } from '../arabic/index.js';
-import { countWords, extractKeyPoints, type KeyPointOptions } from '../digest/keypoints.js';
+import {
+  cleanPoint,
+  countWords,
+  extractKeyPoints,
+  type KeyPointOptions,
+} from '../digest/keypoints.js';
 import { meanRouge, rouge, type RougeScores } from '../digest/rouge.js';
 import { UsageError, intOption, writeLine, type CliIO, type ParsedArgs } from './command.js';
 
@@ -89,14 +99,24 @@ export function defaultSystems(
 ): Record<string, Summarizer> {
   const points = opts.points ?? 1000;
   const khulasa =
-    (overflow: boolean): Summarizer =>
+    (clean: boolean): Summarizer =>
     (doc, words) =>
-      extractKeyPoints(doc.text, { overflow, ...opts, title: doc.title, words, points }).join(' ');
+      extractKeyPoints(doc.text, {
+        overflow: true,
+        ...opts,
+        clean,
+        title: doc.title,
+        words,
+        points,
+      }).join(' ');
   return {
-    khulasa: khulasa(true),
+    // The selections, sentences as written: what the references are made of.
+    khulasa: khulasa(false),
     lead: (doc, words) => leadSummary(doc.text, words),
-    'khulasa ≤budget': khulasa(false),
-    'lead ≤budget': (doc, words) => leadSummary(doc.text, words, true),
+    // As shown to readers: both cleaned the same way (a leading "و" or connective dropped…).
+    'khulasa cleaned': khulasa(true),
+    'lead cleaned': (doc, words) =>
+      splitSentences(leadSummary(doc.text, words)).map(cleanPoint).join(' '),
   };
 }
 
@@ -195,12 +215,16 @@ export async function evalSummaries(args: ParsedArgs, io: CliIO): Promise<number
       `budget = mean reference length (${report.all.budget.toFixed(0)} words on average)`,
     ...table(report),
   ];
-  const k = report.all.systems.khulasa!;
-  const l = report.all.systems.lead!;
+  const delta = (group: EvalGroup, label: string): string => {
+    const k = group.systems.khulasa!;
+    const l = group.systems.lead!;
+    const d = (x: number, y: number): string => `${x - y >= 0 ? '+' : ''}${f3(x - y)}`;
+    return `khulasa − lead (${label}): R-1 ${d(k.rouge1.f, l.rouge1.f)}, R-2 ${d(k.rouge2.f, l.rouge2.f)}, R-L ${d(k.rougeL.f, l.rougeL.f)}`;
+  };
+  lines.push(delta(report.all, 'all'));
+  if (report.news.documents > 0) lines.push(delta(report.news, 'news'));
   lines.push(
-    `khulasa − lead (all): R-1 ${k.rouge1.f - l.rouge1.f >= 0 ? '+' : ''}${f3(k.rouge1.f - l.rouge1.f)}, ` +
-      `R-2 ${k.rouge2.f - l.rouge2.f >= 0 ? '+' : ''}${f3(k.rouge2.f - l.rouge2.f)}, ` +
-      `R-L ${k.rougeL.f - l.rougeL.f >= 0 ? '+' : ''}${f3(k.rougeL.f - l.rougeL.f)}`,
+    'Both add sentences until the total reaches the budget; "cleaned" rows score the points as shown to readers.',
   );
   for (const line of lines) await writeLine(io.stdout, line);
   return 0;

@@ -118,6 +118,12 @@ export interface KeyPointOptions extends ScoreOptions {
   maxSimilarity?: number;
   /** See {@link PickOptions.adjacency}. @default 0 */
   adjacency?: number;
+  /**
+   * Apply {@link cleanPoint} to the points; without it they are the sentences exactly as
+   * written (whitespace trimmed).
+   * @default true
+   */
+  clean?: boolean;
 }
 
 /** The mix that scored best on news summaries (see `khulasa eval`). */
@@ -692,6 +698,6 @@ export function extractKeyPoints(text: string, opts: KeyPointOptions = {}): stri
   });
   return picked
     .sort((a, b) => a.index - b.index)
-    .map((c) => cleanPoint(c.text))
+    .map((c) => (opts.clean === false ? c.text : cleanPoint(c.text)))
     .filter((p) => tokenize(p).length > 0);
 }
