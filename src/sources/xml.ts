@@ -26,7 +26,6 @@ export interface XmlOptions {
 }
 
 const NAME = /^[A-Za-z_][\w.:-]*$/;
-const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY_DECL = /<!ENTITY\s+([A-Za-z_][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
 const ENTITY_REF = /&([A-Za-z_][\w.:-]*);/g;
 
@@ -47,6 +46,40 @@ function lineOf(xml: string, pos: number): string {
   let line = 1;
   for (let i = 0; i < pos && i < xml.length; i++) if (xml.charCodeAt(i) === 10) line++;
   return `line ${line}`;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * name="value" pairs of a tag, read left to right in linear time (a regex with backtracking
+ * could be made quadratic by one long attribute). Reading stops at the first malformed pair.
+ */
+function readAttributes(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c) || c === 61 /* = */) break;
+      i++;
+    }
+    if (i === start) break;
+    const name = text.slice(start, i);
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 61) break;
+    i++;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const quote = text.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) break;
+    const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close === -1) break;
+    out.push([name, text.slice(i + 1, close)]);
+    i = close + 1;
+  }
+  return out;
 }
 
 /**
@@ -213,9 +246,8 @@ export function parseXmlDocument(xml: string, opts: XmlOptions = {}): XmlNode {
     const frame: Frame = { name, node: {}, text: '', hasChildren: false, hasAttributes: false };
     const rest = inner.slice(cut);
     if (rest.trim()) {
-      ATTR.lastIndex = 0;
-      for (let m = ATTR.exec(rest); m; m = ATTR.exec(rest)) {
-        frame.node[`@${m[1]}`] = decode(m[2] ?? m[3] ?? '');
+      for (const [key, value] of readAttributes(rest)) {
+        frame.node[`@${key}`] = decode(value);
         frame.hasAttributes = true;
       }
     }
