@@ -158,7 +158,8 @@ function protectedSpans(line: string): Span[] {
       stack.push({ ch: c, at: i });
     } else if (c === 0xbb || c === 0x201d || c === 41) {
       const want = c === 0xbb ? 0xab : c === 41 ? 40 : -1;
-      for (let k = stack.length - 1; k >= 0; k--) {
+      // Look a few levels down only: a long run of unclosed openers must not make this quadratic.
+      for (let k = stack.length - 1; k >= Math.max(0, stack.length - 8); k--) {
         const o = stack[k]!;
         if (o.ch === want || (want === -1 && (o.ch === 0x201c || o.ch === 0x201e))) {
           if (i + 1 - o.at <= MAX_QUOTE) spans.push({ start: o.at, end: i + 1 });
