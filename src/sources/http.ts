@@ -197,10 +197,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         const reason = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(code)
           ? 'connect'
           : 'network';
+        const what =
+          code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+            ? `cannot resolve ${url.hostname} (${code})`
+            : code === 'ECONNREFUSED'
+              ? `connection refused (${code})`
+              : `${code || err.message}`;
         fail(
-          new FeedFetchError(`${code || err.message} fetching ${href}`, href, reason, undefined, {
-            cause: err,
-          }),
+          new FeedFetchError(`${what} fetching ${href}`, href, reason, undefined, { cause: err }),
         );
       });
       req.on('response', (res) => {
