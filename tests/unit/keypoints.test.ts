@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, tokenize } from '../../src/arabic/index.js';
+import {
+  cleanPoint,
+  countWords,
+  extractKeyPoints,
+  pickSentences,
+  scoreSentences,
+} from '../../src/digest/keypoints.js';
+
+/** A made-up news article (written for these tests). */
+const TITLE = 'فيضانات تضرب مدينة الساحل وتجبر مئات الأسر على النزوح';
+const ARTICLE = [
+  TITLE,
+  'ضربت فيضانات عارمة مدينة الساحل الجنوبية فجر الاثنين، بعد أمطار غزيرة استمرت ثماني عشرة ساعة، ما أجبر مئات الأسر على مغادرة منازلها.',
+  'وقال محافظ المدينة في مؤتمر صحفي إن فرق الإنقاذ أجلت أكثر من 1200 شخص إلى مدارس ومراكز إيواء مؤقتة.',
+  'وأضاف المحافظ: «الوضع تحت السيطرة، لكن منسوب المياه ما زال مرتفعا في الأحياء المنخفضة».',
+  'في سياق متصل، أعلنت وزارة الصحة رفع حالة الطوارئ في مستشفيات المنطقة تحسبا لارتفاع عدد المصابين.',
+  'وأفادت مصادر طبية بأن ثلاثة أشخاص لقوا حتفهم غرقا، فيما أصيب عشرون آخرون بجروح طفيفة.',
+  'من جهتها، حذرت هيئة الأرصاد الجوية من استمرار هطول الأمطار حتى مساء الأربعاء.',
+  'ودعت الهيئة السكان إلى تجنب الاقتراب من مجاري الأودية وعدم عبور الطرق المغمورة بالمياه.',
+  'يذكر أن المدينة شهدت فيضانات مماثلة قبل ثلاث سنوات تسببت في أضرار كبيرة بالبنية التحتية.',
+  'وتعهدت الحكومة بتقديم تعويضات عاجلة للأسر المتضررة وإعادة تأهيل الطرق والجسور المتضررة.',
+].join('\n');
+
+/** Tokens of a text after normalization, joined: for "is this the article's own text" checks. */
+const flat = (s: string): string => tokenize(normalize(s)).join(' ');
+
+describe('extractKeyPoints', () => {
+  it('returns 3 points by default, each from the article, in article order', () => {
+    const points = extractKeyPoints(ARTICLE, { title: TITLE });
+    expect(points).toHaveLength(3);
+    const article = flat(ARTICLE);
+    let last = -1;
+    for (const p of points) {
+      const at = article.indexOf(flat(p));
+      expect(at, p).toBeGreaterThanOrEqual(0);
+      expect(at).toBeGreaterThan(last);
+      last = at;
+    }
+  });
+
+  it('picks the lead sentence and not the title line', () => {
+    const points = extractKeyPoints(ARTICLE, { title: TITLE });
+    expect(points[0]).toContain('ضربت فيضانات عارمة مدينة الساحل');
+    expect(points).not.toContain(TITLE);
+  });
+
+  it.each([1, 2, 4, 6])('respects points = %i', (n) => {
+    expect(extractKeyPoints(ARTICLE, { points: n })).toHaveLength(n);
+  });
+
+  it.each([25, 40, 60, 100])('keeps the total within words = %i', (words) => {
+    const points = extractKeyPoints(ARTICLE, { points: 10, words });
+    expect(points.length).toBeGreaterThanOrEqual(1);
+    expect(points.reduce((a, p) => a + countWords(p), 0)).toBeLessThanOrEqual(words);
+  });
+
+  it('gives at least one point even when no sentence fits the word budget', () => {
+    const points = extractKeyPoints(ARTICLE, { words: 3 });
+    expect(points).toHaveLength(1);
+  });
+
+  it('skips a sentence that repeats a chosen one', () => {
+    const first =
+      'أعلن البنك المركزي رفع سعر الفائدة الرئيسي بمقدار نصف نقطة مئوية لمواجهة التضخم المتزايد.';
+    const text = [
+      first,
+      first.replace('أعلن', 'وأعلن'),
+      'وقال محللون إن القرار سيؤثر على أسعار القروض العقارية خلال الأشهر المقبلة.',
+      'وتراجعت أسهم البنوك في البورصة عقب الإعلان مباشرة بنسبة طفيفة.',
+    ].join(' ');
+    const points = extractKeyPoints(text, { points: 2 });
+    expect(points).toHaveLength(2);
+    expect(flat(points[1]!)).not.toBe(flat(first));
+  });
+
+  it.each([
+    ['empty text', ''],
+    ['blank text', '   \n\t  '],
+    ['punctuation only', '... ، ؟ !'],
+  ])('returns no points for %s', (_name, text) => {
+    expect(extractKeyPoints(text)).toEqual([]);
+  });
+
+  it('handles a single giant line quickly', () => {
+    const line = 'كلمة أخرى هنا، '.repeat(300_000);
+    const started = performance.now();
+    const points = extractKeyPoints(line);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    for (const p of points) expect(countWords(p)).toBeLessThanOrEqual(120);
+  });
+
+  it('handles 10 MB of text by reading only its beginning', () => {
+    const big = `${ARTICLE}\n`.repeat(Math.ceil(10_000_000 / ARTICLE.length));
+    const started = performance.now();
+    const points = extractKeyPoints(big);
+    expect(points.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('cleanPoint', () => {
+  it.each<[string, string]>([
+    ['وقال المحافظ إن الوضع مستقر.', 'قال المحافظ إن الوضع مستقر.'],
+    ['وأعلنت الوزارة خطة جديدة.', 'أعلنت الوزارة خطة جديدة.'],
+    ['والحكومة تدرس الأمر.', 'الحكومة تدرس الأمر.'],
+    ['و تعني كلمة العود الخشب.', 'تعني كلمة العود الخشب.'],
+    ['في سياق متصل، أعلنت الوزارة الطوارئ.', 'أعلنت الوزارة الطوارئ.'],
+    ['وفي سياق متصل، أعلنت الوزارة الطوارئ.', 'أعلنت الوزارة الطوارئ.'],
+    ['من جهتها، حذرت الهيئة من الأمطار.', 'حذرت الهيئة من الأمطار.'],
+    ['بدورها، أفادت الوكالة بذلك.', 'أفادت الوكالة بذلك.'],
+    ['وزير الخارجية يصل غدا.', 'وزير الخارجية يصل غدا.'],
+    ['ولد الرئيس في القاهرة.', 'ولد الرئيس في القاهرة.'],
+    ['والده كان طبيبا.', 'والده كان طبيبا.'],
+    ['وأضاف ”لقد رأينا المعلومات.', 'أضاف لقد رأينا المعلومات.'],
+    ['قال: «نحن هنا».', 'قال: «نحن هنا».'],
+    ['«نحن هنا.', 'نحن هنا.'],
+    ['"نحن هنا.', 'نحن هنا.'],
+    ['  نص   بمسافات  كثيرة .  ', 'نص بمسافات كثيرة.'],
+    ['- بند في قائمة،', 'بند في قائمة'],
+  ])('cleans %j to %j', (input, expected) => {
+    expect(cleanPoint(input)).toBe(expected);
+  });
+
+  it('never changes or reorders the words it keeps', () => {
+    for (const s of ARTICLE.split('\n')) {
+      const cleaned = flat(cleanPoint(s));
+      expect(flat(s).endsWith(cleaned)).toBe(true);
+    }
+  });
+});
+
+describe('scoreSentences and pickSentences across articles', () => {
+  const other = [
+    'أجلت السلطات مئات الأسر من أحياء مدينة الساحل بعد فيضانات عارمة ضربتها فجر الاثنين.',
+    'وذكر شهود عيان أن المياه غمرت الشوارع الرئيسية وتسببت في انقطاع الكهرباء عن عدة أحياء.',
+    'وأعلنت وزارة الصحة حالة الطوارئ في مستشفيات المنطقة.',
+  ].join(' ');
+
+  it('scores the sentences of every document with its index', () => {
+    const scored = scoreSentences([{ text: ARTICLE, title: TITLE }, { text: other }]);
+    expect(new Set(scored.map((s) => s.doc))).toEqual(new Set([0, 1]));
+    for (const s of scored) {
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.words).toBe(countWords(s.text));
+    }
+  });
+
+  it('picks points across documents without repeating one', () => {
+    const scored = scoreSentences([{ text: ARTICLE, title: TITLE }, { text: other }]);
+    const picked = pickSentences(scored, { points: 4, words: 120, maxSimilarity: 0.5 });
+    expect(picked.length).toBeGreaterThan(1);
+    expect(picked.length).toBeLessThanOrEqual(4);
+    expect(picked.reduce((a, p) => a + p.words, 0)).toBeLessThanOrEqual(120);
+    const keys = picked.map((p) => `${p.doc}:${p.index}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('returns nothing for no candidates', () => {
+    expect(pickSentences([], { points: 3 })).toEqual([]);
+  });
+});
