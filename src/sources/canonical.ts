@@ -2,7 +2,7 @@
  * Identity of articles: canonical URLs (tracking parameters and fragments removed), stable ids,
  * and a fingerprint of the normalized text for spotting the same wire copy across outlets.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const TRACKING_PARAMS = new Set([
   'fbclid',
@@ -68,7 +68,7 @@ export function canonicalUrl(raw: string): string {
 
 /** A short stable hash (hex). */
 export function stableHash(text: string, length = 24): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length);
+  return hash('sha256', text, 'hex').slice(0, length);
 }
 
 /**
