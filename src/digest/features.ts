@@ -142,7 +142,7 @@ export function publishedMs(article: Pick<Article, 'publishedAt'>): number {
 /** Term ids and weighted counts of one article (see {@link termIdCounts}). */
 export interface TermIdCounts {
   ids: Int32Array;
-  counts: Float64Array;
+  counts: Float32Array;
 }
 
 /** Dense ids of terms, spelling variants folded (see {@link skeleton}). */
@@ -215,7 +215,7 @@ export function termIdCounts(
       acc[id] += w;
     }
     const ids = Int32Array.from(touched);
-    const counts = new Float64Array(ids.length);
+    const counts = new Float32Array(ids.length);
     for (let k = 0; k < ids.length; k++) {
       counts[k] = acc[ids[k]!]!;
       acc[ids[k]!] = 0;
