@@ -9,7 +9,9 @@
  * 4. Near duplicates (cosine ≥ `duplicateThreshold`) are joined outright; the rest is grouped by
  *    agglomerative clustering with centroid agreement: two groups join only when their mean
  *    vectors are similar, so one loose pair never chains two events together (single link
- *    would), and articles too far apart in time never join.
+ *    would), and articles too far apart in time never join. Group similarities come from sums
+ *    of the pairwise cosines in the candidate graph (cA·cB = Σ cross cosines), so a merge costs
+ *    the number of its links, not the size of its vocabulary.
  */
 import type { Article } from '../domain.js';
 import {
@@ -22,7 +24,11 @@ import {
 } from './features.js';
 import { MaxHeap } from './heap.js';
 
-/** Options of the default clusterer. Every default was chosen on held-apart data, per day. */
+/**
+ * Options of the default clusterer. The defaults were tuned on two labelled days of Arabic news
+ * from five outlets, each day clustered on its own (`khulasa eval --clusters` prints per-day
+ * figures); F1 stays within 0.01 of its best for thresholds 0.22–0.24.
+ */
 export interface ClusterOptions extends FeatureOptions {
   /**
    * Two groups join when the cosine of their centroids reaches this.
