@@ -31,7 +31,7 @@ export interface DeliveryPassOptions {
   signal?: AbortSignal;
   /**
    * Subscribers served at once (each waits on its own chat's pace).
-   * @default 3 × the send rate, at least 16
+   * @default 2 × the send rate, at least 16
    */
   concurrency?: number;
   /**
@@ -52,6 +52,32 @@ export function defaultInstanceId(role: string): string {
 }
 
 type Outcome = 'sent' | 'skipped' | 'blocked' | 'failed' | 'interrupted';
+
+/** At most `n` store calls at once. */
+type Gate = <T>(fn: () => Promise<T>) => Promise<T>;
+function createGate(n: number): Gate {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (fn) => {
+    if (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await fn();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/**
+ * The embedded SQLite store runs its statements on libuv's four worker threads; hundreds of
+ * concurrent writes from one pass can leave them all waiting on a lock another statement holds.
+ * A couple at a time keeps it moving; networked stores take more.
+ */
+function storeGate(deps: ScheduleDeps): Gate {
+  return createGate(deps.store.backend === 'sqlite' ? 2 : 64);
+}
 
 /** Keeps the stories whose title or points mention one of the topics (case-insensitive). */
 export function filterByTopics(digest: Digest, topics: string[]): Digest {
@@ -105,24 +131,34 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
   };
 }
 
-async function setInactive(deps: ScheduleDeps, chatId: number, now: Date): Promise<void> {
-  const current = await deps.store.subscribers.get(chatId);
+async function setInactive(deps: ScheduleDeps, gate: Gate, chatId: number, now: Date) {
+  const current = await gate(() => deps.store.subscribers.get(chatId));
   if (!current) return;
-  await deps.store.subscribers.upsert(chatId, (cur) => ({
-    ...(cur ?? current),
-    active: false,
-    updatedAt: now.toISOString(),
-  }));
+  await gate(() =>
+    deps.store.subscribers.upsert(chatId, (cur) => ({
+      ...(cur ?? current),
+      active: false,
+      updatedAt: now.toISOString(),
+    })),
+  );
 }
 
-async function markDelivered(deps: ScheduleDeps, chatId: number, digestId: string, now: Date) {
-  const current = await deps.store.subscribers.get(chatId);
+async function markDelivered(
+  deps: ScheduleDeps,
+  gate: Gate,
+  chatId: number,
+  digestId: string,
+  now: Date,
+) {
+  const current = await gate(() => deps.store.subscribers.get(chatId));
   if (!current) return;
-  await deps.store.subscribers.upsert(chatId, (cur) => ({
-    ...(cur ?? current),
-    lastDigestId: digestId,
-    updatedAt: now.toISOString(),
-  }));
+  await gate(() =>
+    deps.store.subscribers.upsert(chatId, (cur) => ({
+      ...(cur ?? current),
+      lastDigestId: digestId,
+      updatedAt: now.toISOString(),
+    })),
+  );
 }
 
 /** Claims, sends and records one subscriber's digest. */
@@ -133,14 +169,18 @@ async function deliverOne(
   parts: RenderedMessage[],
   owner: string,
   leaseMs: number,
+  gate: Gate,
 ): Promise<Outcome> {
   let chatId = sub.chatId;
-  let rec = await deps.store.deliveries.claim(digest.id, chatId, owner, leaseMs, deps.now());
+  let rec = await gate(() =>
+    deps.store.deliveries.claim(digest.id, chatId, owner, leaseMs, deps.now()),
+  );
   if (!rec || rec.status === 'sent') return 'skipped';
   const attempts = rec.attempts + 1;
   const save = async (patch: Partial<DeliveryRecord>) => {
     rec = { ...rec!, ...patch, attempts, updatedAt: deps.now().toISOString() };
-    await deps.store.deliveries.update(rec);
+    const next = rec;
+    await gate(() => deps.store.deliveries.update(next));
   };
   if (parts.length === 0) {
     await save({ status: 'skipped', leaseOwner: undefined, leaseUntil: undefined });
@@ -166,11 +206,11 @@ async function deliverOne(
     switch (r.status) {
       case 'sent':
         await save({ ...done, status: 'sent', error: undefined });
-        await markDelivered(deps, chatId, digest.id, deps.now());
+        await markDelivered(deps, gate, chatId, digest.id, deps.now());
         return 'sent';
       case 'blocked':
         await save({ ...done, status: 'blocked', error: r.error });
-        await setInactive(deps, chatId, deps.now());
+        await setInactive(deps, gate, chatId, deps.now());
         deps.log.info({ chatId, reason: r.error }, 'chat unavailable; subscriber set inactive');
         return 'blocked';
       case 'failed':
@@ -188,10 +228,12 @@ async function deliverOne(
         return 'interrupted';
       case 'migrated': {
         const to = r.migrateTo!;
-        await deps.store.subscribers.migrate(chatId, to);
+        await gate(() => deps.store.subscribers.migrate(chatId, to));
         await save({ ...done, status: 'skipped', error: `migrated to ${to}` });
         deps.log.info({ from: chatId, to }, 'group migrated to a supergroup; subscriber moved');
-        const next = await deps.store.deliveries.claim(digest.id, to, owner, leaseMs, deps.now());
+        const next = await gate(() =>
+          deps.store.deliveries.claim(digest.id, to, owner, leaseMs, deps.now()),
+        );
         if (!next || next.status === 'sent') return 'skipped';
         chatId = to;
         // The group's history moved with it: continue after the parts already sent.
@@ -240,14 +282,15 @@ export async function deliverDigest(
   const owner = deps.instanceId ?? defaultInstanceId('service');
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const concurrency =
-    opts.concurrency ?? Math.max(16, Math.ceil(deps.config.SEND_RATE_PER_SECOND * 3));
+    opts.concurrency ?? Math.max(16, Math.ceil(deps.config.SEND_RATE_PER_SECOND * 2));
   const plan = createPlanner(deps, digest);
+  const gate = storeGate(deps);
   let interrupted = 0;
   await pool(subscribers, concurrency, opts.signal, async (sub) => {
     let outcome: Outcome;
     try {
       const parts = await plan(sub);
-      outcome = await deliverOne(deps, digest, sub, parts, owner, leaseMs);
+      outcome = await deliverOne(deps, digest, sub, parts, owner, leaseMs, gate);
     } catch (err) {
       deps.log.error({ chatId: sub.chatId, err }, 'delivery error');
       outcome = 'failed';
