@@ -203,19 +203,21 @@ function sentencesOf(doc: number, text: string, maxSentences: number): RawSenten
   const src = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   const out: RawSentence[] = [];
   for (const paragraph of splitParagraphs(src)) {
+    if (out.length >= maxSentences) break;
     let opens = true;
     for (const s of splitParagraph(paragraph)) {
       if (out.length >= maxSentences) break;
-      const words = countWords(s);
-      const pieces = words > MAX_WORDS ? clauses(s) : [s];
+      const counts = { tokens: 0 };
+      const sentenceTerms = terms(s, counts);
+      const pieces = counts.tokens > MAX_WORDS ? clauses(s) : [s];
       for (const p of pieces) {
-        const w = p === s ? words : countWords(p);
+        const w = p === s ? counts.tokens : countWords(p);
         out.push({
           doc,
           index: out.length,
           text: p,
           words: w,
-          terms: terms(p),
+          terms: p === s ? sentenceTerms : terms(p),
           heading: w < 12 && !FINAL_PUNCT_RE.test(p),
           opens,
         });
@@ -331,7 +333,7 @@ function lexRank(vectors: readonly SparseVector[], teleport?: Float64Array): Flo
   let p = new Float64Array(n);
   for (let i = 0; i < n; i++) p[i] = total > 0 ? rowSum[i]! / total : 1 / n;
   let q = new Float64Array(n);
-  for (let iter = 0; iter < 25; iter++) {
+  for (let iter = 0; iter < 12; iter++) {
     let dangling = 0;
     for (let j = 0; j < n; j++) q[j] = 0;
     for (let i = 0; i < n; i++) {
@@ -353,7 +355,7 @@ function lexRank(vectors: readonly SparseVector[], teleport?: Float64Array): Flo
     const t = p;
     p = q;
     q = t;
-    if (delta < 1e-5) break;
+    if (delta < 1e-3) break;
   }
   let max = 0;
   for (let i = 0; i < n; i++) max = Math.max(max, p[i]!);
@@ -611,7 +613,10 @@ const QUOTE_PAIRS: readonly [string, string][] = [
 ];
 
 /** Removes quote marks that have no partner in the sentence. */
+const ANY_QUOTE_RE = /["()\u00AB\u00BB\u201C\u201D]/;
+
 function dropUnbalancedQuotes(s: string): string {
+  if (!ANY_QUOTE_RE.test(s)) return s;
   let out = s;
   for (const [open, close] of QUOTE_PAIRS) {
     const opens = out.split(open).length - 1;
