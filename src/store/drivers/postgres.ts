@@ -63,6 +63,13 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
     try {
       await q(sql);
     } catch (err) {
+      const sysCode = (err as { code?: string }).code;
+      // Network errors carry E… codes (ECONNREFUSED); SQLSTATE codes never start with E.
+      if (sql === ddl[0] && (!sysCode || sysCode.startsWith('E'))) {
+        await pool.end();
+        const where = new URL(connectionString).host;
+        throw new Error(`cannot reach PostgreSQL at ${where}: ${(err as Error).message}`);
+      }
       // Two processes creating the same table at once: the loser sees a duplicate.
       const code = (err as { code?: string }).code;
       if (code !== '23505' && code !== '42P07' && code !== '42P06') {

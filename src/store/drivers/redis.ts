@@ -62,15 +62,26 @@ export function redisOptions(url: string): { url: string; prefix: string } {
 
 export async function createRedisDriver(url: string, log: Logger): Promise<Driver> {
   const { url: clientUrl, prefix } = redisOptions(url);
+  // Fail fast at start (a wrong URL should say so at once); once connected, keep reconnecting
+  // with backoff so a Redis restart does not take the service down.
+  let connected = false;
   const client = createClient({
     url: clientUrl,
     socket: {
       connectTimeout: 5000,
-      reconnectStrategy: (n) => (n > 20 ? false : Math.min(n * 100, 2000)),
+      reconnectStrategy: (n, cause) => (connected ? Math.min(n * 100, 2000) : cause),
     },
   });
-  client.on('error', (err: Error) => log.error({ err: err.message }, 'store: redis error'));
-  await client.connect();
+  client.on('error', (err: Error) => {
+    if (connected) log.error({ err: err.message }, 'store: redis error');
+  });
+  try {
+    await client.connect();
+  } catch (err) {
+    const where = new URL(clientUrl).host;
+    throw new Error(`cannot reach Redis at ${where}: ${(err as Error).message}`);
+  }
+  connected = true;
 
   const adapter = new KeyvRedis(client as never, {
     namespace: `${prefix}kv`,
