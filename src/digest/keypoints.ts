@@ -98,6 +98,13 @@ export interface PickOptions {
   overflow?: boolean;
   /** Bonus (in score units, 0..1) for a sentence next to one already picked. @default 0 */
   adjacency?: number;
+  /**
+   * A candidate is never picked when this share of the distinct terms of the shorter of it and a
+   * chosen point appear in both (catches paraphrases that TF-IDF cosine misses, since the
+   * article's recurring names weigh little there).
+   * @default 0.7
+   */
+  maxOverlap?: number;
 }
 
 export interface KeyPointOptions extends ScoreOptions {
@@ -118,6 +125,8 @@ export interface KeyPointOptions extends ScoreOptions {
   maxSimilarity?: number;
   /** See {@link PickOptions.adjacency}. @default 0 */
   adjacency?: number;
+  /** See {@link PickOptions.maxOverlap}. @default 0.7 */
+  maxOverlap?: number;
   /**
    * Apply {@link cleanPoint} to the points; without it they are the sentences exactly as
    * written (whitespace trimmed).
@@ -166,6 +175,26 @@ function cosine(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return dot;
+}
+
+/** Share of the distinct terms of the shorter vector that the two share. */
+function overlap(a: SparseVector, b: SparseVector): number {
+  const small = Math.min(a.ids.length, b.ids.length);
+  if (small === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / small;
 }
 
 /** Splits an over-long sentence at clause punctuation into pieces of at most MAX_WORDS. */
@@ -508,12 +537,14 @@ export function pickSentences(
   const maxSim = opts.maxSimilarity ?? 0.6;
   const overflow = opts.overflow ?? false;
   const adjacency = opts.adjacency ?? 0;
+  const maxOverlap = opts.maxOverlap ?? 0.7;
   const chosen: SentenceCandidate[] = [];
   if (candidates.length === 0 || points < 1) return chosen;
   let maxScore = 0;
   for (const c of candidates) maxScore = Math.max(maxScore, c.score);
   if (maxScore <= 0) maxScore = 1;
   const redundancy = new Float64Array(candidates.length);
+  const blocked = new Uint8Array(candidates.length);
   const used = new Uint8Array(candidates.length);
   let words = 0;
   const bestOf = (fitting: boolean): number => {
@@ -522,7 +553,7 @@ export function pickSentences(
     for (let i = 0; i < candidates.length; i++) {
       if (used[i]) continue;
       const c = candidates[i]!;
-      if (chosen.length > 0 && redundancy[i]! >= maxSim) continue;
+      if (chosen.length > 0 && (redundancy[i]! >= maxSim || blocked[i])) continue;
       if (fitting && words + c.words > budget) continue;
       const near =
         adjacency > 0 && chosen.some((p) => p.doc === c.doc && Math.abs(p.index - c.index) === 1);
@@ -547,7 +578,9 @@ export function pickSentences(
     words += pick.words;
     for (let i = 0; i < candidates.length; i++) {
       if (!used[i]) {
-        redundancy[i] = Math.max(redundancy[i]!, cosine(candidates[i]!.vector, pick.vector));
+        const v = candidates[i]!.vector;
+        redundancy[i] = Math.max(redundancy[i]!, cosine(v, pick.vector));
+        if (overlap(v, pick.vector) >= maxOverlap) blocked[i] = 1;
       }
     }
   }
@@ -603,7 +636,8 @@ const AFTER_WAW = new Set(
     'بعد قبل خلال منذ يقول تقول يرى ترى شدد شددت طالب طالبت جاء جاءت نقل نقلت بلغ بلغت يبلغ ' +
     'يضم تضم يعتبر تعتبر يمكن أعرب أعربت أعربا أشادا اعتبر اعتبرت أفادت أظهر أظهرت كشف كشفت ' +
     'لقد قد قام قامت أصبح أصبحت أكدا ناقش ناقشا يتوقع تتوقع يشير تشير يتعين تعتزم يعتزم ' +
-    'عليه عليها لذلك بذلك بهذا فق وفق تعني يعني يعود تعود ذلك كذلك'
+    'عليه عليها لذلك بذلك بهذا تعني يعني يعود تعود ذلك كذلك سبق جرى شهد شهدت أدى حذر حذرت رأى ' +
+    'لفت نفى نفت استقبل التقى قرر قررت صرح صرحت تتهم يتهم اتهم اتهمت يقوم تقوم يمثل تمثل تضمن تتضمن'
   ).split(' '),
 );
 const QUOTE_PAIRS: readonly [string, string][] = [
@@ -700,6 +734,7 @@ export function extractKeyPoints(text: string, opts: KeyPointOptions = {}): stri
     overflow: opts.overflow,
     maxSimilarity: opts.maxSimilarity,
     adjacency: opts.adjacency,
+    maxOverlap: opts.maxOverlap,
   });
   return picked
     .sort((a, b) => a.index - b.index)
