@@ -24,13 +24,16 @@ const f = (x: number): string => x.toFixed(3);
 export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number> {
   const articlesPath = String(args.values.clusters);
   const labelsPath = String(args.values.labels);
-  const articles = await readArticlesFile(articlesPath);
+  const articles = await readArticlesFile(articlesPath).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read articles ${articlesPath}: ${err.code ?? err.message}`);
+  });
   if (articles.length === 0) throw new Error(`no articles in ${articlesPath}`);
   let labelsRaw: unknown;
   try {
     labelsRaw = JSON.parse(await readFile(labelsPath, 'utf8'));
   } catch (err) {
-    throw new Error(`cannot read labels ${labelsPath}: ${(err as Error).message}`);
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(`cannot read labels ${labelsPath}: ${e.code ?? e.message}`);
   }
   const parsed = LabelsSchema.safeParse(labelsRaw);
   if (!parsed.success) throw new Error(`${labelsPath} has no "labels": {id: story} object`);
