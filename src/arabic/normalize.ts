@@ -156,7 +156,10 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE_RE, '');
 }
 
-/** Lower-cases Latin (and other cased) letters; Arabic has no case. */
+/**
+ * Lower-cases Latin (and other cased) letters; Arabic has no case.
+ * @example foldCase('BBC عربي') // 'bbc عربي'
+ */
 export function foldCase(text: string): string {
   return text.toLowerCase();
 }

@@ -526,6 +526,7 @@ export function scoreSentences(
  * with the best `lambda·score − (1−lambda)·(similarity to the chosen ones)` that still fits the
  * word budget. At least one sentence is returned when there is any candidate. The result is in
  * pick order (best first).
+ * @example pickSentences(scoreSentences([{ text }]), { points: 3, words: 80 })
  */
 export function pickSentences(
   candidates: readonly SentenceCandidate[],
@@ -684,6 +685,8 @@ function dropUnbalancedQuotes(s: string): string {
 }
 
 const SPACES_RE = /\s+/gu;
+/** A "#" glued to the start of a word (a hashtag in the article's markup). */
+const HASHTAG_RE = /(^|\s)#(?=\p{L})/gu;
 const SPACE_BEFORE_PUNCT_RE = /\s+([.,،؛;:!?؟»”)])/gu;
 const LEADING_JUNK_RE = /^[\s\-–—•*·،,؛;:.]+/u;
 const TRAILING_JUNK_RE = /[\s،,؛;:\-–—]+$/u;
@@ -691,7 +694,7 @@ const TRAILING_JUNK_RE = /[\s،,؛;:\-–—]+$/u;
 /**
  * Meaning-preserving cleanup of a sentence used as a key point: spaces collapsed, a leading
  * conjunction "و" or connective ("في سياق متصل،", "من جهته،", "بدورها،") dropped, quote marks
- * without a partner removed, dangling commas at either end removed. Words are never changed
+ * without a partner removed, hashtag signs dropped ("#غزة" → "غزة"), dangling commas at either end removed. Words are never changed
  * or reordered.
  * @example cleanPoint('وفي سياق متصل، أعلنت الوزارة «خطة جديدة.') // 'أعلنت الوزارة خطة جديدة.'
  */
@@ -714,6 +717,7 @@ export function cleanPoint(sentence: string): string {
     }
     if (s === before) break;
   }
+  s = s.replace(HASHTAG_RE, '$1');
   s = dropUnbalancedQuotes(s).replace(SPACES_RE, ' ').replace(SPACE_BEFORE_PUNCT_RE, '$1').trim();
   s = s.replace(LEADING_JUNK_RE, '').replace(TRAILING_JUNK_RE, '');
   return s;

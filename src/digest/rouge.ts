@@ -68,7 +68,10 @@ export function rougeN(
   );
 }
 
-/** Length of the longest common subsequence (two rows, O(n·m) time, O(m) memory). */
+/**
+ * Length of the longest common subsequence (two rows, O(n·m) time, O(m) memory).
+ * @example lcsLength(['a', 'b', 'c'], ['a', 'c']) // 2
+ */
 export function lcsLength(a: readonly string[], b: readonly string[]): number {
   const x = a.length > MAX_LCS_TOKENS ? a.slice(0, MAX_LCS_TOKENS) : a;
   const y = b.length > MAX_LCS_TOKENS ? b.slice(0, MAX_LCS_TOKENS) : b;
@@ -114,7 +117,10 @@ export function rouge(candidate: string, references: readonly string[]): RougeSc
   };
 }
 
-/** The mean of several documents' scores (macro average). */
+/**
+ * The mean of several documents' scores (macro average).
+ * @example meanRouge([rouge(a, refsA), rouge(b, refsB)]).rouge1.f
+ */
 export function meanRouge(scores: readonly RougeScores[]): RougeScores {
   return {
     rouge1: meanScore(scores.map((s) => s.rouge1)),
