@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { arabicRatio, isArabic } from '../arabic/index.js';
 import { extractKeyPoints } from '../digest/keypoints.js';
+import { extractArticle } from '../sources/extract.js';
 import { htmlToText } from '../sources/html-text.js';
 import { UsageError, intOption, writeLine, type Command } from './command.js';
 
@@ -57,9 +58,25 @@ export function decodeInput(bytes: Uint8Array): string {
   }
 }
 
-/** Plain text and title of an input that may be HTML. */
+/** Pages larger than this skip Readability and go straight to the plain-text fallback. */
+const MAX_READABILITY_CHARS = 2_000_000;
+
+/**
+ * Plain text and title of an input that may be HTML: the page's article (Readability, without
+ * menus and share bars) when one is found, else all of its text.
+ */
 export function articleText(input: string): { text: string; title?: string } {
   if (!HTML_RE.test(input.slice(0, 2000))) return { text: input };
+  if (input.length <= MAX_READABILITY_CHARS) {
+    try {
+      const article = extractArticle(input, 'https://localhost/');
+      if (article && article.text.trim() !== '') {
+        return { text: article.text, title: article.title || undefined };
+      }
+    } catch {
+      // Broken markup: fall back to the page's plain text.
+    }
+  }
   const title = (TITLE_RE.exec(input)?.[1] ?? H1_RE.exec(input)?.[1])?.trim();
   return { text: htmlToText(input), title: title ? htmlToText(title) : undefined };
 }

@@ -256,3 +256,21 @@ describe('khulasa bench summarize', () => {
     expect(r.stdout).toMatch(/peak RSS \d+ MB/);
   });
 });
+
+describe('khulasa summarize on a news page', () => {
+  it('summarizes the article, not the menus around it', async () => {
+    const body = ARTICLE.split('\n')
+      .slice(1)
+      .map((p) => `<p>${p}</p>`)
+      .join('');
+    const html = `<!doctype html><html lang="ar"><head><title>افتتاح معرض الكتاب السنوي</title></head><body>
+<nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/sport">رياضة</a></li><li><a href="/eco">اقتصاد</a></li></ul></nav>
+<article><h1>افتتاح معرض الكتاب السنوي</h1>${body}</article>
+<footer><p>جميع الحقوق محفوظة للموقع. اقرأ أيضا: أخبار أخرى.</p></footer></body></html>`;
+    const r = await run(['summarize', '--json', '-'], html);
+    expect(r.code).toBe(0);
+    const { points } = JSON.parse(r.stdout) as { points: string[] };
+    expect(points[0]).toContain('افتتح وزير الثقافة');
+    expect(points.join(' ')).not.toMatch(/الرئيسية|الحقوق/);
+  });
+});
