@@ -113,6 +113,9 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
     );
   }
 
+  /** Time zones seen by the last tick of this process (a hint; always checked against the store). */
+  let knownZones: string[] = [];
+
   async function zones(): Promise<string[]> {
     const all: string[] = [];
     for await (const page of d.hscan(ZONES)) for (const [zone] of page) all.push(zone);
@@ -187,12 +190,24 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
     },
 
     async dueAt(minute) {
-      const byZone = new Map<string, Set<number>>();
-      for (const zone of await zones()) {
-        const minutes = dueMinutes(zone, minute.getTime());
-        if (minutes.length > 0) byZone.set(zone, new Set(minutes));
-      }
-      return due(byZone);
+      const plan = (list: Iterable<string>) => {
+        const byZone = new Map<string, Set<number>>();
+        for (const zone of list) {
+          const minutes = dueMinutes(zone, minute.getTime());
+          if (minutes.length > 0) byZone.set(zone, new Set(minutes));
+        }
+        return byZone;
+      };
+      // Read the zones in use and the buckets of the zones seen last tick together (one round
+      // trip); zones that appeared since are read in a second one.
+      const guess = plan(knownZones);
+      const [fresh, found] = await Promise.all([zones(), due(guess)]);
+      knownZones = fresh;
+      const added = fresh.filter((z) => !guess.has(z));
+      if (added.length === 0) return found;
+      const more = await due(plan(added));
+      const ids = new Set(found.map((x) => x.chatId));
+      return [...found, ...more.filter((x) => !ids.has(x.chatId))];
     },
 
     async dueBetween(from, to) {
