@@ -424,6 +424,8 @@ export function scoreSentences(
   const titles: string[][] = [];
   for (let d = 0; d < docs.length; d++) {
     const sents = sentencesOf(d, docs[d]!.text, maxSentences);
+    // A text made only of short unpunctuated lines (a list of headlines): use them as they are.
+    if (sents.length > 1 && sents.every((s) => s.heading)) for (const s of sents) s.heading = false;
     all.push(...sents);
     let title = docs[d]!.title ? terms(docs[d]!.title!) : [];
     // Without a title, a heading line at the top serves as one.

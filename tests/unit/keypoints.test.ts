@@ -56,6 +56,12 @@ describe('extractKeyPoints', () => {
     expect(points.reduce((a, p) => a + countWords(p), 0)).toBeLessThanOrEqual(words);
   });
 
+  it('uses short unpunctuated lines when the text has nothing else', () => {
+    const list =
+      '- خفض الضرائب على الشركات الصغيرة\n- دعم الصادرات الزراعية\n- رفع الأجور في القطاع العام';
+    expect(extractKeyPoints(list, { points: 2 })).toHaveLength(2);
+  });
+
   it('gives at least one point even when no sentence fits the word budget', () => {
     const points = extractKeyPoints(ARTICLE, { words: 3 });
     expect(points).toHaveLength(1);
