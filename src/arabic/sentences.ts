@@ -109,6 +109,7 @@ const isTerminator = (c: number): boolean =>
   c === 0x06d4 ||
   c === 0xff01 ||
   c === 0xff1f;
+const TERMINATOR_RE = /[.!?\u061F\u2026\u06D4\uFF01\uFF1F]/g;
 /** Closing quotes and brackets that belong to the sentence they follow. */
 const isCloser = (c: number): boolean =>
   c === 34 ||
@@ -236,8 +237,12 @@ function splitLine(line: string, out: string[]): void {
   let sentenceStart = 0;
   const n = line.length;
   for (let i = 0; i < n; i++) {
+    // Jump to the next terminator (a native scan).
+    TERMINATOR_RE.lastIndex = i;
+    const found = TERMINATOR_RE.exec(line);
+    if (found === null) break;
+    i = found.index;
     const c = line.charCodeAt(i);
-    if (!isTerminator(c)) continue;
     // Keep the spans that cover position i (sorted by start; drop those already closed).
     while (next < spans.length && spans[next]!.start <= i) active.push(spans[next++]!);
     if (active.length > 0) {
