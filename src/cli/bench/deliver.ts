@@ -109,8 +109,8 @@ function sub(chatId: number, deliveryTime: string, timeZone = 'UTC'): Subscriber
 async function seed(store: Store, subs: Subscriber[]): Promise<void> {
   const batch = 500;
   for (let i = 0; i < subs.length; i += batch) {
-    await Promise.all(
-      subs.slice(i, i + batch).map((s) => store.subscribers.upsert(s.chatId, () => s)),
+    await store.subscribers.upsertMany(
+      subs.slice(i, i + batch).map((s) => ({ chatId: s.chatId, update: () => s })),
     );
   }
 }
@@ -302,7 +302,7 @@ function runChild(env: Record<string, string>, onStart?: (kill: () => void) => v
   );
 }
 
-async function kill(count: number, rate: number) {
+async function kill(count: number, rate: number, progress: (line: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'khulasa-bench-deliver-'));
   const storeUrl = `sqlite://${join(dir, 'bench.sqlite')}`;
   try {
@@ -314,6 +314,7 @@ async function kill(count: number, rate: number) {
     await store.digests.put(digest);
     await seed(store, subs);
     await store.close();
+    progress(`kill: ${count} subscribers saved; starting 'khulasa deliver --all'`);
     const fake = await startRateLimitedBotApi({ rate });
     const env = {
       TELEGRAM_BOT_TOKEN: TOKEN,
@@ -341,6 +342,7 @@ async function kill(count: number, rate: number) {
         `the first run was not killed (exit ${first.code}): ${first.err.trim().split('\n')[0]}`,
       );
     }
+    progress(`kill: SIGKILL after ${acceptedAtKill} of ${total} messages; reading the outbox`);
     await new Promise((r) => setTimeout(r, 200));
     const acceptedAfterKill = fake.stats.accepted;
     // What the outbox had recorded when the process died.
@@ -351,6 +353,7 @@ async function kill(count: number, rate: number) {
     }
     await store.close();
     const inFlight = acceptedAfterKill - recorded;
+    progress(`kill: restarting 'khulasa deliver --all'`);
     const second = await runChild(env);
     if (second.code !== 0)
       throw new Error(`the restart failed: ${second.err.trim().split('\n')[0]}`);
@@ -486,7 +489,7 @@ export const command: Command = {
       );
     }
     if (want('kill')) {
-      const k = await kill(killCount, rate);
+      const k = await kill(killCount, rate, (line) => io.stderr.write(`${line}\n`));
       results.kill = k;
       await say(
         `kill: ${k.subscribers} subscribers × ${k.partsPerDigest} parts; SIGKILL after ${k.killedAfterMessages} messages; sends in flight at the kill ${k.inFlightAtKill} (open requests ${k.openRequestsAtKill}); duplicates after restart ${k.duplicates}; missing ${k.missing}; with the digest ${k.subscribersWithDigest}/${k.subscribers} — ${k.ok ? 'ok' : 'FAILED'}`,
