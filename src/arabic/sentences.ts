@@ -22,6 +22,8 @@ const LINE_RE = /\r\n|[\n\r\u2028\u2029\u0085\v\f]/;
 const BULLET_RE =
   /^(?:[-*•◦▪▫●○■□►▶➢✓✔·–—\u0640]+|\(?[0-9\u0660-\u0669]{1,3}[.)-]|\(?[a-zA-Z][.)])\s+/u;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"«»“”]+/gi;
+const EMAIL_LOCAL_RE = /[\p{L}\p{N}._%+-]/u;
+const EMAIL_DOMAIN_RE = /[\p{L}\p{N}.-]/u;
 const TRAILING_PUNCT_RE = /[.,;:!?،؛؟)\]}'"»”’]+$/;
 
 const LATIN_ABBREVIATIONS = new Set([
@@ -143,9 +145,9 @@ function protectedSpans(line: string): Span[] {
   // E-mail addresses: expand around each "@" by hand (a regex would rescan long words).
   for (let at = line.indexOf('@'); at !== -1; at = line.indexOf('@', at + 1)) {
     let s = at;
-    while (s > 0 && /[\p{L}\p{N}._%+-]/u.test(line[s - 1]!)) s--;
+    while (s > 0 && EMAIL_LOCAL_RE.test(line[s - 1]!)) s--;
     let e = at + 1;
-    while (e < line.length && /[\p{L}\p{N}.-]/u.test(line[e]!)) e++;
+    while (e < line.length && EMAIL_DOMAIN_RE.test(line[e]!)) e++;
     while (e > at + 1 && line.charCodeAt(e - 1) === DOT) e--;
     if (s < at && e > at + 1) spans.push({ start: s, end: e });
   }

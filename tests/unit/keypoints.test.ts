@@ -172,3 +172,22 @@ describe('scoreSentences and pickSentences across articles', () => {
     expect(pickSentences([], { points: 3 })).toEqual([]);
   });
 });
+
+describe('extractKeyPoints on adversarial input', () => {
+  it.each([
+    ['a long run of commas inside a sentence', `كلمة${'،'.repeat(200_000)}أخرى.`],
+    ['a long run of spaces and dashes', `بداية ${' -'.repeat(200_000)} نهاية.`],
+    ['symbols without words', '#$%^&*'.repeat(100_000)],
+  ])('stays fast on %s', (_name, text) => {
+    const started = performance.now();
+    const points = extractKeyPoints(text);
+    expect(performance.now() - started).toBeLessThan(5000);
+    for (const p of points) expect(p.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('cleanPoint stays linear on a long run of trailing junk', () => {
+    const started = performance.now();
+    expect(cleanPoint(`نص${'، '.repeat(100_000)}x`)).toMatch(/^نص/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
