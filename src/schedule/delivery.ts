@@ -175,7 +175,14 @@ async function deliverOne(
   let rec = await gate(() =>
     deps.store.deliveries.claim(digest.id, chatId, owner, leaseMs, deps.now()),
   );
-  if (!rec || rec.status === 'sent') return 'skipped';
+  if (!rec || rec.status === 'sent') {
+    // Sent, but the process died before it noted so on the subscriber: note it now.
+    const done = rec ?? (await gate(() => deps.store.deliveries.get(digest.id, chatId)));
+    if (done?.status === 'sent' && sub.lastDigestId !== digest.id) {
+      await markDelivered(deps, gate, chatId, digest.id, deps.now());
+    }
+    return 'skipped';
+  }
   const attempts = rec.attempts + 1;
   const save = async (patch: Partial<DeliveryRecord>) => {
     rec = { ...rec!, ...patch, attempts, updatedAt: deps.now().toISOString() };

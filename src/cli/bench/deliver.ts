@@ -238,7 +238,7 @@ async function big(count: number, rate: number) {
     // A third keep the default 07:00; the rest spread over the day.
     const minute = i % 3 === 0 ? 420 : (i * 7919) % 1440;
     const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-    subs.push(sub(2_000_000 + i, time, zones[i % zones.length]));
+    subs.push(sub(2_000_000 + i, time, zones[(Math.imul(i, 2654435761) >>> 29) % zones.length]));
   }
   const t0 = performance.now();
   await seed(store, subs);

@@ -195,12 +195,23 @@ describe('runDeliveryPass', () => {
       updatedAt: '',
       ...lease('dead'),
     });
+    // Chat 5: sent, but the process died before noting it on the subscriber.
+    store.subs.set(5, subscriber(5));
+    store.records.set(`${digest.id}:5`, {
+      digestId: digest.id,
+      chatId: 5,
+      status: 'sent',
+      partsSent: 2,
+      attempts: 1,
+      updatedAt: '',
+    });
     // Restarted before the dead owner's lease lapsed: those two are left alone.
     const telegram = fakeTelegram();
     const restarted = { ...deps, sender: createSender(telegram, { perChatIntervalMs: 0 }) };
     const early = await runDeliveryPass(restarted, { now: clock.now, all: true });
-    expect(early).toMatchObject({ sent: 1, skipped: 3 });
+    expect(early).toMatchObject({ sent: 1, skipped: 4 });
     expect(telegram.calls.map((c) => c.chatId)).toEqual([4, 4]);
+    expect(store.subs.get(5)!.lastDigestId).toBe(digest.id);
     // After the lease: the outbox resume finishes them.
     clock.now = at('2026-03-01T07:03:00Z');
     const resumed = await resumeDeliveries(restarted, { now: clock.now });
