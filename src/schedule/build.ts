@@ -5,6 +5,8 @@ import type { IngestSummary, ScheduleDeps } from './deps.js';
 export const META_LAST_BUILD = 'schedule:lastBuild';
 export const META_LAST_INGEST = 'schedule:lastIngest';
 export const META_LAST_TICK = 'schedule:lastTick';
+/** `{ at, message }` of the last failed build (read by the admin alerts and /healthz). */
+export const META_LAST_BUILD_ERROR = 'schedule:lastBuildError';
 
 /** A digest older than this is rebuilt before a delivery uses it. */
 export const DIGEST_MAX_AGE_MS = 60 * 60_000;
@@ -23,12 +25,19 @@ export async function buildDigestNow(
     deps.store.articles.listSince(since),
     deps.store.digests.latest(),
   ]);
-  const digest = deps.build(articles, {
-    now,
-    windowHours,
-    maxStories: deps.config.DIGEST_MAX_STORIES,
-    previous,
-  });
+  let digest: Digest;
+  try {
+    digest = deps.build(articles, {
+      now,
+      windowHours,
+      maxStories: deps.config.DIGEST_MAX_STORIES,
+      previous,
+    });
+  } catch (err) {
+    const message = (err as Error).message?.split('\n')[0] ?? String(err);
+    await deps.store.meta.set(META_LAST_BUILD_ERROR, { at: now.toISOString(), message });
+    throw err;
+  }
   await deps.store.digests.put(digest);
   await deps.store.meta.set(META_LAST_BUILD, now.toISOString());
   deps.metrics?.lastBuild.set(now.getTime() / 1000);

@@ -18,6 +18,7 @@ export {
   currentDigest,
   ingestNow,
   META_LAST_BUILD,
+  META_LAST_BUILD_ERROR,
   META_LAST_INGEST,
   META_LAST_TICK,
 } from './build.js';

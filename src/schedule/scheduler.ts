@@ -7,7 +7,13 @@
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { HealthStatus } from '../ops/server.js';
 import type { ScheduleDeps } from './deps.js';
-import { META_LAST_BUILD, META_LAST_INGEST, buildDigestNow, ingestNow } from './build.js';
+import {
+  META_LAST_BUILD,
+  META_LAST_BUILD_ERROR,
+  META_LAST_INGEST,
+  buildDigestNow,
+  ingestNow,
+} from './build.js';
 import {
   defaultInstanceId,
   resumeDeliveries,
@@ -188,11 +194,20 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
     },
     isLeader: () => leader.isLeader(),
     async health() {
-      const [lastIngest, lastBuild] = await Promise.all([
+      const [lastIngest, lastBuild, lastBuildError] = await Promise.all([
         deps.store.meta.get<string>(META_LAST_INGEST),
         deps.store.meta.get<string>(META_LAST_BUILD),
+        deps.store.meta.get<{ at: string; message: string }>(META_LAST_BUILD_ERROR),
       ]);
-      return { ok: true, lastIngest, lastBuild, leader: leader.isLeader() };
+      return {
+        ok: true,
+        lastIngest,
+        lastBuild,
+        leader: leader.isLeader(),
+        ...(lastBuildError && (!lastBuild || lastBuildError.at > lastBuild)
+          ? { lastBuildError }
+          : {}),
+      };
     },
     run: (job) => guarded(job)(),
     lastDelivery: () => last,

@@ -267,3 +267,22 @@ describe('runDeliveryPass', () => {
       expect(r).toMatchObject({ status: 'pending', partsSent: 1, leaseOwner: undefined });
   });
 });
+
+describe('buildDigestNow', () => {
+  it('records a failed build for the alerts and /healthz, then rethrows', async () => {
+    const store = fakeStore();
+    const deps = makeDeps({
+      store,
+      build: () => {
+        throw new Error('cluster exploded\nat stack');
+      },
+    });
+    await expect(buildDigestNow(deps, at('2026-03-01T07:05:00Z'))).rejects.toThrow(
+      'cluster exploded',
+    );
+    expect(store.metaMap.get('schedule:lastBuildError')).toEqual({
+      at: '2026-03-01T07:05:00.000Z',
+      message: 'cluster exploded',
+    });
+  });
+});
