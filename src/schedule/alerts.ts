@@ -7,9 +7,9 @@
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 import { translationUsage } from '../translate/index.js';
+import { META_LAST_BUILD_ERROR } from './build.js';
 
-/** Where a failed build is recorded, for the alert and for /healthz. */
-export const META_LAST_BUILD_ERROR = 'schedule:lastBuildError';
+export { META_LAST_BUILD_ERROR };
 
 /** How long a source must fail before admins hear of it. */
 export const SOURCE_FAILING_ALERT_MS = 24 * 3_600_000;

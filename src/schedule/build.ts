@@ -12,8 +12,30 @@ export const META_LAST_BUILD_ERROR = 'schedule:lastBuildError';
 export const DIGEST_MAX_AGE_MS = 60 * 60_000;
 
 /**
- * Builds a digest from the stored articles of the window (novelty against the previous digest)
- * and stores it as the latest.
+ * How old a digest must be to count as "the previous one" for novelty. Digests are rebuilt
+ * every hour, but each reader gets one a day: a story is old news only if it was in a digest
+ * readers received about a day ago, not in the one built an hour ago for nobody in particular.
+ */
+export const NOVELTY_AGE_MS = 20 * 3_600_000;
+
+/** The newest digest built at least {@link NOVELTY_AGE_MS} before `now`. */
+export async function previousDayDigest(
+  store: ScheduleDeps['store'],
+  now: Date,
+): Promise<Digest | undefined> {
+  const cutoff = now.getTime() - NOVELTY_AGE_MS;
+  let digest = await store.digests.latest();
+  // Hourly builds put about 20 digests between the latest and the one a day old.
+  for (let steps = 0; digest && steps < 100; steps++) {
+    if (Date.parse(digest.builtAt) <= cutoff) return digest;
+    digest = await store.digests.previous(digest.id);
+  }
+  return undefined;
+}
+
+/**
+ * Builds a digest from the stored articles of the window (novelty against the digest of about
+ * a day before) and stores it as the latest.
  */
 export async function buildDigestNow(
   deps: Pick<ScheduleDeps, 'store' | 'config' | 'build' | 'log' | 'metrics'>,
@@ -23,7 +45,7 @@ export async function buildDigestNow(
   const since = new Date(now.getTime() - windowHours * 3_600_000);
   const [articles, previous] = await Promise.all([
     deps.store.articles.listSince(since),
-    deps.store.digests.latest(),
+    previousDayDigest(deps.store, now),
   ]);
   let digest: Digest;
   try {

@@ -1,0 +1,146 @@
+/**
+ * The wired application end to end: news served from 127.0.0.1 → ingest → digest build → the
+ * per-minute tick delivers to a subscriber whose local time came due → the fake Bot API receives
+ * the digest in the subscriber's language, translated by the fake Translation server through the
+ * real @google-cloud/translate client.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '../../src/config/index.js';
+import { silentLogger } from '../../src/log.js';
+import { startService, type RunningService } from '../../src/main.js';
+import { loadBundledSamples } from '../../src/sources/index.js';
+import { startFakeBotApi, textUpdate, type FakeBotApi } from '../../src/testkit/fake-bot-api.js';
+import {
+  startFakeTranslateServer,
+  type FakeTranslateServer,
+} from '../../src/testkit/fake-translate-server.js';
+
+const TOKEN = '123456789:AAExampleTokenFromBotFather_abcdefgh';
+const READER = 4242;
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An RSS feed of our own sample articles, served from 127.0.0.1. */
+async function startFeedServer(
+  now: Date,
+): Promise<{ url: string; server: Server; hits: () => number }> {
+  const items = loadBundledSamples(now)
+    .map(
+      (a) => `<item><title>${escapeXml(a.title)}</title><link>${escapeXml(a.url)}</link>
+<guid>${escapeXml(a.url)}</guid><pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
+<description>${escapeXml(a.text)}</description></item>`,
+    )
+    .join('\n');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
+<title>وكالة الاختبار</title><link>http://127.0.0.1/</link><description>test</description>
+${items}</channel></rss>`;
+  let hits = 0;
+  const server = createServer((_req, res) => {
+    hits++;
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(xml);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}/feed.xml`, server, hits: () => hits };
+}
+
+describe('the wired service', () => {
+  let service: RunningService | undefined;
+  let botApi: FakeBotApi | undefined;
+  let translate: FakeTranslateServer | undefined;
+  let feed: Server | undefined;
+  let dir: string | undefined;
+  const savedEndpoint = process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT;
+
+  afterEach(async () => {
+    await service?.stop();
+    vi.useRealTimers();
+    await botApi?.close();
+    await translate?.close();
+    await new Promise((resolve) => feed?.close(resolve));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (savedEndpoint === undefined) delete process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT;
+    else process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = savedEndpoint;
+  });
+
+  it('delivers the daily digest at the reader’s local time, in the reader’s language, once', async () => {
+    // 03:58:30 UTC is 06:58:30 in Riyadh: the reader's 07:00 comes due in 90 seconds.
+    const start = new Date('2026-03-02T03:58:30Z');
+    vi.useFakeTimers({ now: start, shouldAdvanceTime: true });
+
+    const news = await startFeedServer(start);
+    feed = news.server;
+    botApi = await startFakeBotApi({ token: TOKEN, maxPollSeconds: 1 });
+    translate = await startFakeTranslateServer({ key: 'test-api-key-123' });
+    process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = translate.v2Url;
+    dir = mkdtempSync(join(tmpdir(), 'khulasa-e2e-'));
+    const sourcesFile = join(dir, 'sources.json');
+    writeFileSync(
+      sourcesFile,
+      JSON.stringify({
+        sources: [{ id: 'local-test', name: 'وكالة الاختبار', url: news.url, kind: 'feed' }],
+      }),
+    );
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: botApi.apiRoot,
+      STORE_URL: 'memory://',
+      SOURCES_FILE: sourcesFile,
+      ALLOW_PRIVATE_SOURCES: 'true',
+      GOOGLE_TRANSLATE_API_KEY: 'test-api-key-123',
+      LOG_LEVEL: 'silent',
+    });
+    service = await startService(config, { log: silentLogger() });
+
+    // The reader subscribes and picks English at 07:00 Riyadh time.
+    for (const text of ['/start', '/subscribe', '/lang en', '/time 07:00 Asia/Riyadh']) {
+      const id = botApi.pushUpdate(textUpdate({ chatId: READER, text, languageCode: 'en' }));
+      await botApi.waitForConfirm(id, 15_000);
+    }
+    const reader = await service.store.subscribers.get(READER);
+    expect(reader).toMatchObject({
+      active: true,
+      language: 'en',
+      deliveryTime: '07:00',
+      timeZone: 'Asia/Riyadh',
+    });
+
+    // Ingest from the local feed and build, as the cron jobs do.
+    await service.scheduler.run('ingest');
+    expect(news.hits()).toBeGreaterThan(0);
+    expect((await service.store.articles.listSince(new Date(0))).length).toBeGreaterThan(5);
+    await service.scheduler.run('build');
+    const digest = await service.store.digests.latest();
+    expect(digest?.stories.length).toBeGreaterThan(0);
+
+    const before = botApi.sent(READER).length;
+    translate.reset();
+    // Let the clock reach 04:00 UTC (07:00 in Riyadh) and the per-minute tick fire.
+    await vi.advanceTimersByTimeAsync(Math.max(0, Date.parse('2026-03-02T04:00:05Z') - Date.now()));
+    // Wait until the outbox says the whole digest (every part) was sent.
+    for (let i = 0; i < 150; i++) {
+      if ((await service.store.deliveries.get(digest!.id, READER))?.status === 'sent') break;
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect((await service.store.deliveries.get(digest!.id, READER))?.status).toBe('sent');
+    const delivered = botApi.sent(READER).slice(before);
+    expect(delivered.length).toBeGreaterThan(0);
+    const text = delivered.map((m) => m.text).join('\n');
+    // Translated by the fake server ("[en] …"), with the first story's title in it.
+    expect(text).toContain('[en]');
+    expect(text).toContain(`[en] ${digest!.stories[0]!.title}`);
+    expect(translate.chars).toBeGreaterThan(0);
+    expect(delivered[0]!.payload.parse_mode).toBe('HTML');
+
+    // The next ticks do not send the same digest again.
+    const count = botApi.sent(READER).length;
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    expect(botApi.sent(READER).length).toBe(count);
+    expect((await service.store.subscribers.get(READER))?.lastDigestId).toBe(digest!.id);
+  }, 60_000);
+});
