@@ -183,7 +183,8 @@ async function deliverOne(
     }
     return 'skipped';
   }
-  const attempts = rec.attempts + 1;
+  // The claim itself counted this attempt.
+  const attempts = rec.attempts;
   const save = async (patch: Partial<DeliveryRecord>) => {
     rec = { ...rec!, ...patch, attempts, updatedAt: deps.now().toISOString() };
     const next = rec;

@@ -99,7 +99,8 @@ export interface DeliveryRepo {
   get(digestId: string, chatId: number): Promise<DeliveryRecord | undefined>;
   /**
    * Claims the send for `owner` unless it is sent, or leased by another owner whose lease has not
-   * expired. Returns the record after the claim, or undefined when not claimed.
+   * expired. Each claim counts one attempt. Returns the record after the claim, or undefined
+   * when not claimed.
    */
   claim(
     digestId: string,

@@ -139,7 +139,7 @@ export function fakeStore(clock: () => Date = () => new Date()): Store & {
           chatId: c,
           status: 'sending',
           partsSent: r?.partsSent ?? 0,
-          attempts: r?.attempts ?? 0,
+          attempts: (r?.attempts ?? 0) + 1,
           updatedAt: now.toISOString(),
           leaseOwner: owner,
           leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
