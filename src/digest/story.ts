@@ -47,7 +47,7 @@ export function pointKeys(text: string): Set<string> {
  * @example
  * isRedundant(pointKeys('ضرب زلزال جنوب تركيا'), pointKeys('زلزال قوي ضرب جنوب تركيا')); // true
  */
-export function isRedundant(a: ReadonlySet<string>, b: ReadonlySet<string>, limit = 0.6): boolean {
+export function isRedundant(a: ReadonlySet<string>, b: ReadonlySet<string>, limit = 0.5): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return true;
   let shared = 0;
