@@ -14,6 +14,7 @@ import { runIngest } from '../../sources/ingest.js';
 import { createStore } from '../../store/index.js';
 import type { Source } from '../../store/types.js';
 import { intOption, writeLine, type Command } from '../command.js';
+import { seededRandom as seeded } from '../../digest/synthetic.js';
 
 const HELP = `Usage: khulasa bench ingest [--feeds N] [--items N] [--hosts N] [--latency MS] [--runs N] [--json]
 
@@ -35,18 +36,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = (

@@ -14,6 +14,7 @@ import { dueMinutes } from '../../store/due.js';
 import { SubscriberSchema, type Store, type Subscriber } from '../../store/types.js';
 import { exportLine, importSubscribers, runExport } from '../subscribers.js';
 import { UsageError, intOption, writeLine, type Command } from '../command.js';
+import { seededRandom as rng } from '../../digest/synthetic.js';
 
 const HELP = `Usage: khulasa bench store [--count N] [--backend sqlite|redis|postgres|memory] [--minutes M]
 
@@ -53,18 +54,6 @@ const ZONES = [
   'Asia/Kolkata',
   'Asia/Shanghai',
 ];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run saves the same subscribers. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Readers cluster on round times: 60% pick :00 or :30 between 06:00 and 22:30, the rest any

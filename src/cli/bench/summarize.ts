@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { splitSentences } from '../../arabic/index.js';
 import { extractKeyPoints } from '../../digest/keypoints.js';
 import { UsageError, intOption, writeLine, type Command } from '../command.js';
+import { seededRandom as random } from '../../digest/synthetic.js';
 
 const HELP = `Usage: khulasa bench summarize [--data FILE.jsonl] [--count N] [--runs N] [--size BYTES] [--json]
 
@@ -71,18 +72,6 @@ const QUOTES = [
   '«لا بديل عن الحوار»',
   '“الوضع يتحسن تدريجيا”',
 ];
-
-/** A small deterministic generator (mulberry32), so every run benches the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Generates `count` Arabic news-like articles of about `size` UTF-8 bytes each. */
 export function generateCorpus(count: number, size: number, seed = 42): string[] {
