@@ -54,8 +54,10 @@ describe('createBotDeps over the real store, search index and samples', () => {
     await deps.searchTopic(word);
     expect(rebuilds()).toBe(2);
 
-    // a non-Arabic query without a translation provider still searches (as typed)
-    expect(await deps.toArabicQuery('Gaza')).toMatchObject({ query: 'Gaza' });
+    // without a translation provider, well-known names come from the offline glossary…
+    expect(await deps.toArabicQuery('Gaza')).toMatchObject({ query: 'غزة' });
+    // …and anything else is still searched as typed
+    expect(await deps.toArabicQuery('Zanzibar')).toMatchObject({ query: 'Zanzibar' });
     // admin hook refuses private addresses
     await expect(deps.sources.check('http://127.0.0.1/feed')).rejects.toThrow();
     expect(await deps.sources.list()).toEqual([]);
@@ -66,13 +68,13 @@ describe('createBotDeps over the real store, search index and samples', () => {
     let out = '';
     output.on('data', (c: Buffer) => (out += c.toString('utf8')));
     const done = runConsoleChat(deps, { input, output });
-    input.end(`/digest\n/topic ${word}\n/topic Morocco\n`);
+    input.end(`/digest\n/topic ${word}\n/topic Zanzibar\n`);
     await done;
     expect(out).toContain(
       `1. ${digest.stories[0]!.title.replace(/\s+/g, ' ').trim().slice(0, 40)}`,
     );
     expect(out).toContain(`عن «${word}»`);
-    expect(out).toContain('لا شيء عن «Morocco»');
+    expect(out).toContain('لا شيء عن «Zanzibar»');
     expect(out).toContain('الترجمة غير متاحة، فبحثت بكلماتك كما كتبتها');
     await store.close();
   });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { glossaryToArabic } from '../../../src/translate/glossary.js';
+
+describe('offline glossary for topic questions', () => {
+  it.each([
+    ['Afghanistan', 'أفغانستان'],
+    ['afghanistan', 'أفغانستان'],
+    ['  Syria!  ', 'سوريا'],
+    ['élections en Irak', 'الانتخابات العراق'],
+    ["Egypt's economy", 'مصر الاقتصاد'],
+    ['storm in Alexandria', 'عاصفة الإسكندرية'],
+    ['états-unis', 'الولايات المتحدة'],
+    ['Iraq Irak', 'العراق'],
+  ])('%s → %s', (query, arabic) => {
+    expect(glossaryToArabic(query)).toBe(arabic);
+  });
+
+  it.each(['Zanzibar', 'hello world', '', '12345'])('knows nothing of %j', (query) => {
+    expect(glossaryToArabic(query)).toBeUndefined();
+  });
+});
