@@ -20,5 +20,15 @@ export {
   stripTatweel,
 } from './normalize.js';
 export { splitParagraph, splitParagraphs, splitSentences } from './sentences.js';
-export { STOPWORDS, countTokens, isStopword, stem, terms, tokenize } from './tokens.js';
+export {
+  STOPWORDS,
+  countTokens,
+  isStopword,
+  newDictionaryKey,
+  stem,
+  termIds,
+  terms,
+  tokenize,
+  type TermDictionary,
+} from './tokens.js';
 export { arabicRatio, isArabic } from './script.js';

@@ -149,7 +149,7 @@ export function stem(normalizedToken: string): string {
  * Terms of raw tokens already seen, in an open-addressing table keyed by a hash computed while
  * scanning: news vocabulary repeats, so most tokens are found without allocating a string.
  */
-const CACHE_BITS = 18;
+const CACHE_BITS = 20;
 const CACHE_SIZE = 1 << CACHE_BITS;
 const CACHE_MASK = CACHE_SIZE - 1;
 const CACHE_LIMIT = CACHE_SIZE >> 1;
@@ -180,13 +180,20 @@ function sameChars(a: string, text: string, start: number, end: number): boolean
   return true;
 }
 
-/** The term of text[start, end) whose FNV-1a hash is `h`, from the cache or computed. */
-function termAt(text: string, start: number, end: number, h: number): string {
+/**
+ * Ids that callers of {@link termIds} gave the term of each cached slot, with the number of the
+ * dictionary they belong to (0: none yet): a repeated token then costs no map lookup.
+ */
+const cacheId = new Int32Array(CACHE_SIZE);
+const cacheIdOwner = new Int32Array(CACHE_SIZE);
+
+/** The cache slot of the term of text[start, end) whose FNV-1a hash is `h`, filled when new. */
+function slotAt(text: string, start: number, end: number, h: number): number {
   let slot = h & CACHE_MASK;
   for (;;) {
     const raw = cacheRaw[slot];
     if (raw === undefined) break;
-    if (cacheHash[slot] === h && sameChars(raw, text, start, end)) return cacheTerm[slot]!;
+    if (cacheHash[slot] === h && sameChars(raw, text, start, end)) return slot;
     slot = (slot + 1) & CACHE_MASK;
   }
   if (cacheCount >= CACHE_LIMIT) {
@@ -200,8 +207,44 @@ function termAt(text: string, start: number, end: number, h: number): string {
   cacheRaw[slot] = raw;
   cacheHash[slot] = h;
   cacheTerm[slot] = t;
+  cacheIdOwner[slot] = 0;
   cacheCount++;
-  return t;
+  return slot;
+}
+
+/** FNV-1a hash of the token {@link tokenEnd} scanned last. */
+let tokenHash = 0;
+
+/**
+ * The end of the token starting at `start` (a letter or digit of class `k`); its hash is left
+ * in {@link tokenHash}.
+ */
+function tokenEnd(text: string, start: number, k: number): number {
+  const n = text.length;
+  let h = 0x811c9dc5 ^ text.charCodeAt(start);
+  h = Math.imul(h, 0x01000193);
+  let i = start + 1;
+  if (k === LETTER) {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (classify(c) === SEP) break;
+      h = Math.imul(h ^ c, 0x01000193);
+      i++;
+    }
+  } else {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (classify(c) === DIGIT) {
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      } else if (isNumberSeparator(c) && i + 1 < n && classify(text.charCodeAt(i + 1)) === DIGIT) {
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      } else break;
+    }
+  }
+  tokenHash = h;
+  return i;
 }
 
 /**
@@ -224,36 +267,63 @@ export function terms(text: string, counts?: { tokens: number }): string[] {
       continue;
     }
     const start = i;
-    let h = 0x811c9dc5 ^ text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-    i++;
-    if (k === LETTER) {
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (classify(c) === SEP) break;
-        h = Math.imul(h ^ c, 0x01000193);
-        i++;
-      }
-    } else {
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (classify(c) === DIGIT) {
-          h = Math.imul(h ^ c, 0x01000193);
-          i++;
-        } else if (
-          isNumberSeparator(c) &&
-          i + 1 < n &&
-          classify(text.charCodeAt(i + 1)) === DIGIT
-        ) {
-          h = Math.imul(h ^ c, 0x01000193);
-          i++;
-        } else break;
-      }
-    }
+    i = tokenEnd(text, start, k);
     tokens++;
-    const t = termAt(text, start, i, h);
+    const t = cacheTerm[slotAt(text, start, i, tokenHash)]!;
     if (t !== '') out.push(t);
   }
   if (counts) counts.tokens = tokens;
   return out;
+}
+
+let dictionaries = 0;
+
+/** A new key for a {@link TermDictionary}. */
+export function newDictionaryKey(): number {
+  if (dictionaries === 0x7fffffff) {
+    // Keys start over: forget every remembered id so that no old dictionary's id is reused.
+    cacheIdOwner.fill(0);
+    dictionaries = 0;
+  }
+  return ++dictionaries;
+}
+
+/** A caller's numbering of terms, for {@link termIds}. */
+export interface TermDictionary {
+  /** This dictionary's key from {@link newDictionaryKey} (ids are remembered per key). */
+  readonly key: number;
+  /** The id of a term; the same term must always get the same id. */
+  id(term: string): number;
+}
+
+/**
+ * The ids in `dictionary` of the {@link terms} of `text`, in order, appended to `out`: the same
+ * as `terms(text).map(dictionary.id)`, but a token seen before costs neither a string nor a
+ * map lookup.
+ * @example termIds('بيان وبيان', vocab, ids) // ids gets [vocab.id('بيان'), vocab.id('بيان')]
+ */
+export function termIds(text: string, dictionary: TermDictionary, out: number[]): void {
+  const n = text.length;
+  const key = dictionary.key;
+  let i = 0;
+  while (i < n) {
+    const k = CLASS[text.charCodeAt(i)] || classify(text.charCodeAt(i));
+    if (k !== LETTER && k !== DIGIT) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = tokenEnd(text, start, k);
+    const slot = slotAt(text, start, i, tokenHash);
+    if (cacheIdOwner[slot] === key) {
+      out.push(cacheId[slot]!);
+      continue;
+    }
+    const t = cacheTerm[slot]!;
+    if (t === '') continue;
+    const id = dictionary.id(t);
+    cacheId[slot] = id;
+    cacheIdOwner[slot] = key;
+    out.push(id);
+  }
 }

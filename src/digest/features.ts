@@ -2,7 +2,7 @@
  * Term features of articles for clustering and search: normalized, stemmed, stopword-free terms
  * (from the Arabic engine), the title counted several times, the lead more than the rest.
  */
-import { terms } from '../arabic/index.js';
+import { newDictionaryKey, termIds, terms } from '../arabic/index.js';
 import type { Article } from '../domain.js';
 
 export interface FeatureOptions {
@@ -152,6 +152,8 @@ export interface TermIdCounts {
 
 /** Dense ids of terms, spelling variants folded (see {@link skeleton}). */
 export interface Vocabulary {
+  /** Identifies the vocabulary to the term cache of the Arabic engine (see `termIds`). */
+  readonly key: number;
   /** The id of a stem, created when new. */
   id(stem: string): number;
   /** The id of a stem, or undefined when never seen. */
@@ -165,6 +167,7 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
   const byStem = new Map<string, number>();
   const byKey = new Map<string, number>();
   return {
+    key: newDictionaryKey(),
     id(stem) {
       let id = byStem.get(stem);
       if (id === undefined) {
@@ -203,22 +206,25 @@ export function termIdCounts(
   const maxChars = opts.maxTextChars ?? 1200;
   let acc = new Float64Array(Math.max(1024, vocabulary.size * 2));
   const touched: number[] = [];
+  const title: number[] = [];
+  const body: number[] = [];
+  const add = (id: number, w: number): void => {
+    if (id >= acc.length) {
+      const grown = new Float64Array(Math.max(acc.length * 2, id + 1));
+      grown.set(acc);
+      acc = grown;
+    }
+    if (acc[id] === 0) touched.push(id);
+    acc[id] += w;
+  };
   const docs = articles.map((a) => {
     const text = a.text.length > maxChars ? a.text.slice(0, maxChars) : a.text;
-    const title = terms(a.title);
-    const body = terms(text);
-    for (let i = 0; i < title.length + body.length; i++) {
-      const id = vocabulary.id(i < title.length ? title[i]! : body[i - title.length]!);
-      if (id >= acc.length) {
-        const grown = new Float64Array(acc.length * 2);
-        grown.set(acc);
-        acc = grown;
-      }
-      const at = i - title.length;
-      const w = at < 0 ? titleWeight : at < leadTerms ? leadWeight : 1;
-      if (acc[id] === 0) touched.push(id);
-      acc[id] += w;
-    }
+    title.length = 0;
+    body.length = 0;
+    termIds(a.title, vocabulary, title);
+    termIds(text, vocabulary, body);
+    for (let i = 0; i < title.length; i++) add(title[i]!, titleWeight);
+    for (let i = 0; i < body.length; i++) add(body[i]!, i < leadTerms ? leadWeight : 1);
     const ids = Int32Array.from(touched);
     const counts = new Float32Array(ids.length);
     for (let k = 0; k < ids.length; k++) {

@@ -5,8 +5,10 @@ import {
   countTokens,
   isArabic,
   isStopword,
+  newDictionaryKey,
   normalize,
   stem,
+  termIds,
   terms,
   tokenize,
 } from '../../../src/arabic/index.js';
@@ -110,6 +112,47 @@ describe('terms', () => {
   it('handles empty and punctuation-only text', () => {
     expect(terms('')).toEqual([]);
     expect(terms('،.؟!')).toEqual([]);
+  });
+});
+
+describe('termIds', () => {
+  const dictionary = () => {
+    const ids = new Map<string, number>();
+    const seen: string[] = [];
+    return {
+      key: newDictionaryKey(),
+      seen,
+      id(term: string) {
+        seen.push(term);
+        let id = ids.get(term);
+        if (id === undefined) ids.set(term, (id = ids.size));
+        return id;
+      },
+    };
+  };
+  const text = 'وأعلنت الرئاسة الروسية في بيان لها عن خطة 300 و 3.5 بيان الرئاسة';
+
+  it('gives the ids of the terms, in order', () => {
+    const d = dictionary();
+    const out: number[] = [];
+    termIds(text, d, out);
+    const check = dictionary();
+    expect(out).toEqual(terms(text).map((t) => check.id(t)));
+  });
+
+  it('remembers ids per dictionary, so a repeated token is not looked up again', () => {
+    const a = dictionary();
+    const b = dictionary();
+    b.id('zzz'); // b numbers terms differently from a
+    const outA: number[] = [];
+    const outB: number[] = [];
+    termIds(text, a, outA);
+    // بيان and الرئاسة come twice: the second time costs no lookup.
+    expect(a.seen.length).toBe(terms(text).length - 2);
+    termIds(text, b, outB);
+    termIds(text, a, outA);
+    expect(outA.slice(outA.length / 2)).toEqual(outA.slice(0, outA.length / 2));
+    expect(outB).toEqual(outA.slice(0, outA.length / 2).map((x) => x + 1));
   });
 });
 
