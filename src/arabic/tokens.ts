@@ -148,20 +148,26 @@ export function stem(normalizedToken: string): string {
 /**
  * Terms of raw tokens already seen, in an open-addressing table keyed by a hash computed while
  * scanning: news vocabulary repeats, so most tokens are found without allocating a string.
- * A slot's hash and the place of its raw characters sit side by side in one typed array, and
- * the characters are packed into one pool: a lookup reads two places of memory, not a string
- * object and several arrays (at tens of thousands of articles the table outgrows CPU caches).
+ * A slot's hash, the place of its raw characters and the id a caller gave its term sit side by
+ * side in one typed array, and the characters are packed into one pool: a lookup reads two
+ * places of memory, not a string object and several arrays (at tens of thousands of articles
+ * the table outgrows CPU caches).
  */
 const CACHE_BITS = 20;
 const CACHE_SIZE = 1 << CACHE_BITS;
 const CACHE_MASK = CACHE_SIZE - 1;
 const CACHE_LIMIT = CACHE_SIZE >> 1;
-/** Per slot: hash, 1 + start of the raw token in {@link pool} (0: empty slot), its length. */
-const cacheMeta = new Int32Array(CACHE_SIZE * 3);
-let cacheTerm: string[] = new Array<string>(CACHE_SIZE);
+/**
+ * Per slot, 4 numbers: the hash; 1 + where the raw token starts in {@link pool} (0: empty slot);
+ * the key of the dictionary that numbered its term (0: none, see {@link termIds}); that id.
+ * Slot CACHE_SIZE is a scratch slot for tokens too long to keep.
+ */
+const cacheMeta = new Int32Array((CACHE_SIZE + 1) * 4);
+let cacheTerm: string[] = new Array<string>(CACHE_SIZE + 1);
 let cacheCount = 0;
-/** Raw tokens' characters, end to end. */
+/** Raw tokens end to end, each as its length and then its characters. */
 const POOL_LIMIT = CACHE_LIMIT * 16;
+const MAX_KEPT_TOKEN = 0xffff;
 let pool = new Uint16Array(1 << 16);
 let poolUsed = 0;
 
@@ -180,17 +186,10 @@ function computeTerm(raw: string): string {
   return t.length < 2 ? '' : t;
 }
 
-/**
- * Ids that callers of {@link termIds} gave the term of each cached slot, after the number of the
- * dictionary they belong to (0: none yet): a repeated token then costs no map lookup.
- */
-const cacheIds = new Int32Array(CACHE_SIZE * 2);
-
 /** Empties the table (when full). */
 function resetCache(): void {
   cacheMeta.fill(0);
-  cacheIds.fill(0);
-  cacheTerm = new Array<string>(CACHE_SIZE);
+  cacheTerm = new Array<string>(CACHE_SIZE + 1);
   cacheCount = 0;
   poolUsed = 0;
 }
@@ -198,35 +197,41 @@ function resetCache(): void {
 /** The cache slot of the term of text[start, end) whose FNV-1a hash is `h`, filled when new. */
 function slotAt(text: string, start: number, end: number, h: number): number {
   const len = end - start;
+  if (len > MAX_KEPT_TOKEN) {
+    cacheTerm[CACHE_SIZE] = computeTerm(text.slice(start, end));
+    cacheMeta[CACHE_SIZE * 4 + 2] = 0;
+    return CACHE_SIZE;
+  }
   let slot = h & CACHE_MASK;
   for (;;) {
-    const m = slot * 3;
+    const m = slot * 4;
     const at = cacheMeta[m + 1]!;
     if (at === 0) break;
-    if (cacheMeta[m] === h && cacheMeta[m + 2] === len) {
+    if (cacheMeta[m] === h && pool[at - 1] === len) {
       let i = 0;
-      while (i < len && pool[at - 1 + i] === text.charCodeAt(start + i)) i++;
+      while (i < len && pool[at + i] === text.charCodeAt(start + i)) i++;
       if (i === len) return slot;
     }
     slot = (slot + 1) & CACHE_MASK;
   }
-  if (cacheCount >= CACHE_LIMIT || poolUsed + len > POOL_LIMIT) {
+  if (cacheCount >= CACHE_LIMIT || poolUsed + len + 1 > POOL_LIMIT) {
     resetCache();
     slot = h & CACHE_MASK;
   }
-  if (poolUsed + len > pool.length) {
-    const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + len));
+  if (poolUsed + len + 1 > pool.length) {
+    const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + len + 1));
     grown.set(pool.subarray(0, poolUsed));
     pool = grown;
   }
-  for (let i = 0; i < len; i++) pool[poolUsed + i] = text.charCodeAt(start + i);
-  const m = slot * 3;
+  pool[poolUsed] = len;
+  for (let i = 0; i < len; i++) pool[poolUsed + 1 + i] = text.charCodeAt(start + i);
+  const m = slot * 4;
   cacheMeta[m] = h;
   cacheMeta[m + 1] = poolUsed + 1;
-  cacheMeta[m + 2] = len;
-  poolUsed += len;
+  cacheMeta[m + 2] = 0;
+  cacheMeta[m + 3] = 0;
+  poolUsed += len + 1;
   cacheTerm[slot] = computeTerm(text.slice(start, end));
-  cacheIds[slot * 2] = 0;
   cacheCount++;
   return slot;
 }
@@ -301,7 +306,7 @@ let dictionaries = 0;
 export function newDictionaryKey(): number {
   if (dictionaries === 0x7fffffff) {
     // Keys start over: forget every remembered id so that no old dictionary's id is reused.
-    for (let s = 0; s < CACHE_SIZE; s++) cacheIds[s * 2] = 0;
+    for (let s = 0; s <= CACHE_SIZE; s++) cacheMeta[s * 4 + 2] = 0;
     dictionaries = 0;
   }
   return ++dictionaries;
@@ -334,15 +339,15 @@ export function termIds(text: string, dictionary: TermDictionary, out: number[])
     const start = i;
     i = tokenEnd(text, start, k);
     const slot = slotAt(text, start, i, tokenHash);
-    if (cacheIds[slot * 2] === key) {
-      out.push(cacheIds[slot * 2 + 1]!);
+    if (cacheMeta[slot * 4 + 2] === key) {
+      out.push(cacheMeta[slot * 4 + 3]!);
       continue;
     }
     const t = cacheTerm[slot]!;
     if (t === '') continue;
     const id = dictionary.id(t);
-    cacheIds[slot * 2] = key;
-    cacheIds[slot * 2 + 1] = id;
+    cacheMeta[slot * 4 + 2] = key;
+    cacheMeta[slot * 4 + 3] = id;
     out.push(id);
   }
 }

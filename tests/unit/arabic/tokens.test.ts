@@ -109,6 +109,16 @@ describe('terms', () => {
     expect(a).toContain('300');
   });
 
+  it('handles a token too long to cache, twice', () => {
+    const long = 'ب'.repeat(70_000);
+    expect(terms(`${long} بيان ${long}`)).toEqual([long, 'بيان', long]);
+    const ids: number[] = [];
+    const seen = new Map<string, number>();
+    const id = (t: string) => seen.get(t) ?? (seen.set(t, seen.size), seen.size - 1);
+    termIds(`${long} بيان ${long}`, { key: newDictionaryKey(), id }, ids);
+    expect(ids).toEqual([0, 1, 0]);
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(terms('')).toEqual([]);
     expect(terms('،.؟!')).toEqual([]);
