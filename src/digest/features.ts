@@ -208,23 +208,29 @@ export function termIdCounts(
   const touched: number[] = [];
   const title: number[] = [];
   const body: number[] = [];
-  const add = (id: number, w: number): void => {
-    if (id >= acc.length) {
-      const grown = new Float64Array(Math.max(acc.length * 2, id + 1));
-      grown.set(acc);
-      acc = grown;
-    }
-    if (acc[id] === 0) touched.push(id);
-    acc[id] += w;
-  };
   const docs = articles.map((a) => {
     const text = a.text.length > maxChars ? a.text.slice(0, maxChars) : a.text;
     title.length = 0;
     body.length = 0;
     termIds(a.title, vocabulary, title);
     termIds(text, vocabulary, body);
-    for (let i = 0; i < title.length; i++) add(title[i]!, titleWeight);
-    for (let i = 0; i < body.length; i++) add(body[i]!, i < leadTerms ? leadWeight : 1);
+    // Every id is below the vocabulary's size: grow once per article, then plain loops.
+    if (vocabulary.size > acc.length) {
+      const grown = new Float64Array(Math.max(acc.length * 2, vocabulary.size));
+      grown.set(acc);
+      acc = grown;
+    }
+    const sums = acc;
+    for (let i = 0; i < title.length; i++) {
+      const id = title[i]!;
+      if (sums[id] === 0) touched.push(id);
+      sums[id] += titleWeight;
+    }
+    for (let i = 0; i < body.length; i++) {
+      const id = body[i]!;
+      if (sums[id] === 0) touched.push(id);
+      sums[id] += i < leadTerms ? leadWeight : 1;
+    }
     const ids = Int32Array.from(touched);
     const counts = new Float32Array(ids.length);
     for (let k = 0; k < ids.length; k++) {
