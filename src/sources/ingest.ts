@@ -15,6 +15,7 @@ import { describeError } from './errors.js';
 import { createHttpClient, type HttpClientOptions } from './http.js';
 import { localKind, markAutoDetect, readSource } from './read-source.js';
 import { SourcesFileError, loadSourcesFile } from './sources-file.js';
+import { mapSettled } from '../concurrency.js';
 
 export interface SourceReport {
   id: string;
@@ -72,25 +73,6 @@ export const LAST_INGEST_META_KEY = 'ingest:last';
 export function backoffMs(failures: number): number {
   if (failures <= 1) return 0;
   return Math.min(BACKOFF_BASE_MS * 2 ** (failures - 2), BACKOFF_MAX_MS);
-}
-
-/** Runs `fn` over items with at most `limit` in flight; results in input order. */
-async function mapSettled<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      const [settled] = await Promise.allSettled([fn(items[i]!, i)]);
-      results[i] = settled!;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** A one-at-a-time queue (store commits of concurrent sources must not interleave). */

@@ -31,26 +31,4 @@ export function planBatches(sizes: number[], limits: BatchLimits): number[][] {
   return batches;
 }
 
-/** Runs `task` over `items` with at most `concurrency` running at once; settles every item. */
-export async function mapSettled<T, R>(
-  items: T[],
-  concurrency: number,
-  task: (item: T, index: number) => Promise<R>,
-): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: 'fulfilled', value: await task(items[i]!, i) };
-      } catch (reason) {
-        results[i] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker),
-  );
-  return results;
-}
+export { mapSettled } from '../concurrency.js';

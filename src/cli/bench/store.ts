@@ -15,6 +15,7 @@ import { SubscriberSchema, type Store, type Subscriber } from '../../store/types
 import { exportLine, importSubscribers, runExport } from '../subscribers.js';
 import { UsageError, intOption, writeLine, type Command } from '../command.js';
 import { seededRandom as rng } from '../../digest/synthetic.js';
+import { dropRedisPrefix } from '../../store/drivers/redis.js';
 
 const HELP = `Usage: khulasa bench store [--count N] [--backend sqlite|redis|postgres|memory] [--minutes M]
 
@@ -173,29 +174,6 @@ function targets(
     }
   }
   return { list, notes };
-}
-
-async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
-  const { createClient } = await import('@redis/client');
-  const client = createClient({ url });
-  await client.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = (await client.sendCommand([
-        'SCAN',
-        cursor,
-        'MATCH',
-        `${prefix}*`,
-        'COUNT',
-        '1000',
-      ])) as [string, string[]];
-      cursor = next;
-      if (keys.length > 0) await client.sendCommand(['UNLINK', ...keys]);
-    } while (cursor !== '0');
-  } finally {
-    client.destroy();
-  }
 }
 
 async function dropPgSchema(url: string, schema: string): Promise<void> {

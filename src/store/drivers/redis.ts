@@ -245,3 +245,26 @@ export async function createRedisDriver(url: string, log: Logger): Promise<Drive
     },
   };
 }
+
+/** Deletes every key under a prefix (benchmarks and tests clean up after themselves). */
+export async function dropRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = (await client.sendCommand([
+        'SCAN',
+        cursor,
+        'MATCH',
+        `${prefix}*`,
+        'COUNT',
+        '1000',
+      ])) as [string, string[]];
+      cursor = next;
+      if (keys.length > 0) await client.sendCommand(['UNLINK', ...keys]);
+    } while (cursor !== '0');
+  } finally {
+    client.destroy();
+  }
+}

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { dropRedisPrefix } from '../../../src/store/drivers/redis.js';
 
 export interface TestBackend {
   name: string;
@@ -55,7 +56,7 @@ function backendFactories(): Factory[] {
           name: 'redis',
           url: url.toString(),
           shared: true,
-          cleanup: () => dropRedis(redisUrl, prefix),
+          cleanup: () => dropRedisPrefix(redisUrl, prefix),
         };
       }),
     );
@@ -77,29 +78,6 @@ function backendFactories(): Factory[] {
     );
   }
   return list;
-}
-
-export async function dropRedis(redisUrl: string, prefix: string): Promise<void> {
-  const { createClient } = await import('@redis/client');
-  const client = createClient({ url: redisUrl });
-  await client.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = (await client.sendCommand([
-        'SCAN',
-        cursor,
-        'MATCH',
-        `${prefix}*`,
-        'COUNT',
-        '1000',
-      ])) as [string, string[]];
-      cursor = next;
-      if (keys.length > 0) await client.sendCommand(['UNLINK', ...keys]);
-    } while (cursor !== '0');
-  } finally {
-    client.destroy();
-  }
 }
 
 export async function dropSchema(pgUrl: string, schema: string): Promise<void> {
