@@ -24,7 +24,6 @@ export {
   STOPWORDS,
   countTokens,
   isStopword,
-  newDictionaryKey,
   stem,
   termIds,
   terms,

@@ -148,28 +148,38 @@ export function stem(normalizedToken: string): string {
 /**
  * Terms of raw tokens already seen, in an open-addressing table keyed by a hash computed while
  * scanning: news vocabulary repeats, so most tokens are found without allocating a string.
- * A slot's hash, the place of its raw characters and the id a caller gave its term sit side by
- * side in one typed array, and the characters are packed into one pool: a lookup reads two
- * places of memory, not a string object and several arrays (at tens of thousands of articles
- * the table outgrows CPU caches).
+ *
+ * A slot is 8 numbers (32 bytes, two to a cache line): the hash; the token's length (0: empty
+ * slot); the number of its term (see {@link internTerm}; -1: a stopword or too short); where
+ * characters beyond the 8th sit in {@link pool}; then the first 8 characters, two per number.
+ * At tens of thousands of articles the table outgrows CPU caches, and a lookup then costs what
+ * it reads from memory: one line for a token of up to 8 characters (most words), the line and
+ * the pool for a longer one.
  */
 const CACHE_BITS = 20;
 const CACHE_SIZE = 1 << CACHE_BITS;
 const CACHE_MASK = CACHE_SIZE - 1;
 const CACHE_LIMIT = CACHE_SIZE >> 1;
-/**
- * Per slot, 4 numbers: the hash; 1 + where the raw token starts in {@link pool} (0: empty slot);
- * the key of the dictionary that numbered its term (0: none, see {@link termIds}); that id.
- * Slot CACHE_SIZE is a scratch slot for tokens too long to keep.
- */
-const cacheMeta = new Int32Array((CACHE_SIZE + 1) * 4);
-let cacheTerm: string[] = new Array<string>(CACHE_SIZE + 1);
+const SLOT = 8;
+const INLINE = 8;
+const table = new Int32Array(CACHE_SIZE * SLOT);
 let cacheCount = 0;
-/** Raw tokens end to end, each as its length and then its characters. */
-const POOL_LIMIT = CACHE_LIMIT * 16;
-const MAX_KEPT_TOKEN = 0xffff;
+/** Characters of raw tokens beyond their first {@link INLINE}, end to end. */
+const POOL_LIMIT = CACHE_LIMIT * 8;
 let pool = new Uint16Array(1 << 16);
 let poolUsed = 0;
+/** Tokens longer than this are not kept (never seen twice in practice: runs without spaces). */
+const MAX_KEPT_TOKEN = 64;
+/** Not a term (a stopword or too short). */
+const NO_TERM = -1;
+/** A token too long to keep: its term is computed on the spot. */
+const UNCACHED = -2;
+
+/** Terms by number, and numbers by term: each distinct term is one string, made once. */
+let termList: string[] = [];
+let termNumbers = new Map<string, number>();
+/** Changes whenever the table (and with it the numbering of terms) starts over. */
+let generation = 0;
 
 /** Normalizes one raw token and returns its stem, or '' when it is a stopword or too short. */
 function computeTerm(raw: string): string {
@@ -186,79 +196,114 @@ function computeTerm(raw: string): string {
   return t.length < 2 ? '' : t;
 }
 
-/** Empties the table (when full). */
-function resetCache(): void {
-  cacheMeta.fill(0);
-  cacheTerm = new Array<string>(CACHE_SIZE + 1);
-  cacheCount = 0;
-  poolUsed = 0;
+/** The number of a term, given on first sight. */
+function internTerm(term: string): number {
+  let k = termNumbers.get(term);
+  if (k === undefined) {
+    k = termList.length;
+    termList.push(term);
+    termNumbers.set(term, k);
+  }
+  return k;
 }
 
-/** The cache slot of the term of text[start, end) whose FNV-1a hash is `h`, filled when new. */
-function slotAt(text: string, start: number, end: number, h: number): number {
+/** Empties the table (when full). */
+function resetCache(): void {
+  table.fill(0);
+  cacheCount = 0;
+  poolUsed = 0;
+  termList = [];
+  termNumbers = new Map();
+  generation++;
+}
+
+/**
+ * The term number of the token text[start, end) whose FNV-1a hash is `h`, computed and kept
+ * when the token is new; {@link NO_TERM} for a stopword, {@link UNCACHED} for a token too long
+ * to keep.
+ */
+function termNumberAt(text: string, start: number, end: number, h: number): number {
   const len = end - start;
-  if (len > MAX_KEPT_TOKEN) {
-    cacheTerm[CACHE_SIZE] = computeTerm(text.slice(start, end));
-    cacheMeta[CACHE_SIZE * 4 + 2] = 0;
-    return CACHE_SIZE;
-  }
+  if (len > MAX_KEPT_TOKEN) return UNCACHED;
+  const inline = len < INLINE ? len : INLINE;
   let slot = h & CACHE_MASK;
   for (;;) {
-    const m = slot * 4;
-    const at = cacheMeta[m + 1]!;
-    if (at === 0) break;
-    if (cacheMeta[m] === h && pool[at - 1] === len) {
-      let i = 0;
-      while (i < len && pool[at + i] === text.charCodeAt(start + i)) i++;
-      if (i === len) return slot;
+    const m = slot * SLOT;
+    const l = table[m + 1]!;
+    if (l === 0) break;
+    if (l === len && table[m] === h) {
+      let x = 0;
+      for (; x + 1 < inline; x += 2) {
+        const pair = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
+        if (table[m + 4 + (x >> 1)] !== pair) break;
+      }
+      if (x + 1 >= inline) {
+        let same = x >= inline || table[m + 4 + (x >> 1)] === text.charCodeAt(start + x);
+        const at = table[m + 3]! - INLINE;
+        for (let y = INLINE; same && y < len; y++)
+          same = pool[at + y] === text.charCodeAt(start + y);
+        if (same) return table[m + 2]!;
+      }
     }
     slot = (slot + 1) & CACHE_MASK;
   }
-  if (cacheCount >= CACHE_LIMIT || poolUsed + len + 1 > POOL_LIMIT) {
+  return keepToken(text, start, end, h, slot);
+}
+
+/** Fills the empty `slot` with a new token (see {@link termNumberAt}); returns its term number. */
+function keepToken(text: string, start: number, end: number, h: number, slot: number): number {
+  const len = end - start;
+  const extra = len > INLINE ? len - INLINE : 0;
+  if (cacheCount >= CACHE_LIMIT || poolUsed + extra > POOL_LIMIT) {
     resetCache();
     slot = h & CACHE_MASK;
   }
-  if (poolUsed + len + 1 > pool.length) {
-    const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + len + 1));
+  if (poolUsed + extra > pool.length) {
+    const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + extra));
     grown.set(pool.subarray(0, poolUsed));
     pool = grown;
   }
-  pool[poolUsed] = len;
-  for (let i = 0; i < len; i++) pool[poolUsed + 1 + i] = text.charCodeAt(start + i);
-  const m = slot * 4;
-  cacheMeta[m] = h;
-  cacheMeta[m + 1] = poolUsed + 1;
-  cacheMeta[m + 2] = 0;
-  cacheMeta[m + 3] = 0;
-  poolUsed += len + 1;
-  cacheTerm[slot] = computeTerm(text.slice(start, end));
+  const term = computeTerm(text.slice(start, end));
+  const k = term === '' ? NO_TERM : internTerm(term);
+  const m = slot * SLOT;
+  table[m] = h;
+  table[m + 1] = len;
+  table[m + 2] = k;
+  table[m + 3] = poolUsed;
+  const inline = len < INLINE ? len : INLINE;
+  let x = 0;
+  for (; x + 1 < inline; x += 2) {
+    table[m + 4 + (x >> 1)] = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
+  }
+  if (x < inline) table[m + 4 + (x >> 1)] = text.charCodeAt(start + x);
+  for (let y = INLINE; y < len; y++) pool[poolUsed++] = text.charCodeAt(start + y);
   cacheCount++;
-  return slot;
+  return k;
 }
 
 /** FNV-1a hash of the token {@link tokenEnd} scanned last. */
 let tokenHash = 0;
 
 /**
- * The end of the token starting at `start` (a letter or digit of class `k`); its hash is left
- * in {@link tokenHash}.
+ * The end (at most `n`) of the token starting at `start` (a letter or digit of class `k`); its
+ * hash is left in {@link tokenHash}.
  */
-function tokenEnd(text: string, start: number, k: number): number {
-  const n = text.length;
+function tokenEnd(text: string, start: number, k: number, n: number): number {
   let h = 0x811c9dc5 ^ text.charCodeAt(start);
   h = Math.imul(h, 0x01000193);
   let i = start + 1;
   if (k === LETTER) {
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (classify(c) === SEP) break;
+      const kk = CLASS[c] || classify(c);
+      if (kk === SEP) break;
       h = Math.imul(h ^ c, 0x01000193);
       i++;
     }
   } else {
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (classify(c) === DIGIT) {
+      if ((CLASS[c] || classify(c)) === DIGIT) {
         h = Math.imul(h ^ c, 0x01000193);
         i++;
       } else if (isNumberSeparator(c) && i + 1 < n && classify(text.charCodeAt(i + 1)) === DIGIT) {
@@ -285,69 +330,100 @@ export function terms(text: string, counts?: { tokens: number }): string[] {
   let tokens = 0;
   let i = 0;
   while (i < n) {
-    const k = CLASS[text.charCodeAt(i)] || classify(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    const k = CLASS[c] || classify(c);
     if (k !== LETTER && k !== DIGIT) {
       i++;
       continue;
     }
     const start = i;
-    i = tokenEnd(text, start, k);
+    i = tokenEnd(text, start, k, n);
     tokens++;
-    const t = cacheTerm[slotAt(text, start, i, tokenHash)]!;
-    if (t !== '') out.push(t);
+    const t = termNumberAt(text, start, i, tokenHash);
+    if (t >= 0) out.push(termList[t]!);
+    else if (t === UNCACHED) {
+      const long = computeTerm(text.slice(start, i));
+      if (long !== '') out.push(long);
+    }
   }
   if (counts) counts.tokens = tokens;
   return out;
 }
 
-let dictionaries = 0;
-
-/** A new key for a {@link TermDictionary}. */
-export function newDictionaryKey(): number {
-  if (dictionaries === 0x7fffffff) {
-    // Keys start over: forget every remembered id so that no old dictionary's id is reused.
-    for (let s = 0; s <= CACHE_SIZE; s++) cacheMeta[s * 4 + 2] = 0;
-    dictionaries = 0;
-  }
-  return ++dictionaries;
-}
-
 /** A caller's numbering of terms, for {@link termIds}. */
 export interface TermDictionary {
-  /** This dictionary's key from {@link newDictionaryKey} (ids are remembered per key). */
-  readonly key: number;
   /** The id of a term; the same term must always get the same id. */
   id(term: string): number;
 }
 
+/** A dictionary's ids by term number (id + 1; 0: not asked yet), for the current generation. */
+interface IdMemo {
+  generation: number;
+  ids: Int32Array;
+}
+const memos = new WeakMap<TermDictionary, IdMemo>();
+
+function memoOf(dictionary: TermDictionary): IdMemo {
+  let memo = memos.get(dictionary);
+  if (memo === undefined) {
+    memo = { generation, ids: new Int32Array(Math.max(1024, termList.length * 2)) };
+    memos.set(dictionary, memo);
+  } else if (memo.generation !== generation) {
+    memo.generation = generation;
+    memo.ids.fill(0);
+  }
+  return memo;
+}
+
 /**
- * The ids in `dictionary` of the {@link terms} of `text`, in order, appended to `out`: the same
- * as `terms(text).map(dictionary.id)`, but a token seen before costs neither a string nor a
- * map lookup.
+ * The ids in `dictionary` of the {@link terms} of `text` (of its first `limit` characters when
+ * given, as if it were cut there), in order, appended to `out`: the same as
+ * `terms(text).map(dictionary.id)`, but a token seen before costs neither a string nor a map
+ * lookup, and `dictionary.id` is asked once per distinct term.
  * @example termIds('بيان وبيان', vocab, ids) // ids gets [vocab.id('بيان'), vocab.id('بيان')]
  */
-export function termIds(text: string, dictionary: TermDictionary, out: number[]): void {
-  const n = text.length;
-  const key = dictionary.key;
+export function termIds(
+  text: string,
+  dictionary: TermDictionary,
+  out: number[],
+  limit = text.length,
+): void {
+  const n = Math.min(limit, text.length);
+  let memo = memoOf(dictionary);
+  let ids = memo.ids;
   let i = 0;
   while (i < n) {
-    const k = CLASS[text.charCodeAt(i)] || classify(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    const k = CLASS[c] || classify(c);
     if (k !== LETTER && k !== DIGIT) {
       i++;
       continue;
     }
     const start = i;
-    i = tokenEnd(text, start, k);
-    const slot = slotAt(text, start, i, tokenHash);
-    if (cacheMeta[slot * 4 + 2] === key) {
-      out.push(cacheMeta[slot * 4 + 3]!);
+    i = tokenEnd(text, start, k, n);
+    const t = termNumberAt(text, start, i, tokenHash);
+    if (t < 0) {
+      if (t === UNCACHED) {
+        const long = computeTerm(text.slice(start, i));
+        if (long !== '') out.push(dictionary.id(long));
+      }
       continue;
     }
-    const t = cacheTerm[slot]!;
-    if (t === '') continue;
-    const id = dictionary.id(t);
-    cacheMeta[slot * 4 + 2] = key;
-    cacheMeta[slot * 4 + 3] = id;
+    if (memo.generation !== generation || t >= ids.length) {
+      // The table started over (numbers changed) or the numbering outgrew the memo.
+      memo = memoOf(dictionary);
+      if (t >= memo.ids.length) {
+        const grown = new Int32Array(Math.max(memo.ids.length * 2, termList.length));
+        grown.set(memo.ids);
+        memo.ids = grown;
+      }
+      ids = memo.ids;
+    }
+    let id = ids[t]! - 1;
+    if (id < 0) {
+      id = dictionary.id(termList[t]!);
+      ids[t] = id + 1;
+    }
     out.push(id);
   }
 }

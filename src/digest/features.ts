@@ -2,7 +2,7 @@
  * Term features of articles for clustering and search: normalized, stemmed, stopword-free terms
  * (from the Arabic engine), the title counted several times, the lead more than the rest.
  */
-import { newDictionaryKey, termIds, terms } from '../arabic/index.js';
+import { termIds, terms } from '../arabic/index.js';
 import type { Article } from '../domain.js';
 
 export interface FeatureOptions {
@@ -100,31 +100,38 @@ export function articleTermCounts(
   return counts;
 }
 
-const FINGERPRINT_CHARS = 1500;
+const FINGERPRINT_CHARS = 600;
 
 /**
- * Fingerprint of an article's content (title and the first 1,500 characters of text, white
+ * Fingerprint of an article's content (title and the first 600 characters of text, white
  * space ignored): equal fingerprints mean the same article filed twice.
  */
 export function contentFingerprint(article: Pick<Article, 'title' | 'text'>): string {
+  // One plain loop over title, separator, then text, with the hash state in locals (a closure
+  // over it stored the state back on every character).
+  const title = article.title;
+  const text = article.text;
+  const titleEnd = title.length;
+  // Title and the start of the text identify a copy (or a version updated at its end);
+  // reading more of the text cost more than the rest of duplicate detection together.
+  const textEnd = Math.min(text.length, FINGERPRINT_CHARS);
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   let chars = 0;
-  const feed = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+  let src = title;
+  let end = titleEnd;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < end; i++) {
+      const c = src.charCodeAt(i);
       if (c <= 32 || c === 0xa0 || c === 0x200f || c === 0x200e) continue;
       h1 = Math.imul(h1 ^ c, 16777619);
       h2 = Math.imul(h2 ^ c, 2246822507) ^ (h2 >>> 13);
       chars++;
     }
-  };
-  feed(article.title);
-  h1 = Math.imul(h1 ^ 0x7c, 16777619);
-  // Title and the start of the text identify a copy (or a version updated at its end);
-  // hashing whole texts cost more than the rest of duplicate detection together.
-  const text = article.text;
-  feed(text.length > FINGERPRINT_CHARS ? text.slice(0, FINGERPRINT_CHARS) : text);
+    if (pass === 0) h1 = Math.imul(h1 ^ 0x7c, 16777619);
+    src = text;
+    end = textEnd;
+  }
   return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${chars.toString(36)}`;
 }
 
@@ -152,8 +159,6 @@ export interface TermIdCounts {
 
 /** Dense ids of terms, spelling variants folded (see {@link skeleton}). */
 export interface Vocabulary {
-  /** Identifies the vocabulary to the term cache of the Arabic engine (see `termIds`). */
-  readonly key: number;
   /** The id of a stem, created when new. */
   id(stem: string): number;
   /** The id of a stem, or undefined when never seen. */
@@ -167,7 +172,6 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
   const byStem = new Map<string, number>();
   const byKey = new Map<string, number>();
   return {
-    key: newDictionaryKey(),
     id(stem) {
       let id = byStem.get(stem);
       if (id === undefined) {
@@ -209,11 +213,10 @@ export function termIdCounts(
   const title: number[] = [];
   const body: number[] = [];
   const docs = articles.map((a) => {
-    const text = a.text.length > maxChars ? a.text.slice(0, maxChars) : a.text;
     title.length = 0;
     body.length = 0;
     termIds(a.title, vocabulary, title);
-    termIds(text, vocabulary, body);
+    termIds(a.text, vocabulary, body, maxChars);
     // Every id is below the vocabulary's size: grow once per article, then plain loops.
     if (vocabulary.size > acc.length) {
       const grown = new Float64Array(Math.max(acc.length * 2, vocabulary.size));
