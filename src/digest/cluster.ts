@@ -127,23 +127,34 @@ class UnionFind {
 /** Groups of indices of exact duplicates (same canonical URL or same title and text). */
 export function exactDuplicateGroups(articles: readonly Article[]): number[][] {
   const uf = new UnionFind(articles.length);
-  const byKey = new Map<string, number>();
-  articles.forEach((a, i) => {
-    for (const key of [`u:${canonicalUrl(a.url)}`, `c:${contentFingerprint(a)}`]) {
-      if (key === 'u:') continue;
-      const seen = byKey.get(key);
-      if (seen === undefined) byKey.set(key, i);
+  const byUrl = new Map<string, number>();
+  const byContent = new Map<string, number>();
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
+    const url = canonicalUrl(a.url);
+    if (url !== '') {
+      const seen = byUrl.get(url);
+      if (seen === undefined) byUrl.set(url, i);
       else uf.union(seen, i);
     }
-  });
-  const groups = new Map<number, number[]>();
-  articles.forEach((_, i) => {
+    const content = contentFingerprint(a);
+    const seen = byContent.get(content);
+    if (seen === undefined) byContent.set(content, i);
+    else uf.union(seen, i);
+  }
+  // Groups in order of their first article (roots are the smallest index of their set).
+  const groupOfRoot = new Int32Array(articles.length).fill(-1);
+  const groups: number[][] = [];
+  for (let i = 0; i < articles.length; i++) {
     const r = uf.find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  });
-  return [...groups.values()];
+    const g = groupOfRoot[r]!;
+    if (g >= 0) groups[g]!.push(i);
+    else {
+      groupOfRoot[r] = groups.length;
+      groups.push([i]);
+    }
+  }
+  return groups;
 }
 
 /** Sorts articles by publication time, then id: the canonical order of a story's articles. */
