@@ -22,7 +22,7 @@ import {
   publishedMs,
   type FeatureOptions,
 } from './features.js';
-import { MaxHeap } from './heap.js';
+import { PairHeap } from './heap.js';
 
 /**
  * Options of the default clusterer. The defaults were tuned on two labelled days of Arabic news
@@ -93,9 +93,12 @@ export interface ClusterOptions extends FeatureOptions {
 /** Any algorithm that groups articles into stories; every input article in exactly one group. */
 export type Clusterer = (articles: readonly Article[], opts?: ClusterOptions) => Article[][];
 
-interface SparseVector {
+/** Sparse vectors in flat arrays (see {@link tfidfVectors}), and the document frequencies. */
+export interface SparseVectors {
+  offsets: Int32Array;
   ids: Int32Array;
   weights: Float64Array;
+  df: Int32Array;
 }
 
 class UnionFind {
@@ -208,16 +211,16 @@ function fromPrecomputed(
 let selectScratch = new Float64Array(256);
 
 /**
- * The k-th largest value (1-based) of the array (the smallest when k exceeds its length), by
- * selection in a reused buffer: the same value a full sort would give, without the sort.
+ * The k-th largest value (1-based) of values[from, to) (the smallest when k exceeds its length),
+ * by selection in a reused buffer: the same value a full sort would give, without the sort.
  */
-function kthLargest(values: Float64Array, k: number): number {
-  const n = values.length;
-  if (n <= 1) return values[0]!;
+function kthLargest(values: Float64Array, k: number, from = 0, to = values.length): number {
+  const n = to - from;
+  if (n <= 1) return values[from]!;
   if (selectScratch.length < n)
     selectScratch = new Float64Array(Math.max(n, selectScratch.length * 2));
   const a = selectScratch;
-  a.set(values);
+  for (let x = 0; x < n; x++) a[x] = values[from + x]!;
   const target = Math.max(0, n - k);
   let lo = 0;
   let hi = n - 1;
@@ -248,48 +251,77 @@ function kthLargest(values: Float64Array, k: number): number {
   return a[target]!;
 }
 
-/** Builds the truncated, normalized TF-IDF vectors of articles' term counts. */
+/** log(c) for the small whole counts that weighted term counts nearly always are. */
+const LOG_OF = Float64Array.from({ length: 4096 }, (_, c) => Math.log(c));
+
+/**
+ * The truncated, L2-normalized TF-IDF vectors of articles' term counts, all in three flat
+ * arrays: vector d has the term ids `ids[offsets[d] .. offsets[d+1])` (ascending) with their
+ * `weights` (no object or buffer per article).
+ */
 export function tfidfVectors(
   docs: readonly TermIdCounts[],
   vocabSize: number,
   opts: { maxTerms?: number; idfPrior?: number } = {},
-): { vectors: SparseVector[]; df: Int32Array } {
+): SparseVectors {
   const maxTerms = opts.maxTerms ?? 150;
   const prior = opts.idfPrior ?? 200;
   const df = new Int32Array(vocabSize);
-  for (const d of docs) for (let k = 0; k < d.ids.length; k++) df[d.ids[k]!]!++;
+  let total = 0;
+  let longest = 0;
+  for (const d of docs) {
+    for (let k = 0; k < d.ids.length; k++) df[d.ids[k]!]!++;
+    total += Math.min(d.ids.length, maxTerms);
+    longest = Math.max(longest, d.ids.length);
+  }
   const n = docs.length;
   const idf = new Float64Array(vocabSize);
   for (let t = 0; t < vocabSize; t++) idf[t] = Math.log((n + prior + 1) / (df[t]! + 0.5));
-  // Scratch weights by term id: keeps per-article work to native typed-array sorts.
+  // Weights by term id, and this article's weights in term order.
   const scratch = new Float64Array(vocabSize);
-  const vectors = docs.map(({ ids, counts }) => {
-    const w = new Float64Array(ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      const x = (1 + Math.log(counts[k]!)) * idf[ids[k]!]!;
+  const w = new Float64Array(longest);
+  const offsets = new Int32Array(n + 1);
+  const ids = new Int32Array(total);
+  const weights = new Float64Array(total);
+  let at = 0;
+  for (let d = 0; d < n; d++) {
+    const doc = docs[d]!;
+    const len = doc.ids.length;
+    for (let k = 0; k < len; k++) {
+      const c = doc.counts[k]!;
+      const log = c < 4096 && c === Math.floor(c) ? LOG_OF[c]! : Math.log(c);
+      const x = (1 + log) * idf[doc.ids[k]!]!;
       w[k] = x;
-      scratch[ids[k]!] = x;
+      scratch[doc.ids[k]!] = x;
     }
-    let kept = Int32Array.from(ids);
-    if (ids.length > maxTerms) {
-      const cut = kthLargest(w, maxTerms);
-      let m = 0;
-      for (let x = 0; x < ids.length && m < maxTerms; x++) if (w[x]! > cut) kept[m++] = ids[x]!;
-      for (let x = 0; x < ids.length && m < maxTerms; x++) if (w[x]! === cut) kept[m++] = ids[x]!;
-      kept = kept.slice(0, m);
+    let m = 0;
+    if (len > maxTerms) {
+      const cut = kthLargest(w, maxTerms, 0, len);
+      for (let x = 0; x < len && m < maxTerms; x++) if (w[x]! > cut) ids[at + m++] = doc.ids[x]!;
+      for (let x = 0; x < len && m < maxTerms; x++) if (w[x]! === cut) ids[at + m++] = doc.ids[x]!;
+    } else {
+      for (; m < len; m++) ids[at + m] = doc.ids[m]!;
     }
-    kept.sort();
-    const weights = new Float64Array(kept.length);
+    ids.subarray(at, at + m).sort();
     let norm = 0;
-    for (let x = 0; x < kept.length; x++) {
-      weights[x] = scratch[kept[x]!]!;
+    for (let x = at; x < at + m; x++) {
+      weights[x] = scratch[ids[x]!]!;
       norm += weights[x]! * weights[x]!;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let x = 0; x < kept.length; x++) weights[x]! /= norm;
-    return { ids: kept, weights };
-  });
-  return { vectors, df };
+    for (let x = at; x < at + m; x++) weights[x]! /= norm;
+    at += m;
+    offsets[d + 1] = at;
+  }
+  return { offsets, ids: ids.subarray(0, at), weights: weights.subarray(0, at), df };
+}
+
+/** Candidate pairs (a < b) with their cosine, in three parallel arrays of `length` entries. */
+export interface Pairs {
+  a: Int32Array;
+  b: Int32Array;
+  sim: Float64Array;
+  length: number;
 }
 
 /**
@@ -299,7 +331,7 @@ export function tfidfVectors(
  * its `queryTerms` strongest terms: a pair that shares none of them is not about one event.
  */
 export function candidatePairs(
-  vectors: readonly SparseVector[],
+  vectors: SparseVectors,
   opts: {
     minEdge: number;
     maxNeighbours: number;
@@ -307,101 +339,117 @@ export function candidatePairs(
     vocabSize: number;
     queryTerms?: number;
   },
-): { a: number; b: number; sim: number }[] {
-  const n = vectors.length;
+): Pairs {
+  const { offsets, ids, weights } = vectors;
+  const n = offsets.length - 1;
   const queryTerms = opts.queryTerms ?? 40;
   // Inverted index in compressed form: for term t, docs[start[t] .. start[t+1]) ascending.
   const df = new Int32Array(opts.vocabSize);
-  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) df[v.ids[k]!]!++;
+  for (let k = 0; k < ids.length; k++) df[ids[k]!]!++;
   const start = new Int32Array(opts.vocabSize + 1);
   for (let t = 0; t < opts.vocabSize; t++) {
     start[t + 1] = start[t]! + (df[t]! <= opts.maxPostings ? df[t]! : 0);
   }
-  const docs = new Int32Array(start[opts.vocabSize]!);
-  const weights = new Float64Array(start[opts.vocabSize]!);
+  const postings = new Int32Array(start[opts.vocabSize]!);
+  const postingWeights = new Float64Array(start[opts.vocabSize]!);
   const fill = start.slice(0, opts.vocabSize);
-  vectors.forEach((v, d) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      const t = v.ids[k]!;
+  for (let d = 0; d < n; d++) {
+    for (let k = offsets[d]!; k < offsets[d + 1]!; k++) {
+      const t = ids[k]!;
       if (df[t]! > opts.maxPostings) continue;
       const at = fill[t]!++;
-      docs[at] = d;
-      weights[at] = v.weights[k]!;
+      postings[at] = d;
+      postingWeights[at] = weights[k]!;
     }
-  });
+  }
   const acc = new Float64Array(n);
   const dense = new Float64Array(opts.vocabSize);
-  const touched: number[] = [];
-  const edges: { a: number; b: number; sim: number }[] = [];
-  const best: number[] = [];
-  const bestSim: number[] = [];
+  const touched = new Int32Array(n);
+  const partial = new Float64Array(n);
+  const best = new Int32Array(n);
+  const bestSim = new Float64Array(n);
+  const order: number[] = [];
+  const out: Pairs = {
+    a: new Int32Array(Math.max(1024, n * 4)),
+    b: new Int32Array(Math.max(1024, n * 4)),
+    sim: new Float64Array(Math.max(1024, n * 4)),
+    length: 0,
+  };
+  const emit = (a: number, b: number, sim: number): void => {
+    if (out.length === out.a.length) {
+      const size = out.length * 2;
+      const na = new Int32Array(size);
+      na.set(out.a);
+      const nb = new Int32Array(size);
+      nb.set(out.b);
+      const ns = new Float64Array(size);
+      ns.set(out.sim);
+      out.a = na;
+      out.b = nb;
+      out.sim = ns;
+    }
+    out.a[out.length] = a;
+    out.b[out.length] = b;
+    out.sim[out.length++] = sim;
+  };
   for (let i = 0; i < n; i++) {
-    const v = vectors[i]!;
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
     // Only the strongest terms of this vector look for partners.
-    const cut = v.ids.length > queryTerms ? kthLargest(v.weights, queryTerms) : -Infinity;
-    for (let k = 0; k < v.ids.length; k++) {
-      const w = v.weights[k]!;
+    const cut = to - from > queryTerms ? kthLargest(weights, queryTerms, from, to) : -Infinity;
+    let nTouched = 0;
+    for (let k = from; k < to; k++) {
+      const w = weights[k]!;
       if (w < cut) continue;
-      const t = v.ids[k]!;
+      const t = ids[k]!;
       for (let p = start[t]!, end = start[t + 1]!; p < end; p++) {
-        const j = docs[p]!;
+        const j = postings[p]!;
         if (j >= i) break;
-        if (acc[j] === 0) touched.push(j);
-        acc[j] += w * weights[p]!;
+        if (acc[j] === 0) touched[nTouched++] = j;
+        acc[j] += w * postingWeights[p]!;
       }
     }
-    best.length = 0;
-    bestSim.length = 0;
+    let nBest = 0;
     // Promising partners by partial score; only the strongest few get an exact cosine.
     let promising = 0;
-    for (const j of touched) if (acc[j]! >= opts.minEdge * 0.5) promising++;
+    for (let x = 0; x < nTouched; x++) if (acc[touched[x]!]! >= opts.minEdge * 0.5) promising++;
     const verify = opts.maxNeighbours * 2;
     let verifyCut = opts.minEdge * 0.5;
     if (promising > verify) {
-      const partial = new Float64Array(promising);
       let m = 0;
-      for (const j of touched) if (acc[j]! >= verifyCut) partial[m++] = acc[j]!;
-      verifyCut = kthLargest(partial, verify);
+      for (let x = 0; x < nTouched; x++) {
+        const s = acc[touched[x]!]!;
+        if (s >= verifyCut) partial[m++] = s;
+      }
+      verifyCut = kthLargest(partial, verify, 0, m);
     }
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]!] = v.weights[k]!;
-    for (const j of touched) {
+    for (let k = from; k < to; k++) dense[ids[k]!] = weights[k]!;
+    for (let x = 0; x < nTouched; x++) {
+      const j = touched[x]!;
       // The partial sum misses skipped terms: compute the exact cosine.
       if (acc[j]! >= verifyCut) {
-        const u = vectors[j]!;
         let sim = 0;
-        for (let k = 0; k < u.ids.length; k++) sim += dense[u.ids[k]!]! * u.weights[k]!;
+        for (let k = offsets[j]!, end = offsets[j + 1]!; k < end; k++) {
+          sim += dense[ids[k]!]! * weights[k]!;
+        }
         if (sim >= opts.minEdge) {
-          best.push(j);
-          bestSim.push(sim);
+          best[nBest] = j;
+          bestSim[nBest++] = sim;
         }
       }
       acc[j] = 0;
     }
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]!] = 0;
-    touched.length = 0;
-    if (best.length > opts.maxNeighbours) {
-      const order = best
-        .map((_, k) => k)
-        .sort((x, y) => bestSim[y]! - bestSim[x]! || best[x]! - best[y]!)
-        .slice(0, opts.maxNeighbours);
-      for (const k of order) edges.push({ a: best[k]!, b: i, sim: bestSim[k]! });
+    for (let k = from; k < to; k++) dense[ids[k]!] = 0;
+    if (nBest > opts.maxNeighbours) {
+      order.length = 0;
+      for (let k = 0; k < nBest; k++) order.push(k);
+      order.sort((x, y) => bestSim[y]! - bestSim[x]! || best[x]! - best[y]!);
+      for (let k = 0; k < opts.maxNeighbours; k++) emit(best[order[k]!]!, i, bestSim[order[k]!]!);
     } else {
-      for (let k = 0; k < best.length; k++) edges.push({ a: best[k]!, b: i, sim: bestSim[k]! });
+      for (let k = 0; k < nBest; k++) emit(best[k]!, i, bestSim[k]!);
     }
   }
-  return edges;
-}
-
-interface Group {
-  members: number[];
-  /** Σ over member pairs of their cosine (= squared norm of the summed member vectors). */
-  selfDot: number;
-  minTime: number;
-  maxTime: number;
-  version: number;
-  /** Neighbouring group → Σ of cosines over cross pairs (pairs below minEdge count 0). */
-  links: Map<number, number>;
-  alive: boolean;
+  return out;
 }
 
 /**
@@ -418,6 +466,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const minEdge = Math.min(opts.minEdge ?? 0.05, threshold, dupThreshold);
   const maxGapMs = (opts.maxGapHours ?? 36) * 3_600_000;
   const linkage = opts.linkage ?? 'centroid';
+  const minAverage = opts.minAverage ?? 0.07;
   // Canonical order first, so the result does not depend on the input order.
   const articles = sortByTimeThenId(input);
   const dupGroups = exactDuplicateGroups(articles);
@@ -425,128 +474,133 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const { docs, vocabSize } = opts.termCounts
     ? fromPrecomputed(reps, opts.termCounts, opts)
     : termIdCounts(reps, opts);
-  const { vectors, df } = tfidfVectors(docs, vocabSize, opts);
+  const vectors = tfidfVectors(docs, vocabSize, opts);
   const maxPostings = Math.max(100, Math.ceil((opts.maxPostingShare ?? 0.01) * reps.length));
   const edges = candidatePairs(vectors, {
     minEdge,
     maxNeighbours: opts.maxNeighbours ?? 30,
     maxPostings,
-    vocabSize: df.length,
+    vocabSize: vectors.df.length,
   });
 
   // Near duplicates join outright.
-  const uf = new UnionFind(reps.length);
-  for (const e of edges) if (e.sim >= dupThreshold) uf.union(e.a, e.b);
+  const n = reps.length;
+  const uf = new UnionFind(n);
+  for (let e = 0; e < edges.length; e++) {
+    if (edges.sim[e]! >= dupThreshold) uf.union(edges.a[e]!, edges.b[e]!);
+  }
 
-  const groups: Group[] = [];
-  const groupOf = new Int32Array(reps.length);
-  const rootToGroup = new Map<number, number>();
-  reps.forEach((a, i) => {
+  // Groups, by the index of their first article's set; a group is a row of parallel arrays.
+  const groupOf = new Int32Array(n).fill(-1);
+  const rootGroup = new Int32Array(n).fill(-1);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
     const root = uf.find(i);
-    let g = rootToGroup.get(root);
-    if (g === undefined) {
-      g = groups.length;
-      rootToGroup.set(root, g);
-      groups.push({
-        members: [],
-        selfDot: 0,
-        minTime: Infinity,
-        maxTime: -Infinity,
-        version: 0,
-        links: new Map(),
-        alive: true,
-      });
-    }
-    const group = groups[g]!;
-    group.members.push(i);
-    group.selfDot += 1;
-    const t = publishedMs(a);
+    if (rootGroup[root]! < 0) rootGroup[root] = count++;
+    groupOf[i] = rootGroup[root]!;
+  }
+  const size = new Int32Array(count);
+  /** Σ over member pairs of their cosine (= squared norm of the summed member vectors). */
+  const selfDot = new Float64Array(count);
+  const minTime = new Float64Array(count).fill(Infinity);
+  const maxTime = new Float64Array(count).fill(-Infinity);
+  const version = new Int32Array(count);
+  const alive = new Uint8Array(count).fill(1);
+  /** The article indices of each group, as a linked list: first member, next member. */
+  const head = new Int32Array(count).fill(-1);
+  const tail = new Int32Array(count).fill(-1);
+  const next = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    if (head[g]! < 0) head[g] = i;
+    else next[tail[g]!] = i;
+    tail[g] = i;
+    size[g]!++;
+    selfDot[g]! += 1;
+    const t = publishedMs(reps[i]!);
     if (!Number.isNaN(t)) {
-      group.minTime = Math.min(group.minTime, t);
-      group.maxTime = Math.max(group.maxTime, t);
+      minTime[g] = Math.min(minTime[g]!, t);
+      maxTime[g] = Math.max(maxTime[g]!, t);
     }
-    groupOf[i] = g;
-  });
+  }
+  /** Neighbouring group → Σ of cosines over cross pairs (pairs below minEdge count 0). */
+  const links: Map<number, number>[] = Array.from({ length: count }, () => new Map());
   // Group-level sums of pairwise cosines, from the candidate graph: the centroid algebra
   // (cA·cB = Σ cross cosines, |cA|² = Σ inner cosines) without ever building centroid vectors.
-  for (const e of edges) {
-    const ga = groupOf[e.a]!;
-    const gb = groupOf[e.b]!;
+  for (let e = 0; e < edges.length; e++) {
+    const ga = groupOf[edges.a[e]!]!;
+    const gb = groupOf[edges.b[e]!]!;
+    const sim = edges.sim[e]!;
     if (ga === gb) {
-      groups[ga]!.selfDot += 2 * e.sim;
+      selfDot[ga]! += 2 * sim;
     } else {
-      groups[ga]!.links.set(gb, (groups[ga]!.links.get(gb) ?? 0) + e.sim);
-      groups[gb]!.links.set(ga, (groups[gb]!.links.get(ga) ?? 0) + e.sim);
+      links[ga]!.set(gb, (links[ga]!.get(gb) ?? 0) + sim);
+      links[gb]!.set(ga, (links[gb]!.get(ga) ?? 0) + sim);
     }
   }
 
-  const tooFarApart = (a: Group, b: Group): boolean => {
-    if (a.minTime === Infinity || b.minTime === Infinity) return false;
-    const gap = Math.max(a.minTime, b.minTime) - Math.min(a.maxTime, b.maxTime);
-    return gap > maxGapMs;
-  };
-  const minAverage = opts.minAverage ?? 0.07;
-  const similarity = (a: Group, b: Group, d: number): number => {
-    const average = d / (a.members.length * b.members.length);
-    if (linkage === 'average') return average;
-    return average < minAverage ? 0 : d / Math.sqrt(a.selfDot * b.selfDot || 1);
-  };
-
-  type Entry = { sim: number; a: number; b: number; va: number; vb: number };
-  const heap = new MaxHeap<Entry>(
-    (x, y) => x.sim > y.sim || (x.sim === y.sim && (x.a < y.a || (x.a === y.a && x.b < y.b))),
-  );
+  const heap = new PairHeap();
   const offer = (a: number, b: number, d: number): void => {
-    const ga = groups[a]!;
-    const gb = groups[b]!;
-    if (tooFarApart(ga, gb)) return;
-    const sim = similarity(ga, gb, d);
+    if (minTime[a] !== Infinity && minTime[b] !== Infinity) {
+      const gap = Math.max(minTime[a]!, minTime[b]!) - Math.min(maxTime[a]!, maxTime[b]!);
+      if (gap > maxGapMs) return;
+    }
+    const average = d / (size[a]! * size[b]!);
+    const sim =
+      linkage === 'average'
+        ? average
+        : average < minAverage
+          ? 0
+          : d / Math.sqrt(selfDot[a]! * selfDot[b]! || 1);
     if (sim < threshold) return;
-    const [x, y] = a < b ? [a, b] : [b, a];
-    heap.push({ sim, a: x, b: y, va: groups[x]!.version, vb: groups[y]!.version });
+    if (a < b) heap.push(sim, a, b, version[a]!, version[b]!);
+    else heap.push(sim, b, a, version[b]!, version[a]!);
   };
-  groups.forEach((g, a) => {
-    for (const [b, d] of g.links) if (a < b) offer(a, b, d);
-  });
-  for (;;) {
-    const top = heap.pop();
-    if (!top) break;
+  for (let a = 0; a < count; a++) {
+    for (const [b, d] of links[a]!) if (a < b) offer(a, b, d);
+  }
+  const top = heap.top;
+  while (heap.pop()) {
     let keep = top.a;
     let drop = top.b;
-    const gk0 = groups[keep]!;
-    const gd0 = groups[drop]!;
-    if (!gk0.alive || !gd0.alive || gk0.version !== top.va || gd0.version !== top.vb) continue;
-    // Fold the group with fewer links into the other (keeps merging cheap).
-    if (gd0.links.size > gk0.links.size) [keep, drop] = [drop, keep];
-    const gk = groups[keep]!;
-    const gd = groups[drop]!;
-    const between = gk.links.get(drop) ?? 0;
-    for (const m of gd.members) gk.members.push(m);
-    gk.selfDot += gd.selfDot + 2 * between;
-    gk.minTime = Math.min(gk.minTime, gd.minTime);
-    gk.maxTime = Math.max(gk.maxTime, gd.maxTime);
-    gk.version++;
-    gd.alive = false;
-    gk.links.delete(drop);
-    for (const [nb, d] of gd.links) {
-      if (nb === keep) continue;
-      const other = groups[nb]!;
-      other.links.delete(drop);
-      const sum = (gk.links.get(nb) ?? 0) + d;
-      gk.links.set(nb, sum);
-      other.links.set(keep, sum);
+    if (!alive[keep] || !alive[drop] || version[keep] !== top.va || version[drop] !== top.vb) {
+      continue;
     }
-    gd.links = new Map();
-    gd.members = [];
-    for (const [nb, d] of gk.links) offer(keep, nb, d);
+    // Fold the group with fewer links into the other (keeps merging cheap).
+    if (links[drop]!.size > links[keep]!.size) [keep, drop] = [drop, keep];
+    const lk = links[keep]!;
+    const ld = links[drop]!;
+    const between = lk.get(drop) ?? 0;
+    next[tail[keep]!] = head[drop]!;
+    tail[keep] = tail[drop]!;
+    size[keep]! += size[drop]!;
+    selfDot[keep]! += selfDot[drop]! + 2 * between;
+    minTime[keep] = Math.min(minTime[keep]!, minTime[drop]!);
+    maxTime[keep] = Math.max(maxTime[keep]!, maxTime[drop]!);
+    version[keep]!++;
+    alive[drop] = 0;
+    lk.delete(drop);
+    for (const [nb, d] of ld) {
+      if (nb === keep) continue;
+      const other = links[nb]!;
+      other.delete(drop);
+      const sum = (lk.get(nb) ?? 0) + d;
+      lk.set(nb, sum);
+      other.set(keep, sum);
+    }
+    links[drop] = new Map();
+    for (const [nb, d] of lk) offer(keep, nb, d);
   }
 
   const out: Article[][] = [];
-  for (const g of groups) {
-    if (!g.alive) continue;
-    g.members.sort((x, y) => x - y);
+  const members: number[] = [];
+  for (let g = 0; g < count; g++) {
+    if (!alive[g]) continue;
+    members.length = 0;
+    for (let m = head[g]!; m >= 0; m = next[m]!) members.push(m);
+    members.sort((x, y) => x - y);
     const list: Article[] = [];
-    for (const m of g.members) for (const idx of dupGroups[m]!) list.push(articles[idx]!);
+    for (const m of members) for (const idx of dupGroups[m]!) list.push(articles[idx]!);
     out.push(list);
   }
   return finish(out);
