@@ -170,17 +170,17 @@ export function byTimeThenId(a: Article, b: Article): number {
 
 /** A sorted copy, parsing each date once. */
 export function sortByTimeThenId(input: readonly Article[]): Article[] {
+  return canonicalOrder(input).articles;
+}
+
+/** Articles sorted by time, then id, with their parsed times (NaN when unparseable). */
+function canonicalOrder(input: readonly Article[]): { articles: Article[]; times: number[] } {
   const keyed = input.map((a) => ({ a, t: publishedMs(a) }));
   keyed.sort((x, y) => {
     if (x.t !== y.t && !Number.isNaN(x.t) && !Number.isNaN(y.t)) return x.t - y.t;
     return x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0;
   });
-  return keyed.map((k) => k.a);
-}
-
-/** Orders groups (each already sorted) by their first article. */
-function finish(groups: Article[][]): Article[][] {
-  return groups.map(sortByTimeThenId).sort((a, b) => byTimeThenId(a[0]!, b[0]!));
+  return { articles: keyed.map((k) => k.a), times: keyed.map((k) => k.t) };
 }
 
 /**
@@ -468,7 +468,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const linkage = opts.linkage ?? 'centroid';
   const minAverage = opts.minAverage ?? 0.07;
   // Canonical order first, so the result does not depend on the input order.
-  const articles = sortByTimeThenId(input);
+  const { articles, times } = canonicalOrder(input);
   const dupGroups = exactDuplicateGroups(articles);
   const reps = dupGroups.map((g) => articles[g[0]!]!);
   const { docs, vocabSize } = opts.termCounts
@@ -517,7 +517,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     tail[g] = i;
     size[g]!++;
     selfDot[g]! += 1;
-    const t = publishedMs(reps[i]!);
+    const t = times[dupGroups[i]![0]!]!;
     if (!Number.isNaN(t)) {
       minTime[g] = Math.min(minTime[g]!, t);
       maxTime[g] = Math.max(maxTime[g]!, t);
@@ -592,16 +592,16 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     for (const [nb, d] of lk) offer(keep, nb, d);
   }
 
-  const out: Article[][] = [];
-  const members: number[] = [];
+  // Indices into `articles` are its canonical order (time, then id): a story's articles and
+  // the stories themselves come out in that order by sorting numbers, not dates.
+  const out: number[][] = [];
   for (let g = 0; g < count; g++) {
     if (!alive[g]) continue;
-    members.length = 0;
-    for (let m = head[g]!; m >= 0; m = next[m]!) members.push(m);
-    members.sort((x, y) => x - y);
-    const list: Article[] = [];
-    for (const m of members) for (const idx of dupGroups[m]!) list.push(articles[idx]!);
+    const list: number[] = [];
+    for (let m = head[g]!; m >= 0; m = next[m]!) for (const idx of dupGroups[m]!) list.push(idx);
+    list.sort((x, y) => x - y);
     out.push(list);
   }
-  return finish(out);
+  out.sort((x, y) => x[0]! - y[0]!);
+  return out.map((list) => list.map((idx) => articles[idx]!));
 };
