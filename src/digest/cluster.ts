@@ -15,7 +15,8 @@
  */
 import type { Article } from '../domain.js';
 import {
-  termIdCounts,
+  termCountTable,
+  type TermCountTable,
   type TermIdCounts,
   canonicalUrl,
   contentFingerprint,
@@ -185,27 +186,31 @@ function canonicalOrder(input: readonly Article[]): { articles: Article[]; times
 
 /**
  * Term counts of the articles from a precomputed table, renumbered into a small local
- * vocabulary; articles missing from the table are analysed on the spot.
+ * vocabulary; when any article is missing from it, all are analysed here.
  */
 function fromPrecomputed(
   articles: readonly Article[],
   table: ReadonlyMap<string, TermIdCounts>,
   opts: FeatureOptions,
-): { docs: TermIdCounts[]; vocabSize: number } {
-  const missing = articles.filter((a) => !table.has(a.id));
-  if (missing.length > 0) return termIdCounts(articles, opts);
+): TermCountTable {
+  if (articles.some((a) => !table.has(a.id))) return termCountTable(articles, opts);
   const local = new Map<number, number>();
-  const docs = articles.map((a) => {
+  const offsets = new Int32Array(articles.length + 1);
+  let total = 0;
+  articles.forEach((a, d) => (offsets[d + 1] = total += table.get(a.id)!.ids.length));
+  const ids = new Int32Array(total);
+  const counts = new Float32Array(total);
+  articles.forEach((a, d) => {
     const src = table.get(a.id)!;
-    const ids = new Int32Array(src.ids.length);
-    for (let k = 0; k < ids.length; k++) {
+    const at = offsets[d]!;
+    counts.set(src.counts, at);
+    for (let k = 0; k < src.ids.length; k++) {
       let id = local.get(src.ids[k]!);
       if (id === undefined) local.set(src.ids[k]!, (id = local.size));
-      ids[k] = id;
+      ids[at + k] = id;
     }
-    return { ids, counts: src.counts };
   });
-  return { docs, vocabSize: local.size };
+  return { offsets, ids, counts, vocabSize: local.size };
 }
 
 let selectScratch = new Float64Array(256);
@@ -260,21 +265,22 @@ const LOG_OF = Float64Array.from({ length: 4096 }, (_, c) => Math.log(c));
  * `weights` (no object or buffer per article).
  */
 export function tfidfVectors(
-  docs: readonly TermIdCounts[],
-  vocabSize: number,
+  docs: TermCountTable,
   opts: { maxTerms?: number; idfPrior?: number } = {},
 ): SparseVectors {
   const maxTerms = opts.maxTerms ?? 150;
   const prior = opts.idfPrior ?? 200;
+  const vocabSize = docs.vocabSize;
   const df = new Int32Array(vocabSize);
+  for (let k = 0; k < docs.ids.length; k++) df[docs.ids[k]!]!++;
+  const n = docs.offsets.length - 1;
   let total = 0;
   let longest = 0;
-  for (const d of docs) {
-    for (let k = 0; k < d.ids.length; k++) df[d.ids[k]!]!++;
-    total += Math.min(d.ids.length, maxTerms);
-    longest = Math.max(longest, d.ids.length);
+  for (let d = 0; d < n; d++) {
+    const len = docs.offsets[d + 1]! - docs.offsets[d]!;
+    total += Math.min(len, maxTerms);
+    longest = Math.max(longest, len);
   }
-  const n = docs.length;
   const idf = new Float64Array(vocabSize);
   for (let t = 0; t < vocabSize; t++) idf[t] = Math.log((n + prior + 1) / (df[t]! + 0.5));
   // Weights by term id, and this article's weights in term order.
@@ -284,23 +290,28 @@ export function tfidfVectors(
   const ids = new Int32Array(total);
   const weights = new Float64Array(total);
   let at = 0;
+  const docIds = docs.ids;
   for (let d = 0; d < n; d++) {
-    const doc = docs[d]!;
-    const len = doc.ids.length;
+    const from = docs.offsets[d]!;
+    const len = docs.offsets[d + 1]! - from;
     for (let k = 0; k < len; k++) {
-      const c = doc.counts[k]!;
+      const c = docs.counts[from + k]!;
       const log = c < 4096 && c === Math.floor(c) ? LOG_OF[c]! : Math.log(c);
-      const x = (1 + log) * idf[doc.ids[k]!]!;
+      const x = (1 + log) * idf[docIds[from + k]!]!;
       w[k] = x;
-      scratch[doc.ids[k]!] = x;
+      scratch[docIds[from + k]!] = x;
     }
     let m = 0;
     if (len > maxTerms) {
       const cut = kthLargest(w, maxTerms, 0, len);
-      for (let x = 0; x < len && m < maxTerms; x++) if (w[x]! > cut) ids[at + m++] = doc.ids[x]!;
-      for (let x = 0; x < len && m < maxTerms; x++) if (w[x]! === cut) ids[at + m++] = doc.ids[x]!;
+      for (let x = 0; x < len && m < maxTerms; x++) {
+        if (w[x]! > cut) ids[at + m++] = docIds[from + x]!;
+      }
+      for (let x = 0; x < len && m < maxTerms; x++) {
+        if (w[x]! === cut) ids[at + m++] = docIds[from + x]!;
+      }
     } else {
-      for (; m < len; m++) ids[at + m] = doc.ids[m]!;
+      for (; m < len; m++) ids[at + m] = docIds[from + m]!;
     }
     ids.subarray(at, at + m).sort();
     let norm = 0;
@@ -471,10 +482,10 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const { articles, times } = canonicalOrder(input);
   const dupGroups = exactDuplicateGroups(articles);
   const reps = dupGroups.map((g) => articles[g[0]!]!);
-  const { docs, vocabSize } = opts.termCounts
+  const docs = opts.termCounts
     ? fromPrecomputed(reps, opts.termCounts, opts)
-    : termIdCounts(reps, opts);
-  const vectors = tfidfVectors(docs, vocabSize, opts);
+    : termCountTable(reps, opts);
+  const vectors = tfidfVectors(docs, opts);
   const maxPostings = Math.max(100, Math.ceil((opts.maxPostingShare ?? 0.01) * reps.length));
   const edges = candidatePairs(vectors, {
     minEdge,

@@ -195,53 +195,106 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
 }
 
 /**
+ * Weighted term counts of many articles in flat arrays: article d has the term ids
+ * `ids[offsets[d] .. offsets[d+1])` (in order of first appearance) with their `counts`.
+ */
+export interface TermCountTable {
+  offsets: Int32Array;
+  ids: Int32Array;
+  counts: Float32Array;
+  /** Every id is below this. */
+  vocabSize: number;
+}
+
+/**
  * The weighted term counts of many articles at once (same weights as
  * {@link articleTermCounts}), with terms as dense ids of `vocabulary` (a new one by default):
- * one map lookup per word, spelling variants folded once per distinct stem.
+ * one table lookup per word, spelling variants folded once per distinct stem, and no buffer
+ * per article.
+ */
+export function termCountTable(
+  articles: readonly Pick<Article, 'title' | 'text'>[],
+  opts: FeatureOptions = {},
+  vocabulary: Vocabulary = createVocabulary(opts),
+): TermCountTable {
+  const titleWeight = opts.titleWeight ?? 3;
+  const leadTerms = opts.leadTerms ?? 60;
+  const leadWeight = opts.leadWeight ?? 3;
+  const maxChars = opts.maxTextChars ?? 1200;
+  let acc = new Float64Array(Math.max(1024, vocabulary.size * 2));
+  let touched = new Int32Array(1024);
+  const title: number[] = [];
+  const body: number[] = [];
+  const offsets = new Int32Array(articles.length + 1);
+  let ids = new Int32Array(Math.max(1024, articles.length * 128));
+  let counts = new Float32Array(ids.length);
+  let used = 0;
+  for (let d = 0; d < articles.length; d++) {
+    const a = articles[d]!;
+    title.length = 0;
+    body.length = 0;
+    termIds(a.title, vocabulary, title);
+    termIds(a.text, vocabulary, body, maxChars);
+    // Every id is below the vocabulary's size, and an article has at most as many distinct
+    // terms as words: grow once per article, then plain loops.
+    if (vocabulary.size > acc.length) {
+      const grown = new Float64Array(Math.max(acc.length * 2, vocabulary.size));
+      grown.set(acc);
+      acc = grown;
+    }
+    const words = title.length + body.length;
+    if (words > touched.length) touched = new Int32Array(Math.max(words, touched.length * 2));
+    if (used + words > ids.length) {
+      const size = Math.max(ids.length * 2, used + words);
+      const grownIds = new Int32Array(size);
+      grownIds.set(ids.subarray(0, used));
+      ids = grownIds;
+      const grownCounts = new Float32Array(size);
+      grownCounts.set(counts.subarray(0, used));
+      counts = grownCounts;
+    }
+    const sums = acc;
+    let distinct = 0;
+    for (let i = 0; i < title.length; i++) {
+      const id = title[i]!;
+      if (sums[id] === 0) touched[distinct++] = id;
+      sums[id] += titleWeight;
+    }
+    for (let i = 0; i < body.length; i++) {
+      const id = body[i]!;
+      if (sums[id] === 0) touched[distinct++] = id;
+      sums[id] += i < leadTerms ? leadWeight : 1;
+    }
+    for (let k = 0; k < distinct; k++) {
+      const id = touched[k]!;
+      ids[used] = id;
+      counts[used++] = sums[id]!;
+      sums[id] = 0;
+    }
+    offsets[d + 1] = used;
+  }
+  return {
+    offsets,
+    ids: ids.subarray(0, used),
+    counts: counts.subarray(0, used),
+    vocabSize: vocabulary.size,
+  };
+}
+
+/**
+ * The weighted term counts of many articles at once, one {@link TermIdCounts} per article
+ * (views into one {@link termCountTable}).
  */
 export function termIdCounts(
   articles: readonly Pick<Article, 'title' | 'text'>[],
   opts: FeatureOptions = {},
   vocabulary: Vocabulary = createVocabulary(opts),
 ): { docs: TermIdCounts[]; vocabSize: number } {
-  const titleWeight = opts.titleWeight ?? 3;
-  const leadTerms = opts.leadTerms ?? 60;
-  const leadWeight = opts.leadWeight ?? 3;
-  const maxChars = opts.maxTextChars ?? 1200;
-  let acc = new Float64Array(Math.max(1024, vocabulary.size * 2));
-  const touched: number[] = [];
-  const title: number[] = [];
-  const body: number[] = [];
-  const docs = articles.map((a) => {
-    title.length = 0;
-    body.length = 0;
-    termIds(a.title, vocabulary, title);
-    termIds(a.text, vocabulary, body, maxChars);
-    // Every id is below the vocabulary's size: grow once per article, then plain loops.
-    if (vocabulary.size > acc.length) {
-      const grown = new Float64Array(Math.max(acc.length * 2, vocabulary.size));
-      grown.set(acc);
-      acc = grown;
-    }
-    const sums = acc;
-    for (let i = 0; i < title.length; i++) {
-      const id = title[i]!;
-      if (sums[id] === 0) touched.push(id);
-      sums[id] += titleWeight;
-    }
-    for (let i = 0; i < body.length; i++) {
-      const id = body[i]!;
-      if (sums[id] === 0) touched.push(id);
-      sums[id] += i < leadTerms ? leadWeight : 1;
-    }
-    const ids = Int32Array.from(touched);
-    const counts = new Float32Array(ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      counts[k] = acc[ids[k]!]!;
-      acc[ids[k]!] = 0;
-    }
-    touched.length = 0;
-    return { ids, counts };
+  const table = termCountTable(articles, opts, vocabulary);
+  const docs = articles.map((_, d) => {
+    const from = table.offsets[d]!;
+    const to = table.offsets[d + 1]!;
+    return { ids: table.ids.subarray(from, to), counts: table.counts.subarray(from, to) };
   });
-  return { docs, vocabSize: vocabulary.size };
+  return { docs, vocabSize: table.vocabSize };
 }

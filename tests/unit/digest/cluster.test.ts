@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterArticles, exactDuplicateGroups } from '../../../src/digest/index.js';
+import { createSearchIndex } from '../../../src/digest/search.js';
+import { syntheticArticles } from '../../../src/digest/synthetic.js';
 import { article, dayArticles, idGroups } from './fixtures.js';
 
 describe('clusterArticles', () => {
@@ -41,6 +43,20 @@ describe('clusterArticles', () => {
     const old = { ...q2!, id: 'q2-old', publishedAt: '2026-03-01T00:00:00Z' };
     const out = idGroups(clusterArticles([q1!, old], { maxGapHours: 36 }));
     expect(out).toEqual([['q1'], ['q2-old']]);
+  });
+
+  it('gives the same groups from term counts a search index already computed', () => {
+    const input = [...dayArticles(), ...syntheticArticles(400, { seed: 4 })];
+    const index = createSearchIndex(input);
+    const ids = (groups: { id: string }[][]) => groups.map((g) => g.map((a) => a.id));
+    const fresh = ids(clusterArticles(input));
+    expect(fresh.length).toBeLessThan(input.length);
+    expect(ids(clusterArticles(input, { termCounts: index.termCounts }))).toEqual(fresh);
+    // An article the index has not seen: everything is analysed afresh, with the same result.
+    const extra = { ...input[0]!, id: 'unseen' };
+    expect(ids(clusterArticles([...input, extra], { termCounts: index.termCounts }))).toEqual(
+      ids(clusterArticles([...input, extra])),
+    );
   });
 
   it('returns nothing for nothing', () => {
