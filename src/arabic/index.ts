@@ -25,6 +25,7 @@ export {
   countTokens,
   isStopword,
   stem,
+  TermIdList,
   termIds,
   terms,
   tokenize,

@@ -356,6 +356,28 @@ export interface TermDictionary {
   id(term: string): number;
 }
 
+/**
+ * A growable list of term ids for {@link termIds}, reused from text to text: unlike an array
+ * emptied with `length = 0`, it keeps its buffer.
+ */
+export class TermIdList {
+  ids = new Int32Array(256);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}
+
 /** A dictionary's ids by term number (id + 1; 0: not asked yet), for the current generation. */
 interface IdMemo {
   generation: number;
@@ -385,7 +407,7 @@ function memoOf(dictionary: TermDictionary): IdMemo {
 export function termIds(
   text: string,
   dictionary: TermDictionary,
-  out: number[],
+  out: { push(id: number): unknown },
   limit = text.length,
 ): void {
   const n = Math.min(limit, text.length);

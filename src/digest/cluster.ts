@@ -567,8 +567,11 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     if (a < b) heap.push(sim, a, b, version[a]!, version[b]!);
     else heap.push(sim, b, a, version[b]!, version[a]!);
   };
+  // forEach, not for-of: iterating a Map's entries allocates a pair per entry.
   for (let a = 0; a < count; a++) {
-    for (const [b, d] of links[a]!) if (a < b) offer(a, b, d);
+    links[a]!.forEach((d, b) => {
+      if (a < b) offer(a, b, d);
+    });
   }
   const top = heap.top;
   while (heap.pop()) {
@@ -591,16 +594,17 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     version[keep]!++;
     alive[drop] = 0;
     lk.delete(drop);
-    for (const [nb, d] of ld) {
-      if (nb === keep) continue;
+    ld.forEach((d, nb) => {
+      if (nb === keep) return;
       const other = links[nb]!;
       other.delete(drop);
       const sum = (lk.get(nb) ?? 0) + d;
       lk.set(nb, sum);
       other.set(keep, sum);
-    }
-    links[drop] = new Map();
-    for (const [nb, d] of lk) offer(keep, nb, d);
+    });
+    ld.clear();
+    const kept = keep;
+    lk.forEach((d, nb) => offer(kept, nb, d));
   }
 
   // Indices into `articles` are its canonical order (time, then id): a story's articles and

@@ -2,7 +2,7 @@
  * Term features of articles for clustering and search: normalized, stemmed, stopword-free terms
  * (from the Arabic engine), the title counted several times, the lead more than the rest.
  */
-import { termIds, terms } from '../arabic/index.js';
+import { TermIdList, termIds, terms } from '../arabic/index.js';
 import type { Article } from '../domain.js';
 
 export interface FeatureOptions {
@@ -223,18 +223,20 @@ export function termCountTable(
   const maxChars = opts.maxTextChars ?? 1200;
   let acc = new Float64Array(Math.max(1024, vocabulary.size * 2));
   let touched = new Int32Array(1024);
-  const title: number[] = [];
-  const body: number[] = [];
+  const titleList = new TermIdList();
+  const bodyList = new TermIdList();
   const offsets = new Int32Array(articles.length + 1);
   let ids = new Int32Array(Math.max(1024, articles.length * 128));
   let counts = new Float32Array(ids.length);
   let used = 0;
   for (let d = 0; d < articles.length; d++) {
     const a = articles[d]!;
-    title.length = 0;
-    body.length = 0;
-    termIds(a.title, vocabulary, title);
-    termIds(a.text, vocabulary, body, maxChars);
+    titleList.clear();
+    bodyList.clear();
+    termIds(a.title, vocabulary, titleList);
+    termIds(a.text, vocabulary, bodyList, maxChars);
+    const title = titleList.ids;
+    const body = bodyList.ids;
     // Every id is below the vocabulary's size, and an article has at most as many distinct
     // terms as words: grow once per article, then plain loops.
     if (vocabulary.size > acc.length) {
@@ -242,7 +244,7 @@ export function termCountTable(
       grown.set(acc);
       acc = grown;
     }
-    const words = title.length + body.length;
+    const words = titleList.length + bodyList.length;
     if (words > touched.length) touched = new Int32Array(Math.max(words, touched.length * 2));
     if (used + words > ids.length) {
       const size = Math.max(ids.length * 2, used + words);
@@ -255,12 +257,12 @@ export function termCountTable(
     }
     const sums = acc;
     let distinct = 0;
-    for (let i = 0; i < title.length; i++) {
+    for (let i = 0; i < titleList.length; i++) {
       const id = title[i]!;
       if (sums[id] === 0) touched[distinct++] = id;
       sums[id] += titleWeight;
     }
-    for (let i = 0; i < body.length; i++) {
+    for (let i = 0; i < bodyList.length; i++) {
       const id = body[i]!;
       if (sums[id] === 0) touched[distinct++] = id;
       sums[id] += i < leadTerms ? leadWeight : 1;
