@@ -350,6 +350,57 @@ export function terms(text: string, counts?: { tokens: number }): string[] {
   return out;
 }
 
+/**
+ * A running digest of the word tokens of texts, in order (punctuation and spacing aside): equal
+ * digests mean the same words in the same order. See {@link termIds} and {@link digestTokens}.
+ */
+export interface TokenDigest {
+  h1: number;
+  h2: number;
+  tokens: number;
+}
+
+/** A new, empty {@link TokenDigest}. */
+export function newTokenDigest(): TokenDigest {
+  return { h1: 0x811c9dc5, h2: 0x01000193, tokens: 0 };
+}
+
+/** Marks the end of one part (a title, say) so that words cannot move across it unnoticed. */
+export function digestBreak(digest: TokenDigest): void {
+  digest.h1 = Math.imul(digest.h1 ^ 0x7c, 0x01000193);
+  digest.h2 = Math.imul(digest.h2 ^ 0x7c, 0x85ebca6b);
+}
+
+/** The digest as one whole number below 2^53 (53 of its 64 bits). */
+export function digestValue(digest: TokenDigest): number {
+  return (digest.h1 >>> 0) * 0x200000 + (((digest.h2 ^ digest.tokens) >>> 0) & 0x1fffff);
+}
+
+/** Adds the word tokens of `text` (of its first `limit` characters) to `digest`. */
+export function digestTokens(text: string, digest: TokenDigest, limit = text.length): void {
+  const n = Math.min(limit, text.length);
+  let h1 = digest.h1;
+  let h2 = digest.h2;
+  let count = digest.tokens;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c] || classify(c);
+    if (k !== LETTER && k !== DIGIT) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = tokenEnd(text, start, k, n);
+    h1 = Math.imul(h1 ^ tokenHash, 0x01000193);
+    h2 = Math.imul(h2 ^ (tokenHash + (i - start) * 0x9e3779b9), 0x85ebca6b) ^ (h2 >>> 13);
+    count++;
+  }
+  digest.h1 = h1;
+  digest.h2 = h2;
+  digest.tokens = count;
+}
+
 /** A caller's numbering of terms, for {@link termIds}. */
 export interface TermDictionary {
   /** The id of a term; the same term must always get the same id. */
@@ -399,7 +450,8 @@ function memoOf(dictionary: TermDictionary): IdMemo {
 
 /**
  * The ids in `dictionary` of the {@link terms} of `text` (of its first `limit` characters when
- * given, as if it were cut there), in order, appended to `out`: the same as
+ * given, as if it were cut there), in order, appended to `out` (and its word tokens added to
+ * `digest` when given, as {@link digestTokens} would): the same as
  * `terms(text).map(dictionary.id)`, but a token seen before costs neither a string nor a map
  * lookup, and `dictionary.id` is asked once per distinct term.
  * @example termIds('بيان وبيان', vocab, ids) // ids gets [vocab.id('بيان'), vocab.id('بيان')]
@@ -409,10 +461,15 @@ export function termIds(
   dictionary: TermDictionary,
   out: { push(id: number): unknown },
   limit = text.length,
+  digest?: TokenDigest,
 ): void {
   const n = Math.min(limit, text.length);
   let memo = memoOf(dictionary);
   let ids = memo.ids;
+  // The digest (when asked for) comes with the scan at no extra reading of the text.
+  let h1 = digest ? digest.h1 : 0;
+  let h2 = digest ? digest.h2 : 0;
+  let count = digest ? digest.tokens : 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -423,6 +480,11 @@ export function termIds(
     }
     const start = i;
     i = tokenEnd(text, start, k, n);
+    if (digest) {
+      h1 = Math.imul(h1 ^ tokenHash, 0x01000193);
+      h2 = Math.imul(h2 ^ (tokenHash + (i - start) * 0x9e3779b9), 0x85ebca6b) ^ (h2 >>> 13);
+      count++;
+    }
     const t = termNumberAt(text, start, i, tokenHash);
     if (t < 0) {
       if (t === UNCACHED) {
@@ -447,5 +509,10 @@ export function termIds(
       ids[t] = id + 1;
     }
     out.push(id);
+  }
+  if (digest) {
+    digest.h1 = h1;
+    digest.h2 = h2;
+    digest.tokens = count;
   }
 }

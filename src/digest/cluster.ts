@@ -1,7 +1,7 @@
 /**
  * Story clustering: one event covered by several outlets becomes one group of articles.
  *
- * 1. Exact duplicates (same canonical URL or same title and text) are merged first.
+ * 1. Exact duplicates (same canonical URL, or the same words in title and text) are merged first.
  * 2. Each remaining article becomes a TF-IDF vector of its terms (title and lead weighted),
  *    truncated to its strongest terms and L2-normalized.
  * 3. Candidate pairs come from an inverted index (very common terms are skipped), so cost grows
@@ -128,37 +128,75 @@ class UnionFind {
   }
 }
 
-/** Groups of indices of exact duplicates (same canonical URL or same title and text). */
-export function exactDuplicateGroups(articles: readonly Article[]): number[][] {
-  const uf = new UnionFind(articles.length);
+/** Groups of indices of articles with the same canonical URL, in order of their first article. */
+function urlGroups(articles: readonly Article[]): number[][] {
   const byUrl = new Map<string, number>();
-  const byContent = new Map<string, number>();
-  for (let i = 0; i < articles.length; i++) {
-    const a = articles[i]!;
-    const url = canonicalUrl(a.url);
-    if (url !== '') {
-      const seen = byUrl.get(url);
-      if (seen === undefined) byUrl.set(url, i);
-      else uf.union(seen, i);
-    }
-    const content = contentFingerprint(a);
-    const seen = byContent.get(content);
-    if (seen === undefined) byContent.set(content, i);
-    else uf.union(seen, i);
-  }
-  // Groups in order of their first article (roots are the smallest index of their set).
-  const groupOfRoot = new Int32Array(articles.length).fill(-1);
   const groups: number[][] = [];
   for (let i = 0; i < articles.length; i++) {
-    const r = uf.find(i);
-    const g = groupOfRoot[r]!;
-    if (g >= 0) groups[g]!.push(i);
+    const url = canonicalUrl(articles[i]!.url);
+    const g = url === '' ? undefined : byUrl.get(url);
+    if (g !== undefined) groups[g]!.push(i);
     else {
-      groupOfRoot[r] = groups.length;
+      if (url !== '') byUrl.set(url, groups.length);
       groups.push([i]);
     }
   }
   return groups;
+}
+
+/**
+ * Joins groups whose first articles have equal content fingerprints: the numbers of the groups
+ * joined together, in order of their first group.
+ */
+function joinByFingerprint(fingerprints: ArrayLike<number>): number[][] {
+  const byContent = new Map<number, number>();
+  const joined: number[][] = [];
+  for (let g = 0; g < fingerprints.length; g++) {
+    const seen = byContent.get(fingerprints[g]!);
+    if (seen !== undefined) joined[seen]!.push(g);
+    else {
+      byContent.set(fingerprints[g]!, joined.length);
+      joined.push([g]);
+    }
+  }
+  return joined;
+}
+
+/** Article indices of joined URL groups, ascending. */
+function flatten(groups: readonly number[][], joined: readonly number[][]): number[][] {
+  return joined.map((js) => {
+    if (js.length === 1) return groups[js[0]!]!;
+    return js.flatMap((j) => groups[j]!).sort((x, y) => x - y);
+  });
+}
+
+/**
+ * Groups of indices of exact duplicates: the same canonical URL, or the same content (see
+ * {@link contentFingerprint}) as the first article of another URL; in order of their first
+ * article. This is the first step of {@link clusterArticles}.
+ */
+export function exactDuplicateGroups(
+  articles: readonly Article[],
+  opts: Pick<FeatureOptions, 'maxTextChars'> = {},
+): number[][] {
+  const groups = urlGroups(articles);
+  const fingerprints = groups.map((g) => contentFingerprint(articles[g[0]!]!, opts));
+  return flatten(groups, joinByFingerprint(fingerprints));
+}
+
+/** The rows of a term count table, in the order given. */
+function selectRows(table: TermCountTable, rows: readonly number[]): TermCountTable {
+  const offsets = new Int32Array(rows.length + 1);
+  rows.forEach((r, k) => {
+    offsets[k + 1] = offsets[k]! + table.offsets[r + 1]! - table.offsets[r]!;
+  });
+  const ids = new Int32Array(offsets[rows.length]!);
+  const counts = new Float32Array(ids.length);
+  rows.forEach((r, k) => {
+    ids.set(table.ids.subarray(table.offsets[r]!, table.offsets[r + 1]!), offsets[k]!);
+    counts.set(table.counts.subarray(table.offsets[r]!, table.offsets[r + 1]!), offsets[k]!);
+  });
+  return { offsets, ids, counts, vocabSize: table.vocabSize };
 }
 
 /** Sorts articles by publication time, then id: the canonical order of a story's articles. */
@@ -185,15 +223,13 @@ function canonicalOrder(input: readonly Article[]): { articles: Article[]; times
 }
 
 /**
- * Term counts of the articles from a precomputed table, renumbered into a small local
- * vocabulary; when any article is missing from it, all are analysed here.
+ * Term counts of the articles from a precomputed table (which has them all), renumbered into a
+ * small local vocabulary.
  */
 function fromPrecomputed(
   articles: readonly Article[],
   table: ReadonlyMap<string, TermIdCounts>,
-  opts: FeatureOptions,
 ): TermCountTable {
-  if (articles.some((a) => !table.has(a.id))) return termCountTable(articles, opts);
   const local = new Map<number, number>();
   const offsets = new Int32Array(articles.length + 1);
   let total = 0;
@@ -480,11 +516,31 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const minAverage = opts.minAverage ?? 0.07;
   // Canonical order first, so the result does not depend on the input order.
   const { articles, times } = canonicalOrder(input);
-  const dupGroups = exactDuplicateGroups(articles);
+  // Exact duplicates: copies by URL, then by content. The content fingerprints come from the
+  // term extraction's own scan, so one article per URL is analysed (a copy by content adds no
+  // new term: its words are those of the article it copies).
+  const byUrl = urlGroups(articles);
+  const firsts = byUrl.map((g) => articles[g[0]!]!);
+  let fingerprints: ArrayLike<number>;
+  let analysed: TermCountTable;
+  if (opts.termCounts && firsts.every((a) => opts.termCounts!.has(a.id))) {
+    analysed = fromPrecomputed(firsts, opts.termCounts);
+    fingerprints = firsts.map((a) => contentFingerprint(a, opts));
+  } else {
+    const fp = new Float64Array(firsts.length);
+    analysed = termCountTable(firsts, opts, undefined, fp);
+    fingerprints = fp;
+  }
+  const joined = joinByFingerprint(fingerprints);
+  const dupGroups = flatten(byUrl, joined);
   const reps = dupGroups.map((g) => articles[g[0]!]!);
-  const docs = opts.termCounts
-    ? fromPrecomputed(reps, opts.termCounts, opts)
-    : termCountTable(reps, opts);
+  const docs =
+    joined.length === byUrl.length
+      ? analysed
+      : selectRows(
+          analysed,
+          joined.map((js) => js[0]!),
+        );
   const vectors = tfidfVectors(docs, opts);
   const maxPostings = Math.max(100, Math.ceil((opts.maxPostingShare ?? 0.01) * reps.length));
   const edges = candidatePairs(vectors, {

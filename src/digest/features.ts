@@ -2,7 +2,15 @@
  * Term features of articles for clustering and search: normalized, stemmed, stopword-free terms
  * (from the Arabic engine), the title counted several times, the lead more than the rest.
  */
-import { TermIdList, termIds, terms } from '../arabic/index.js';
+import {
+  TermIdList,
+  digestBreak,
+  digestTokens,
+  digestValue,
+  newTokenDigest,
+  termIds,
+  terms,
+} from '../arabic/index.js';
 import type { Article } from '../domain.js';
 
 export interface FeatureOptions {
@@ -100,39 +108,21 @@ export function articleTermCounts(
   return counts;
 }
 
-const FINGERPRINT_CHARS = 600;
-
 /**
- * Fingerprint of an article's content (title and the first 600 characters of text, white
- * space ignored): equal fingerprints mean the same article filed twice.
+ * Fingerprint of an article's content: its words in order (spacing and punctuation aside) in
+ * the title and in the part of the text that term extraction reads (`maxTextChars`, see
+ * {@link termCountTable}, which gives the same fingerprints as a by-product). Equal fingerprints
+ * mean the same article filed twice (or a version updated further down).
  */
-export function contentFingerprint(article: Pick<Article, 'title' | 'text'>): string {
-  // One plain loop over title, separator, then text, with the hash state in locals (a closure
-  // over it stored the state back on every character).
-  const title = article.title;
-  const text = article.text;
-  const titleEnd = title.length;
-  // Title and the start of the text identify a copy (or a version updated at its end);
-  // reading more of the text cost more than the rest of duplicate detection together.
-  const textEnd = Math.min(text.length, FINGERPRINT_CHARS);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  let chars = 0;
-  let src = title;
-  let end = titleEnd;
-  for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < end; i++) {
-      const c = src.charCodeAt(i);
-      if (c <= 32 || c === 0xa0 || c === 0x200f || c === 0x200e) continue;
-      h1 = Math.imul(h1 ^ c, 16777619);
-      h2 = Math.imul(h2 ^ c, 2246822507) ^ (h2 >>> 13);
-      chars++;
-    }
-    if (pass === 0) h1 = Math.imul(h1 ^ 0x7c, 16777619);
-    src = text;
-    end = textEnd;
-  }
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${chars.toString(36)}`;
+export function contentFingerprint(
+  article: Pick<Article, 'title' | 'text'>,
+  opts: Pick<FeatureOptions, 'maxTextChars'> = {},
+): number {
+  const digest = newTokenDigest();
+  digestTokens(article.title, digest);
+  digestBreak(digest);
+  digestTokens(article.text, digest, opts.maxTextChars ?? 1200);
+  return digestValue(digest);
 }
 
 /** The URL without scheme, "www.", fragment and trailing slash, for duplicate detection. */
@@ -210,12 +200,13 @@ export interface TermCountTable {
  * The weighted term counts of many articles at once (same weights as
  * {@link articleTermCounts}), with terms as dense ids of `vocabulary` (a new one by default):
  * one table lookup per word, spelling variants folded once per distinct stem, and no buffer
- * per article.
+ * per article. With `fingerprints`, also each article's {@link contentFingerprint}.
  */
 export function termCountTable(
   articles: readonly Pick<Article, 'title' | 'text'>[],
   opts: FeatureOptions = {},
   vocabulary: Vocabulary = createVocabulary(opts),
+  fingerprints?: Float64Array,
 ): TermCountTable {
   const titleWeight = opts.titleWeight ?? 3;
   const leadTerms = opts.leadTerms ?? 60;
@@ -233,8 +224,17 @@ export function termCountTable(
     const a = articles[d]!;
     titleList.clear();
     bodyList.clear();
-    termIds(a.title, vocabulary, titleList);
-    termIds(a.text, vocabulary, bodyList, maxChars);
+    if (fingerprints) {
+      // The same as contentFingerprint(a), from the same scan.
+      const digest = newTokenDigest();
+      termIds(a.title, vocabulary, titleList, a.title.length, digest);
+      digestBreak(digest);
+      termIds(a.text, vocabulary, bodyList, maxChars, digest);
+      fingerprints[d] = digestValue(digest);
+    } else {
+      termIds(a.title, vocabulary, titleList);
+      termIds(a.text, vocabulary, bodyList, maxChars);
+    }
     const title = titleList.ids;
     const body = bodyList.ids;
     // Every id is below the vocabulary's size, and an article has at most as many distinct

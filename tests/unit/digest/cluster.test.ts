@@ -89,6 +89,15 @@ describe('exactDuplicateGroups', () => {
       [[0, 1]],
     ],
     [
+      'same words, punctuation aside, from another URL',
+      [
+        article('a', 's', 1, 'عنوان الخبر', 'قال الوزير: «نعم»، ثم غادر.'),
+        article('b', 't', 2, 'عنوان - الخبر', 'قال الوزير "نعم" ثم غادر'),
+        article('c', 'u', 3, 'عنوان الخبر', 'قال الوزير: «لا»، ثم غادر.'),
+      ],
+      [[0, 1], [2]],
+    ],
+    [
       'different articles',
       [article('a', 's', 1, 'عنوان', 'نص الخبر.'), article('b', 's', 1, 'عنوان', 'نص آخر.')],
       [[0], [1]],
