@@ -14,7 +14,8 @@ const HELP = `Usage: khulasa bench digest [--runs N] [--queries N] [--sizes 1000
 Clustering time for synthetic Arabic-like articles at each size (median of N runs, default 3)
 with the growth ratio between sizes, beside the bare term extraction of the same articles;
 topic-query p50/p95 over --index-size articles (default 50000, --queries default 200);
-peak resident memory. Targets: 20,000 articles clustered in ≤ 3 s; topic p95 ≤ 20 ms.`;
+peak resident memory. Targets: 20,000 articles clustered in ≤ 3 s on one core (judged on the
+larger of wall time and CPU time, garbage collector threads included); topic p95 ≤ 20 ms.`;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -167,8 +168,12 @@ export const command: Command = {
     await say(`peak resident memory: ${peakRssMb.toFixed(0)} MB`);
     const largest = clustering.at(-1);
     if (largest) {
+      // The target is for one core: the garbage collector's helper threads run beside the
+      // clustering here, and on one core their time would add to it. The process's CPU time
+      // (all threads) is what one core would take; the larger of the two is judged.
+      const oneCore = Math.max(largest.medianMs, largest.cpuMs);
       await say(
-        `targets: ${largest.articles} clustered in ${ms(largest.medianMs)} (≤ 3000 ms at 20000: ${largest.articles === 20000 ? (largest.medianMs <= 3000 ? 'met' : 'missed') : 'n/a'}); topic p95 ${ms(topic.p95Ms)} (≤ 20 ms: ${topic.p95Ms <= 20 ? 'met' : 'missed'})`,
+        `targets: ${largest.articles} clustered in ${ms(largest.medianMs)}, ${ms(largest.cpuMs)} of CPU (≤ 3000 ms on one core at 20000: ${largest.articles === 20000 ? (oneCore <= 3000 ? 'met' : 'missed') : 'n/a'}); topic p95 ${ms(topic.p95Ms)} (≤ 20 ms: ${topic.p95Ms <= 20 ? 'met' : 'missed'})`,
       );
     }
     return 0;

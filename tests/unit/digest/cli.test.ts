@@ -172,3 +172,28 @@ describe('khulasa eval --clusters', () => {
     expect(out).toMatch(/khulasa overall B-cubed F1 1\.000/);
   });
 });
+
+describe('khulasa bench digest', () => {
+  it('prints clustering time per size with its growth, topic latency and the targets', async () => {
+    const args = ['bench', 'digest', '--sizes', '200,400', '--runs', '1'];
+    const r = await run([...args, '--index-size', '300', '--queries', '5']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ +200 +\d+ ms +\d+ ms +\d+ ms/m);
+    expect(r.out).toMatch(/^ +400 .* ×\d+\.\d\d \(cpu ×\d+\.\d\d\) for ×2\.0$/m);
+    expect(r.out).toMatch(/topic over 300 articles .*: 5 queries/);
+    expect(r.out).toMatch(/targets: 400 clustered in \d+ ms, \d+ ms of CPU \(.*: n\/a\)/);
+
+    const json = await run([...args, '--index-size', '300', '--queries', '5', '--json']);
+    const figures = JSON.parse(json.out) as {
+      clustering: { articles: number; medianMs: number; cpuMs: number; stories: number }[];
+      topic: { queries: number; p95Ms: number };
+    };
+    expect(figures.clustering.map((c) => c.articles)).toEqual([200, 400]);
+    for (const c of figures.clustering) {
+      expect(c.stories).toBeGreaterThan(0);
+      expect(c.stories).toBeLessThan(c.articles);
+      expect(c.medianMs).toBeGreaterThan(0);
+    }
+    expect(figures.topic.queries).toBe(5);
+  });
+});
