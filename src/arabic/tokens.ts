@@ -32,35 +32,26 @@ const isNumberSeparator = (c: number): boolean =>
   c === 46 || c === 44 || c === 0x066b || c === 0x066c;
 
 /**
- * Calls `emit(start, end)` for each word token: a run of letters and marks (digits and joiners
- * allowed after the first letter), or a number with its internal separators.
+ * Calls `emit(start, end)` for each word token of text[0, n): a run of letters and marks (digits
+ * and joiners allowed after the first letter), or a number with its internal separators. The
+ * token's hash is in {@link tokenHash} during the call.
  */
-function scanTokens(text: string, emit: (start: number, end: number) => void): void {
-  const n = text.length;
+function scanTokens(
+  text: string,
+  emit: (start: number, end: number) => void,
+  n = text.length,
+): void {
   let i = 0;
   while (i < n) {
-    const k = classify(text.charCodeAt(i));
-    if (k === LETTER) {
-      const start = i++;
-      while (i < n) {
-        const kk = classify(text.charCodeAt(i));
-        if (kk === SEP) break;
-        i++;
-      }
-      emit(start, i);
-    } else if (k === DIGIT) {
-      const start = i++;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (classify(c) === DIGIT) i++;
-        else if (isNumberSeparator(c) && i + 1 < n && classify(text.charCodeAt(i + 1)) === DIGIT)
-          i += 2;
-        else break;
-      }
-      emit(start, i);
-    } else {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c] || classify(c);
+    if (k !== LETTER && k !== DIGIT) {
       i++;
+      continue;
     }
+    const start = i;
+    i = tokenEnd(text, start, k, n);
+    emit(start, i);
   }
 }
 
@@ -376,26 +367,25 @@ export function digestValue(digest: TokenDigest): number {
   return (digest.h1 >>> 0) * 0x200000 + (((digest.h2 ^ digest.tokens) >>> 0) & 0x1fffff);
 }
 
+/** The two halves of a digest, each taking one more token (its hash and length). */
+const digestMix1 = (h1: number, token: number): number => Math.imul(h1 ^ token, 0x01000193);
+const digestMix2 = (h2: number, token: number, length: number): number =>
+  Math.imul(h2 ^ (token + length * 0x9e3779b9), 0x85ebca6b) ^ (h2 >>> 13);
+
 /** Adds the word tokens of `text` (of its first `limit` characters) to `digest`. */
 export function digestTokens(text: string, digest: TokenDigest, limit = text.length): void {
-  const n = Math.min(limit, text.length);
   let h1 = digest.h1;
   let h2 = digest.h2;
   let count = digest.tokens;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const k = CLASS[c] || classify(c);
-    if (k !== LETTER && k !== DIGIT) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i = tokenEnd(text, start, k, n);
-    h1 = Math.imul(h1 ^ tokenHash, 0x01000193);
-    h2 = Math.imul(h2 ^ (tokenHash + (i - start) * 0x9e3779b9), 0x85ebca6b) ^ (h2 >>> 13);
-    count++;
-  }
+  scanTokens(
+    text,
+    (start, end) => {
+      h1 = digestMix1(h1, tokenHash);
+      h2 = digestMix2(h2, tokenHash, end - start);
+      count++;
+    },
+    Math.min(limit, text.length),
+  );
   digest.h1 = h1;
   digest.h2 = h2;
   digest.tokens = count;
@@ -481,8 +471,8 @@ export function termIds(
     const start = i;
     i = tokenEnd(text, start, k, n);
     if (digest) {
-      h1 = Math.imul(h1 ^ tokenHash, 0x01000193);
-      h2 = Math.imul(h2 ^ (tokenHash + (i - start) * 0x9e3779b9), 0x85ebca6b) ^ (h2 >>> 13);
+      h1 = digestMix1(h1, tokenHash);
+      h2 = digestMix2(h2, tokenHash, i - start);
       count++;
     }
     const t = termNumberAt(text, start, i, tokenHash);
