@@ -145,15 +145,17 @@ export function stem(normalizedToken: string): string {
  * characters beyond the 8th sit in {@link pool}; then the first 8 characters, two per number.
  * At tens of thousands of articles the table outgrows CPU caches, and a lookup then costs what
  * it reads from memory: one line for a token of up to 8 characters (most words), the line and
- * the pool for a longer one.
+ * the pool for a longer one. The table starts at 512 KB and doubles as it fills, up to 32 MB.
  */
-const CACHE_BITS = 20;
-const CACHE_SIZE = 1 << CACHE_BITS;
-const CACHE_MASK = CACHE_SIZE - 1;
-const CACHE_LIMIT = CACHE_SIZE >> 1;
+/** The table doubles (to stay at most half full) up to this many slots. */
+const MAX_SLOTS = 1 << 20;
+const FIRST_SLOTS = 1 << 14;
+/** Tokens kept at most: past this, the table starts over. */
+const CACHE_LIMIT = MAX_SLOTS >> 1;
 const SLOT = 8;
 const INLINE = 8;
-const table = new Int32Array(CACHE_SIZE * SLOT);
+let table = new Int32Array(FIRST_SLOTS * SLOT);
+let slotMask = FIRST_SLOTS - 1;
 let cacheCount = 0;
 /** Characters of raw tokens beyond their first {@link INLINE}, end to end. */
 const POOL_LIMIT = CACHE_LIMIT * 8;
@@ -208,6 +210,22 @@ function resetCache(): void {
   generation++;
 }
 
+/** Doubles the table: every kept token moves to its place in the larger one. */
+function growTable(): void {
+  const old = table;
+  const slots = (slotMask + 1) * 2;
+  const mask = slots - 1;
+  const grown = new Int32Array(slots * SLOT);
+  for (let m = 0; m < old.length; m += SLOT) {
+    if (old[m + 1] === 0) continue;
+    let slot = old[m]! & mask;
+    while (grown[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
+    grown.set(old.subarray(m, m + SLOT), slot * SLOT);
+  }
+  table = grown;
+  slotMask = mask;
+}
+
 /**
  * The term number of the token text[start, end) whose FNV-1a hash is `h`, computed and kept
  * when the token is new; {@link NO_TERM} for a stopword, {@link UNCACHED} for a token too long
@@ -217,26 +235,28 @@ function termNumberAt(text: string, start: number, end: number, h: number): numb
   const len = end - start;
   if (len > MAX_KEPT_TOKEN) return UNCACHED;
   const inline = len < INLINE ? len : INLINE;
-  let slot = h & CACHE_MASK;
+  const mask = slotMask;
+  const tbl = table;
+  let slot = h & mask;
   for (;;) {
     const m = slot * SLOT;
-    const l = table[m + 1]!;
+    const l = tbl[m + 1]!;
     if (l === 0) break;
-    if (l === len && table[m] === h) {
+    if (l === len && tbl[m] === h) {
       let x = 0;
       for (; x + 1 < inline; x += 2) {
         const pair = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
-        if (table[m + 4 + (x >> 1)] !== pair) break;
+        if (tbl[m + 4 + (x >> 1)] !== pair) break;
       }
       if (x + 1 >= inline) {
-        let same = x >= inline || table[m + 4 + (x >> 1)] === text.charCodeAt(start + x);
-        const at = table[m + 3]! - INLINE;
+        let same = x >= inline || tbl[m + 4 + (x >> 1)] === text.charCodeAt(start + x);
+        const at = tbl[m + 3]! - INLINE;
         for (let y = INLINE; same && y < len; y++)
           same = pool[at + y] === text.charCodeAt(start + y);
-        if (same) return table[m + 2]!;
+        if (same) return tbl[m + 2]!;
       }
     }
-    slot = (slot + 1) & CACHE_MASK;
+    slot = (slot + 1) & mask;
   }
   return keepToken(text, start, end, h, slot);
 }
@@ -247,7 +267,11 @@ function keepToken(text: string, start: number, end: number, h: number, slot: nu
   const extra = len > INLINE ? len - INLINE : 0;
   if (cacheCount >= CACHE_LIMIT || poolUsed + extra > POOL_LIMIT) {
     resetCache();
-    slot = h & CACHE_MASK;
+    slot = h & slotMask;
+  } else if (cacheCount >= (slotMask + 1) >> 1) {
+    growTable();
+    slot = h & slotMask;
+    while (table[slot * SLOT + 1] !== 0) slot = (slot + 1) & slotMask;
   }
   if (poolUsed + extra > pool.length) {
     const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + extra));
