@@ -61,8 +61,11 @@ export interface ScheduleDeps {
     language: string,
     fallback: NonNullable<TranslationOutcome['fallback']>,
   ): string | undefined;
-  /** Keeps only the stories matching a reader's topic filters (default: word match on titles and points). */
-  filterTopics?(digest: Digest, topics: string[]): Digest;
+  /**
+   * Keeps only the stories matching a reader's topic filters, given the digest in the reader's
+   * language and the Arabic original (default: `filterByTopics` of delivery.ts).
+   */
+  filterTopics?(digest: Digest, topics: string[], original: Digest): Digest;
   metrics?: Metrics;
   /** This process's name in locks and leases (default: host:pid:random). */
   instanceId?: string;
