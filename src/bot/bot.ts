@@ -10,6 +10,7 @@ import type { BotDeps } from './deps.js';
 import { createErrorBoundary } from './error-boundary.js';
 import { adminFeature } from './features/admin.js';
 import { digestFeature } from './features/digest.js';
+import { followFeature } from './features/follow.js';
 import { helpFeature, unknownCommandFeature } from './features/help.js';
 import { langFeature } from './features/lang.js';
 import { originalFeature } from './features/original.js';
@@ -75,6 +76,7 @@ export function createBot(deps: BotDeps, opts: CreateBotOptions = {}): Bot {
     digestFeature,
     langFeature,
     timeFeature,
+    followFeature,
     settingsFeature,
     sourcesFeature,
     helpFeature,

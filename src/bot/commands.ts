@@ -11,6 +11,8 @@ const READER_COMMANDS = [
   'unsubscribe',
   'lang',
   'time',
+  'follow',
+  'unfollow',
   'settings',
   'sources',
   'help',

@@ -19,6 +19,7 @@ settingsFeature.command('settings', async (ctx) => {
       language: `${languageName(language)} (${language})`,
       time: s.deliveryTime,
       zone: s.timeZone,
+      topics: s.topics.length ? s.topics.join(' · ') : t(ctx.ui, 'settings.alltopics'),
       next: active ? formatNext(s.deliveryTime, s.timeZone, ctx.deps.now()) : '—',
     }),
     { replyMarkup: createStartKeyboard(ctx.ui, active) },
