@@ -20,7 +20,10 @@ export const CallbackSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('original'),
     index: z.number().int().min(0).max(99),
-    /** A digest id, or "#" + a short hash of it when the id is too long for a button. */
+    /**
+     * A digest id, "#" + a short hash of it when the id is too long for a button, or "?" + the
+     * key of a stored topic answer (see {@link topicAnswerRef}).
+     */
     ref: z.string().min(1).max(56),
   }),
 ]);
@@ -29,10 +32,20 @@ export type CallbackData = z.infer<typeof CallbackSchema>;
 /** A short, stable reference to a digest id for buttons. */
 export function digestRef(digestId: string): string {
   const direct = digestId;
-  if (Buffer.byteLength(`o:99:${direct}`) <= CALLBACK_DATA_MAX_BYTES && !direct.startsWith('#')) {
+  if (
+    Buffer.byteLength(`o:99:${direct}`) <= CALLBACK_DATA_MAX_BYTES &&
+    !direct.startsWith('#') &&
+    !direct.startsWith('?')
+  ) {
     return direct;
   }
   return `#${createHash('sha256').update(digestId).digest('base64url').slice(0, 16)}`;
+}
+
+/** A short, stable reference to a topic answer (its Arabic stories) for buttons. */
+export function topicAnswerRef(stories: readonly { id: string; title: string }[]): string {
+  const content = stories.map((s) => `${s.id}\u0000${s.title}`).join('\u0001');
+  return `?${createHash('sha256').update(content).digest('base64url').slice(0, 16)}`;
 }
 
 /** True when `ref` (from a button) designates the digest `digestId`. */

@@ -272,27 +272,44 @@ export function renderDigest(digest: Digest, opts: RenderOptions): RenderedMessa
   const header = headerBlock(t(opts.ui, 'digest.title'), { ...opts, limit }, ` · ${date}`);
   const blocks = digest.stories.map((s, i) => storyBlock(s, i, { ui: opts.ui, language, limit }));
   if (blocks.length === 0) header.lines.push(t(opts.ui, 'digest.empty'));
-  const translated = language !== 'ar';
-  const ref = digestRef(digest.id);
-  return toMessages([header, ...blocks], limit, (indices) => {
-    if (!translated || indices.length === 0) return undefined;
+  return toMessages(
+    [header, ...blocks],
+    limit,
+    originalButtons(opts.ui, language, digestRef(digest.id)),
+  );
+}
+
+/**
+ * Buttons under a translated message that show its stories in the original Arabic (callback
+ * kind "original" with `ref`); none for Arabic or without a reference.
+ */
+function originalButtons(ui: string, language: string, ref: string | undefined) {
+  return (indices: number[]): InlineKeyboardMarkup | undefined => {
+    if (language === 'ar' || ref === undefined || indices.length === 0) return undefined;
     const buttons: InlineKeyboardButton[] = indices
       .filter((i) => i < 100)
       .map((i) => ({
-        text: decodeEntities(t(opts.ui, 'btn.original', { n: i + 1 })),
+        text: decodeEntities(t(ui, 'btn.original', { n: i + 1 })),
         callback_data: encodeCallback({ kind: 'original', index: i, ref }),
       }));
     const rows: InlineKeyboardButton[][] = [];
     for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3));
     return { inline_keyboard: rows };
-  });
+  };
 }
 
-/** Renders stories answering a topic question, headed by the (escaped) query. */
+/**
+ * Renders stories answering a topic question, headed by the (escaped) query; translated, with
+ * "Arabic original" buttons when `originalRef` says where the Arabic stories are kept.
+ */
 export function renderTopicAnswer(
   query: string,
   stories: Story[],
-  opts: RenderOptions & { language: string },
+  opts: RenderOptions & {
+    language: string;
+    /** Where the Arabic stories are kept: translated answers get "Arabic original" buttons. */
+    originalRef?: string;
+  },
 ): RenderedMessage[] {
   const limit = opts.limit ?? MESSAGE_LIMIT;
   const shown = query.length > 200 ? `${query.slice(0, 200)}…` : query;
@@ -300,7 +317,11 @@ export function renderTopicAnswer(
   const blocks = stories.map((s, i) =>
     storyBlock(s, i, { ui: opts.ui, language: opts.language, limit }),
   );
-  return toMessages([header, ...blocks], limit);
+  return toMessages(
+    [header, ...blocks],
+    limit,
+    originalButtons(opts.ui, opts.language, opts.originalRef),
+  );
 }
 
 /** Renders one story alone (the Arabic original behind a translated digest's button). */

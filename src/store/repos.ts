@@ -195,8 +195,8 @@ export function createMetaRepo(d: Driver): MetaRepo {
       const v = await d.kv.get<T>(key(k));
       return v === null ? undefined : v;
     },
-    async set(k, value) {
-      await d.kv.set(key(k), value);
+    async set(k, value, ttlMs) {
+      await d.kv.set(key(k), value, ttlMs);
     },
   };
 }

@@ -182,7 +182,8 @@ export interface LockRepo {
 /** Small named values: last ingest time, last build, schema version. */
 export interface MetaRepo {
   get<T = unknown>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown): Promise<void>;
+  /** Stores a value; with `ttlMs`, it is gone after that many milliseconds. */
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
 }
 
 export interface Store {

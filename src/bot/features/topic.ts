@@ -3,6 +3,8 @@
  * in another language is turned into Arabic first; the answer comes in the reader's language.
  */
 import { Composer } from 'telegraf';
+import type { Story } from '../../domain.js';
+import { topicAnswerRef } from '../callback-data.js';
 import { readerLanguage, type BotContext } from '../context.js';
 import { renderTopicAnswer } from '../format.js';
 import { t } from '../i18n/index.js';
@@ -13,6 +15,27 @@ export const topicFeature = new Composer<BotContext>();
 
 /** Longest query searched; the rest of a pasted article is ignored. */
 export const MAX_QUERY = 300;
+
+/** How long the Arabic stories behind a translated answer stay for its buttons. */
+export const TOPIC_ANSWER_TTL_MS = 2 * 86_400_000;
+
+/** Store key of a topic answer's Arabic stories (see {@link topicAnswerRef}). */
+export const topicAnswerKey = (ref: string): string => `bot:topic-answer:${ref}`;
+
+/**
+ * Keeps the Arabic stories of a translated answer for its "Arabic original" buttons; the
+ * buttons' reference, or undefined (no buttons) when the store cannot keep them.
+ */
+async function keepOriginal(ctx: BotContext, stories: Story[]): Promise<string | undefined> {
+  const ref = topicAnswerRef(stories);
+  try {
+    await ctx.deps.store.meta.set(topicAnswerKey(ref), { stories }, TOPIC_ANSWER_TTL_MS);
+    return ref;
+  } catch (err) {
+    ctx.log.warn({ err }, 'could not keep the Arabic stories of a topic answer');
+    return undefined;
+  }
+}
 
 async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
   const query = rawQuery.replace(/\s+/g, ' ').trim();
@@ -30,10 +53,12 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
     const { stories } = await ctx.deps.searchTopic(arabic.query);
     if (stories.length === 0) return undefined;
     const result = await translateStories(ctx, stories, readerLanguage(ctx));
+    const originalRef = result.language === 'ar' ? undefined : await keepOriginal(ctx, stories);
     return renderTopicAnswer(shown, result.stories, {
       ui: ctx.ui,
       language: result.language,
       ...(result.notice ? { notice: result.notice } : {}),
+      ...(originalRef ? { originalRef } : {}),
     });
   });
   if (cut) await replyHtml(ctx, t(ctx.ui, 'topic.too.long', { n: MAX_QUERY }));

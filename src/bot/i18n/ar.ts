@@ -58,7 +58,7 @@ export const ar: Record<MessageKey, string> = {
   'removesource.none': 'لا يوجد مصدر بالمعرّف {id}.',
   'sourcestatus.none': 'لم يُقرأ أي مصدر بعد.',
   'sourcestatus.title': '<b>حالة المصادر</b>',
-  'original.gone': 'هذه الخلاصة لم تعد محفوظة.',
+  'original.gone': 'هذه القصة لم تعد محفوظة.',
   'console.banner':
     'محادثة خلاصة المحلية — لم يُضبط TELEGRAM_BOT_TOKEN، لذا تحادث البوت هنا على المقالات النموذجية المرفقة.\nاكتب /digest أو /topic الموضوع أو /help. للتشغيل على تيليغرام اضبط TELEGRAM_BOT_TOKEN (من @BotFather).',
   'follow.list':

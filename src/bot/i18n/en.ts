@@ -58,7 +58,7 @@ export const en = {
   'removesource.none': 'No source with id {id}.',
   'sourcestatus.none': 'No source has been read yet.',
   'sourcestatus.title': '<b>Source status</b>',
-  'original.gone': 'That digest is no longer stored.',
+  'original.gone': 'That story is no longer stored.',
   'console.banner':
     'Khulasa local chat — no TELEGRAM_BOT_TOKEN is set, so you are talking to the bot here, over the bundled sample articles.\nType /digest, /topic QUERY or /help. To go live, set TELEGRAM_BOT_TOKEN (from @BotFather).',
   'follow.list':

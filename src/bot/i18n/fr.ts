@@ -61,7 +61,7 @@ export const fr: Record<MessageKey, string> = {
   'removesource.none': 'Aucune source avec l’identifiant {id}.',
   'sourcestatus.none': 'Aucune source n’a encore été lue.',
   'sourcestatus.title': '<b>État des sources</b>',
-  'original.gone': 'Ce résumé n’est plus conservé.',
+  'original.gone': 'Cette histoire n’est plus conservée.',
   'console.banner':
     'Conversation locale Khulasa — TELEGRAM_BOT_TOKEN n’est pas défini : vous parlez au bot ici, sur les articles d’exemple fournis.\nTapez /digest, /topic SUJET ou /help. Pour passer en ligne, définissez TELEGRAM_BOT_TOKEN (obtenu auprès de @BotFather).',
   'follow.list':

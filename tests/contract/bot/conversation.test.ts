@@ -108,9 +108,15 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     expect(original).toContain('<b>2. مفاوضات غزة تتواصل في القاهرة 2</b>');
     expect(original).not.toContain('[de]');
 
-    // /topic in Arabic, answered in German
+    // /topic in Arabic, answered in German, with buttons for the Arabic original
     calls = await h.say({ chatId, text: '/topic غزة' });
     expect(texts(calls)[0]).toContain('[de] مفاوضات غزة');
+    const topicButtons = buttonsOf(calls.find((c) => c.method === 'sendMessage'));
+    expect(topicButtons.length).toBeGreaterThan(0);
+    expect(parseCallback(topicButtons[0]!.callback_data)).toMatchObject({ kind: 'original' });
+    calls = await h.press({ chatId, data: topicButtons[0]!.callback_data });
+    expect(texts(calls)[0]).toContain('<b>1. مفاوضات غزة');
+    expect(texts(calls)[0]).not.toContain('[de]');
     // plain text in English is a topic question too, translated to Arabic first
     calls = await h.say({ chatId, text: 'Gaza' });
     expect(h.translator.requests.some((r) => r[0] === 'Gaza')).toBe(true);

@@ -215,7 +215,7 @@ describe('odd input', () => {
         message: { message_id: 1, date: 1, chat: { id: 62, type: 'private' } },
       },
     });
-    expect(texts(calls)).toEqual(['That digest is no longer stored.']);
+    expect(texts(calls)).toEqual(['That story is no longer stored.']);
     expect(texts(await h.say({ chatId: 62, text: '/help', languageCode: 'en' }))[0]).toContain(
       'Commands',
     );

@@ -448,6 +448,11 @@ describe.each(testBackends().map((b) => [b.name, b.make] as const))(
         await store.meta.set('lastIngest', { at: '2026-01-01T00:00:00Z', n: 3 });
         expect(await store.meta.get('lastIngest')).toEqual({ at: '2026-01-01T00:00:00Z', n: 3 });
         expect(await store.meta.get('schemaVersion')).toBe(1);
+        // With a time to live, a value goes away by itself.
+        await store.meta.set('short-lived', { n: 1 }, 150);
+        expect(await store.meta.get('short-lived')).toEqual({ n: 1 });
+        await new Promise((r) => setTimeout(r, 400));
+        expect(await store.meta.get('short-lived')).toBeUndefined();
       });
     });
 

@@ -254,6 +254,27 @@ describe('renderTopicAnswer', () => {
     const [msg] = renderTopicAnswer('<i>غزة</i>', [story(1)], { ui: 'en', language: 'ar' });
     expect(msg!.html).toContain('<b>About “&lt;i&gt;غزة&lt;/i&gt;”</b>');
   });
+
+  it('puts Arabic-original buttons under a translated answer that has a reference', () => {
+    const stories = [story(1), story(2)];
+    const [translated] = renderTopicAnswer('Gaza', stories, {
+      ui: 'en',
+      language: 'en',
+      originalRef: '?abc',
+    });
+    const buttons = translated!.replyMarkup!.inline_keyboard.flat();
+    expect(buttons.map((b) => ('callback_data' in b ? b.callback_data : ''))).toEqual([
+      'o:0:?abc',
+      'o:1:?abc',
+    ]);
+    const opts = { ui: 'en', originalRef: '?abc' };
+    expect(renderTopicAnswer('غزة', stories, { ...opts, language: 'ar' })[0]!.replyMarkup).toBe(
+      undefined,
+    );
+    expect(renderTopicAnswer('Gaza', stories, { ui: 'en', language: 'en' })[0]!.replyMarkup).toBe(
+      undefined,
+    );
+  });
 });
 
 describe('htmlToPlainText', () => {
