@@ -30,7 +30,22 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
   const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
   const kv = new Keyv({ store: adapter, namespace: 'khulasa' });
   kv.on('error', (err: Error) => log.error({ err: err.message }, 'store: sqlite error'));
-  const query = adapter.query as unknown as Query;
+  // One writer at a time in this process, keyv's statements included: a write that had to wait
+  // for SQLite's lock would hold one of libuv's four threads while it waited (busy timeout), and a
+  // few of those could leave no thread for the transaction they wait on to commit. Writes queue
+  // here instead; reads never wait (WAL); other processes still meet the busy timeout.
+  const rawQuery = adapter.query as unknown as Query;
+  let writeTail: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = writeTail.then(fn);
+    writeTail = next.catch(() => undefined);
+    return next;
+  }
+  const query: Query = (sql, ...params) =>
+    /^\s*SELECT\b/i.test(sql)
+      ? rawQuery(sql, ...params)
+      : exclusive(() => rawQuery(sql, ...params));
+  (adapter as unknown as { query: Query }).query = query;
 
   // WAL lets readers and one writer work at once across processes; NORMAL sync keeps every
   // committed write through a process crash (only an OS crash can lose the last ones).
@@ -46,16 +61,15 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
   );
 
   // Transactions run on a second connection of their own: statements of other operations on the
-  // keyv connection can then never slip into one. One transaction at a time per process; other
-  // processes wait on SQLite's write lock (busy timeout).
+  // keyv connection can then never slip into one. They take the same write queue as single
+  // writes; other processes wait on SQLite's write lock (busy timeout).
   const txDb = await new Promise<sqlite3.Database>((res, rej) => {
     const db = new sqlite3.Database(path, (err) => (err ? rej(err) : res(db)));
   });
   txDb.configure('busyTimeout', 10_000);
   const txAll = promisify(txDb.all.bind(txDb)) as unknown as Query;
-  let txTail: Promise<unknown> = Promise.resolve();
   function transaction(fn: (run: Query) => Promise<void>): Promise<void> {
-    const next = txTail.then(async () => {
+    return exclusive(async () => {
       await txAll('BEGIN IMMEDIATE');
       try {
         await fn(txAll);
@@ -65,8 +79,6 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
         throw err;
       }
     });
-    txTail = next.catch(() => undefined);
-    return next;
   }
 
   const LIVE = '(expires IS NULL OR expires > ?)';

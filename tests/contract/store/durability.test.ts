@@ -1,6 +1,7 @@
 /**
  * Durability of the embedded store: a subscriber saved by a process that is then killed with
- * SIGKILL (no shutdown, no close) is there when the store is opened again.
+ * SIGKILL (no shutdown, no close) is there when the store is opened again; and many concurrent
+ * writes and transactions in one process all get through.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/log.js';
+import { createSqliteDriver } from '../../../src/store/drivers/sqlite.js';
 import { createStore } from '../../../src/store/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'khulasa-durable-'));
@@ -45,4 +48,28 @@ describe('sqlite store durability', () => {
       await store.close();
     }
   });
+});
+
+describe('sqlite store under concurrency', () => {
+  it('gets hundreds of concurrent writes and transactions of one process through', async () => {
+    // Each write waiting for SQLite's lock used to hold one of libuv's four threads; a few of
+    // them left none for the transaction they waited on, and everything stalled.
+    const d = await createSqliteDriver(`sqlite://${join(dir, 'busy.sqlite')}`, silentLogger());
+    try {
+      const ops: Promise<unknown>[] = [];
+      for (let i = 0; i < 300; i++) {
+        ops.push(d.hbatch([[`h${i % 7}`, `f${i}`, 'v'.repeat(100)]], []));
+        ops.push(d.set(`k${i}`, 'x'.repeat(100)));
+        ops.push(d.hset(`g${i % 5}`, [[`f${i}`, 'v']]));
+        ops.push(d.kv.set(`kv${i}`, { i }));
+      }
+      const results = await Promise.allSettled(ops);
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      expect(await d.hlen('h0')).toBe(43);
+      expect(await d.get('k299')).toBe('x'.repeat(100));
+      expect(await d.kv.get('kv123')).toEqual({ i: 123 });
+    } finally {
+      await d.close();
+    }
+  }, 30_000);
 });
