@@ -15,6 +15,7 @@ import { SubscriberSchema, type Store, type Subscriber } from '../../store/types
 import { exportLine, importSubscribers, runExport } from '../subscribers.js';
 import { UsageError, intOption, writeLine, type Command } from '../command.js';
 import { seededRandom as rng } from '../../digest/synthetic.js';
+import { dropPostgresSchema } from '../../store/drivers/postgres.js';
 import { dropRedisPrefix } from '../../store/drivers/redis.js';
 
 const HELP = `Usage: khulasa bench store [--count N] [--backend sqlite|redis|postgres|memory] [--minutes M]
@@ -169,28 +170,11 @@ function targets(
       list.push({
         name: 'postgres',
         url: u.toString(),
-        cleanup: () => dropPgSchema(pgUrl, schema),
+        cleanup: () => dropPostgresSchema(pgUrl, schema),
       });
     }
   }
   return { list, notes };
-}
-
-async function dropPgSchema(url: string, schema: string): Promise<void> {
-  type Client = {
-    connect(): Promise<void>;
-    query(sql: string): Promise<unknown>;
-    end(): Promise<void>;
-  };
-  const pg = ((await import('pg' as string)) as { default: { Client: new (o: object) => Client } })
-    .default;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The naive due-selection: read every subscriber through keyv's iterator and check its time. */

@@ -250,3 +250,14 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
     },
   };
 }
+
+/** Drops a schema and all in it (benchmarks and tests clean up after themselves). */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  const pg = ((await import('pg' as string)) as { default: PgModule }).default;
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await pool.end();
+  }
+}

@@ -81,23 +81,7 @@ describe('webhook mode', () => {
       WEBHOOK_SECRET: SECRET,
     });
     expect(config.telegram.mode).toBe('webhook');
-    const translator = fakeTranslator();
-    const s = store;
-    const deps: BotDeps = {
-      config,
-      log: silentLogger(),
-      store: s,
-      translator,
-      now: () => NOW,
-      getDigest: () => s.digests.latest(),
-      searchTopic: async () => ({ stories: [] }),
-      translateDigest: async (digest) => ({
-        digest,
-        outcome: { texts: [], provider: 'none', chars: 0, cached: 0 },
-      }),
-      toArabicQuery: async (query) => ({ query, language: 'ar' }),
-      sources: { list: async () => [], check: async () => undefined },
-    };
+    const deps = depsFor(config, store);
     let port = 0;
     stop = await launchBot(createBot(deps), config.telegram, deps.log, {
       host: '127.0.0.1',

@@ -14,6 +14,7 @@ import { createMetrics } from '../../../src/ops/metrics.js';
 import { createScheduleDeps } from '../../../src/schedule/wire.js';
 import { runDeliveryPass } from '../../../src/schedule/delivery.js';
 import { benchDigest } from '../../../src/cli/bench/deliver.js';
+import { subscriber } from '../../unit/schedule/helpers.js';
 import {
   startRateLimitedBotApi,
   type RateLimitedBotApi,
@@ -29,21 +30,6 @@ afterEach(async () => {
   fake = undefined;
   store = undefined;
 });
-
-function sub(chatId: number, over: Partial<Subscriber> = {}): Subscriber {
-  return {
-    chatId,
-    chatType: chatId < 0 ? 'group' : 'private',
-    language: 'ar',
-    deliveryTime: '07:00',
-    timeZone: 'UTC',
-    topics: [],
-    active: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...over,
-  };
-}
 
 async function setup(subs: Subscriber[], senderOptions = {}, long = false) {
   fake = await startRateLimitedBotApi({ rate: 30, keepTexts: true });
@@ -78,7 +64,7 @@ describe('delivery through telegraf and the rate-limited fake Bot API', () => {
       parts,
       metrics,
       fake: api,
-    } = await setup([sub(1), sub(2)], { perChatIntervalMs: 0, marginMs: 0 }, true);
+    } = await setup([subscriber(1), subscriber(2)], { perChatIntervalMs: 0, marginMs: 0 }, true);
     expect(parts.length).toBeGreaterThan(1);
     const report = await runDeliveryPass(deps, { now: new Date(), all: true });
     expect(report).toMatchObject({ digest: digest.id, sent: 2, failed: 0 });
@@ -96,7 +82,7 @@ describe('delivery through telegraf and the rate-limited fake Bot API', () => {
       parts,
       store: st,
       fake: api,
-    } = await setup([sub(1), sub(2), sub(3), sub(-40), sub(5)]);
+    } = await setup([subscriber(1), subscriber(2), subscriber(3), subscriber(-40), subscriber(5)]);
     let fails = 0;
     api.behave({
       blocked: (id) => id === 1,

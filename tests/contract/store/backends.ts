@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { dropPostgresSchema } from '../../../src/store/drivers/postgres.js';
 import { dropRedisPrefix } from '../../../src/store/drivers/redis.js';
 
 export interface TestBackend {
@@ -72,27 +73,10 @@ function backendFactories(): Factory[] {
           name: 'postgres',
           url: url.toString(),
           shared: true,
-          cleanup: () => dropSchema(pgUrl, schema),
+          cleanup: () => dropPostgresSchema(pgUrl, schema),
         };
       }),
     );
   }
   return list;
-}
-
-export async function dropSchema(pgUrl: string, schema: string): Promise<void> {
-  type Client = {
-    connect(): Promise<void>;
-    query(sql: string): Promise<unknown>;
-    end(): Promise<void>;
-  };
-  const pg = ((await import('pg' as string)) as { default: { Client: new (o: object) => Client } })
-    .default;
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
