@@ -60,5 +60,7 @@ export const DigestSchema = z.object({
   /** Language of the points; digests are built in Arabic and translated per reader. */
   language: z.string().default('ar'),
   stories: z.array(StorySchema),
+  /** How many articles of the window it was built from (a later ingest may bring more). */
+  articleCount: z.number().int().nonnegative().optional(),
 });
 export type Digest = z.infer<typeof DigestSchema>;

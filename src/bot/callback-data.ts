@@ -26,6 +26,14 @@ export const CallbackSchema = z.discriminatedUnion('kind', [
      */
     ref: z.string().min(1).max(56),
   }),
+  /** A story of a brief digest or topic answer: open its key points (same refs as "original"). */
+  z.object({
+    kind: z.literal('story'),
+    index: z.number().int().min(0).max(99),
+    ref: z.string().min(1).max(56),
+  }),
+  /** Every story of a digest the reader's topics had filtered. */
+  z.object({ kind: z.literal('all'), ref: z.string().min(1).max(56) }),
 ]);
 export type CallbackData = z.infer<typeof CallbackSchema>;
 
@@ -67,6 +75,10 @@ export function encodeCallback(data: CallbackData): string {
       return `t:${data.time}`;
     case 'original':
       return `o:${data.index}:${data.ref}`;
+    case 'story':
+      return `v:${data.index}:${data.ref}`;
+    case 'all':
+      return `a:${data.ref}`;
   }
 }
 
@@ -86,10 +98,14 @@ export function parseCallback(raw: string | undefined): CallbackData | undefined
     case 't':
       candidate = rest.length === 0 ? { kind: 'time-menu' } : { kind: 'time', time: tail };
       break;
+    case 'a':
+      candidate = { kind: 'all', ref: tail };
+      break;
+    case 'v':
     case 'o': {
       const [index, ...ref] = rest;
       candidate = {
-        kind: 'original',
+        kind: head === 'o' ? 'original' : 'story',
         index: /^\d{1,2}$/.test(index ?? '') ? Number(index) : NaN,
         ref: ref.join(':'),
       };

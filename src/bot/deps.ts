@@ -7,6 +7,7 @@ import type { Config } from '../config/index.js';
 import type { Digest, Story } from '../domain.js';
 import { answerTopic, createSearchIndex, type SearchIndex } from '../digest/index.js';
 import type { Logger } from '../log.js';
+import { hasReadSources } from '../schedule/build.js';
 import { checkSourceUrl } from '../sources/index.js';
 import type { Source, Store } from '../store/types.js';
 import { toArabicQuery, translateDigest } from '../translate/index.js';
@@ -18,8 +19,18 @@ export interface BotDeps {
   store: Store;
   translator: Translator;
   now(): Date;
-  /** The digest a reader gets with /digest (the latest built one), in Arabic. */
+  /**
+   * The digest a reader gets with /digest, in Arabic: the latest one, built first when it is
+   * missing or older than an hour (undefined only when it cannot be built).
+   */
   getDigest(): Promise<Digest | undefined>;
+  /** False until the first ingest pass finished (or articles were stored another way). */
+  hasReadSources?(): Promise<boolean>;
+  /**
+   * Resolves when the service's start-up pass (first ingest and build) is over; at once when
+   * there is none.
+   */
+  whenReady?(): Promise<void>;
   /** Stories of the last days matching an ARABIC query. */
   searchTopic(arabicQuery: string): Promise<{ stories: Story[] }>;
   /** A digest in another language (cached per digest and language by the translator). */
@@ -50,6 +61,13 @@ export interface BotDepsInput {
   sources?: Source[];
   /** Days of articles a topic question searches (default 7). */
   topicDays?: number;
+  /**
+   * Where /digest gets its digest: the scheduler's keeper, which rebuilds a missing or stale
+   * one (default: the latest stored digest as it is).
+   */
+  digests?: { current(now: Date): Promise<Digest> };
+  /** The start-up pass to wait for before answering "still reading" (default: none). */
+  ready?: () => Promise<void>;
 }
 
 /**
@@ -89,7 +107,17 @@ export function createBotDeps(input: BotDepsInput): BotDeps {
     store,
     translator,
     now,
-    getDigest: () => store.digests.latest(),
+    async getDigest() {
+      if (!input.digests) return store.digests.latest();
+      try {
+        return await input.digests.current(now());
+      } catch (err) {
+        log.warn({ err }, 'on-demand digest build failed; serving the latest stored one');
+        return store.digests.latest();
+      }
+    },
+    hasReadSources: () => hasReadSources(store),
+    whenReady: () => input.ready?.() ?? Promise.resolve(),
     async searchTopic(arabicQuery) {
       const index = await currentIndex();
       const answer = answerTopic(index, arabicQuery, { now: now(), days });

@@ -9,8 +9,9 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Digest, Story } from '../domain.js';
+import { countOutlets, storyGist } from '../digest/index.js';
 import { digestRef, encodeCallback } from './callback-data.js';
-import { t } from './i18n/index.js';
+import { outletsLabel, t } from './i18n/index.js';
 
 /** Telegram's limit for one text message, in UTF-16 code units. */
 export const MESSAGE_LIMIT = 4096;
@@ -20,6 +21,9 @@ export interface RenderedMessage {
   replyMarkup?: InlineKeyboardMarkup;
 }
 
+/** How a digest looks: one screen with a button per story, or every point inline. */
+export type DigestFormat = 'brief' | 'full';
+
 export interface RenderOptions {
   /** Language of the bot's own words (headings, buttons). */
   ui: string;
@@ -27,7 +31,30 @@ export interface RenderOptions {
   notice?: string;
   /** Limit per message (default {@link MESSAGE_LIMIT}); smaller values are for tests. */
   limit?: number;
+  /**
+   * IANA time zone of the date in the heading and of each story's time.
+   * @default 'UTC'
+   */
+  timeZone?: string;
+  /**
+   * "brief": one message, per story a headline, one short key sentence, how many outlets and
+   * when, and a button that opens the story; "full": every key point and source inline.
+   * @default 'brief'
+   */
+  format?: DigestFormat;
+  /**
+   * For a channel post: no buttons (a press could not answer one reader there); headlines link
+   * to the story's first article instead.
+   * @default false
+   */
+  channel?: boolean;
 }
+
+/**
+ * Visible characters the brief form aims at for 8 stories; gists get shorter until the digest
+ * fits (scaled for other story counts).
+ */
+export const BRIEF_BUDGET_8 = 1800;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -260,23 +287,227 @@ function toMessages(
   });
 }
 
-/**
- * Renders a digest as Telegram HTML messages (each ≤ 4096 UTF-16 units). A translated digest
- * (language ≠ "ar") gets, under each message, buttons that show its stories in the original
- * Arabic (callback kind "original").
- */
-export function renderDigest(digest: Digest, opts: RenderOptions): RenderedMessage[] {
-  const limit = opts.limit ?? MESSAGE_LIMIT;
-  const language = digest.language || 'ar';
-  const date = escapeHtml(digest.window.to.slice(0, 10));
-  const header = headerBlock(t(opts.ui, 'digest.title'), { ...opts, limit }, ` · ${date}`);
-  const blocks = digest.stories.map((s, i) => storyBlock(s, i, { ui: opts.ui, language, limit }));
-  if (blocks.length === 0) header.lines.push(t(opts.ui, 'digest.empty'));
-  return toMessages(
-    [header, ...blocks],
-    limit,
-    originalButtons(opts.ui, language, digestRef(digest.id)),
+/** Dates follow a translated digest's language, else the bot's own words (an untranslated digest). */
+function dateLanguage(language: string, ui: string): string {
+  return language.toLowerCase().startsWith('ar') ? ui : language;
+}
+
+/** A locale Intl knows for a language code, else English. */
+function dateLocale(language: string): string {
+  const base = language.toLowerCase().split(/[-_]/)[0] ?? 'en';
+  return Intl.DateTimeFormat.supportedLocalesOf([base]).length ? base : 'en';
+}
+
+/** A valid IANA zone, else UTC (a stored zone is validated, this guards the rest). */
+function safeZone(zone: string | undefined): string {
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** "الثلاثاء، 10 أبريل" / "Tuesday, April 10": the day a digest covers, in a reader's zone. */
+export function formatDigestDate(iso: string, language: string, timeZone?: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return '';
+  return new Intl.DateTimeFormat(dateLocale(language), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: safeZone(timeZone),
+  }).format(ms);
+}
+
+/** "14:05", or "الاثنين 22:10" when the time falls on another day than `dayIso` in that zone. */
+export function formatStoryTime(
+  iso: string | undefined,
+  dayIso: string,
+  language: string,
+  timeZone?: string,
+): string {
+  const ms = Date.parse(iso ?? '');
+  if (!Number.isFinite(ms)) return '';
+  const zone = safeZone(timeZone);
+  const locale = dateLocale(language);
+  const day = (at: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(at);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+  }).format(ms);
+  const dayMs = Date.parse(dayIso);
+  if (!Number.isFinite(dayMs) || day(ms) === day(dayMs)) return time;
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: zone }).format(ms);
+  return `${weekday} ${time}`;
+}
+
+/** Text of the HTML a reader sees: tags dropped, entities decoded, direction marks left out. */
+export function visibleText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/[\u200e\u200f]/g, '');
+}
+
+/** Longest headline in the brief form, in characters (cut at a word). */
+const BRIEF_TITLE_MAX = 110;
+
+function shortTitle(title: string, max: number): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s،,؛;:.-]+$/u, '')}…`;
+}
+
+interface BriefOptions {
+  ui: string;
+  language: string;
+  timeZone?: string;
+  dayIso: string;
+  maxWords: number;
+  channel: boolean;
+  limit: number;
+}
+
+/** One story in the brief form: numbered headline, one short key sentence, outlets and time. */
+function briefBlock(story: Story, index: number, opts: BriefOptions): Block {
+  const rtl = isRtl(opts.language) ? RLM : '';
+  const mark = story.update ? ` · <i>${t(opts.ui, 'digest.updated')}</i>` : '';
+  const title = shortTitle(story.title, BRIEF_TITLE_MAX);
+  const href = opts.channel ? safeHref(story.sources[0]?.url ?? story.articles[0]?.url ?? '') : '';
+  const headline = href
+    ? `${rtl}<b>${index + 1}. <a href="${href}">${escapeHtml(title)}</a></b>${mark}`
+    : `${rtl}<b>${index + 1}. ${escapeHtml(title)}</b>${mark}`;
+  const lines = [headline];
+  const gist = storyGist(story, opts.maxWords);
+  if (gist) lines.push(...wrapLine(rtl, gist, opts.limit));
+  const when = formatStoryTime(
+    story.latestAt,
+    opts.dayIso,
+    dateLanguage(opts.language, opts.ui),
+    opts.timeZone,
   );
+  const meta = [outletsLabel(opts.ui, countOutlets(story)), when].filter(Boolean).join(' · ');
+  lines.push(`${rtl}<i>${escapeHtml(meta)}</i>`);
+  return { lines, id: index };
+}
+
+/** Gist lengths tried, longest first, until a brief digest fits its budget. */
+const GIST_STEPS = [25, 20, 16, 12, 9];
+
+/**
+ * The brief form's blocks: the longest gists with which the stories' visible text stays within
+ * {@link BRIEF_BUDGET_8} (scaled to the story count).
+ */
+function briefBlocks(stories: Story[], opts: Omit<BriefOptions, 'maxWords'>): Block[] {
+  const budget = (BRIEF_BUDGET_8 * Math.max(stories.length, 1)) / 8;
+  let blocks: Block[] = [];
+  for (const maxWords of GIST_STEPS) {
+    blocks = stories.map((s, i) => briefBlock(s, i, { ...opts, maxWords }));
+    const visible = blocks.reduce((n, b) => n + visibleText(b.lines.join('\n')).length + 2, 0);
+    if (visible <= budget) break;
+  }
+  return blocks;
+}
+
+/** Buttons that open each story of a brief message (callback kind "story"). */
+function storyButtons(indices: number[], ref: string | undefined): InlineKeyboardButton[][] {
+  if (ref === undefined) return [];
+  const buttons: InlineKeyboardButton[] = indices
+    .filter((i) => i < 100)
+    .map((i) => ({
+      text: `${i + 1}`,
+      callback_data: encodeCallback({ kind: 'story', index: i, ref }),
+    }));
+  const rows: InlineKeyboardButton[][] = [];
+  const perRow = buttons.length <= 6 ? buttons.length : Math.ceil(buttons.length / 2);
+  for (let i = 0; i < buttons.length; i += Math.max(perRow, 1)) {
+    rows.push(buttons.slice(i, i + perRow));
+  }
+  return rows;
+}
+
+export interface DigestRenderOptions extends RenderOptions {
+  /**
+   * The digest was filtered by the reader's topics: a line names them and a button brings back
+   * every story. With `missed`, nothing matched and `digest` is the unfiltered one: the line
+   * says so and the top 3 headlines follow, so the reader is never left in silence.
+   */
+  topics?: { followed: readonly string[]; missed?: boolean };
+}
+
+/** Headlines shown when none of a reader's topics is in the news. */
+const MISSED_TOPICS_HEADLINES = 3;
+
+/**
+ * Renders a digest as Telegram HTML messages (each ≤ 4096 UTF-16 units).
+ *
+ * Brief (the default): one message for up to 10 stories — the date in the reader's language and
+ * zone, then per story a numbered headline, one short key sentence, how many outlets covered it
+ * and the time of its latest article — with a button per story that opens its key points.
+ * Full: every key point and the sources inline; a translated digest gets, under each message,
+ * buttons that show its stories in the original Arabic (callback kind "original").
+ */
+export function renderDigest(input: Digest, opts: DigestRenderOptions): RenderedMessage[] {
+  const limit = opts.limit ?? MESSAGE_LIMIT;
+  const topics = opts.topics?.followed.length ? opts.topics : undefined;
+  const digest = topics?.missed
+    ? { ...input, stories: input.stories.slice(0, MISSED_TOPICS_HEADLINES) }
+    : input;
+  const language = digest.language || 'ar';
+  const date = formatDigestDate(digest.window.to, dateLanguage(language, opts.ui), opts.timeZone);
+  const header = headerBlock(
+    t(opts.ui, 'digest.title'),
+    { ...opts, limit },
+    date ? ` · ${escapeHtml(date)}` : '',
+  );
+  const ref = digestRef(digest.id);
+  let extraButtons: InlineKeyboardButton[][] | undefined;
+  if (topics) {
+    const names = topics.followed.join('، ');
+    const key = topics.missed ? 'digest.topics.none' : 'digest.topics.lead';
+    header.lines.push(`${isRtl(opts.ui) ? RLM : ''}<i>${t(opts.ui, key, { topics: names })}</i>`);
+    if (!topics.missed && !opts.channel) {
+      const text = decodeEntities(t(opts.ui, 'btn.all.stories'));
+      extraButtons = [[{ text, callback_data: encodeCallback({ kind: 'all', ref }) }]];
+    }
+  }
+  if (digest.stories.length === 0) header.lines.push(t(opts.ui, 'digest.empty'));
+  if ((opts.format ?? 'brief') === 'full') {
+    const blocks = digest.stories.map((s, i) => storyBlock(s, i, { ui: opts.ui, language, limit }));
+    const messages = toMessages(
+      [header, ...blocks],
+      limit,
+      originalButtons(opts.ui, language, ref),
+    );
+    return withExtraButtons(messages, extraButtons);
+  }
+  const blocks = briefBlocks(digest.stories, {
+    ui: opts.ui,
+    language,
+    timeZone: opts.timeZone,
+    dayIso: digest.window.to,
+    channel: opts.channel === true,
+    limit,
+  });
+  const messages = toMessages([header, ...blocks], limit, (ids) =>
+    opts.channel || ids.length === 0 ? undefined : { inline_keyboard: storyButtons(ids, ref) },
+  );
+  return withExtraButtons(messages, extraButtons);
+}
+
+/** Adds rows of buttons under the last message. */
+function withExtraButtons(
+  messages: RenderedMessage[],
+  rows: InlineKeyboardButton[][] | undefined,
+): RenderedMessage[] {
+  if (!rows?.length || messages.length === 0) return messages;
+  const last = messages[messages.length - 1]!;
+  const keyboard = [...(last.replyMarkup?.inline_keyboard ?? []), ...rows];
+  return [...messages.slice(0, -1), { ...last, replyMarkup: { inline_keyboard: keyboard } }];
 }
 
 /**
@@ -299,39 +530,64 @@ function originalButtons(ui: string, language: string, ref: string | undefined) 
 }
 
 /**
- * Renders stories answering a topic question, headed by the (escaped) query; translated, with
- * "Arabic original" buttons when `originalRef` says where the Arabic stories are kept.
+ * Renders stories answering a topic question, headed by the (escaped) query. Brief (the
+ * default) as the digest's one screen, with a button per story when `originalRef` says where the
+ * Arabic stories are kept; full with every point, and "Arabic original" buttons when translated.
  */
 export function renderTopicAnswer(
   query: string,
   stories: Story[],
   opts: RenderOptions & {
     language: string;
-    /** Where the Arabic stories are kept: translated answers get "Arabic original" buttons. */
+    /** Where the Arabic stories are kept: buttons open them (and their Arabic original). */
     originalRef?: string;
   },
 ): RenderedMessage[] {
   const limit = opts.limit ?? MESSAGE_LIMIT;
   const shown = query.length > 200 ? `${query.slice(0, 200)}…` : query;
   const header = headerBlock(t(opts.ui, 'topic.title', { query: shown }), { ...opts, limit });
-  const blocks = stories.map((s, i) =>
-    storyBlock(s, i, { ui: opts.ui, language: opts.language, limit }),
-  );
-  return toMessages(
-    [header, ...blocks],
+  if ((opts.format ?? 'brief') === 'full') {
+    const blocks = stories.map((s, i) =>
+      storyBlock(s, i, { ui: opts.ui, language: opts.language, limit }),
+    );
+    return toMessages(
+      [header, ...blocks],
+      limit,
+      originalButtons(opts.ui, opts.language, opts.originalRef),
+    );
+  }
+  const latest = stories.reduce((m, s) => (s.latestAt && s.latestAt > m ? s.latestAt : m), '');
+  const blocks = briefBlocks(stories, {
+    ui: opts.ui,
+    language: opts.language,
+    timeZone: opts.timeZone,
+    dayIso: latest,
+    channel: false,
     limit,
-    originalButtons(opts.ui, opts.language, opts.originalRef),
+  });
+  return toMessages([header, ...blocks], limit, (ids) =>
+    ids.length === 0 || opts.originalRef === undefined
+      ? undefined
+      : { inline_keyboard: storyButtons(ids, opts.originalRef) },
   );
 }
 
-/** Renders one story alone (the Arabic original behind a translated digest's button). */
+/**
+ * Renders one story alone with every key point and its sources: what a story button opens, and
+ * the Arabic original behind a translated story. `originalRef` adds the "Arabic original" button
+ * (for a story shown translated).
+ */
 export function renderStory(
   story: Story,
   index: number,
-  opts: RenderOptions & { language: string },
+  opts: RenderOptions & { language: string; originalRef?: string },
 ): RenderedMessage[] {
   const limit = opts.limit ?? MESSAGE_LIMIT;
-  return toMessages([storyBlock(story, index, { ...opts, limit })], limit);
+  return toMessages(
+    [storyBlock(story, index, { ...opts, limit })],
+    limit,
+    originalButtons(opts.ui, opts.language, opts.originalRef),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ArticleSchema, type Article, type Digest, type Story } from '../domain.js';
-import { buildDigest } from '../digest/index.js';
+import { buildDigest, countOutlets, storyGist } from '../digest/index.js';
 import { parseConfig } from '../config/index.js';
 import { silentLogger } from '../log.js';
 import {
@@ -18,10 +18,13 @@ import {
 } from './command.js';
 
 const HELP = `Usage: khulasa digest [--from FILE.jsonl|DIR|URL …] [--window HOURS] [--now ISO]
-                      [--lang CODE] [--json] [--all-stories] [--max-stories K]
+                      [--lang CODE] [--tz ZONE] [--full] [--json] [--all-stories]
+                      [--max-stories K]
 
 Builds one digest — the top stories of the window, each with key points and its sources — and
-prints it. Without --from, the articles come from the store (STORE_URL).
+prints it as a reader gets it: one screen with a headline, one short key sentence, how many
+outlets and the time of the latest article per story. Without --from, the articles come from the
+store (STORE_URL).
 
   --from SPEC       a feed or page URL, a FILE.jsonl of articles
                     ({"id","title","text","url","source","publishedAt"} per line), a folder,
@@ -31,8 +34,20 @@ prints it. Without --from, the articles come from the store (STORE_URL).
   --max-stories K   stories in the digest (default 8)
   --all-stories     every article in exactly one story (no cut at K)
   --lang CODE       translate the digest (e.g. en, fr); Arabic when translation is off
-  --json            {"id","window":{"from","to"},"stories":[{"id","title","points",
-                    "sources":[{"name","url"}],"articles":[{"id","source","title","url"}]}]}`;
+  --tz ZONE         IANA time zone of the date and story times (default UTC)
+  --full            every key point and source of each story (the full layout)
+  --json            {"id","window":{"from","to"},"stories":[{"id","title","headline","gist",
+                    "outlets","latestAt","points","sources":[{"name","url"}],
+                    "articles":[{"id","source","title","url"}]}]}`;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads --now (ISO 8601) or returns the current time. */
 export function parseNow(args: ParsedArgs): Date {
@@ -146,6 +161,9 @@ export function storyJson(s: Story): Record<string, unknown> {
   return {
     id: s.id,
     title: s.title,
+    headline: s.title,
+    gist: storyGist(s),
+    outlets: countOutlets(s),
     points: s.points,
     sources: s.sources,
     articles: s.articles,
@@ -194,6 +212,8 @@ export const command: Command = {
     window: { type: 'string' },
     now: { type: 'string' },
     lang: { type: 'string' },
+    tz: { type: 'string' },
+    full: { type: 'boolean' },
     json: { type: 'boolean' },
     'all-stories': { type: 'boolean' },
     'max-stories': { type: 'string' },
@@ -205,6 +225,10 @@ export const command: Command = {
     const lang = typeof args.values.lang === 'string' ? args.values.lang.trim() : undefined;
     if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) {
       throw new UsageError(`--lang expects a language code like en or pt-BR, got '${lang}'`);
+    }
+    const tz = typeof args.values.tz === 'string' ? args.values.tz.trim() : 'UTC';
+    if (!isTimeZone(tz)) {
+      throw new UsageError(`--tz expects an IANA time zone like Asia/Riyadh or UTC, got '${tz}'`);
     }
     const specs = listOption(args, 'from');
     const since = new Date(now.getTime() - windowHours * 3_600_000);
@@ -235,6 +259,15 @@ export const command: Command = {
         ...extra,
       };
       await writeLine(io.stdout, JSON.stringify(json));
+      return 0;
+    }
+    if (args.values.full !== true) {
+      const { htmlToPlainText, renderDigest, visibleText } = await import('../bot/format.js');
+      const messages = renderDigest(digest, { ui: digest.language || 'ar', timeZone: tz });
+      const visible = messages.reduce((n, m) => n + visibleText(m.html).length, 0);
+      const text = messages.map((m) => htmlToPlainText(m.html)).join('\n\n');
+      const summary = `${digest.stories.length} stories from ${articles.length} articles · ${visible} visible characters in ${messages.length} message${messages.length === 1 ? '' : 's'}`;
+      await writeLine(io.stdout, `${text}\n\n${summary}`);
       return 0;
     }
     const lines = [

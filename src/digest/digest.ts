@@ -153,5 +153,6 @@ export function buildDigest(articles: readonly Article[], opts: DigestOptions): 
     builtAt: now.toISOString(),
     language: 'ar',
     stories,
+    articleCount: inWindow.length,
   };
 }

@@ -18,6 +18,7 @@ export {
   skeleton,
   type FeatureOptions,
 } from './features.js';
+export { countOutlets, GIST_MAX_WORDS, shortenToClause, storyGist } from './gist.js';
 export { hashString } from './hash.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
 export { answerTopic, createSearchIndex, type SearchIndex, type TopicOptions } from './search.js';

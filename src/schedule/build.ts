@@ -81,6 +81,62 @@ export async function currentDigest(
   return buildDigestNow(deps, now);
 }
 
+/**
+ * True when the latest digest should be rebuilt before anyone reads it: there is none, it is
+ * older than `maxAgeMs`, or the store now holds more articles of its window than it was built from.
+ */
+export async function digestIsStale(
+  deps: Pick<ScheduleDeps, 'store' | 'config'>,
+  now: Date,
+  maxAgeMs = DIGEST_MAX_AGE_MS,
+): Promise<boolean> {
+  const latest = await deps.store.digests.latest();
+  if (!latest) return true;
+  if (now.getTime() - Date.parse(latest.builtAt) > maxAgeMs) return true;
+  if (latest.articleCount === undefined) return false;
+  const since = new Date(now.getTime() - deps.config.DIGEST_WINDOW_HOURS * 3_600_000);
+  const articles = await deps.store.articles.listSince(since);
+  return articles.length > latest.articleCount;
+}
+
+/**
+ * One build at a time per process: callers that ask while a build runs share its result, so a
+ * burst of /digest commands on a stale digest builds it once.
+ */
+export interface DigestKeeper {
+  /** The latest digest, rebuilt first when missing or older than an hour. */
+  current(now: Date): Promise<Digest>;
+  /** Builds now (or joins the build in progress). */
+  rebuild(now: Date): Promise<Digest>;
+}
+
+export function createDigestKeeper(
+  deps: Pick<ScheduleDeps, 'store' | 'config' | 'build' | 'log' | 'metrics'>,
+): DigestKeeper {
+  let inFlight: Promise<Digest> | undefined;
+  const rebuild = (now: Date): Promise<Digest> => {
+    inFlight ??= buildDigestNow(deps, now).finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+  return {
+    rebuild,
+    async current(now) {
+      if (inFlight) return inFlight;
+      const latest = await deps.store.digests.latest();
+      if (latest && now.getTime() - Date.parse(latest.builtAt) <= DIGEST_MAX_AGE_MS) return latest;
+      return rebuild(now);
+    },
+  };
+}
+
+/** True once any ingest pass has finished, or any article is stored (e.g. imported). */
+export async function hasReadSources(store: ScheduleDeps['store']): Promise<boolean> {
+  if (await store.meta.get<string>(META_LAST_INGEST)) return true;
+  return (await store.articles.listSince(new Date(0))).length > 0;
+}
+
 /** One ingest pass; records its time and the failing sources. */
 export async function ingestNow(
   deps: Pick<ScheduleDeps, 'store' | 'ingest' | 'log' | 'metrics'>,

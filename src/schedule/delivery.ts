@@ -111,7 +111,9 @@ export function filterByTopics(digest: Digest, topics: string[], original?: Dige
   return { ...digest, stories };
 }
 
-/** Renders a digest once per (language, topics) and translates it once per language. */
+/**
+ * Renders a digest once per (language, format, zone, topics) and translates it once per language.
+ */
 function createPlanner(deps: ScheduleDeps, digest: Digest) {
   const translated = new Map<string, Promise<{ digest: Digest; notice?: string }>>();
   const rendered = new Map<string, Promise<RenderedMessage[]>>();
@@ -137,16 +139,26 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
   };
   return (sub: Subscriber): Promise<RenderedMessage[]> => {
     const topics = [...new Set(sub.topics)].sort();
-    const key = `${sub.language}\u0000${topics.join('\u0000')}`;
+    const format = sub.format ?? 'brief';
+    const key = [sub.language, format, sub.timeZone, ...topics].join('\u0000');
     let p = rendered.get(key);
     if (!p) {
       p = (async () => {
         const { digest: d, notice } = await translate(sub.language);
-        const filtered = topics.length
-          ? (deps.filterTopics ?? filterByTopics)(d, topics, digest)
-          : d;
-        if (filtered.stories.length === 0) return [];
-        return deps.render(filtered, { ui: sub.language, notice });
+        const base = {
+          ui: sub.language,
+          timeZone: sub.timeZone,
+          format,
+          ...(notice ? { notice } : {}),
+        };
+        if (topics.length === 0) return deps.render(d, base);
+        const filtered = (deps.filterTopics ?? filterByTopics)(d, topics, digest);
+        if (filtered.stories.length === 0) {
+          // A reader who follows topics absent today still hears from us: the top headlines.
+          if (d.stories.length === 0) return [];
+          return deps.render(d, { ...base, topics: { followed: topics, missed: true } });
+        }
+        return deps.render(filtered, { ...base, topics: { followed: topics } });
       })();
       rendered.set(key, p);
     }

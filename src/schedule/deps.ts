@@ -17,6 +17,20 @@ export interface RenderedMessage {
   replyMarkup?: unknown;
 }
 
+/** How one reader's digest is rendered (the options of src/bot renderDigest it fills). */
+export interface RenderRequest {
+  /** Language of the bot's own words. */
+  ui: string;
+  /** One line under the heading (translation fell back to Arabic). */
+  notice?: string;
+  /** The reader's IANA zone, for the date and story times. */
+  timeZone?: string;
+  /** @default 'brief' */
+  format?: 'brief' | 'full';
+  /** Stories were filtered by these topics; `missed`: none matched (the digest is unfiltered). */
+  topics?: { followed: readonly string[]; missed?: boolean };
+}
+
 /** The few fields of an ingest pass the scheduler looks at (sources' IngestReport fits). */
 export interface IngestSummary {
   sources: { id: string; status: string; error?: string }[];
@@ -55,7 +69,7 @@ export interface ScheduleDeps {
     translator: Translator,
   ): Promise<{ digest: Digest; outcome: TranslationOutcome }>;
   /** Renders a digest into Telegram messages (src/bot renderDigest). */
-  render(digest: Digest, opts: { ui: string; notice?: string }): RenderedMessage[];
+  render(digest: Digest, opts: RenderRequest): RenderedMessage[];
   /** The one-line notice shown when translation fell back to Arabic; undefined for none. */
   notice?(
     language: string,

@@ -11,8 +11,10 @@ import {
   META_LAST_BUILD,
   META_LAST_BUILD_ERROR,
   META_LAST_INGEST,
-  buildDigestNow,
+  createDigestKeeper,
+  digestIsStale,
   ingestNow,
+  type DigestKeeper,
 } from './build.js';
 import {
   defaultInstanceId,
@@ -39,6 +41,13 @@ export interface SchedulerOptions {
   resumeEveryMinutes?: number;
   /** @default '5 * * * *' (hourly, after the ingest at the top of the hour) */
   buildExpression?: string;
+  /**
+   * On start, the lock holder reads every source at once and builds a digest when the latest is
+   * missing, stale or built from fewer articles than the store holds, instead of waiting for
+   * the first cron fire.
+   * @default true
+   */
+  warmUp?: boolean;
 }
 
 export interface Scheduler {
@@ -51,6 +60,13 @@ export interface Scheduler {
   run(job: 'ingest' | 'build' | 'deliver'): Promise<void>;
   /** The report of the last delivery pass. */
   lastDelivery(): DeliveryReport | undefined;
+  /**
+   * Resolves when the start-up pass (ingest, then build if needed) has finished, or at once on
+   * an instance that does not hold the lock. Never rejects.
+   */
+  ready(): Promise<void>;
+  /** Builds shared with on-demand readers: one build at a time. */
+  digests: DigestKeeper;
 }
 
 /** The cron expression for an ingest interval in minutes. */
@@ -75,6 +91,12 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
   let passAbort: AbortController | undefined;
   let resumeAt = 0;
   let last: DeliveryReport | undefined;
+  const keeper = createDigestKeeper(deps);
+  let ingesting: Promise<unknown> | undefined;
+  let markReady: () => void = () => {};
+  const readyPromise = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
 
   const leader = createLeader({
     locks: deps.store.locks,
@@ -99,17 +121,32 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
     return p;
   };
 
+  /** One ingest pass at a time: the start-up pass and a cron fire share it. */
+  const ingestOnce = async () => {
+    if (ingesting) return ingesting;
+    ingesting = (async () => {
+      const report = await ingestNow(deps, deps.now);
+      // New articles into an empty (or story-less) digest: readers should not wait for :05.
+      const latest = await deps.store.digests.latest();
+      if (report.articles > 0 && (!latest || latest.stories.length === 0)) {
+        await keeper.rebuild(deps.now());
+      }
+    })().finally(() => {
+      ingesting = undefined;
+    });
+    return ingesting;
+  };
+
   const jobs = {
     async ingest() {
       const lastRaw = await deps.store.meta.get<string>(META_LAST_INGEST);
       const intervalMs = deps.config.INGEST_INTERVAL_MINUTES * 60_000;
       // The every-minute fallback expression needs this check; the exact ones pass it.
       if (lastRaw && deps.now().getTime() - Date.parse(lastRaw) < intervalMs - 30_000) return;
-      await ingestNow(deps, deps.now);
-      if (!(await deps.store.digests.latest())) await buildDigestNow(deps, deps.now());
+      await ingestOnce();
     },
     async build() {
-      await buildDigestNow(deps, deps.now());
+      await keeper.rebuild(deps.now());
     },
     async deliver() {
       if (stopping) return;
@@ -123,6 +160,19 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
       if (signal.aborted) return;
       last = await runDeliveryPass(deps, { now, signal });
     },
+  };
+
+  /** The start-up pass: read the sources now, and make sure readers find a current digest. */
+  const warmUp = async () => {
+    try {
+      if (stopping || !(leader.isLeader() || (await leader.check()))) return;
+      await ingestOnce();
+      if (await digestIsStale(deps, deps.now())) await keeper.rebuild(deps.now());
+    } catch (err) {
+      log.error({ err }, 'start-up ingest and build failed');
+    } finally {
+      markReady();
+    }
   };
 
   const guarded = (name: keyof typeof jobs) => () =>
@@ -165,6 +215,8 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
       );
       for (const t of tasks) void t.start();
       log.info({ owner, ingest: ingestExpr }, 'scheduler started');
+      if (opts.warmUp ?? true) void track(warmUp());
+      else markReady();
     },
     async stop() {
       if (stopping) return;
@@ -211,5 +263,7 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
     },
     run: (job) => guarded(job)(),
     lastDelivery: () => last,
+    ready: () => readyPromise,
+    digests: keeper,
   };
 }

@@ -142,7 +142,12 @@ export const JsonLineArticleSchema = z
     url: z.string().optional(),
     /** The outlet's name ("Al Jazeera"). */
     source: z.string().optional(),
+    /** The outlet's name where "source" says where the line came from (news corpora). */
+    outlet: z.string().optional(),
     publishedAt: z.string().optional(),
+    /** Publication time under the names feeds and corpora use for it. */
+    time: z.string().optional(),
+    date_published: z.string().optional(),
     language: z.string().optional(),
   })
   .refine((a) => Boolean(a.title?.trim() || a.text?.trim()), {
@@ -163,14 +168,14 @@ export function jsonLineToArticle(
   now: Date,
   file: string,
 ): Article | undefined {
-  const outlet = a.source?.trim();
+  const outlet = (a.outlet ?? a.source)?.trim();
   return toArticle(
     {
       id: a.id,
       url: a.url,
       title: a.title ?? '',
       text: a.text ?? '',
-      publishedAt: a.publishedAt,
+      publishedAt: a.publishedAt ?? a.date_published ?? a.time,
       language: a.language,
       sourceId: outlet ? outletId(outlet, a.url) : undefined,
       sourceName: outlet,

@@ -24,6 +24,11 @@ export const SubscriberSchema = z.object({
   lastDigestId: z.string().optional(),
   /** Forum topic (message_thread_id) the bot replies in, for forum supergroups. */
   threadId: z.number().int().optional(),
+  /**
+   * How the daily digest looks: "brief" (one screen: headline, one key sentence, outlets and time
+   * per story, a button to open each) or "full" (every key point and source inline).
+   */
+  format: z.enum(['brief', 'full']).optional(),
 });
 export type Subscriber = z.infer<typeof SubscriberSchema>;
 

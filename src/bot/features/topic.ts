@@ -53,15 +53,22 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
     const { stories } = await ctx.deps.searchTopic(arabic.query);
     if (stories.length === 0) return undefined;
     const result = await translateStories(ctx, stories, readerLanguage(ctx));
-    const originalRef = result.language === 'ar' ? undefined : await keepOriginal(ctx, stories);
+    // The Arabic stories are kept for the buttons that open each story (and its original).
+    const originalRef = await keepOriginal(ctx, stories);
     return renderTopicAnswer(shown, result.stories, {
       ui: ctx.ui,
       language: result.language,
+      ...(ctx.subscriber ? { timeZone: ctx.subscriber.timeZone } : {}),
+      format: ctx.subscriber?.format ?? 'brief',
       ...(result.notice ? { notice: result.notice } : {}),
       ...(originalRef ? { originalRef } : {}),
     });
   });
   if (cut) await replyHtml(ctx, t(ctx.ui, 'topic.too.long', { n: MAX_QUERY }));
+  if (!messages && ctx.deps.hasReadSources && !(await ctx.deps.hasReadSources())) {
+    await replyHtml(ctx, t(ctx.ui, 'topic.reading'));
+    return;
+  }
   if (!messages) {
     const none = t(ctx.ui, 'topic.none', { query: shown.slice(0, 200) });
     await replyHtml(ctx, untranslated ? `${none}\n${t(ctx.ui, 'topic.untranslated')}` : none);

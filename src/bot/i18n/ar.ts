@@ -59,6 +59,16 @@ export const ar: Record<MessageKey, string> = {
   'sourcestatus.none': 'لم يُقرأ أي مصدر بعد.',
   'sourcestatus.title': '<b>حالة المصادر</b>',
   'original.gone': 'هذه القصة لم تعد محفوظة.',
+  'digest.reading':
+    'أقرأ مصادر الأخبار لأول مرة؛ ستجهز خلاصتك الأولى خلال دقيقة أو دقيقتين. أعد إرسال /digest بعد قليل.',
+  'digest.topics.lead': 'قصص عن مواضيعك: {topics}',
+  'digest.topics.none': 'لا جديد عن مواضيعك ({topics}) اليوم. إليك أبرز العناوين:',
+  'btn.all.stories': '📰 كل القصص',
+  'topic.reading': 'ما زلت أقرأ مصادر الأخبار لأول مرة؛ أعد السؤال بعد دقيقة أو دقيقتين.',
+  'format.brief': 'موجز (شاشة واحدة)',
+  'format.full': 'كامل (كل النقاط)',
+  'format.set': '📄 شكل الخلاصة: {format}.',
+  'format.usage': 'شكل الخلاصة: {format}. اختر:',
   'console.banner':
     'محادثة خلاصة المحلية — لم يُضبط TELEGRAM_BOT_TOKEN، لذا تحادث البوت هنا على المقالات النموذجية المرفقة.\nاكتب /digest أو /topic الموضوع أو /help. للتشغيل على تيليغرام اضبط TELEGRAM_BOT_TOKEN (من @BotFather).',
   'follow.list':

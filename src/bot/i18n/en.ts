@@ -59,6 +59,17 @@ export const en = {
   'sourcestatus.none': 'No source has been read yet.',
   'sourcestatus.title': '<b>Source status</b>',
   'original.gone': 'That story is no longer stored.',
+  'digest.reading':
+    'I am reading the news sources for the first time; your first digest will be ready in a minute or two. Try /digest again shortly.',
+  'digest.topics.lead': 'Stories about your topics: {topics}',
+  'digest.topics.none': 'Nothing on your topics ({topics}) today. Here are the top headlines:',
+  'btn.all.stories': '📰 All stories',
+  'topic.reading':
+    'I am still reading the news sources for the first time; ask again in a minute or two.',
+  'format.brief': 'brief (one screen)',
+  'format.full': 'full (every point)',
+  'format.set': '📄 Digest format: {format}.',
+  'format.usage': 'Digest format: {format}. Choose one:',
   'console.banner':
     'Khulasa local chat — no TELEGRAM_BOT_TOKEN is set, so you are talking to the bot here, over the bundled sample articles.\nType /digest, /topic QUERY or /help. To go live, set TELEGRAM_BOT_TOKEN (from @BotFather).',
   'follow.list':

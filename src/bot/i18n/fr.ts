@@ -62,6 +62,17 @@ export const fr: Record<MessageKey, string> = {
   'sourcestatus.none': 'Aucune source n’a encore été lue.',
   'sourcestatus.title': '<b>État des sources</b>',
   'original.gone': 'Cette histoire n’est plus conservée.',
+  'digest.reading':
+    'Je lis les sources pour la première fois ; votre premier résumé sera prêt dans une minute ou deux. Renvoyez /digest dans un instant.',
+  'digest.topics.lead': 'Les sujets que vous suivez : {topics}',
+  'digest.topics.none': 'Rien sur vos sujets ({topics}) aujourd’hui. Voici les principaux titres :',
+  'btn.all.stories': '📰 Tous les sujets',
+  'topic.reading':
+    'Je lis encore les sources pour la première fois ; reposez la question dans une minute ou deux.',
+  'format.brief': 'bref (un écran)',
+  'format.full': 'complet (tous les points)',
+  'format.set': '📄 Format du résumé : {format}.',
+  'format.usage': 'Format du résumé : {format}. Choisissez :',
   'console.banner':
     'Conversation locale Khulasa — TELEGRAM_BOT_TOKEN n’est pas défini : vous parlez au bot ici, sur les articles d’exemple fournis.\nTapez /digest, /topic SUJET ou /help. Pour passer en ligne, définissez TELEGRAM_BOT_TOKEN (obtenu auprès de @BotFather).',
   'follow.list':

@@ -67,3 +67,22 @@ export function languageName(code: string): string {
     return code;
   }
 }
+
+/**
+ * "5 outlets" in the UI language, with Arabic's number agreement (مصدر واحد، مصدران، 3 مصادر،
+ * 11 مصدرًا).
+ */
+export function outletsLabel(lang: string, n: number): string {
+  switch (pickUiLanguage(lang)) {
+    case 'ar': {
+      if (n === 1) return 'مصدر واحد';
+      if (n === 2) return 'مصدران';
+      const mod = n % 100;
+      return mod >= 3 && mod <= 10 ? `${n} مصادر` : `${n} مصدرًا`;
+    }
+    case 'fr':
+      return n === 1 ? '1 média' : `${n} médias`;
+    default:
+      return n === 1 ? '1 outlet' : `${n} outlets`;
+  }
+}

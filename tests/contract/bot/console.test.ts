@@ -46,11 +46,14 @@ async function chat(lines: string[], languageCode = 'ar'): Promise<string> {
 
 describe('console chat', () => {
   it('runs /digest and /topic from piped input, as plain text, and ends with the input', async () => {
-    const out = await chat(['/start', '#1', '/digest', '/topic غزة', 'غزة']);
+    const out = await chat(['/start', '#1', '/digest', '#1', '/topic غزة', 'غزة']);
     expect(out).toContain('TELEGRAM_BOT_TOKEN');
     expect(out).toContain('[#1 🔔 اشترك]');
     expect(out).toContain('تم الاشتراك');
+    // one screen: headline and one key sentence, a numbered button per story
     expect(out).toContain('1. مفاوضات غزة تتواصل في القاهرة 1');
+    expect(out).toContain('[#1 1]');
+    // the button opens the story's points and sources
     expect(out).toContain('• قال مسؤولون إن الجولة 1 من المحادثات بدأت.');
     expect(out).toContain('الجزيرة <https://www.aljazeera.net/news/1>');
     expect(out).toContain('عن «غزة»');
@@ -59,12 +62,13 @@ describe('console chat', () => {
     expect(out).not.toContain('\u200f');
   });
 
-  it('buttons are pressed by number: language, then the Arabic original', async () => {
-    const out = await chat(['/lang', '#2', '/digest', '#1'], 'en');
+  it('buttons are pressed by number: language, a story, then its Arabic original', async () => {
+    const out = await chat(['/lang', '#2', '/digest', '#1', '#1'], 'en');
     expect(out).toContain('Language set: English (en)');
     expect(out).toContain('1. [en] مفاوضات غزة تتواصل في القاهرة 1');
+    expect(out).toContain('• [en] قال مسؤولون إن الجولة 1 من المحادثات بدأت.');
     expect(out).toContain('[#1 Arabic original 1]');
-    const after = out.slice(out.lastIndexOf('[#3 Arabic original 3]'));
+    const after = out.slice(out.lastIndexOf('[#1 Arabic original 1]'));
     expect(after).toContain('1. مفاوضات غزة تتواصل في القاهرة 1');
     expect(after).not.toContain('[en]');
   });

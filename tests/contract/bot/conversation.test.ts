@@ -89,7 +89,7 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     // /settings
     expect(texts(await h.say({ chatId, text: '/settings' }))[0]).toContain('Asia/Riyadh');
 
-    // /digest: typing first, then the digest translated to French, with original buttons
+    // /digest: typing first, then the digest translated, one screen with a button per story
     calls = await h.say({ chatId, text: '/digest' });
     const typing = calls.findIndex((c) => c.method === 'sendChatAction');
     const firstMessage = calls.findIndex((c) => c.method === 'sendMessage');
@@ -99,11 +99,20 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     const digestMsg = calls[firstMessage]!;
     expect(digestMsg.payload.text).toContain('[de] مفاوضات غزة تتواصل في القاهرة 1');
     expect(digestMsg.payload.link_preview_options).toEqual({ is_disabled: true });
-    const originals = buttonsOf(digestMsg);
-    expect(originals).toHaveLength(3);
+    const storyButtons = buttonsOf(digestMsg);
+    expect(storyButtons.map((b) => b.text)).toEqual(['1', '2', '3']);
+    expect(parseCallback(storyButtons[1]!.callback_data)).toMatchObject({
+      kind: 'story',
+      index: 1,
+    });
 
-    // the original-Arabic button shows the stored Arabic story
-    calls = await h.press({ chatId, data: originals[1]!.callback_data });
+    // a story's button opens its key points, translated, with its Arabic original one press away
+    calls = await h.press({ chatId, data: storyButtons[1]!.callback_data });
+    const opened = calls.find((c) => c.method === 'sendMessage')!;
+    expect(opened.payload.text).toContain('<b>2. [de] مفاوضات غزة تتواصل في القاهرة 2</b>');
+    const [toOriginal] = buttonsOf(opened);
+    expect(parseCallback(toOriginal!.callback_data)).toMatchObject({ kind: 'original', index: 1 });
+    calls = await h.press({ chatId, data: toOriginal!.callback_data });
     const original = texts(calls)[0]!;
     expect(original).toContain('<b>2. مفاوضات غزة تتواصل في القاهرة 2</b>');
     expect(original).not.toContain('[de]');
@@ -113,8 +122,11 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     expect(texts(calls)[0]).toContain('[de] مفاوضات غزة');
     const topicButtons = buttonsOf(calls.find((c) => c.method === 'sendMessage'));
     expect(topicButtons.length).toBeGreaterThan(0);
-    expect(parseCallback(topicButtons[0]!.callback_data)).toMatchObject({ kind: 'original' });
+    expect(parseCallback(topicButtons[0]!.callback_data)).toMatchObject({ kind: 'story' });
     calls = await h.press({ chatId, data: topicButtons[0]!.callback_data });
+    const topicStory = calls.find((c) => c.method === 'sendMessage')!;
+    expect(topicStory.payload.text).toContain('<b>1. [de] مفاوضات غزة');
+    calls = await h.press({ chatId, data: buttonsOf(topicStory)[0]!.callback_data });
     expect(texts(calls)[0]).toContain('<b>1. مفاوضات غزة');
     expect(texts(calls)[0]).not.toContain('[de]');
     // plain text in English is a topic question too, translated to Arabic first
@@ -145,11 +157,12 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     expect(help).not.toContain('/stats');
     const [sources] = texts(await h.say({ chatId: 7, text: '/sources', languageCode: 'ar' }));
     expect(sources).toContain('<a href="https://www.aljazeera.net/feed">الجزيرة</a>');
-    // the Arabic digest has no translation buttons
+    // the Arabic digest has story buttons only, no translation buttons
     const calls = await h.say({ chatId: 7, text: '/digest', languageCode: 'ar' });
     const digest = calls.find((c) => c.method === 'sendMessage')!;
     expect(digest.payload.text).toContain('خلاصة اليوم');
-    expect(digest.payload.reply_markup).toBeUndefined();
+    const kinds = buttonsOf(digest).map((b) => parseCallback(b.callback_data)?.kind);
+    expect(new Set(kinds)).toEqual(new Set(['story']));
     // an unknown command gets help
     expect(texts(await h.say({ chatId: 7, text: '/nope', languageCode: 'ar' }))[0]).toContain(
       '<b>الأوامر</b>',
@@ -254,11 +267,14 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
       sources: [{ name: '<i>Evil</i>', url: 'javascript:alert(1)' }],
     });
     h = await startHarness({ digest: sampleDigest([evil]) });
-    const [msg] = texts(await h.say({ chatId: 12, text: '/digest', languageCode: 'ar' }));
-    expect(msg).toContain(
+    const calls = await h.say({ chatId: 12, text: '/digest', languageCode: 'ar' });
+    const brief = texts(calls)[0]!;
+    expect(brief).toContain(
       '&lt;b&gt;x&lt;/b&gt; &amp; &lt;a href=&quot;https://evil.example&quot;&gt;click&lt;/a&gt;',
     );
-    expect(msg).toContain('&lt;/code&gt;&lt;pre&gt;');
+    expect(brief).toContain('&lt;/code&gt;&lt;pre&gt;');
+    const [open] = buttonsOf(calls.find((c) => c.method === 'sendMessage'));
+    const [msg] = texts(await h.press({ chatId: 12, data: open!.callback_data }));
     expect(msg).toContain('&amp;amp; &amp;#x3C;');
     expect(msg).toContain('&lt;i&gt;Evil&lt;/i&gt;');
     expect(msg).not.toContain('javascript:');

@@ -37,7 +37,9 @@ async function setup(subs: Subscriber[], senderOptions = {}, long = false) {
   const now = new Date();
   const digest = benchDigest(now, `contract-${now.getTime()}`, long);
   await store.digests.put(digest);
-  for (const s of subs) await store.subscribers.upsert(s.chatId, () => s);
+  // the full layout, so that a long digest takes several messages
+  const format = long ? ('full' as const) : undefined;
+  for (const s of subs) await store.subscribers.upsert(s.chatId, () => ({ ...s, format }));
   const config = parseConfig({ SEND_RATE_PER_SECOND: '30', TRANSLATE_PROVIDER: 'none' });
   const metrics = createMetrics();
   const translator = createTranslatorFromConfig(config, { store, log: silentLogger() });
@@ -51,7 +53,7 @@ async function setup(subs: Subscriber[], senderOptions = {}, long = false) {
     instanceId: 'contract',
     sender: { backoffMs: 20, ...senderOptions },
   });
-  const parts = renderDigest(digest, { ui: 'ar' });
+  const parts = renderDigest(digest, { ui: 'ar', ...(format ? { format } : {}) });
   return { deps, digest, parts, metrics, now, fake: fake!, store: store! };
 }
 

@@ -82,7 +82,7 @@ describe('escaping', () => {
         { name: 'ok "quoted"', url: 'https://ok.example/a?x=1&y=2' },
       ],
     });
-    const [msg] = renderDigest(digest([evil]), { ui: 'en' });
+    const [msg] = renderDigest(digest([evil]), { ui: 'en', format: 'full' });
     expect(msg!.html).toContain(
       '&lt;b&gt;x&lt;/b&gt; &amp; &lt;a href=&quot;https://evil.example&quot;&gt;click&lt;/a&gt;',
     );
@@ -150,9 +150,10 @@ describe('renderDigest', () => {
   it('renders title, bullets and source links, right-to-left marked', () => {
     const [msg, ...rest] = renderDigest(digest([story(1), story(2, { update: true })]), {
       ui: 'ar',
+      format: 'full',
     });
     expect(rest).toEqual([]);
-    expect(msg!.html).toContain('<b>خلاصة اليوم</b> · 2026-11-28');
+    expect(msg!.html).toContain('<b>خلاصة اليوم</b> · السبت، 28 نوفمبر');
     expect(msg!.html).toContain('\u200f<b>1. عنوان القصة رقم 1</b>');
     expect(msg!.html).toContain('\u200f• النقطة الأولى في القصة 1.');
     expect(msg!.html).toContain('<a href="https://www.aljazeera.net/news/1">الجزيرة</a>');
@@ -164,7 +165,7 @@ describe('renderDigest', () => {
     const stories = Array.from({ length: 30 }, (_, i) =>
       story(i, { points: Array.from({ length: 4 }, (_, j) => `نقطة ${j} 😀 `.repeat(20)) }),
     );
-    const messages = renderDigest(digest(stories), { ui: 'en' });
+    const messages = renderDigest(digest(stories), { ui: 'en', format: 'full' });
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) {
       expect(utf16Length(m.html)).toBeLessThanOrEqual(MESSAGE_LIMIT);
@@ -178,7 +179,10 @@ describe('renderDigest', () => {
 
   it('cuts a single huge point at word boundaries without breaking entities', () => {
     const huge = 'كلمة & <وسم> '.repeat(1500); // ~18,000 units once escaped
-    const messages = renderDigest(digest([story(1, { points: [huge] })]), { ui: 'ar' });
+    const messages = renderDigest(digest([story(1, { points: [huge] })]), {
+      ui: 'ar',
+      format: 'full',
+    });
     expect(messages.length).toBeGreaterThan(3);
     for (const m of messages) {
       expect(utf16Length(m.html)).toBeLessThanOrEqual(MESSAGE_LIMIT);
@@ -198,7 +202,7 @@ describe('renderDigest', () => {
         })),
       }),
     );
-    const messages = renderDigest(digest(many), { ui: 'en' });
+    const messages = renderDigest(digest(many), { ui: 'en', format: 'full' });
     for (const m of messages) {
       expect((m.html.match(/<[a-z]/g) ?? []).length).toBeLessThanOrEqual(100);
       expect(utf16Length(m.html)).toBeLessThanOrEqual(MESSAGE_LIMIT);
@@ -209,10 +213,10 @@ describe('renderDigest', () => {
   });
 
   it('says so when the digest has no story', () => {
-    const messages = renderDigest(digest([]), { ui: 'en' });
+    const messages = renderDigest(digest([]), { ui: 'en', format: 'full' });
     expect(messages).toEqual([
       {
-        html: '<b>Today’s digest</b> · 2026-11-28\nNo story was covered widely enough in this window.',
+        html: '<b>Today’s digest</b> · Saturday, November 28\nNo story was covered widely enough in this window.',
       },
     ]);
   });
@@ -227,7 +231,11 @@ describe('renderDigest', () => {
 
   it('offers Arabic-original buttons under a translated digest', () => {
     const translated = digest([story(1, { title: 'Talks resume' }), story(2)], 'en');
-    const [msg] = renderDigest(translated, { ui: 'en', notice: 'partly <untranslated>' });
+    const [msg] = renderDigest(translated, {
+      ui: 'en',
+      notice: 'partly <untranslated>',
+      format: 'full',
+    });
     expect(msg!.html).toContain('<i>partly &lt;untranslated&gt;</i>');
     expect(msg!.html).not.toContain('\u200f<b>1.');
     const buttons = msg!.replyMarkup!.inline_keyboard.flat();
@@ -241,7 +249,7 @@ describe('renderDigest', () => {
 
   it('uses a short reference when the digest id is too long for a button', () => {
     const d = { ...digest([story(1)], 'fr'), id: 'x'.repeat(80) };
-    const [msg] = renderDigest(d, { ui: 'en' });
+    const [msg] = renderDigest(d, { ui: 'en', format: 'full' });
     const raw = (msg!.replyMarkup!.inline_keyboard[0]![0] as { callback_data: string })
       .callback_data;
     expect(Buffer.byteLength(raw)).toBeLessThanOrEqual(64);
@@ -261,19 +269,21 @@ describe('renderTopicAnswer', () => {
       ui: 'en',
       language: 'en',
       originalRef: '?abc',
+      format: 'full',
     });
     const buttons = translated!.replyMarkup!.inline_keyboard.flat();
     expect(buttons.map((b) => ('callback_data' in b ? b.callback_data : ''))).toEqual([
       'o:0:?abc',
       'o:1:?abc',
     ]);
-    const opts = { ui: 'en', originalRef: '?abc' };
+    const opts = { ui: 'en', originalRef: '?abc', format: 'full' } as const;
     expect(renderTopicAnswer('غزة', stories, { ...opts, language: 'ar' })[0]!.replyMarkup).toBe(
       undefined,
     );
-    expect(renderTopicAnswer('Gaza', stories, { ui: 'en', language: 'en' })[0]!.replyMarkup).toBe(
-      undefined,
-    );
+    expect(
+      renderTopicAnswer('Gaza', stories, { ui: 'en', language: 'en', format: 'full' })[0]!
+        .replyMarkup,
+    ).toBe(undefined);
   });
 });
 

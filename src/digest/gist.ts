@@ -1,0 +1,178 @@
+/**
+ * The one-screen digest's "gist": one short key sentence per story, cut from a key point at a
+ * clause boundary, never inside a word. Works on any language the points may be in (Arabic, or a
+ * translation), since it only looks at punctuation, spaces and a few Arabic clause openers.
+ */
+import { normalize, terms } from '../arabic/index.js';
+
+/**
+ * Most words of a gist.
+ * @default 25
+ */
+export const GIST_MAX_WORDS = 25;
+
+/** Punctuation after which a clause may end (Arabic comma and semicolon included). */
+const CLAUSE_END = /[،,؛;:—–]$/u;
+/** Sentence-final punctuation (kept when the whole sentence fits). */
+const SENTENCE_END = /[.!?؟…]$/u;
+
+/**
+ * Arabic words that open a subordinate or coordinate clause: a cut may fall just before them.
+ * Normalized (alef forms folded, teh marbuta as heh), as `normalize` makes them.
+ */
+const CLAUSE_OPENERS = new Set(
+  [
+    'الذي',
+    'التي',
+    'الذين',
+    'اللذين',
+    'اللتين',
+    'حيث',
+    'بينما',
+    'فيما',
+    'وذلك',
+    'وهو',
+    'وهي',
+    'بعدما',
+    'عقب',
+    'اثر',
+    'وسط',
+    'مشيرا',
+    'مشيره',
+    'مضيفا',
+    'مضيفه',
+    'موضحا',
+    'مؤكدا',
+    'قائلا',
+    'لافتا',
+    'بحسب',
+    'حسب',
+    'وفقا',
+    'وفق',
+    'كما',
+    'لكن',
+    'الا',
+    'رغم',
+    'بسبب',
+    'بهدف',
+  ].map((w) => normalize(w)),
+);
+
+/** Latin clause openers for translated points. */
+const LATIN_OPENERS = new Set([
+  'which',
+  'who',
+  'where',
+  'while',
+  'after',
+  'according',
+  'amid',
+  'as',
+  'because',
+  'but',
+  'saying',
+  'adding',
+  'qui',
+  'où',
+  'alors',
+  'après',
+  'selon',
+  'tandis',
+  'mais',
+  'car',
+]);
+
+function isOpener(word: string): boolean {
+  const bare = word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
+  return CLAUSE_OPENERS.has(normalize(bare)) || LATIN_OPENERS.has(bare.toLowerCase());
+}
+
+/** Words of a text: runs of non-space characters. */
+function words(text: string): string[] {
+  return text.split(/\s+/u).filter((w) => w.length > 0);
+}
+
+/** Drops trailing clause punctuation and dangling quotes/brackets that lost their partner. */
+function tidyEnd(text: string): string {
+  let out = text.replace(/[\s،,؛;:—–-]+$/u, '');
+  const opens = (out.match(/[«“(]/gu) ?? []).length;
+  const closes = (out.match(/[»”)]/gu) ?? []).length;
+  if (opens > closes) out = out.replace(/\s*[«“(][^«“(]*$/u, '').replace(/[\s،,؛;:—–-]+$/u, '');
+  const quotes = (out.match(/"/g) ?? []).length;
+  if (quotes % 2 === 1) out = out.replace(/\s*"[^"]*$/u, '').replace(/[\s،,؛;:—–-]+$/u, '');
+  return out;
+}
+
+/**
+ * Cuts a sentence to at most `maxWords` words: whole when it fits; otherwise at the last clause
+ * boundary (after ، , ؛ ; : or before a clause opener such as الذي، حيث، بينما) that keeps at
+ * least a third of the allowance, else at the word limit with an ellipsis. Never mid-word.
+ *
+ * @example
+ * shortenToClause('قال الوزير إن المحادثات ستستأنف الأسبوع المقبل، مشيرا إلى أن الوفدين اتفقا على جدول أعمال يشمل ملفات الحدود والمياه والتجارة والأمن والطاقة', 12)
+ * // 'قال الوزير إن المحادثات ستستأنف الأسبوع المقبل'
+ */
+export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WORDS): string {
+  const text = sentence.replace(/\s+/gu, ' ').trim();
+  const all = words(text);
+  if (all.length <= maxWords) return text;
+  const floor = Math.max(3, Math.ceil(maxWords / 3));
+  let cut = -1;
+  for (let i = Math.min(maxWords, all.length - 1); i >= floor; i--) {
+    // a cut after word i-1 (keeping words 0..i-1)
+    const last = all[i - 1]!;
+    if (CLAUSE_END.test(last) && !SENTENCE_END.test(last)) {
+      cut = i;
+      break;
+    }
+    if (isOpener(all[i]!)) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut > 0) return tidyEnd(all.slice(0, cut).join(' '));
+  return `${tidyEnd(all.slice(0, maxWords).join(' '))}…`;
+}
+
+/** Share of `b`'s content terms that also occur in `a`. */
+function overlap(a: string, b: string): number {
+  const ta = new Set(terms(a));
+  const tb = [...new Set(terms(b))];
+  if (tb.length === 0) return 1;
+  return tb.filter((x) => ta.has(x)).length / tb.length;
+}
+
+/**
+ * The gist of a story: its first key point that says more than the headline (most of its terms
+ * not already in the headline), shortened by {@link shortenToClause}; the first point when every
+ * point repeats the headline; empty without points.
+ *
+ * @example
+ * storyGist({ title: 'زلزال في تركيا', points: ['ضرب زلزال تركيا', 'قتل 12 شخصا في زلزال ضرب جنوب تركيا فجر اليوم'] })
+ */
+export function storyGist(
+  story: { title: string; points: readonly string[] },
+  maxWords: number = GIST_MAX_WORDS,
+): string {
+  const points = story.points.map((p) => p.trim()).filter((p) => p.length > 0);
+  if (points.length === 0) return '';
+  const chosen = points.find((p) => overlap(story.title, p) < 0.75) ?? points[0]!;
+  return shortenToClause(chosen, maxWords);
+}
+
+/**
+ * How many distinct outlets carried a story (by the outlet names of its articles, else of its
+ * sources); at least 1.
+ *
+ * @example
+ * countOutlets({ articles: [{ source: 'BBC' }, { source: 'bbc' }, { source: 'CNN' }], sources: [] }) // 2
+ */
+export function countOutlets(story: {
+  articles: readonly { source: string }[];
+  sources: readonly { name: string }[];
+}): number {
+  const names = new Set<string>();
+  for (const a of story.articles) if (a.source.trim()) names.add(a.source.trim().toLowerCase());
+  if (names.size === 0) for (const s of story.sources) names.add(s.name.trim().toLowerCase());
+  return Math.max(1, names.size);
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { countOutlets, shortenToClause, storyGist } from '../../../src/digest/index.js';
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+describe('shortenToClause', () => {
+  it('keeps a sentence that fits whole, punctuation included', () => {
+    const s = 'أعلنت الحكومة خطة جديدة لدعم المزارعين.';
+    expect(shortenToClause(s, 25)).toBe(s);
+  });
+
+  it('cuts after the last Arabic comma that keeps a third of the allowance', () => {
+    const s =
+      'قال الوزير إن المحادثات ستستأنف الأسبوع المقبل، مشيرا إلى أن الوفدين اتفقا على جدول أعمال يشمل ملفات الحدود والمياه والتجارة والأمن والطاقة';
+    expect(shortenToClause(s, 12)).toBe('قال الوزير إن المحادثات ستستأنف الأسبوع المقبل');
+  });
+
+  it('cuts before a clause opener when there is no punctuation', () => {
+    const s =
+      'استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة حيث بحث الجانبان سبل تعزيز التعاون الاقتصادي والتجاري بين البلدين في المرحلة المقبلة';
+    const out = shortenToClause(s, 14);
+    expect(out).toBe('استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة');
+  });
+
+  it('falls back to the word limit with an ellipsis, never cutting a word', () => {
+    const s = Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(' ');
+    const out = shortenToClause(s, 10);
+    expect(out.endsWith('…')).toBe(true);
+    expect(words(out.slice(0, -1))).toBe(10);
+    for (const w of out.slice(0, -1).split(' ')) expect(s.split(' ')).toContain(w);
+  });
+
+  it('does not end on a quotation it opened', () => {
+    const s =
+      'وصف المتحدث باسم الوزارة ما جرى بأنه «تصعيد خطير يهدد الاستقرار في المنطقة بأسرها ويقوض كل الجهود الدبلوماسية التي بذلت خلال الأشهر الماضية»';
+    const out = shortenToClause(s, 12);
+    expect(out).not.toMatch(/«[^»]*$/);
+  });
+
+  it('works on translated text too', () => {
+    const s =
+      'The minister said talks would resume next week, adding that both delegations agreed on an agenda covering borders, water, trade, security and energy';
+    expect(shortenToClause(s, 12)).toBe('The minister said talks would resume next week');
+  });
+});
+
+describe('storyGist', () => {
+  it('skips a first point that only repeats the headline', () => {
+    const gist = storyGist({
+      title: 'زلزال يضرب جنوب تركيا',
+      points: [
+        'زلزال يضرب جنوب تركيا',
+        'قتل 12 شخصا وأصيب العشرات في زلزال بقوة 6 درجات فجر اليوم',
+      ],
+    });
+    expect(gist).toBe('قتل 12 شخصا وأصيب العشرات في زلزال بقوة 6 درجات فجر اليوم');
+  });
+
+  it('is empty without points and at most the allowance long', () => {
+    expect(storyGist({ title: 'x', points: [] })).toBe('');
+    const long = Array.from({ length: 60 }, (_, i) => `كلمة${i}`).join(' ');
+    expect(words(storyGist({ title: 'عنوان', points: [long] }, 25).replace('…', ''))).toBe(25);
+  });
+});
+
+describe('countOutlets', () => {
+  it('counts distinct outlet names, case aside, falling back to sources', () => {
+    const a = (source: string) => ({ source });
+    expect(countOutlets({ articles: [a('BBC'), a('bbc'), a('CNN')], sources: [] })).toBe(2);
+    expect(countOutlets({ articles: [], sources: [{ name: 'الجزيرة' }] })).toBe(1);
+    expect(countOutlets({ articles: [], sources: [] })).toBe(1);
+  });
+});
