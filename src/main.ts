@@ -57,7 +57,33 @@ export async function startService(
   const store = await createStore(config.STORE_URL, { log });
   const translator = createTranslatorFromConfig(config, { store, log, now });
   const sources = await configuredSources(config);
-  const bot = createBot(createBotDeps({ config, log, store, translator, sources, now }));
+  // The bot's /digest shares the scheduler's builds and waits for its start-up pass; both exist
+  // before the first update can arrive (the bot is launched after the scheduler is created).
+  const late: { scheduler?: Scheduler } = {};
+  const bot = createBot(
+    createBotDeps({
+      config,
+      log,
+      store,
+      translator,
+      sources,
+      now,
+      digests: {
+        current: (at) => {
+          if (!late.scheduler) throw new Error('the scheduler is not created yet');
+          return late.scheduler.digests.current(at);
+        },
+      },
+      ready: () => late.scheduler?.ready() ?? Promise.resolve(),
+    }),
+  );
+  const created = createScheduler(
+    createScheduleDeps({ config, log, store, translator, telegram: bot.telegram, metrics, now }),
+  );
+  late.scheduler = created;
+  // Start reading the sources before taking updates: the first /digest then finds (or waits a
+  // moment for) a digest instead of "not yet".
+  created.start();
 
   let fatal: ((err: unknown) => void) | undefined;
   const failed = new Promise<number>((resolve) => {
@@ -66,20 +92,22 @@ export async function startService(
       resolve(1);
     };
   });
-  const stopBot = await launchBot(bot, config.telegram, log, {
-    adminChatIds: config.ADMIN_CHAT_IDS,
-    port: config.PORT,
-    onFatal: (err) => fatal?.(err),
-  });
-  const scheduler = createScheduler(
-    createScheduleDeps({ config, log, store, translator, telegram: bot.telegram, metrics, now }),
-  );
-  scheduler.start();
+  let stopBot: () => Promise<void>;
+  try {
+    stopBot = await launchBot(bot, config.telegram, log, {
+      adminChatIds: config.ADMIN_CHAT_IDS,
+      port: config.PORT,
+      onFatal: (err) => fatal?.(err),
+    });
+  } catch (err) {
+    await created.stop();
+    throw err;
+  }
   const alerts = startAlerts({
     store,
     log,
     now,
-    isLeader: () => scheduler.isLeader(),
+    isLeader: () => created.isLeader(),
     adminChatIds: config.ADMIN_CHAT_IDS,
     dailyCharLimit: config.TRANSLATE_DAILY_CHAR_LIMIT,
     send: async (chatId, html) => {
@@ -90,7 +118,7 @@ export async function startService(
     },
   });
   const ops = config.METRICS_PORT
-    ? await startOpsServer({ port: config.METRICS_PORT, metrics, health: () => scheduler.health() })
+    ? await startOpsServer({ port: config.METRICS_PORT, metrics, health: () => created.health() })
     : undefined;
   log.info(
     {
@@ -104,14 +132,14 @@ export async function startService(
   );
   return {
     store,
-    scheduler,
+    scheduler: created,
     bot,
     ops,
     failed,
     stop: () =>
       shutdown(log, [
         ['alerts', async () => alerts.stop()],
-        ['scheduler', () => scheduler.stop()],
+        ['scheduler', () => created.stop()],
         ['bot', () => stopBot()],
         ['ops server', async () => ops?.close()],
         ['translator', () => translator.close()],

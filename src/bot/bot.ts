@@ -11,6 +11,7 @@ import { createErrorBoundary } from './error-boundary.js';
 import { adminFeature } from './features/admin.js';
 import { digestFeature } from './features/digest.js';
 import { followFeature } from './features/follow.js';
+import { formatFeature } from './features/format.js';
 import { helpFeature, unknownCommandFeature } from './features/help.js';
 import { langFeature } from './features/lang.js';
 import { originalFeature } from './features/original.js';
@@ -78,6 +79,7 @@ export function createBot(deps: BotDeps, opts: CreateBotOptions = {}): Bot {
     timeFeature,
     followFeature,
     settingsFeature,
+    formatFeature,
     sourcesFeature,
     helpFeature,
     adminFeature,

@@ -32,6 +32,8 @@ export const CallbackSchema = z.discriminatedUnion('kind', [
     index: z.number().int().min(0).max(99),
     ref: z.string().min(1).max(56),
   }),
+  /** The digest's format: one screen, or every point inline. */
+  z.object({ kind: z.literal('format'), format: z.enum(['brief', 'full']) }),
   /** Every story of a digest the reader's topics had filtered. */
   z.object({ kind: z.literal('all'), ref: z.string().min(1).max(56) }),
 ]);
@@ -79,6 +81,8 @@ export function encodeCallback(data: CallbackData): string {
       return `v:${data.index}:${data.ref}`;
     case 'all':
       return `a:${data.ref}`;
+    case 'format':
+      return `f:${data.format}`;
   }
 }
 
@@ -100,6 +104,9 @@ export function parseCallback(raw: string | undefined): CallbackData | undefined
       break;
     case 'a':
       candidate = { kind: 'all', ref: tail };
+      break;
+    case 'f':
+      candidate = { kind: 'format', format: tail };
       break;
     case 'v':
     case 'o': {

@@ -14,6 +14,7 @@ const READER_COMMANDS = [
   'follow',
   'unfollow',
   'settings',
+  'format',
   'sources',
   'help',
   'start',

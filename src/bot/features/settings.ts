@@ -1,6 +1,7 @@
 /** /settings: what this chat gets, and when. */
 import { Composer } from 'telegraf';
 import { readerLanguage, type BotContext } from '../context.js';
+import { decodeEntities } from '../format.js';
 import { languageName, t } from '../i18n/index.js';
 import { createStartKeyboard } from '../keyboards/start.js';
 import { replyHtml } from '../reply.js';
@@ -21,7 +22,10 @@ settingsFeature.command('settings', async (ctx) => {
       zone: s.timeZone,
       topics: s.topics.length ? s.topics.join(' · ') : t(ctx.ui, 'settings.alltopics'),
       next: active ? formatNext(s.deliveryTime, s.timeZone, ctx.deps.now()) : '—',
-    }),
+    }) +
+      `\n${t(ctx.ui, 'settings.format', {
+        format: decodeEntities(t(ctx.ui, s.format === 'full' ? 'format.full' : 'format.brief')),
+      })}`,
     { replyMarkup: createStartKeyboard(ctx.ui, active) },
   );
 });

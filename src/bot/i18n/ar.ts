@@ -42,7 +42,7 @@ export const ar: Record<MessageKey, string> = {
   no: 'لا',
   'sources.title': '<b>المصادر</b> ({n})',
   'sources.none': 'لا توجد مصادر مضبوطة.',
-  help: '<b>الأوامر</b>\n/digest — آخر خلاصة الآن\n/topic الموضوع — أخبار موضوع ما (أو أرسل الكلمات فقط)\n/subscribe، /unsubscribe — الخلاصة اليومية\n/lang [الرمز] — لغة الخلاصة\n/time HH:MM [Area/City] — وقت الإرسال\n/follow الموضوع، /unfollow [الموضوع] — قصص مواضيعك فقط\n/settings — إعداداتك\n/sources — مصادر الأخبار',
+  help: '<b>الأوامر</b>\n/digest — آخر خلاصة الآن\n/topic الموضوع — أخبار موضوع ما (أو أرسل الكلمات فقط)\n/subscribe، /unsubscribe — الخلاصة اليومية\n/lang [الرمز] — لغة الخلاصة\n/time HH:MM [Area/City] — وقت الإرسال\n/follow الموضوع، /unfollow [الموضوع] — قصص مواضيعك فقط\n/settings — إعداداتك\n/format — خلاصة موجزة (شاشة واحدة) أو كاملة\n/sources — مصادر الأخبار',
   'help.admin': '\n\n<b>المشرف</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'لحظة من فضلك: يمكنك السؤال مجددًا بعد {seconds} ث.',
   error: 'عذرًا، حدث خطأ. حاول مجددًا بعد دقيقة.',
@@ -69,6 +69,7 @@ export const ar: Record<MessageKey, string> = {
   'format.full': 'كامل (كل النقاط)',
   'format.set': '📄 شكل الخلاصة: {format}.',
   'format.usage': 'شكل الخلاصة: {format}. اختر:',
+  'settings.format': 'شكل الخلاصة: {format} (/format للتغيير)',
   'console.banner':
     'محادثة خلاصة المحلية — لم يُضبط TELEGRAM_BOT_TOKEN، لذا تحادث البوت هنا على المقالات النموذجية المرفقة.\nاكتب /digest أو /topic الموضوع أو /help. للتشغيل على تيليغرام اضبط TELEGRAM_BOT_TOKEN (من @BotFather).',
   'follow.list':
@@ -92,6 +93,7 @@ export const ar: Record<MessageKey, string> = {
   'cmd.unsubscribe': 'إيقاف الخلاصة اليومية',
   'cmd.lang': 'لغة الخلاصة',
   'cmd.time': 'وقت الإرسال',
+  'cmd.format': 'خلاصة موجزة أو كاملة',
   'cmd.settings': 'إعداداتك',
   'cmd.sources': 'مصادر الأخبار',
   'cmd.follow': 'متابعة موضوع',

@@ -42,7 +42,7 @@ export const en = {
   no: 'no',
   'sources.title': '<b>Sources</b> ({n})',
   'sources.none': 'No sources are configured.',
-  help: '<b>Commands</b>\n/digest — the latest digest now\n/topic QUERY — news about a topic (or just send the words)\n/subscribe, /unsubscribe — the daily digest\n/lang [CODE] — language of the digest\n/time HH:MM [Area/City] — delivery time\n/follow TOPIC, /unfollow [TOPIC] — keep only the stories about your topics\n/settings — your settings\n/sources — where the news comes from',
+  help: '<b>Commands</b>\n/digest — the latest digest now\n/topic QUERY — news about a topic (or just send the words)\n/subscribe, /unsubscribe — the daily digest\n/lang [CODE] — language of the digest\n/time HH:MM [Area/City] — delivery time\n/follow TOPIC, /unfollow [TOPIC] — keep only the stories about your topics\n/settings — your settings\n/format — brief (one screen) or full digest\n/sources — where the news comes from',
   'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'One moment please: you can ask again in {seconds} s.',
   error: 'Sorry, something went wrong. Please try again in a minute.',
@@ -70,6 +70,7 @@ export const en = {
   'format.full': 'full (every point)',
   'format.set': '📄 Digest format: {format}.',
   'format.usage': 'Digest format: {format}. Choose one:',
+  'settings.format': 'Digest format: {format} (/format to change)',
   'console.banner':
     'Khulasa local chat — no TELEGRAM_BOT_TOKEN is set, so you are talking to the bot here, over the bundled sample articles.\nType /digest, /topic QUERY or /help. To go live, set TELEGRAM_BOT_TOKEN (from @BotFather).',
   'follow.list':
@@ -93,6 +94,7 @@ export const en = {
   'cmd.unsubscribe': 'Stop the daily digest',
   'cmd.lang': 'Language of the digest',
   'cmd.time': 'Delivery time',
+  'cmd.format': 'Brief or full digest',
   'cmd.settings': 'Your settings',
   'cmd.sources': 'Where the news comes from',
   'cmd.follow': 'Follow a topic',

@@ -45,7 +45,7 @@ export const fr: Record<MessageKey, string> = {
   no: 'non',
   'sources.title': '<b>Sources</b> ({n})',
   'sources.none': 'Aucune source n’est configurée.',
-  help: '<b>Commandes</b>\n/digest — le dernier résumé maintenant\n/topic SUJET — l’actualité d’un sujet (ou envoyez simplement les mots)\n/subscribe, /unsubscribe — le résumé quotidien\n/lang [CODE] — langue du résumé\n/time HH:MM [Zone/Ville] — heure d’envoi\n/follow SUJET, /unfollow [SUJET] — seulement les histoires de vos sujets\n/settings — vos réglages\n/sources — d’où viennent les nouvelles',
+  help: '<b>Commandes</b>\n/digest — le dernier résumé maintenant\n/topic SUJET — l’actualité d’un sujet (ou envoyez simplement les mots)\n/subscribe, /unsubscribe — le résumé quotidien\n/lang [CODE] — langue du résumé\n/time HH:MM [Zone/Ville] — heure d’envoi\n/follow SUJET, /unfollow [SUJET] — seulement les histoires de vos sujets\n/settings — vos réglages\n/format — résumé bref (un écran) ou complet\n/sources — d’où viennent les nouvelles',
   'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'Un instant s’il vous plaît : vous pourrez redemander dans {seconds} s.',
   error: 'Désolé, une erreur est survenue. Réessayez dans une minute.',
@@ -73,6 +73,7 @@ export const fr: Record<MessageKey, string> = {
   'format.full': 'complet (tous les points)',
   'format.set': '📄 Format du résumé : {format}.',
   'format.usage': 'Format du résumé : {format}. Choisissez :',
+  'settings.format': 'Format du résumé : {format} (/format pour changer)',
   'console.banner':
     'Conversation locale Khulasa — TELEGRAM_BOT_TOKEN n’est pas défini : vous parlez au bot ici, sur les articles d’exemple fournis.\nTapez /digest, /topic SUJET ou /help. Pour passer en ligne, définissez TELEGRAM_BOT_TOKEN (obtenu auprès de @BotFather).',
   'follow.list':
@@ -96,6 +97,7 @@ export const fr: Record<MessageKey, string> = {
   'cmd.unsubscribe': 'Arrêter le résumé quotidien',
   'cmd.lang': 'Langue du résumé',
   'cmd.time': 'Heure d’envoi',
+  'cmd.format': 'Résumé bref ou complet',
   'cmd.settings': 'Vos réglages',
   'cmd.sources': 'D’où viennent les nouvelles',
   'cmd.follow': 'Suivre un sujet',

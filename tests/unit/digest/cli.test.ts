@@ -71,8 +71,29 @@ describe('khulasa digest', () => {
     expect(json.stories.length).toBeGreaterThan(0);
     const s = json.stories[0]!;
     expect(Object.keys(s)).toEqual(
-      expect.arrayContaining(['id', 'title', 'points', 'sources', 'articles']),
+      expect.arrayContaining([
+        'id',
+        'title',
+        'headline',
+        'gist',
+        'outlets',
+        'latestAt',
+        'points',
+        'sources',
+        'articles',
+      ]),
     );
+    const story = s as unknown as {
+      headline: string;
+      gist: string;
+      outlets: number;
+      latestAt: string;
+    };
+    expect(story.headline).toBe(s.title);
+    expect(story.gist.length).toBeGreaterThan(0);
+    expect(story.gist.split(/\s+/).length).toBeLessThanOrEqual(26);
+    expect(story.outlets).toBeGreaterThanOrEqual(1);
+    expect(Number.isNaN(Date.parse(story.latestAt))).toBe(false);
     expect(Object.keys(s.sources[0]!).sort()).toEqual(['name', 'url']);
     expect(Object.keys(s.articles[0]!).sort()).toEqual(['id', 'source', 'title', 'url']);
   });
@@ -93,7 +114,7 @@ describe('khulasa digest', () => {
     expect(ids.sort()).toEqual(fileArticles.map((a) => a.id).sort());
   });
 
-  it('prints readable text with titles, points and sources', async () => {
+  it('with --full, prints every point and the sources of each story', async () => {
     const { code, out } = await run([
       'digest',
       '--from',
@@ -102,12 +123,38 @@ describe('khulasa digest', () => {
       NOW.toISOString(),
       '--max-stories',
       '2',
+      '--full',
     ]);
     expect(code).toBe(0);
     expect(out).toMatch(/^1\. /m);
     expect(out).toMatch(/^ {3}• /m);
     expect(out).toMatch(/sources: /);
     expect(out).not.toMatch(/^3\. /m);
+  });
+
+  it('prints the one-screen form a reader gets, and what it measures', async () => {
+    const { code, out } = await run([
+      'digest',
+      '--from',
+      file,
+      '--now',
+      NOW.toISOString(),
+      '--max-stories',
+      '2',
+      '--tz',
+      'Asia/Riyadh',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^خلاصة اليوم · /m);
+    expect(out).toMatch(/^1\. /m);
+    expect(out).not.toMatch(/^ {3}• /m);
+    expect(out).toMatch(/^2 stories from \d+ articles · \d+ visible characters in 1 message$/m);
+  });
+
+  it('rejects an unknown time zone with exit 2', async () => {
+    const { code, err } = await run(['digest', '--from', file, '--tz', 'Mars/Base']);
+    expect(code).toBe(2);
+    expect(err).toContain('--tz');
   });
 
   it.each([
