@@ -20,7 +20,19 @@ export {
 } from './features.js';
 export { hashString } from './hash.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
-export { answerTopic, createSearchIndex, type SearchIndex, type TopicOptions } from './search.js';
+export {
+  RELEVANCE_FLOOR,
+  ZONE_WEIGHTS,
+  answerTopic,
+  articleZones,
+  contentParagraphs,
+  createSearchIndex,
+  queryWords,
+  wordKeys,
+  type SearchIndex,
+  type TopicAnswer,
+  type TopicOptions,
+} from './search.js';
 export {
   buildStory,
   byCentrality,
