@@ -27,6 +27,7 @@ export {
   articleZones,
   contentParagraphs,
   createSearchIndex,
+  queryReadings,
   queryWords,
   wordKeys,
   type SearchIndex,

@@ -179,6 +179,23 @@ export function queryWords(query: string): string[][] {
   return out;
 }
 
+/**
+ * The ways to read a query: its words as typed, and, for each two neighbours that the articles
+ * write as one word ("نصر الله" → نصرالله, "تي فور" → تيفور), the reading with them joined.
+ * `known` tells whether any article has a key.
+ */
+export function queryReadings(query: string, known: (key: string) => boolean): string[][][] {
+  const out = [queryWords(query)];
+  const raw = tokenize(query);
+  for (let i = 0; i + 1 < raw.length; i++) {
+    const joined = raw[i]! + raw[i + 1]!;
+    if (!wordKeys(joined).some(known)) continue;
+    const words = queryWords([...raw.slice(0, i), joined, ...raw.slice(i + 2)].join(' '));
+    out.push(words);
+  }
+  return out.filter((words) => words.length > 0);
+}
+
 const zoneWeight = (code: number): number => {
   const zone = (code >> 2) & 3;
   if (zone === Z_TITLE) return ZONE_WEIGHTS.title;
@@ -246,41 +263,51 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   const rank = new Int32Array(n);
   order.forEach((d, r) => (rank[d] = r));
 
+  /** Each matching article's score for one reading of the query (see the search below). */
+  function scoreWords(words: readonly string[][], lo: number, hi: number): Map<number, number> {
+    const sums = new Map<number, number>();
+    const matched = new Map<number, number>();
+    // A multi-word question needs most of its words: "ترامب سوريا" is not about any Trump story.
+    const need = words.length <= 2 ? words.length : Math.ceil(words.length * 0.6);
+    let total = 0;
+    for (const keys of words) {
+      const got = new Map<number, number>();
+      for (const key of keys) {
+        for (const p of postings.get(key) ?? []) {
+          const d = Math.floor(p / 16);
+          const w = zoneWeight(p % 16);
+          if (w > (got.get(d) ?? 0)) got.set(d, w);
+        }
+      }
+      // Rarer words say more about the topic; a word no article has weighs the most.
+      const weight = Math.log(1 + n / Math.max(1, got.size));
+      total += weight;
+      for (const [d, w] of got) {
+        const t = times[d]!;
+        if (!(t > lo && t <= hi)) continue;
+        sums.set(d, (sums.get(d) ?? 0) + weight * w);
+        matched.set(d, (matched.get(d) ?? 0) + 1);
+      }
+    }
+    const out = new Map<number, number>();
+    for (const [d, sum] of sums) if (matched.get(d)! >= need) out.set(d, sum / total);
+    return out;
+  }
+
   return {
     size: n,
     termCounts,
     search(query, opts = {}) {
-      const words = queryWords(query);
-      if (words.length === 0 || n === 0) return [];
+      if (n === 0) return [];
       const lo = opts.since ? opts.since.getTime() : -Infinity;
       const hi = opts.until ? opts.until.getTime() : Infinity;
-      const sums = new Map<number, number>();
-      const matched = new Map<number, number>();
-      // A multi-word question needs most of its words: "ترامب سوريا" is not about any Trump story.
-      const need = words.length <= 2 ? words.length : Math.ceil(words.length * 0.6);
-      let total = 0;
-      for (const keys of words) {
-        const got = new Map<number, number>();
-        for (const key of keys) {
-          for (const p of postings.get(key) ?? []) {
-            const d = Math.floor(p / 16);
-            const w = zoneWeight(p % 16);
-            if (w > (got.get(d) ?? 0)) got.set(d, w);
-          }
-        }
-        // Rarer words say more about the topic; a word no article has weighs the most.
-        const weight = Math.log(1 + n / Math.max(1, got.size));
-        total += weight;
-        for (const [d, w] of got) {
-          const t = times[d]!;
-          if (!(t > lo && t <= hi)) continue;
-          sums.set(d, (sums.get(d) ?? 0) + weight * w);
-          matched.set(d, (matched.get(d) ?? 0) + 1);
+      const best = new Map<number, number>();
+      for (const words of queryReadings(query, (key) => postings.has(key))) {
+        for (const [d, s] of scoreWords(words, lo, hi)) {
+          if (s > (best.get(d) ?? 0)) best.set(d, s);
         }
       }
-      const hits = [...sums]
-        .filter(([d]) => matched.get(d)! >= need)
-        .map(([d, s]) => ({ d, s: s / total }));
+      const hits = [...best].map(([d, s]) => ({ d, s }));
       hits.sort((x, y) => y.s - x.s || rank[x.d]! - rank[y.d]!);
       return hits
         .slice(0, opts.limit ?? 50)
