@@ -68,13 +68,14 @@ const KEY_MEMO_LIMIT = 200_000;
 const SKELETON_MIN = 5;
 
 /**
- * The key a stem is matched by: its consonant skeleton (so ترامب meets ترمب and كيماوي meets
- * كيميائي), or the stem itself when the skeleton is too short to tell words apart.
+ * The key a stem is matched by: from 5 letters, its consonant skeleton (so ترامب meets ترمب and
+ * كيماوي meets كيميائي). A two-letter skeleton is marked so that it only meets another long
+ * stem's, never a two-letter word (سوريا is not سر).
  */
 function stemKey(s: string): string {
   if (s.length < SKELETON_MIN) return s;
   const sk = skeleton(s);
-  return sk.length >= 3 ? sk : s;
+  return sk.length >= 3 ? sk : `~${sk}`;
 }
 
 /**
@@ -112,6 +113,9 @@ export function wordKeys(raw: string): readonly string[] {
         if (!isStopword(base)) stems.push(stem(base));
       }
       for (const s of [...stems]) {
+        // light10 takes one suffix per pass: الإيرانية gives ايران where إيران gives اير.
+        const again = stem(s);
+        if (again !== s) stems.push(again);
         const base = countryBase(s);
         if (base !== undefined) stems.push(base);
       }
