@@ -37,6 +37,8 @@ const Z_BODY = 1;
 
 /** Lead: the first paragraph, widened to the second when the first is shorter than this. */
 const LEAD_MIN_CHARS = 120;
+/** The body is read this far: what matters to a question is said early. */
+const BODY_MAX_CHARS = 1500;
 /** A lead counts this many characters at most (the rest is body). */
 const LEAD_MAX_CHARS = 400;
 
@@ -55,11 +57,6 @@ const NAVIGATION_START =
   /^(?:[-–—•»«*>|:\s]*)(?:اقرا ايضا|اقرا المزيد|اقرا|للمزيد|المزيد|شاهد ايضا|شاهد المزيد|طالع ايضا|طالع|انظر ايضا|مواضيع ذات صله|مواضيع متعلقه|اخبار ذات صله|ذات صله|روابط|تابعونا|تابعوا|اشترك|read more|related|see also|lire aussi|a lire aussi|voir aussi)(?=$|[\s:.،,؛\-–—]|\p{P})/u;
 /** A line of a link list: short, with no full stop. */
 const LINK_LINE_MAX = 110;
-
-/** Where a key of a word stands in an article: zone (1 body, 2 lead, 3 title) and body count. */
-type Posting = number;
-const posting = (doc: number, zone: number, count: number): Posting =>
-  doc * 16 + zone * 4 + Math.min(count, 3);
 
 const keyMemo = new Map<string, readonly string[]>();
 const KEY_MEMO_LIMIT = 200_000;
@@ -239,63 +236,121 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   const termCounts = new Map<string, TermIdCounts>();
   articles.forEach((a, i) => termCounts.set(a.id, docs[i]!));
   const times = new Float64Array(n);
-  const postings = new Map<string, Posting[]>();
-  const best = new Map<string, number>();
+  // Keys are numbered; a word's key numbers are looked up once per distinct spelling.
+  const keyIds = new Map<string, number>();
+  const idsOfWord = new Map<string, number[]>();
+  const lists: number[][] = [];
+  let codes = new Int32Array(1024);
+  let stamps = new Int32Array(1024).fill(-1);
+  const idsOf = (raw: string): number[] => {
+    let ids = idsOfWord.get(raw);
+    if (ids === undefined) {
+      ids = wordKeys(raw).map((key) => {
+        let id = keyIds.get(key);
+        if (id === undefined) {
+          id = lists.length;
+          keyIds.set(key, id);
+          lists.push([]);
+        }
+        return id;
+      });
+      idsOfWord.set(raw, ids);
+    }
+    return ids;
+  };
+  const present: number[] = [];
   articles.forEach((a, d) => {
     times[d] = publishedMs(a);
-    best.clear();
+    present.length = 0;
     const zones = articleZones(a);
     const add = (text: string, zone: number): void => {
       for (const raw of tokenize(text)) {
-        for (const key of wordKeys(raw)) {
-          const code = best.get(key);
-          if (code === undefined) best.set(key, zone * 4 + 1);
-          else if (zone === Z_BODY && code >> 2 === Z_BODY) best.set(key, code + 1);
+        for (const id of idsOf(raw)) {
+          if (id >= codes.length) {
+            const size = Math.max(codes.length * 2, id + 1);
+            const grown = new Int32Array(size);
+            grown.set(codes);
+            codes = grown;
+            const grownStamps = new Int32Array(size).fill(-1);
+            grownStamps.set(stamps);
+            stamps = grownStamps;
+          }
+          if (stamps[id] !== d) {
+            stamps[id] = d;
+            codes[id] = zone * 4 + 1;
+            present.push(id);
+          } else if (zone === Z_BODY && codes[id]! >> 2 === Z_BODY && (codes[id]! & 3) < 3) {
+            codes[id]!++;
+          }
         }
       }
     };
     add(zones.title, Z_TITLE);
     add(zones.lead, Z_LEAD);
-    add(zones.body, Z_BODY);
-    for (const [key, code] of best) {
-      let list = postings.get(key);
-      if (!list) postings.set(key, (list = []));
-      list.push(posting(d, code >> 2, code & 3));
-    }
+    add(zones.body.slice(0, BODY_MAX_CHARS), Z_BODY);
+    for (const id of present) lists[id]!.push(d * 16 + codes[id]!);
   });
+  idsOfWord.clear();
+  const postings = lists.map((l) => Int32Array.from(l));
+  lists.length = 0;
   const order = articles.map((_, i) => i).sort((x, y) => cmp(articles[x]!.id, articles[y]!.id));
   const rank = new Int32Array(n);
   order.forEach((d, r) => (rank[d] = r));
+  const EMPTY = new Int32Array(0);
+  const postingsOf = (key: string): Int32Array => {
+    const id = keyIds.get(key);
+    return id === undefined ? EMPTY : postings[id]!;
+  };
 
-  /** Each matching article's score for one reading of the query (see the search below). */
-  function scoreWords(words: readonly string[][], lo: number, hi: number): Map<number, number> {
-    const sums = new Map<number, number>();
-    const matched = new Map<number, number>();
+  // Scratch space reused by every query.
+  const wordBest = new Float32Array(n);
+  const sums = new Float64Array(n);
+  const matched = new Uint8Array(n);
+  const best = new Float64Array(n);
+
+  /**
+   * Adds each matching article's score for one reading of the query into `best` (keeping the
+   * larger), and the articles it touched to `touched`.
+   */
+  function scoreWords(words: readonly string[][], lo: number, hi: number, touched: number[]): void {
     // A multi-word question needs most of its words: "ترامب سوريا" is not about any Trump story.
     const need = words.length <= 2 ? words.length : Math.ceil(words.length * 0.6);
+    const docs: number[] = [];
     let total = 0;
     for (const keys of words) {
-      const got = new Map<number, number>();
+      const hit: number[] = [];
       for (const key of keys) {
-        for (const p of postings.get(key) ?? []) {
-          const d = Math.floor(p / 16);
-          const w = zoneWeight(p % 16);
-          if (w > (got.get(d) ?? 0)) got.set(d, w);
+        const list = postingsOf(key);
+        for (let k = 0; k < list.length; k++) {
+          const p = list[k]!;
+          const d = p >> 4;
+          const w = zoneWeight(p & 15);
+          if (wordBest[d] === 0) hit.push(d);
+          if (w > wordBest[d]!) wordBest[d] = w;
         }
       }
       // Rarer words say more about the topic; a word no article has weighs the most.
-      const weight = Math.log(1 + n / Math.max(1, got.size));
+      const weight = Math.log(1 + n / Math.max(1, hit.length));
       total += weight;
-      for (const [d, w] of got) {
+      for (const d of hit) {
         const t = times[d]!;
-        if (!(t > lo && t <= hi)) continue;
-        sums.set(d, (sums.get(d) ?? 0) + weight * w);
-        matched.set(d, (matched.get(d) ?? 0) + 1);
+        if (t > lo && t <= hi) {
+          if (matched[d] === 0) docs.push(d);
+          sums[d] += weight * wordBest[d]!;
+          matched[d]++;
+        }
+        wordBest[d] = 0;
       }
     }
-    const out = new Map<number, number>();
-    for (const [d, sum] of sums) if (matched.get(d)! >= need) out.set(d, sum / total);
-    return out;
+    for (const d of docs) {
+      if (matched[d]! >= need) {
+        const score = sums[d]! / total;
+        if (best[d] === 0) touched.push(d);
+        if (score > best[d]!) best[d] = score;
+      }
+      sums[d] = 0;
+      matched[d] = 0;
+    }
   }
 
   return {
@@ -305,16 +360,25 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
       if (n === 0) return [];
       const lo = opts.since ? opts.since.getTime() : -Infinity;
       const hi = opts.until ? opts.until.getTime() : Infinity;
-      const best = new Map<number, number>();
-      for (const words of queryReadings(query, (key) => postings.has(key))) {
-        for (const [d, s] of scoreWords(words, lo, hi)) {
-          if (s > (best.get(d) ?? 0)) best.set(d, s);
-        }
+      const touched: number[] = [];
+      for (const words of queryReadings(query, (key) => postingsOf(key).length > 0)) {
+        scoreWords(words, lo, hi, touched);
       }
-      const hits = [...best].map(([d, s]) => ({ d, s }));
+      const limit = opts.limit ?? 50;
+      // Only the best `limit` are sorted: find the cut with a native sort of the scores.
+      let cut = -Infinity;
+      if (touched.length > limit * 2) {
+        const all = Float64Array.from(touched, (d) => best[d]!).sort();
+        cut = all[all.length - limit]!;
+      }
+      const hits: { d: number; s: number }[] = [];
+      for (const d of touched) {
+        if (best[d]! >= cut) hits.push({ d, s: best[d]! });
+        best[d] = 0;
+      }
       hits.sort((x, y) => y.s - x.s || rank[x.d]! - rank[y.d]!);
       return hits
-        .slice(0, opts.limit ?? 50)
+        .slice(0, limit)
         .map(({ d, s }) => ({ article: articles[d]!, score: Math.round(s * 1e6) / 1e6 }));
     },
   };
