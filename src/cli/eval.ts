@@ -10,7 +10,11 @@ const HELP = `Usage:
       ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget.
       FILE lines: {"id","text","summaries":[...],"is_news"?}
   khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--json]
-      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines.`;
+      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines.
+  khulasa eval --topics QUERIES.jsonl --articles ARTICLES.jsonl --labels STORIES.json
+               [--floor X] [--json]
+      Top-1 accuracy of topic answers and "nothing" accuracy, each miss, and a sweep of the
+      relevance floor. QUERIES lines: {"query","language","day":"YYYY-MM-DD","expected":slug|null}`;
 
 export const command: Command = {
   name: 'eval',
@@ -19,14 +23,22 @@ export const command: Command = {
   options: {
     data: { type: 'string' },
     clusters: { type: 'string' },
+    topics: { type: 'string' },
+    articles: { type: 'string' },
+    floor: { type: 'string' },
     labels: { type: 'string' },
     json: { type: 'boolean' },
     limit: { type: 'string' },
     points: { type: 'string' },
   },
   async run(args, io) {
-    if (args.values.data && args.values.clusters) {
-      throw new UsageError('give either --data or --clusters, not both');
+    const modes = (['data', 'clusters', 'topics'] as const).filter((m) => args.values[m]);
+    if (modes.length > 1) {
+      throw new UsageError('give one of --data, --clusters or --topics, not several');
+    }
+    if (args.values.topics) {
+      const { evalTopics } = await import('./eval-topics.js');
+      return evalTopics(args, io);
     }
     if (args.values.data) {
       const { evalSummaries } = await import('./eval-summaries.js');
@@ -38,7 +50,7 @@ export const command: Command = {
       return evalClusters(args, io);
     }
     throw new UsageError(
-      "missing --data FILE.jsonl or --clusters FILE.jsonl; see 'khulasa eval --help'",
+      "missing --data FILE.jsonl, --clusters FILE.jsonl or --topics FILE.jsonl; see 'khulasa eval --help'",
     );
   },
 };

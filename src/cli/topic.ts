@@ -1,19 +1,56 @@
 /**
  * `khulasa topic "QUERY"`: the recent stories about a topic, with key points and sources, from
- * the store or from given sources; "nothing on QUERY in the last N days" when none match.
+ * the store or from given sources; "nothing on QUERY in the last N days" when no story passes
+ * the relevance floor. A question in another language is turned into Arabic first: by the
+ * configured translator, or the offline glossary without one.
  */
+import { parseConfig } from '../config/index.js';
 import { answerTopic, createSearchIndex } from '../digest/index.js';
-import { UsageError, intOption, listOption, writeLine, type Command } from './command.js';
+import { silentLogger } from '../log.js';
+import { detectByScript } from '../translate/index.js';
+import { glossaryToArabic } from '../translate/glossary.js';
+import {
+  UsageError,
+  intOption,
+  listOption,
+  writeLine,
+  type CliIO,
+  type Command,
+} from './command.js';
 import { loadArticles, loadStoreArticles, parseNow, storiesText, storyJson } from './digest.js';
 
 const HELP = `Usage: khulasa topic "QUERY" [--from FILE.jsonl|DIR|URL …] [--days N] [--now ISO] [--json]
 
-Finds the stories of the last N days about QUERY (Arabic words; BM25 over titles and texts) and
-prints each with its key points and sources. Without --from, the articles come from the store.
+Finds the stories of the last N days about QUERY and prints each with its key points and
+sources. Stories rank by where the words are (headline, then lead, then body; never related
+links), and only those above the relevance floor are shown: otherwise it says nothing matches.
+A question in English, French or another language goes through the configured translator, or
+the offline glossary of names without one. Without --from, the articles come from the store.
 
   --days N        how many days back to look (default 3)
   --max-stories K most stories shown (default 5)
-  --json          {"query","days","stories":[{"id","title","points","sources","articles"}]}`;
+  --json          {"query","searched","days","stories":[{"id","title","points","sources","articles"}],"nothing"}
+                  ("nothing": true and "stories": [] when no story passes the floor)`;
+
+/** The Arabic words a question is searched with. */
+async function arabicQuery(query: string, io: CliIO): Promise<string> {
+  if (detectByScript(query).language === 'ar') return query;
+  const config = parseConfig(io.env);
+  if (config.translation.provider === 'none') return glossaryToArabic(query) ?? query;
+  const { createStore } = await import('../store/index.js');
+  const { createTranslatorFromConfig, toArabicQuery } = await import('../translate/index.js');
+  const store = await createStore(config.STORE_URL, { log: silentLogger() });
+  try {
+    const translator = createTranslatorFromConfig(config, { store, log: silentLogger() });
+    try {
+      return (await toArabicQuery(query, translator)).query;
+    } finally {
+      await translator.close();
+    }
+  } finally {
+    await store.close();
+  }
+}
 
 export const command: Command = {
   name: 'topic',
@@ -38,16 +75,23 @@ export const command: Command = {
     const articles = specs.length
       ? await loadArticles(specs, now, io)
       : await loadStoreArticles(io, since);
+    const searched = await arabicQuery(query, io);
     const index = createSearchIndex(articles);
-    const answer = answerTopic(index, query, { now, days, maxStories });
+    const answer = answerTopic(index, searched, { now, days, maxStories });
     if (args.values.json) {
       await writeLine(
         io.stdout,
-        JSON.stringify({ query, days, stories: answer.stories.map(storyJson) }),
+        JSON.stringify({
+          query,
+          searched,
+          days,
+          stories: answer.stories.map(storyJson),
+          nothing: answer.nothing,
+        }),
       );
       return 0;
     }
-    if (answer.stories.length === 0) {
+    if (answer.nothing) {
       await writeLine(io.stdout, `nothing on ${query} in the last ${days} days`);
       return 0;
     }

@@ -21,7 +21,20 @@ export {
 export { countOutlets, GIST_MAX_WORDS, shortenToClause, storyGist } from './gist.js';
 export { hashString } from './hash.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
-export { answerTopic, createSearchIndex, type SearchIndex, type TopicOptions } from './search.js';
+export {
+  RELEVANCE_FLOOR,
+  ZONE_WEIGHTS,
+  answerTopic,
+  articleZones,
+  contentParagraphs,
+  createSearchIndex,
+  queryReadings,
+  queryWords,
+  wordKeys,
+  type SearchIndex,
+  type TopicAnswer,
+  type TopicOptions,
+} from './search.js';
 export {
   buildStory,
   byCentrality,

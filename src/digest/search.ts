@@ -1,21 +1,217 @@
 /**
- * Topic search: a BM25 index over recent articles (normalized stems, title counted more) and the
- * topic answer — query → matching articles → their stories → key points. Pure: the caller
- * passes the clock.
+ * Topic search: stories ranked by where the query's words are — headline first, lead next, body
+ * last, related-links and navigation lines never — with clitic-aware Arabic matching, and a
+ * relevance floor under which the answer is "nothing". Pure: the caller passes the clock.
  */
-import { terms } from '../arabic/index.js';
+import { isStopword, normalize, stem, tokenize } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { clusterArticles, type Clusterer } from './cluster.js';
-import { createVocabulary, publishedMs, termIdCounts, type TermIdCounts } from './features.js';
+import {
+  createVocabulary,
+  publishedMs,
+  skeleton,
+  termIdCounts,
+  type TermIdCounts,
+} from './features.js';
 import { buildStory, storyIdFor } from './story.js';
 
-const K1 = 1.2;
-const B = 0.75;
+/** How much one query word counts by where it stands in an article. */
+export const ZONE_WEIGHTS = {
+  title: 1,
+  lead: 0.75,
+  /** A body match; each further occurrence adds {@link ZONE_WEIGHTS.bodyRepeat}, twice at most. */
+  body: 0.3,
+  bodyRepeat: 0.05,
+} as const;
 
-/** A BM25 index over articles; build it with {@link createSearchIndex}. */
+/**
+ * The least relevance (0–1, see {@link SearchIndex.search}) of a story's best article for the
+ * story to be an answer: about every query word in the lead, or most of them in the headline.
+ * Calibrated on two labelled news days (`khulasa eval --topics`).
+ */
+export const RELEVANCE_FLOOR = 0.6;
+
+const Z_TITLE = 3;
+const Z_LEAD = 2;
+const Z_BODY = 1;
+
+/** Lead: the first paragraph, widened to the second when the first is shorter than this. */
+const LEAD_MIN_CHARS = 120;
+/** The body is read this far: what matters to a question is said early. */
+const BODY_MAX_CHARS = 1500;
+/** A lead counts this many characters at most (the rest is body). */
+const LEAD_MAX_CHARS = 400;
+
+/** Single-letter proclitics: a conjunction (و ف) then a preposition (ب ل ك). */
+const CONJUNCTIONS = new Set(['و', 'ف']);
+const PREPOSITIONS = new Set(['ب', 'ل', 'ك']);
+/** A clitic is stripped only when at least this many letters remain. */
+const MIN_BASE = 3;
+const ARABIC_LETTER = /^[\u0621-\u064A]/;
+
+/**
+ * Lines that lead away from the article (normalized, start of line): "اقرأ أيضا", "للمزيد",
+ * "شاهد أيضا", "روابط ذات صلة"… The short lines right after one are its list of links.
+ */
+const NAVIGATION_START =
+  /^(?:[-–—•»«*>|:\s]*)(?:اقرا ايضا|اقرا المزيد|اقرا|للمزيد|المزيد|شاهد ايضا|شاهد المزيد|طالع ايضا|طالع|انظر ايضا|مواضيع ذات صله|مواضيع متعلقه|اخبار ذات صله|ذات صله|روابط|تابعونا|تابعوا|اشترك|read more|related|see also|lire aussi|a lire aussi|voir aussi)(?=$|[\s:.،,؛\-–—]|\p{P})/u;
+/** A line of a link list: short, with no full stop. */
+const LINK_LINE_MAX = 110;
+
+const keyMemo = new Map<string, readonly string[]>();
+const KEY_MEMO_LIMIT = 200_000;
+
+/** Shorter stems are ordinary words whose skeletons collide (بليد and بلاد). */
+const SKELETON_MIN = 5;
+
+/**
+ * The key a stem is matched by: from 5 letters, its consonant skeleton (so ترامب meets ترمب and
+ * كيماوي meets كيميائي). A two-letter skeleton is marked so that it only meets another long
+ * stem's, never a two-letter word (سوريا is not سر).
+ */
+function stemKey(s: string): string {
+  if (s.length < SKELETON_MIN) return s;
+  const sk = skeleton(s);
+  return sk.length >= 3 ? sk : `~${sk}`;
+}
+
+/**
+ * The country a stem names without its final ا or يا (تركيا → ترك, فرنسا → فرنس), so that the
+ * country meets its adjective (التركية, الفرنسي); undefined for a stem too short to be one.
+ */
+function countryBase(s: string): string | undefined {
+  if (s.length < 5 || !s.endsWith('ا')) return undefined;
+  return s.endsWith('يا') ? s.slice(0, -2) : s.slice(0, -1);
+}
+
+/**
+ * The match keys of one raw word: its light10 stem, the stems left after a single-letter
+ * proclitic or two (و ف, then ب ل ك) when 3+ letters remain, and a country name's base; each
+ * as its consonant skeleton. Two words match when their keys meet, so "لكرة" matches "كرة",
+ * "وبغداد" matches "بغداد" and "تركيا" matches "التركية"; a stopword has none.
+ *
+ * @example wordKeys('لكرة').includes(wordKeys('كرة')[0]) // true
+ */
+export function wordKeys(raw: string): readonly string[] {
+  const hit = keyMemo.get(raw);
+  if (hit) return hit;
+  const w = normalize(raw);
+  const keys = new Set<string>();
+  if (w.length >= 2 && !isStopword(w)) {
+    const stems = [stem(w)];
+    if (ARABIC_LETTER.test(w)) {
+      let rest = w;
+      if (CONJUNCTIONS.has(rest[0]!) && rest.length - 1 >= MIN_BASE) {
+        rest = rest.slice(1);
+        if (!isStopword(rest)) stems.push(stem(rest));
+      }
+      if (PREPOSITIONS.has(rest[0]!) && rest.length - 1 >= MIN_BASE) {
+        const base = rest.slice(1);
+        if (!isStopword(base)) stems.push(stem(base));
+      }
+      for (const s of [...stems]) {
+        // light10 takes one suffix per pass: الإيرانية gives ايران where إيران gives اير.
+        const again = stem(s);
+        if (again !== s) stems.push(again);
+        const base = countryBase(s);
+        if (base !== undefined) stems.push(base);
+      }
+    }
+    for (const s of stems) if (s.length >= 2) keys.add(stemKey(s));
+  }
+  const out = [...keys];
+  if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+  keyMemo.set(raw, out);
+  return out;
+}
+
+/** The paragraphs of an article's text that belong to it: navigation and link lists dropped. */
+export function contentParagraphs(text: string): string[] {
+  const out: string[] = [];
+  let inLinks = false;
+  for (const line of text.split('\n')) {
+    const p = line.trim();
+    if (!p) continue;
+    const n = normalize(p).toLowerCase();
+    if (NAVIGATION_START.test(n)) {
+      inLinks = true;
+      continue;
+    }
+    if (inLinks && p.length <= LINK_LINE_MAX && !/[.!؟?]["»”']?$/u.test(p)) continue;
+    inLinks = false;
+    out.push(p);
+  }
+  return out;
+}
+
+/** The title, lead and body of an article, as the ranking sees them. */
+export function articleZones(a: Pick<Article, 'title' | 'text'>): {
+  title: string;
+  lead: string;
+  body: string;
+} {
+  const paragraphs = contentParagraphs(a.text);
+  let lead = '';
+  let i = 0;
+  while (i < paragraphs.length && lead.length < LEAD_MIN_CHARS) {
+    lead = lead ? `${lead}\n${paragraphs[i]!}` : paragraphs[i]!;
+    i++;
+  }
+  let body = paragraphs.slice(i).join('\n');
+  if (lead.length > LEAD_MAX_CHARS) {
+    const cut = lead.lastIndexOf(' ', LEAD_MAX_CHARS);
+    const at = cut > 0 ? cut : LEAD_MAX_CHARS;
+    body = `${lead.slice(at)}\n${body}`;
+    lead = lead.slice(0, at);
+  }
+  return { title: a.title, lead, body };
+}
+
+/** A query's words, each as its set of match keys (words with the same keys counted once). */
+export function queryWords(query: string): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const raw of tokenize(query)) {
+    const keys = wordKeys(raw);
+    if (keys.length === 0 || seen.has(keys[0]!)) continue;
+    seen.add(keys[0]!);
+    out.push([...keys]);
+  }
+  return out;
+}
+
+/**
+ * The ways to read a query: its words as typed, and, for each two neighbours that the articles
+ * write as one word ("نصر الله" → نصرالله, "تي فور" → تيفور), the reading with them joined.
+ * `known` tells whether any article has a key.
+ */
+export function queryReadings(query: string, known: (key: string) => boolean): string[][][] {
+  const out = [queryWords(query)];
+  const raw = tokenize(query);
+  for (let i = 0; i + 1 < raw.length; i++) {
+    const joined = raw[i]! + raw[i + 1]!;
+    if (!wordKeys(joined).some(known)) continue;
+    const words = queryWords([...raw.slice(0, i), joined, ...raw.slice(i + 2)].join(' '));
+    out.push(words);
+  }
+  return out.filter((words) => words.length > 0);
+}
+
+const zoneWeight = (code: number): number => {
+  const zone = (code >> 2) & 3;
+  if (zone === Z_TITLE) return ZONE_WEIGHTS.title;
+  if (zone === Z_LEAD) return ZONE_WEIGHTS.lead;
+  return ZONE_WEIGHTS.body + ZONE_WEIGHTS.bodyRepeat * ((code & 3) - 1);
+};
+
+/** A topic index over articles; build it with {@link createSearchIndex}. */
 export interface SearchIndex {
   readonly size: number;
-  /** Articles matching the query, best first, published in (since, until]. */
+  /**
+   * Articles matching the query, best first, published in (since, until]. An article's score
+   * (0–1) is the share of the query's words it has, each weighted by its rarity and by where it
+   * stands: 1 when every word is in the headline.
+   */
   search(
     query: string,
     opts?: { since?: Date; until?: Date; limit?: number },
@@ -25,9 +221,8 @@ export interface SearchIndex {
 }
 
 /**
- * Indexes the articles (duplicates by id are indexed once). Terms are the same as the
- * clustering's: title and lead counted 3 times, the first 1,200 characters of text, spelling
- * variants folded.
+ * Indexes the articles (duplicates by id are indexed once): each word's match keys with the
+ * best place it has in the article (headline, lead, body), navigation lines left out.
  *
  * @example
  * const index = createSearchIndex(articles);
@@ -37,94 +232,159 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   const seen = new Set<string>();
   const articles = input.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
   const n = articles.length;
-  const vocabulary = createVocabulary();
-  const { docs, vocabSize } = termIdCounts(articles, {}, vocabulary);
-  const times = new Float64Array(n);
-  const lengths = new Float64Array(n);
-  const df = new Int32Array(vocabSize);
-  docs.forEach((d, i) => {
-    times[i] = publishedMs(articles[i]!);
-    let len = 0;
-    for (let k = 0; k < d.ids.length; k++) {
-      df[d.ids[k]!]!++;
-      len += d.counts[k]!;
-    }
-    lengths[i] = len;
-  });
-  // Postings in compressed form: term t's documents are docIds[start[t] .. start[t+1]).
-  const start = new Int32Array(vocabSize + 1);
-  for (let t = 0; t < vocabSize; t++) start[t + 1] = start[t]! + df[t]!;
-  const docIds = new Int32Array(start[vocabSize]!);
-  const tfs = new Float32Array(start[vocabSize]!);
-  const fill = start.slice(0, vocabSize);
-  docs.forEach((d, i) => {
-    for (let k = 0; k < d.ids.length; k++) {
-      const at = fill[d.ids[k]!]!++;
-      docIds[at] = i;
-      tfs[at] = d.counts[k]!;
-    }
-  });
-  let total = 0;
-  for (const l of lengths) total += l;
-  const avgLength = n ? total / n : 1;
-  const norm = new Float32Array(n);
-  for (let d = 0; d < n; d++) norm[d] = K1 * (1 - B + (B * lengths[d]!) / avgLength);
-  const idf = new Float64Array(vocabSize);
-  for (let t = 0; t < vocabSize; t++) idf[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+  const { docs } = termIdCounts(articles, {}, createVocabulary());
   const termCounts = new Map<string, TermIdCounts>();
   articles.forEach((a, i) => termCounts.set(a.id, docs[i]!));
-  const scores = new Float64Array(n);
+  const times = new Float64Array(n);
+  // Keys are numbered; a word's key numbers are looked up once per distinct spelling.
+  const keyIds = new Map<string, number>();
+  const idsOfWord = new Map<string, number[]>();
+  const lists: number[][] = [];
+  let codes = new Int32Array(1024);
+  let stamps = new Int32Array(1024).fill(-1);
+  const idsOf = (raw: string): number[] => {
+    let ids = idsOfWord.get(raw);
+    if (ids === undefined) {
+      ids = wordKeys(raw).map((key) => {
+        let id = keyIds.get(key);
+        if (id === undefined) {
+          id = lists.length;
+          keyIds.set(key, id);
+          lists.push([]);
+        }
+        return id;
+      });
+      idsOfWord.set(raw, ids);
+    }
+    return ids;
+  };
+  const present: number[] = [];
+  articles.forEach((a, d) => {
+    times[d] = publishedMs(a);
+    present.length = 0;
+    const zones = articleZones(a);
+    const add = (text: string, zone: number): void => {
+      for (const raw of tokenize(text)) {
+        for (const id of idsOf(raw)) {
+          if (id >= codes.length) {
+            const size = Math.max(codes.length * 2, id + 1);
+            const grown = new Int32Array(size);
+            grown.set(codes);
+            codes = grown;
+            const grownStamps = new Int32Array(size).fill(-1);
+            grownStamps.set(stamps);
+            stamps = grownStamps;
+          }
+          if (stamps[id] !== d) {
+            stamps[id] = d;
+            codes[id] = zone * 4 + 1;
+            present.push(id);
+          } else if (zone === Z_BODY && codes[id]! >> 2 === Z_BODY && (codes[id]! & 3) < 3) {
+            codes[id]!++;
+          }
+        }
+      }
+    };
+    add(zones.title, Z_TITLE);
+    add(zones.lead, Z_LEAD);
+    add(zones.body.slice(0, BODY_MAX_CHARS), Z_BODY);
+    for (const id of present) lists[id]!.push(d * 16 + codes[id]!);
+  });
+  idsOfWord.clear();
+  const postings = lists.map((l) => Int32Array.from(l));
+  lists.length = 0;
+  const order = articles.map((_, i) => i).sort((x, y) => cmp(articles[x]!.id, articles[y]!.id));
+  const rank = new Int32Array(n);
+  order.forEach((d, r) => (rank[d] = r));
+  const EMPTY = new Int32Array(0);
+  const postingsOf = (key: string): Int32Array => {
+    const id = keyIds.get(key);
+    return id === undefined ? EMPTY : postings[id]!;
+  };
+
+  // Scratch space reused by every query.
+  const wordBest = new Float32Array(n);
+  const sums = new Float64Array(n);
   const matched = new Uint8Array(n);
+  const best = new Float64Array(n);
+
+  /**
+   * Adds each matching article's score for one reading of the query into `best` (keeping the
+   * larger), and the articles it touched to `touched`.
+   */
+  function scoreWords(words: readonly string[][], lo: number, hi: number, touched: number[]): void {
+    // A multi-word question needs most of its words: "ترامب سوريا" is not about any Trump story.
+    const need = words.length <= 2 ? words.length : Math.ceil(words.length * 0.6);
+    const docs: number[] = [];
+    let total = 0;
+    for (const keys of words) {
+      const hit: number[] = [];
+      for (const key of keys) {
+        const list = postingsOf(key);
+        for (let k = 0; k < list.length; k++) {
+          const p = list[k]!;
+          const d = p >> 4;
+          const w = zoneWeight(p & 15);
+          if (wordBest[d] === 0) hit.push(d);
+          if (w > wordBest[d]!) wordBest[d] = w;
+        }
+      }
+      // Rarer words say more about the topic; a word no article has weighs the most.
+      const weight = Math.log(1 + n / Math.max(1, hit.length));
+      total += weight;
+      for (const d of hit) {
+        const t = times[d]!;
+        if (t > lo && t <= hi) {
+          if (matched[d] === 0) docs.push(d);
+          sums[d] += weight * wordBest[d]!;
+          matched[d]++;
+        }
+        wordBest[d] = 0;
+      }
+    }
+    for (const d of docs) {
+      if (matched[d]! >= need) {
+        const score = sums[d]! / total;
+        if (best[d] === 0) touched.push(d);
+        if (score > best[d]!) best[d] = score;
+      }
+      sums[d] = 0;
+      matched[d] = 0;
+    }
+  }
 
   return {
     size: n,
     termCounts,
     search(query, opts = {}) {
-      const qterms = [...new Set(terms(query))];
-      if (qterms.length === 0) return [];
-      const ids = [
-        ...new Set(qterms.map((t) => vocabulary.find(t)).filter((x) => x !== undefined)),
-      ];
-      // A multi-word question needs most of its words: "ترامب سوريا" is not about any Trump story.
-      const need = qterms.length <= 2 ? qterms.length : Math.ceil(qterms.length * 0.6);
-      if (ids.length < need) return [];
+      if (n === 0) return [];
       const lo = opts.since ? opts.since.getTime() : -Infinity;
       const hi = opts.until ? opts.until.getTime() : Infinity;
       const touched: number[] = [];
-      for (const t of ids) {
-        const w = idf[t]!;
-        for (let p = start[t]!, end = start[t + 1]!; p < end; p++) {
-          const d = docIds[p]!;
-          const time = times[d]!;
-          if (!(time > lo && time <= hi)) continue;
-          const tf = tfs[p]!;
-          if (matched[d] === 0) touched.push(d);
-          matched[d]++;
-          scores[d] += (w * tf * (K1 + 1)) / (tf + norm[d]!);
-        }
+      for (const words of queryReadings(query, (key) => postingsOf(key).length > 0)) {
+        scoreWords(words, lo, hi, touched);
       }
       const limit = opts.limit ?? 50;
       // Only the best `limit` are sorted: find the cut with a native sort of the scores.
       let cut = -Infinity;
       if (touched.length > limit * 2) {
-        const all = new Float64Array(touched.length);
-        let m = 0;
-        for (const d of touched) if (matched[d]! >= need) all[m++] = scores[d]!;
-        if (m > limit) cut = all.subarray(0, m).sort()[m - limit]!;
+        const all = Float64Array.from(touched, (d) => best[d]!).sort();
+        cut = all[all.length - limit]!;
       }
       const hits: { d: number; s: number }[] = [];
       for (const d of touched) {
-        if (matched[d]! >= need && scores[d]! >= cut) hits.push({ d, s: scores[d]! });
-        scores[d] = 0;
-        matched[d] = 0;
+        if (best[d]! >= cut) hits.push({ d, s: best[d]! });
+        best[d] = 0;
       }
-      hits.sort((x, y) => y.s - x.s || x.d - y.d);
+      hits.sort((x, y) => y.s - x.s || rank[x.d]! - rank[y.d]!);
       return hits
         .slice(0, limit)
         .map(({ d, s }) => ({ article: articles[d]!, score: Math.round(s * 1e6) / 1e6 }));
     },
   };
 }
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface TopicOptions {
   /** The time of the question. */
@@ -144,50 +404,63 @@ export interface TopicOptions {
    * @default 30
    */
   maxArticles?: number;
+  /**
+   * Least relevance of a story's best article (0–1).
+   * @default RELEVANCE_FLOOR
+   */
+  floor?: number;
   /** Swappable clustering algorithm. @default clusterArticles */
   clusterer?: Clusterer;
 }
 
+/** A topic answer: the stories above the relevance floor, best first; `nothing` when none is. */
+export interface TopicAnswer {
+  query: string;
+  stories: Story[];
+  nothing: boolean;
+}
+
 /**
- * Answers a topic question: the stories of the last `days` days that match the query, best first,
- * each with its key points. No match gives `stories: []` (the caller words "nothing on …").
+ * Answers a topic question: the stories of the last `days` days whose best article passes the
+ * relevance floor, best first, each with its key points. None passing gives `stories: []` and
+ * `nothing: true` (the caller says plainly that nothing recent matches).
  *
  * @example
- * answerTopic(index, 'زلزال', { now, days: 3 }).stories.length; // 0 when nothing matched
+ * answerTopic(index, 'زلزال', { now, days: 3 }).nothing; // true when no story is about it
  */
-export function answerTopic(
-  index: SearchIndex,
-  query: string,
-  opts: TopicOptions,
-): { query: string; stories: Story[] } {
+export function answerTopic(index: SearchIndex, query: string, opts: TopicOptions): TopicAnswer {
   const days = opts.days ?? 3;
+  const floor = opts.floor ?? RELEVANCE_FLOOR;
   const since = new Date(opts.now.getTime() - days * 86_400_000);
   const until = new Date(opts.now.getTime() + 10 * 60_000);
   const hits = index.search(query, { since, until, limit: opts.maxArticles ?? 30 });
-  if (hits.length === 0) return { query, stories: [] };
-  const best = hits[0]!.score;
-  // Weak matches far below the best are noise, not the topic.
-  const kept = hits.filter((h) => h.score >= best * 0.25);
+  const none = { query, stories: [], nothing: true };
+  if (hits.length === 0 || hits[0]!.score < floor) return none;
+  // Weaker matches still join the story they belong to; alone they are never an answer.
+  const kept = hits.filter((h) => h.score >= floor / 2);
   const scoreOf = new Map(kept.map((h) => [h.article.id, h.score]));
   const groups = (opts.clusterer ?? clusterArticles)(
     kept.map((h) => h.article),
     { termCounts: index.termCounts },
   );
   const byRelevance = (x: Article, y: Article): number =>
-    (scoreOf.get(y.id) ?? 0) - (scoreOf.get(x.id) ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+    (scoreOf.get(y.id) ?? 0) - (scoreOf.get(x.id) ?? 0) || cmp(x.id, y.id);
   const ranked = groups
     .map((g) => [...g].sort(byRelevance))
     .map((group) => {
-      let relevance = 0;
-      for (const a of group) relevance = Math.max(relevance, scoreOf.get(a.id) ?? 0);
-      // The best match decides; more coverage helps a little.
-      const score = relevance / best + 0.1 * Math.log2(group.length);
-      return { group, score: Math.round(score * 1e6) / 1e6, id: storyIdFor(group) };
+      const relevance = scoreOf.get(group[0]!.id) ?? 0;
+      const strong = group.filter((a) => (scoreOf.get(a.id) ?? 0) >= floor).length;
+      // The best article decides; more articles about it help a little.
+      const score = relevance + Math.min(0.15, 0.05 * Math.log2(Math.max(1, strong)));
+      return { group, relevance, score: Math.round(score * 1e6) / 1e6, id: storyIdFor(group) };
     })
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .filter((r) => r.relevance >= floor)
+    .sort((a, b) => b.score - a.score || cmp(a.id, b.id))
     .slice(0, opts.maxStories ?? 5);
+  if (ranked.length === 0) return none;
   return {
     query,
+    nothing: false,
     stories: ranked.map((r) =>
       buildStory(r.group, { id: r.id, score: r.score, pointArticles: 1, ordered: true }),
     ),

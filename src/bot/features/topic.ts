@@ -6,7 +6,7 @@ import { Composer } from 'telegraf';
 import type { Story } from '../../domain.js';
 import { topicAnswerRef } from '../callback-data.js';
 import { readerLanguage, type BotContext } from '../context.js';
-import { renderTopicAnswer } from '../format.js';
+import { escapeHtml, link, renderTopicAnswer } from '../format.js';
 import { t } from '../i18n/index.js';
 import { translateStories, withinLimit } from '../on-demand.js';
 import { replyHtml, replyRendered, withTyping } from '../reply.js';
@@ -18,6 +18,39 @@ export const MAX_QUERY = 300;
 
 /** How long the Arabic stories behind a translated answer stay for its buttons. */
 export const TOPIC_ANSWER_TTL_MS = 2 * 86_400_000;
+
+/** Headlines suggested when nothing matches a question. */
+export const NOTHING_HEADLINES = 3;
+
+/**
+ * The "nothing recent matches" reply: said plainly, with the latest digest's top headlines (in
+ * the reader's language when they can be translated) so the reader has somewhere to go.
+ */
+async function nothingReply(
+  ctx: BotContext,
+  query: string,
+  untranslated: boolean,
+): Promise<string> {
+  const lines = [t(ctx.ui, 'topic.none', { query: query.slice(0, 200) })];
+  if (untranslated) lines.push(t(ctx.ui, 'topic.untranslated'));
+  let top: Story[] = [];
+  try {
+    top = ((await ctx.deps.getDigest())?.stories ?? []).slice(0, NOTHING_HEADLINES);
+  } catch (err) {
+    ctx.log.warn({ err }, 'no digest to suggest headlines from');
+  }
+  if (top.length === 0) return lines.join('\n');
+  const headlines = top.map((s) => ({ ...s, points: [] }));
+  const shown = await translateStories(ctx, headlines, readerLanguage(ctx)).catch(() => ({
+    stories: headlines,
+  }));
+  lines.push('', t(ctx.ui, 'topic.none.top'));
+  shown.stories.forEach((s, i) => {
+    const url = s.sources[0]?.url ?? s.articles[0]?.url ?? '';
+    lines.push(`${i + 1}. ${url ? link(s.title, url) : escapeHtml(s.title)}`);
+  });
+  return lines.join('\n');
+}
 
 /** Store key of a topic answer's Arabic stories (see {@link topicAnswerRef}). */
 export const topicAnswerKey = (ref: string): string => `bot:topic-answer:${ref}`;
@@ -70,8 +103,7 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
     return;
   }
   if (!messages) {
-    const none = t(ctx.ui, 'topic.none', { query: shown.slice(0, 200) });
-    await replyHtml(ctx, untranslated ? `${none}\n${t(ctx.ui, 'topic.untranslated')}` : none);
+    await replyHtml(ctx, await nothingReply(ctx, shown, untranslated));
     return;
   }
   await replyRendered(ctx, messages);

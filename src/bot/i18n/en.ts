@@ -22,6 +22,7 @@ export const en = {
   'topic.usage': 'Ask about a topic: /topic QUERY — for example /topic Gaza or /topic الانتخابات',
   'topic.title': 'About “{query}”',
   'topic.none': 'Nothing about “{query}” in the news of the last 7 days.',
+  'topic.none.top': 'Today’s top headlines:',
   'topic.untranslated':
     'Translation is not available, so I searched your words as typed. Arabic words find more: /topic المغرب',
   'topic.too.long': 'That question is long; I searched its first {n} characters.',

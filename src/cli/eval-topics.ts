@@ -1,0 +1,235 @@
+/**
+ * `khulasa eval --topics QUERIES.jsonl --articles ARTICLES.jsonl --labels STORIES.json`: how
+ * often a topic question's first story is the one a reader meant, and how often a question about
+ * something absent gets "nothing". Each question is asked of its own day's articles; a question
+ * not in Arabic goes through the offline glossary (the evaluation never calls a provider).
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Article } from '../domain.js';
+import { RELEVANCE_FLOOR, answerTopic, createSearchIndex } from '../digest/index.js';
+import { glossaryToArabic } from '../translate/glossary.js';
+import { detectByScript } from '../translate/index.js';
+import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
+import { readArticlesFile } from './digest.js';
+import { dayOf } from './eval-clusters.js';
+
+const QuerySchema = z.object({
+  query: z.string().min(1),
+  language: z.string().default('ar'),
+  /** YYYY-MM-DD or YYYYMMDD. */
+  day: z.string().regex(/^\d{4}-?\d{2}-?\d{2}$/),
+  /** The story slug the first answer should be, or null for "nothing". */
+  expected: z.string().nullable(),
+});
+export type TopicQuery = z.infer<typeof QuerySchema>;
+
+const LabelsSchema = z.object({ labels: z.record(z.string(), z.string()) });
+
+/** The outcome of one question at one floor. */
+export interface TopicOutcome {
+  query: TopicQuery;
+  /** The Arabic words searched. */
+  searched: string;
+  /** The label most of the first story's articles carry (null: nothing answered or no majority). */
+  got: string | null;
+  /** The first story's title, when there is one. */
+  title?: string;
+  correct: boolean;
+}
+
+/** Top-1 accuracy and "nothing" accuracy at one floor. */
+export interface TopicScore {
+  floor: number;
+  top1: { correct: number; total: number };
+  nothing: { correct: number; total: number };
+  outcomes: TopicOutcome[];
+}
+
+/** Reads the question file: one JSON object a line; a bad line is an error naming it. */
+export async function readTopicQueries(path: string): Promise<TopicQuery[]> {
+  const text = await readFile(path, 'utf8');
+  const out: TopicQuery[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new Error(`${path}:${i + 1}: not JSON`);
+    }
+    const parsed = QuerySchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new Error(
+        `${path}:${i + 1}: expected {"query","language","day":"YYYY-MM-DD","expected":slug|null}`,
+      );
+    }
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+/** The Arabic words a question is searched with, offline: Arabic as it is, else the glossary. */
+export function offlineArabicQuery(q: string): string {
+  if (detectByScript(q).language === 'ar') return q;
+  return glossaryToArabic(q) ?? q;
+}
+
+/** The label most (more than half) of the articles carry, or null. */
+function majority(ids: readonly string[], labels: Readonly<Record<string, string>>): string | null {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const l = labels[id];
+    if (l !== undefined) counts.set(l, (counts.get(l) ?? 0) + 1);
+  }
+  for (const [label, c] of counts) if (c * 2 > ids.length) return label;
+  return null;
+}
+
+/**
+ * Asks every question of its day's articles at each floor and scores the first story.
+ * Pure apart from the clock-free search: the caller reads the files.
+ */
+export function scoreTopics(
+  queries: readonly TopicQuery[],
+  articles: readonly Article[],
+  labels: Readonly<Record<string, string>>,
+  floors: readonly number[],
+): TopicScore[] {
+  const byDay = new Map<string, Article[]>();
+  for (const a of articles) {
+    const d = dayOf(a);
+    let list = byDay.get(d);
+    if (!list) byDay.set(d, (list = []));
+    list.push(a);
+  }
+  const indexes = new Map<string, { index: ReturnType<typeof createSearchIndex>; now: Date }>();
+  const dayIndex = (day: string): { index: ReturnType<typeof createSearchIndex>; now: Date } => {
+    let hit = indexes.get(day);
+    if (!hit) {
+      const list = byDay.get(day) ?? [];
+      let latest = 0;
+      for (const a of list) latest = Math.max(latest, Date.parse(a.publishedAt) || 0);
+      hit = { index: createSearchIndex(list), now: new Date(latest) };
+      indexes.set(day, hit);
+    }
+    return hit;
+  };
+  return floors.map((floor) => {
+    const outcomes = queries.map((query): TopicOutcome => {
+      const { index, now } = dayIndex(query.day.replace(/-/g, ''));
+      const searched = offlineArabicQuery(query.query);
+      const answer = answerTopic(index, searched, { now, days: 2, floor });
+      const first = answer.stories[0];
+      const got = first
+        ? majority(
+            first.articles.map((a) => a.id),
+            labels,
+          )
+        : null;
+      const correct = query.expected === null ? answer.nothing : got === query.expected;
+      return { query, searched, got, ...(first ? { title: first.title } : {}), correct };
+    });
+    const count = (pick: (o: TopicOutcome) => boolean): { correct: number; total: number } => {
+      const chosen = outcomes.filter(pick);
+      return { correct: chosen.filter((o) => o.correct).length, total: chosen.length };
+    };
+    return {
+      floor,
+      top1: count((o) => o.query.expected !== null),
+      nothing: count((o) => o.query.expected === null),
+      outcomes,
+    };
+  });
+}
+
+const pct = (c: { correct: number; total: number }): string =>
+  `${c.correct}/${c.total} = ${c.total ? ((100 * c.correct) / c.total).toFixed(1) : '0.0'}%`;
+
+/** Runs the evaluation and prints the figures, each miss, and a sweep of the floor. */
+export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
+  const queriesPath = String(args.values.topics);
+  const articlesPath = args.values.articles;
+  const labelsPath = args.values.labels;
+  if (typeof articlesPath !== 'string' || typeof labelsPath !== 'string') {
+    throw new UsageError('--topics needs --articles ARTICLES.jsonl and --labels STORIES.json');
+  }
+  let floor = RELEVANCE_FLOOR;
+  if (args.values.floor !== undefined) {
+    floor = Number(args.values.floor);
+    if (!(floor >= 0 && floor <= 1)) {
+      throw new UsageError(
+        `Expected --floor to be a number from 0 to 1, got '${String(args.values.floor)}'`,
+      );
+    }
+  }
+  const queries = await readTopicQueries(queriesPath).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read topic questions ${queriesPath}: ${err.code ?? err.message}`);
+  });
+  const articles = await readArticlesFile(articlesPath).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read articles ${articlesPath}: ${err.code ?? err.message}`);
+  });
+  if (articles.length === 0) throw new Error(`no articles in ${articlesPath}`);
+  let labelsRaw: unknown;
+  try {
+    labelsRaw = JSON.parse(await readFile(labelsPath, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(`cannot read labels ${labelsPath}: ${e.code ?? e.message}`);
+  }
+  const parsed = LabelsSchema.safeParse(labelsRaw);
+  if (!parsed.success) throw new Error(`${labelsPath} has no "labels": {id: story} object`);
+  const round = (x: number): number => Math.round(x * 100) / 100;
+  const floors = [...new Set([floor - 0.1, floor - 0.05, floor, floor + 0.05, floor + 0.1])]
+    .map(round)
+    .filter((f) => f >= 0 && f <= 1);
+  const scores = scoreTopics(queries, articles, parsed.data.labels, floors);
+  const main = scores.find((s) => s.floor === round(floor))!;
+  if (args.values.json) {
+    const brief = (s: TopicScore): Record<string, unknown> => ({
+      floor: s.floor,
+      top1: s.top1,
+      nothing: s.nothing,
+    });
+    await writeLine(
+      io.stdout,
+      JSON.stringify({
+        ...brief(main),
+        misses: main.outcomes.filter((o) => !o.correct),
+        sweep: scores.map(brief),
+      }),
+    );
+    return 0;
+  }
+  const languages = [...new Set(queries.map((q) => q.language))];
+  const lines = [
+    `topic relevance: ${queries.length} questions from ${queriesPath}, each asked of its day's articles (${articlesPath}); relevance floor ${main.floor}`,
+    `top-1 accuracy     ${pct(main.top1)} (target ≥ 90%)`,
+    `"nothing" correct  ${pct(main.nothing)} (target ≥ 90%)`,
+    `by language        ${languages
+      .map((l) => {
+        const mine = main.outcomes.filter((o) => o.query.language === l);
+        return `${l} ${mine.filter((o) => o.correct).length}/${mine.length}`;
+      })
+      .join(', ')}`,
+  ];
+  const misses = main.outcomes.filter((o) => !o.correct);
+  lines.push('', misses.length ? `misses (${misses.length}):` : 'no misses');
+  for (const o of misses) {
+    const q = o.query;
+    const asked = o.searched === q.query ? '' : ` → ${o.searched}`;
+    const got =
+      o.title === undefined ? 'nothing' : `${o.got ?? 'no majority label'} («${o.title}»)`;
+    lines.push(
+      `  ${q.day} ${q.language} "${q.query}"${asked}: expected ${q.expected ?? 'nothing'}, got ${got}`,
+    );
+  }
+  lines.push('', 'floor sweep:');
+  for (const s of scores) {
+    lines.push(
+      `  floor ${s.floor.toFixed(2)}  top-1 ${pct(s.top1)}  "nothing" ${pct(s.nothing)}${s === main ? '  (default)' : ''}`,
+    );
+  }
+  await writeLine(io.stdout, lines.join('\n'));
+  return 0;
+}

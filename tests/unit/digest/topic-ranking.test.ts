@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import {
+  RELEVANCE_FLOOR,
+  answerTopic,
+  articleZones,
+  contentParagraphs,
+  createSearchIndex,
+  queryReadings,
+  wordKeys,
+} from '../../../src/digest/index.js';
+import { NOW, article } from './fixtures.js';
+
+/** True when the two raw words share a match key. */
+const meets = (a: string, b: string): boolean => wordKeys(a).some((k) => wordKeys(b).includes(k));
+
+describe('clitic-aware word keys', () => {
+  it.each([
+    ['لكرة', 'كرة'],
+    ['وبغداد', 'بغداد'],
+    ['بالقدس', 'القدس'],
+    ['للانتخابات', 'الانتخابات'],
+    ['فلبنان', 'لبنان'],
+    ['وللمرأة', 'المرأة'],
+    ['كالعادة', 'عادة'],
+    ['تركيا', 'التركية'],
+    ['فرنسا', 'الفرنسي'],
+    ['إيران', 'الإيرانية'],
+    ['ترامب', 'ترمب'],
+    ['كيماوي', 'الكيميائي'],
+  ])('%s meets %s, both ways', (a, b) => {
+    expect(meets(a, b)).toBe(true);
+    expect(meets(b, a)).toBe(true);
+  });
+
+  it.each([
+    ['البليدة', 'البلاد'],
+    ['بلد', 'لد'],
+    ['كرة', 'لكن'],
+    ['سوريا', 'سر'],
+    ['مصر', 'بصر'],
+  ])('%s does not meet %s', (a, b) => {
+    expect(meets(a, b)).toBe(false);
+  });
+
+  it.each([['في'], ['على'], ['من'], ['و']])('gives a stopword (%s) no key', (w) => {
+    expect(wordKeys(w)).toEqual([]);
+  });
+
+  it('leaves Latin words and digits as they are', () => {
+    expect(wordKeys('Brexit')).toEqual(['brexit']);
+    expect(wordKeys('2018')).toEqual(['2018']);
+  });
+});
+
+describe('article zones', () => {
+  const text = [
+    'أعلن الاتحاد المحلي لكرة القدم إلغاء مباريات الأسبوع بسبب العاصفة الثلجية التي ضربت البلاد.',
+    'وقال متحدث باسم الاتحاد إن الملاعب غير صالحة للعب.',
+    'اقرأ أيضا:',
+    'انتخابات البلدية في العاصمة',
+    'ارتفاع أسعار الخبز',
+    'وأضاف المتحدث أن المباريات ستقام الأسبوع المقبل إذا تحسن الطقس.',
+    'للمزيد: لاعبو كرة القدم يطالبون بزيادة الأجور',
+  ].join('\n');
+
+  it.each([
+    ['اقرأ أيضا:'],
+    ['انتخابات البلدية في العاصمة'],
+    ['ارتفاع أسعار الخبز'],
+    ['للمزيد: لاعبو كرة القدم يطالبون بزيادة الأجور'],
+  ])('drops the navigation line %j', (line) => {
+    expect(contentParagraphs(text)).not.toContain(line);
+  });
+
+  it('keeps the paragraph after a list of links', () => {
+    expect(contentParagraphs(text)).toContain(
+      'وأضاف المتحدث أن المباريات ستقام الأسبوع المقبل إذا تحسن الطقس.',
+    );
+  });
+
+  it('takes the opening paragraphs as the lead (a short first one is not enough)', () => {
+    const zones = articleZones({ title: 'عنوان', text });
+    expect(zones.lead).toMatch(/^أعلن الاتحاد/);
+    expect(zones.lead).toMatch(/وقال متحدث/);
+    expect(zones.body).toMatch(/^وأضاف المتحدث/);
+    expect(zones.body).not.toMatch(/البلدية/);
+  });
+
+  it('keeps a long first paragraph alone as the lead', () => {
+    const long = `${'كلمة '.repeat(40)}نهاية.`;
+    const zones = articleZones({ title: 'عنوان', text: `${long}\nفقرة ثانية.` });
+    expect(zones.lead).toBe(long);
+    expect(zones.body).toBe('فقرة ثانية.');
+  });
+});
+
+const ELECTIONS = article(
+  'e1',
+  'alpha',
+  3,
+  'تحالفات جديدة قبل الانتخابات البرلمانية في البلاد',
+  [
+    'أعلنت ثلاثة أحزاب تشكيل تحالف انتخابي جديد قبل الانتخابات البرلمانية المقررة الشهر المقبل.',
+    'وقال قادة الأحزاب إن التحالف سيقدم قوائم مشتركة في كل المحافظات.',
+    'اقرأ أيضا:',
+    'نجوم سابقون من لاعبي كرة القدم على قوائم المرشحين',
+  ].join('\n'),
+);
+const FOOTBALL = article(
+  'f1',
+  'beta',
+  4,
+  'المنتخب الوطني لكرة القدم يتأهل إلى نهائيات كأس آسيا',
+  [
+    'تأهل المنتخب الوطني إلى نهائيات كأس آسيا بعد فوزه على ضيفه بثلاثة أهداف نظيفة.',
+    'وقال المدرب إن اللاعبين قدموا مباراة كبيرة أمام جمهور غفير.',
+  ].join('\n'),
+);
+const MENTION = article(
+  'm1',
+  'gamma',
+  2,
+  'ارتفاع أسعار الوقود في الأسواق المحلية',
+  [
+    'رفعت الحكومة أسعار الوقود بنسبة عشرة في المئة اعتبارا من صباح اليوم.',
+    'وقال تجار إن الزيادة ستنعكس على أسعار النقل والسلع.',
+    'وفي سياق منفصل، شكا مشجعو كرة القدم من ارتفاع أسعار التذاكر.',
+  ].join('\n'),
+);
+
+describe('topic ranking by where the words are', () => {
+  const index = createSearchIndex([ELECTIONS, FOOTBALL, MENTION]);
+
+  it.each([
+    ['كرة القدم', 'f1'],
+    ['لكرة القدم', 'f1'],
+    ['الكرة', 'f1'],
+    ['التحالفات الانتخابية', 'e1'],
+    ['أسعار الوقود', 'm1'],
+  ])('answers %s with %s first', (query, id) => {
+    const answer = answerTopic(index, query, { now: NOW, days: 1 });
+    expect(answer.nothing).toBe(false);
+    expect(answer.stories[0]!.articles.map((a) => a.id)).toContain(id);
+  });
+
+  it('never counts a related-links line: the elections story does not match football', () => {
+    const ids = index.search('كرة القدم').map((h) => h.article.id);
+    expect(ids).not.toContain('e1');
+  });
+
+  it('ranks a headline match above a passing mention in the body', () => {
+    const hits = index.search('كرة القدم');
+    const score = (id: string): number => hits.find((h) => h.article.id === id)?.score ?? 0;
+    expect(score('f1')).toBe(1);
+    expect(score('m1')).toBeGreaterThan(0);
+    expect(score('m1')).toBeLessThan(RELEVANCE_FLOOR);
+  });
+
+  it.each([
+    ['a word only in the body', 'التذاكر'],
+    ['a word only in a related-links line', 'المرشحين'],
+    ['a topic nobody wrote about', 'بركان'],
+    ['a question whose words are split across stories', 'المنتخب الوقود'],
+  ])('answers nothing for %s', (_name, query) => {
+    const answer = answerTopic(index, query, { now: NOW, days: 1 });
+    expect(answer).toEqual({ query, stories: [], nothing: true });
+  });
+
+  it('answers a body-only match when the floor is lowered to it', () => {
+    const answer = answerTopic(index, 'التذاكر', { now: NOW, days: 1, floor: 0.2 });
+    expect(answer.nothing).toBe(false);
+    expect(answer.stories[0]!.articles.map((a) => a.id)).toEqual(['m1']);
+  });
+
+  it('reads two neighbouring words the articles write as one', () => {
+    const joined = createSearchIndex([
+      article('n1', 'alpha', 1, 'نصرالله يلقي خطابا في ذكرى الحرب', 'ألقى الأمين العام خطابا.'),
+    ]);
+    expect(joined.search('نصر الله').map((h) => h.article.id)).toEqual(['n1']);
+    expect(queryReadings('نصر الله', () => false)).toHaveLength(1);
+  });
+});
