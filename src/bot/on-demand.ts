@@ -8,13 +8,17 @@ import type { BotContext } from './context.js';
 import { t } from './i18n/index.js';
 import { replyHtml } from './reply.js';
 
-/** False (after a polite reply) when the reader asked too often. */
+/** False (after a polite reply, once per window) when the reader asked too often. */
 export async function withinLimit(ctx: BotContext): Promise<boolean> {
   const key = ctx.from?.id ?? ctx.chat?.id;
   if (key === undefined) return true;
-  const waitMs = ctx.limiter.take(key, ctx.deps.now().getTime());
+  const now = ctx.deps.now().getTime();
+  const waitMs = ctx.limiter.take(key, now);
   if (waitMs === 0) return true;
-  ctx.log.info({ reader: key, waitMs }, 'on-demand request rate-limited');
+  const notify = ctx.limiter.shouldNotify(key, now);
+  ctx.log.info({ reader: key, waitMs, notify }, 'on-demand request rate-limited');
+  // one notice per window; the rest of a flood is dropped quietly
+  if (!notify) return false;
   await replyHtml(
     ctx,
     t(ctx.ui, 'rate.limited', { seconds: Math.max(1, Math.ceil(waitMs / 1000)) }),

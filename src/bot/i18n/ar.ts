@@ -25,7 +25,7 @@ export const ar: Record<MessageKey, string> = {
   'topic.none': 'لا شيء عن «{query}» في أخبار الأيام السبعة الماضية.',
   'topic.untranslated':
     'الترجمة غير متاحة، فبحثت بكلماتك كما كتبتها. الكلمات العربية تجد أكثر: /topic المغرب',
-  'topic.too.long': 'سؤالك طويل؛ بحثت في أول {n} حرفًا منه.',
+  'topic.too.long': 'سؤالك طويل؛ بحثت في أول {n} حرف منه.',
   'lang.choose': 'اختر لغة الخلاصة (أو أرسل /lang ورمز اللغة، مثلًا /lang de):',
   'lang.set': '🌐 تم ضبط اللغة: {name} ({code}).',
   'lang.unknown':
@@ -91,4 +91,5 @@ export const ar: Record<MessageKey, string> = {
   'cmd.addsource': 'المشرف: إضافة مصدر',
   'cmd.removesource': 'المشرف: حذف مصدر',
   'cmd.sourcestatus': 'المشرف: حالة المصادر',
+  'command.unknown': 'لا أعرف الأمر {command}. أرسل /help لترى الأوامر.',
 };

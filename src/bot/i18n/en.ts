@@ -91,6 +91,7 @@ export const en = {
   'cmd.addsource': 'Admin: add a source',
   'cmd.removesource': 'Admin: remove a source',
   'cmd.sourcestatus': 'Admin: source health',
+  'command.unknown': 'I do not know {command}. /help lists the commands.',
 } as const;
 
 export type MessageKey = keyof typeof en;

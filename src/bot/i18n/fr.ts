@@ -94,4 +94,5 @@ export const fr: Record<MessageKey, string> = {
   'cmd.addsource': 'Admin : ajouter une source',
   'cmd.removesource': 'Admin : supprimer une source',
   'cmd.sourcestatus': 'Admin : état des sources',
+  'command.unknown': 'Je ne connais pas la commande {command}. /help donne la liste.',
 };

@@ -75,6 +75,16 @@ describe('console chat', () => {
     expect(out).not.toContain('لحظة من فضلك');
   });
 
+  it('echoes each piped line before its reply, so replies can be matched to questions', async () => {
+    const out = await chat(['/digest', '/topic غزة']);
+    const digestAt = out.indexOf('> /digest\n');
+    const topicAt = out.indexOf('> /topic غزة\n');
+    expect(digestAt).toBeGreaterThan(-1);
+    expect(topicAt).toBeGreaterThan(digestAt);
+    expect(out.slice(digestAt, topicAt)).toContain('خلاصة اليوم');
+    expect(out.slice(topicAt)).toContain('عن «غزة»');
+  });
+
   it('resolves at once on empty input', async () => {
     const out = await chat([]);
     expect(out).toContain('/digest');

@@ -150,10 +150,10 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     const digest = calls.find((c) => c.method === 'sendMessage')!;
     expect(digest.payload.text).toContain('خلاصة اليوم');
     expect(digest.payload.reply_markup).toBeUndefined();
-    // an unknown command gets help
-    expect(texts(await h.say({ chatId: 7, text: '/nope', languageCode: 'ar' }))[0]).toContain(
-      '<b>الأوامر</b>',
-    );
+    // an unknown command gets a one-line hint towards /help
+    expect(texts(await h.say({ chatId: 7, text: '/nope', languageCode: 'ar' }))).toEqual([
+      'لا أعرف الأمر /nope. أرسل /help لترى الأوامر.',
+    ]);
   });
 
   it('/start does not subscribe a reader who only chose a language', async () => {
@@ -186,7 +186,7 @@ describe('a reader’s whole conversation with the real telegraf client', () => 
     await h.say({ chatId: 10, text: '/digest', languageCode: 'en' });
     await h.say({ chatId: 10, text: '/topic غزة', languageCode: 'en' });
     const calls = await h.say({ chatId: 10, text: '/digest', languageCode: 'en' });
-    expect(texts(calls)).toEqual(['One moment please: you can ask again in 60 s.']);
+    expect(texts(calls)).toEqual(['One moment please: you can ask again in 30 s.']);
     expect(calls.some((c) => c.method === 'sendChatAction')).toBe(false);
     // another reader is not affected
     expect(texts(await h.say({ chatId: 11, text: '/digest', languageCode: 'en' }))[0]).toContain(

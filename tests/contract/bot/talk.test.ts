@@ -1,0 +1,201 @@
+/**
+ * Talking with the bot through the real telegraf client: commands typed any way a phone types
+ * them, captions, unknown commands, and a reader who floods the chat.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { textUpdate, type FakeCall } from '../../../src/testkit/fake-bot-api.js';
+import { sampleDigest, startHarness, story, texts, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const BOT = 'khulasa_test_bot';
+
+/** Sixteen long stories: two topics that share no word, so each answer runs over several parts. */
+function longDigest() {
+  const long = (word: string, i: number) =>
+    `${word} ${i}: ${'قال مسؤولون إن المحادثات استمرت ساعات طويلة وإن الوفود ستعود غدا. '.repeat(6)}`;
+  const stories = Array.from({ length: 16 }, (_, i) => {
+    const word = i < 8 ? 'غزة' : 'اليمن';
+    return story(i + 1, {
+      title: `أخبار ${word} رقم ${i + 1}`,
+      points: [long(word, i), long(word, i + 100), long(word, i + 200)],
+    });
+  });
+  return sampleDigest(stories);
+}
+
+/** Pushes all updates at once (one getUpdates batch) and waits until every one was handled. */
+async function flood(harness: Harness, updates: Record<string, unknown>[]): Promise<FakeCall[]> {
+  const before = harness.api.calls.length;
+  let last = 0;
+  for (const u of updates) last = harness.api.pushUpdate(u);
+  await harness.api.waitForConfirm(last, 15_000);
+  return harness.api.calls.slice(before).filter((c) => c.method !== 'getUpdates');
+}
+
+/** The parts each question gets when asked alone, from a chat of its own. */
+async function baseline(harness: Harness, questions: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  let chatId = 5000;
+  for (const q of questions) {
+    out.set(q, texts(await harness.say({ chatId: chatId++, text: q, languageCode: 'en' })));
+  }
+  return out;
+}
+
+/**
+ * Splits a chat's messages into whole answers: every answer must appear as the exact run of
+ * parts it has when asked alone. Returns the questions answered, in order, and the notices.
+ */
+function splitAnswers(
+  sent: string[],
+  answers: Map<string, string[]>,
+  isNotice: (text: string) => boolean,
+): { answered: string[]; notices: number } {
+  const answered: string[] = [];
+  let notices = 0;
+  let i = 0;
+  outer: while (i < sent.length) {
+    if (isNotice(sent[i]!)) {
+      notices++;
+      i++;
+      continue;
+    }
+    for (const [q, parts] of answers) {
+      if (parts.every((p, k) => sent[i + k] === p)) {
+        answered.push(q);
+        i += parts.length;
+        continue outer;
+      }
+    }
+    throw new Error(`message ${i} is not the start of a whole answer: ${sent[i]!.slice(0, 80)}`);
+  }
+  return { answered, notices };
+}
+
+const isNotice = (text: string) => text.startsWith('One moment please');
+
+describe('commands as people type them', () => {
+  it('/Digest, /DIGEST@bot and /DiGeSt get the digest', async () => {
+    h = await startHarness();
+    const [digest] = texts(await h.say({ chatId: 1, text: '/digest', languageCode: 'en' }));
+    expect(digest).toContain('Today’s digest');
+    for (const text of ['/Digest', '/DIGEST', `/DIGEST@${BOT.toUpperCase()}`, '/DiGeSt@' + BOT]) {
+      expect(texts(await h.say({ chatId: 2, text, languageCode: 'en' }))).toEqual([digest]);
+    }
+    // in a group, with the bot's name in any case
+    const group = texts(
+      await h.say({ chatId: -100, text: `/Digest@Khulasa_Test_Bot`, languageCode: 'en' }),
+    );
+    expect(group).toEqual([digest]);
+  });
+
+  it('keeps the payload as typed: /Topic غزة searches غزة', async () => {
+    h = await startHarness();
+    const [answer] = texts(await h.say({ chatId: 3, text: '/Topic غزة', languageCode: 'en' }));
+    expect(answer).toContain('غزة');
+    expect(answer).not.toContain('Nothing about');
+  });
+
+  it('unknown commands addressed to the bot get one line; others are left alone', async () => {
+    h = await startHarness();
+    const hint = texts(await h.say({ chatId: 4, text: '/foo', languageCode: 'en' }));
+    expect(hint).toEqual(['I do not know /foo. /help lists the commands.']);
+    expect(texts(await h.say({ chatId: -200, text: `/Foo@${BOT}`, languageCode: 'en' }))).toEqual([
+      'I do not know /foo. /help lists the commands.',
+    ]);
+    // in a group, a bare /foo or one for another bot is not ours to answer
+    expect(texts(await h.say({ chatId: -200, text: '/foo', languageCode: 'en' }))).toEqual([]);
+    expect(
+      texts(await h.say({ chatId: -200, text: '/digest@other_bot', languageCode: 'en' })),
+    ).toEqual([]);
+    // in Arabic too
+    expect(texts(await h.say({ chatId: 6, text: '/bar', languageCode: 'ar' }))[0]).toContain(
+      'لا أعرف الأمر /bar',
+    );
+  });
+
+  it('reads a photo’s caption as text: a command, or a question in private', async () => {
+    h = await startHarness();
+    const photo = (chatId: number, caption: string) => {
+      const u = textUpdate({ chatId, text: caption, languageCode: 'en' });
+      const msg = u.message as Record<string, unknown>;
+      delete msg.text;
+      msg.caption = caption;
+      if (msg.entities) {
+        msg.caption_entities = msg.entities;
+        delete msg.entities;
+      }
+      msg.photo = [{ file_id: 'p1', file_unique_id: 'u1', width: 90, height: 60 }];
+      return h!.send(u);
+    };
+    expect(texts(await photo(7, '/digest'))[0]).toContain('Today’s digest');
+    expect(texts(await photo(7, 'غزة'))[0]).toContain('غزة');
+    // a caption in a group is talk between people, not a question to the bot
+    expect(texts(await photo(-300, 'غزة'))).toEqual([]);
+  });
+});
+
+describe('a reader who floods the chat', () => {
+  it('20 identical questions at once: one answer, its parts together, at most 2 notices', async () => {
+    h = await startHarness({ digest: longDigest() });
+    const answers = await baseline(h, ['/digest']);
+    expect(answers.get('/digest')!.length).toBeGreaterThan(1);
+    const chatId = 77;
+    const calls = await flood(
+      h,
+      Array.from({ length: 20 }, () => textUpdate({ chatId, text: '/digest', languageCode: 'en' })),
+    );
+    const sent = texts(calls.filter((c) => c.payload.chat_id === chatId));
+    const { answered, notices } = splitAnswers(sent, answers, isNotice);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(answered.length).toBeLessThanOrEqual(5);
+    expect(notices).toBeLessThanOrEqual(2);
+  });
+
+  it('different questions at once: answered in order, never interleaved, one notice', async () => {
+    h = await startHarness({ digest: longDigest() });
+    const questions = [
+      '/digest',
+      '/topic غزة',
+      '/topic اليمن',
+      '/topic غزة اليوم',
+      '/topic اليمن اليوم',
+      '/topic غزة أمس',
+      '/topic اليمن أمس',
+      '/topic أخبار غزة',
+      '/topic أخبار اليمن',
+      '/digest now',
+    ];
+    const answers = await baseline(h, questions);
+    expect(answers.get('/topic غزة')!.length).toBeGreaterThan(1);
+    const chatId = 78;
+    const calls = await flood(
+      h,
+      questions.map((text) => textUpdate({ chatId, text, languageCode: 'en' })),
+    );
+    const sent = texts(calls.filter((c) => c.payload.chat_id === chatId));
+    const { answered, notices } = splitAnswers(sent, answers, isNotice);
+    // five at once (the burst), in the order asked; one notice saying when to ask again
+    expect(answered).toEqual(questions.slice(0, 5));
+    expect(notices).toBe(1);
+    expect(sent.find(isNotice)).toMatch(/ask again in \d+ s/);
+  });
+
+  it('a reader is not limited by another reader’s flood', async () => {
+    h = await startHarness({ limits: { requests: 2, windowMs: 60_000 } });
+    await h.say({ chatId: 10, text: '/digest', languageCode: 'en' });
+    await h.say({ chatId: 10, text: '/topic غزة', languageCode: 'en' });
+    const refused = texts(await h.say({ chatId: 10, text: '/digest', languageCode: 'en' }));
+    expect(refused).toEqual(['One moment please: you can ask again in 30 s.']);
+    // the next refusal in the same window is quiet
+    expect(texts(await h.say({ chatId: 10, text: '/topic غزة', languageCode: 'en' }))).toEqual([]);
+    expect(texts(await h.say({ chatId: 11, text: '/digest', languageCode: 'en' }))[0]).toContain(
+      'Today’s digest',
+    );
+  });
+});
