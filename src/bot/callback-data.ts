@@ -10,6 +10,7 @@ export const CALLBACK_DATA_MAX_BYTES = 64;
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ZONE = /^[A-Za-z][A-Za-z_]*(\/[A-Za-z0-9_+-]+){1,2}$/;
 
 export const CallbackSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('subscribe') }),
@@ -17,6 +18,8 @@ export const CallbackSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lang'), code: z.string().regex(LANG) }),
   z.object({ kind: z.literal('time-menu') }),
   z.object({ kind: z.literal('time'), time: z.string().regex(HHMM) }),
+  z.object({ kind: z.literal('zone-menu') }),
+  z.object({ kind: z.literal('zone'), zone: z.string().regex(ZONE).max(40) }),
   z.object({
     kind: z.literal('original'),
     index: z.number().int().min(0).max(99),
@@ -65,6 +68,10 @@ export function encodeCallback(data: CallbackData): string {
       return 't';
     case 'time':
       return `t:${data.time}`;
+    case 'zone-menu':
+      return 'z';
+    case 'zone':
+      return `z:${data.zone}`;
     case 'original':
       return `o:${data.index}:${data.ref}`;
   }
@@ -85,6 +92,9 @@ export function parseCallback(raw: string | undefined): CallbackData | undefined
       break;
     case 't':
       candidate = rest.length === 0 ? { kind: 'time-menu' } : { kind: 'time', time: tail };
+      break;
+    case 'z':
+      candidate = rest.length === 0 ? { kind: 'zone-menu' } : { kind: 'zone', zone: tail };
       break;
     case 'o': {
       const [index, ...ref] = rest;

@@ -8,6 +8,7 @@ import { t } from '../i18n/index.js';
 import { onCallback } from '../on-callback.js';
 import { answerPress, replyHtml } from '../reply.js';
 import { ensureCanChangeSettings, updateSubscriber } from '../subscription.js';
+import { zoneLabel } from '../time-zone.js';
 
 export const subscribeFeature = new Composer<BotContext>();
 
@@ -17,12 +18,15 @@ async function subscribe(ctx: BotContext, checked = false): Promise<void> {
     const s = ctx.subscriber;
     await replyHtml(
       ctx,
-      t(ctx.ui, 'already.subscribed', { time: s.deliveryTime, zone: s.timeZone }),
+      t(ctx.ui, 'already.subscribed', { time: s.deliveryTime, zone: zoneLabel(s.timeZone) }),
     );
     return;
   }
   const s = await updateSubscriber(ctx, (x) => ({ ...x, active: true }));
-  await replyHtml(ctx, t(ctx.ui, 'subscribed', { time: s.deliveryTime, zone: s.timeZone }));
+  await replyHtml(
+    ctx,
+    t(ctx.ui, 'subscribed', { time: s.deliveryTime, zone: zoneLabel(s.timeZone) }),
+  );
 }
 
 subscribeFeature.command('subscribe', (ctx) => subscribe(ctx));

@@ -31,10 +31,11 @@ export const ar: Record<MessageKey, string> = {
   'lang.unknown':
     'لا أعرف رمز اللغة «{code}». أرسل /lang لترى القائمة، أو رمزًا مثل en أو fr أو tr.',
   'time.usage':
-    'تصلك الخلاصة في الساعة {time} ({zone}).\nغيّرها بـ /time HH:MM [Area/City]، مثلًا /time 07:30 Asia/Riyadh — أو اختر:',
+    'تصلك الخلاصة في الساعة {time} ({zone}).\nغيّرها بـ /time HH:MM [المدينة]، مثلًا /time 07:30 الرياض أو /time 07:30 UTC+3 — أو اختر:',
   'time.bad':
     'هذا ليس وقتًا. استعمل صيغة 24 ساعة HH:MM، مثلًا /time 07:30 أو /time 21:00 Africa/Cairo.',
-  'time.badzone': '«{zone}» ليست منطقة زمنية. استعمل Area/City، مثلًا Africa/Cairo أو Asia/Riyadh.',
+  'time.badzone':
+    '«{zone}» ليست منطقة زمنية أعرفها. أرسل اسم مدينة (الرياض، القاهرة، الدار البيضاء) أو فارق توقيت (UTC+3) أو Area/City (Asia/Riyadh).',
   'time.set': '⏰ الخلاصة اليومية في الساعة {time} ({zone}). القادمة: {next}.',
   settings:
     '<b>إعداداتك</b>\nمشترك: {active}\nاللغة: {language}\nوقت الإرسال: {time} ({zone})\nالمواضيع: {topics}\nالخلاصة القادمة: {next}',
@@ -92,4 +93,10 @@ export const ar: Record<MessageKey, string> = {
   'cmd.removesource': 'المشرف: حذف مصدر',
   'cmd.sourcestatus': 'المشرف: حالة المصادر',
   'command.unknown': 'لا أعرف الأمر {command}. أرسل /help لترى الأوامر.',
+  'zone.usage':
+    'منطقتك الزمنية: {zone}.\nاختر مدينة، أو أرسل /time المدينة — مثلاً /time الرياض أو /time Cairo أو /time UTC+3:',
+  'zone.set':
+    '🕰 ضُبطت المنطقة الزمنية: {zone}. تصلك الخلاصة في الساعة {time} بتوقيتها. الخلاصة التالية: {next}.',
+  'time.not.subscribed': 'لست مشتركاً بعد: أرسل /subscribe لتصلك الخلاصة اليومية.',
+  'btn.zone': '🕰 المنطقة الزمنية',
 };

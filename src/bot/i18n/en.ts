@@ -30,11 +30,11 @@ export const en = {
   'lang.unknown':
     'I do not know the language code “{code}”. Send /lang to see a list, or a code like en, fr, tr.',
   'time.usage':
-    'Your digest arrives at {time} ({zone}).\nSet it with /time HH:MM [Area/City], for example /time 07:30 Asia/Riyadh — or pick one:',
+    'Your digest arrives at {time} ({zone}).\nSet it with /time HH:MM [CITY], for example /time 07:30 Riyadh, /time 07:30 الرياض or /time 07:30 UTC+3 — or pick one:',
   'time.bad':
     'That is not a time. Use 24-hour HH:MM, for example /time 07:30 or /time 21:00 Europe/Paris.',
   'time.badzone':
-    '“{zone}” is not a time zone. Use Area/City, for example Africa/Cairo or Asia/Riyadh.',
+    '“{zone}” is not a time zone I know. Send a city (Riyadh, الرياض, Casablanca), an offset (UTC+3) or Area/City (Asia/Riyadh).',
   'time.set': '⏰ Daily digest at {time} ({zone}). Next one: {next}.',
   settings:
     '<b>Your settings</b>\nSubscribed: {active}\nLanguage: {language}\nDelivery time: {time} ({zone})\nTopics: {topics}\nNext digest: {next}',
@@ -92,6 +92,11 @@ export const en = {
   'cmd.removesource': 'Admin: remove a source',
   'cmd.sourcestatus': 'Admin: source health',
   'command.unknown': 'I do not know {command}. /help lists the commands.',
+  'zone.usage':
+    'Your time zone: {zone}.\nPick a city, or send /time CITY — for example /time Riyadh, /time الرياض or /time UTC+3:',
+  'zone.set': '🕰 Time zone set: {zone}. Your digest arrives at {time} there. Next one: {next}.',
+  'time.not.subscribed': 'You are not subscribed yet: /subscribe to get the daily digest.',
+  'btn.zone': '🕰 Time zone',
 } as const;
 
 export type MessageKey = keyof typeof en;

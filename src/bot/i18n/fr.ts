@@ -33,11 +33,11 @@ export const fr: Record<MessageKey, string> = {
   'lang.unknown':
     'Je ne connais pas le code de langue « {code} ». Envoyez /lang pour voir la liste, ou un code comme en, fr, tr.',
   'time.usage':
-    'Votre résumé arrive à {time} ({zone}).\nChangez-la avec /time HH:MM [Zone/Ville], par exemple /time 07:30 Europe/Paris — ou choisissez :',
+    'Votre résumé arrive à {time} ({zone}).\nChangez-la avec /time HH:MM [VILLE], par exemple /time 07:30 Casablanca ou /time 07:30 UTC+1 — ou choisissez :',
   'time.bad':
     'Ce n’est pas une heure. Utilisez le format 24 h HH:MM, par exemple /time 07:30 ou /time 21:00 Europe/Paris.',
   'time.badzone':
-    '« {zone} » n’est pas un fuseau horaire. Utilisez Zone/Ville, par exemple Africa/Casablanca ou Europe/Paris.',
+    '« {zone} » n’est pas un fuseau horaire connu. Envoyez une ville (Casablanca, Paris, الرياض), un décalage (UTC+1) ou Zone/Ville (Europe/Paris).',
   'time.set': '⏰ Résumé quotidien à {time} ({zone}). Prochain : {next}.',
   settings:
     '<b>Vos réglages</b>\nAbonné : {active}\nLangue : {language}\nHeure d’envoi : {time} ({zone})\nSujets : {topics}\nProchain résumé : {next}',
@@ -95,4 +95,11 @@ export const fr: Record<MessageKey, string> = {
   'cmd.removesource': 'Admin : supprimer une source',
   'cmd.sourcestatus': 'Admin : état des sources',
   'command.unknown': 'Je ne connais pas la commande {command}. /help donne la liste.',
+  'zone.usage':
+    'Votre fuseau horaire : {zone}.\nChoisissez une ville, ou envoyez /time VILLE — par exemple /time Casablanca, /time الرياض ou /time UTC+1 :',
+  'zone.set':
+    '🕰 Fuseau horaire choisi : {zone}. Votre résumé arrive à {time}, heure locale. Prochain : {next}.',
+  'time.not.subscribed':
+    'Vous n’êtes pas encore abonné : /subscribe pour recevoir le résumé quotidien.',
+  'btn.zone': '🕰 Fuseau horaire',
 };

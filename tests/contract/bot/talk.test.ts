@@ -199,3 +199,122 @@ describe('a reader who floods the chat', () => {
     );
   });
 });
+
+type Button = { text: string; callback_data: string };
+function buttonsOf(call: FakeCall | undefined): Button[] {
+  const markup = call?.payload.reply_markup as { inline_keyboard: Button[][] } | undefined;
+  return markup?.inline_keyboard.flat() ?? [];
+}
+const sentOrEdited = (calls: FakeCall[]) =>
+  calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText');
+
+describe('time zones as people say them', () => {
+  it.each([
+    ['/time 07:30 Riyadh', 'Asia/Riyadh', 'Asia/Riyadh'],
+    ['/time 07:30 الرياض', 'Asia/Riyadh', 'Asia/Riyadh'],
+    ['/time 07:30 UTC+3', 'Etc/GMT-3', 'UTC+3'],
+    ['/time 07:30 GMT+3', 'Etc/GMT-3', 'UTC+3'],
+    ['/Time 7:30 +3', 'Etc/GMT-3', 'UTC+3'],
+  ])('%s sets the zone and /settings shows it', async (text, zone, shown) => {
+    h = await startHarness();
+    const [reply] = texts(await h.say({ chatId: 21, text, languageCode: 'en' }));
+    expect(reply).toContain(`07:30 (${shown})`);
+    // three hours ahead of UTC: the next 07:30 there is 04:30 UTC, shown in the reader's zone
+    expect(reply).toContain('2026-11-29 07:30');
+    expect(await h.store.subscribers.get(21)).toMatchObject({
+      deliveryTime: '07:30',
+      timeZone: zone,
+    });
+    const [settings] = texts(await h.say({ chatId: 21, text: '/settings', languageCode: 'en' }));
+    expect(settings).toContain(`07:30 (${shown})`);
+  });
+
+  it('/time with a zone only keeps the time and says what changed', async () => {
+    h = await startHarness();
+    for (const text of ['/time Asia/Riyadh', '/time Casablanca', '/time الدار البيضاء']) {
+      const [reply] = texts(await h.say({ chatId: 22, text, languageCode: 'en' }));
+      expect(reply).toMatch(/^🕰 Time zone set: (Asia\/Riyadh|Africa\/Casablanca)\./);
+      expect(reply).toContain('at 07:00 there');
+    }
+    expect(await h.store.subscribers.get(22)).toMatchObject({
+      deliveryTime: '07:00',
+      timeZone: 'Africa/Casablanca',
+    });
+    const [bad] = texts(await h.say({ chatId: 22, text: '/time Atlantis', languageCode: 'en' }));
+    expect(bad).toContain('“Atlantis” is not a time zone I know');
+  });
+
+  it('setting a time never subscribes; buttons edit the menu in place', async () => {
+    h = await startHarness();
+    const chatId = 23;
+    let calls = await h.say({ chatId, text: '/time', languageCode: 'en' });
+    const menu = calls.find((c) => c.method === 'sendMessage')!;
+    const eight = buttonsOf(menu).find((b) => b.text === '08:00')!;
+    calls = await h.press({
+      chatId,
+      data: eight.callback_data,
+      languageCode: 'en',
+      messageId: 501,
+    });
+    expect(calls.some((c) => c.method === 'sendMessage')).toBe(false);
+    const edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.message_id).toBe(501);
+    expect(edit.payload.text).toContain('08:00');
+    expect(edit.payload.text).toContain('not subscribed yet');
+    expect(buttonsOf(edit).map((b) => b.text)).toContain('✓ 08:00');
+    expect(await h.store.subscribers.get(chatId)).toMatchObject({
+      deliveryTime: '08:00',
+      active: false,
+    });
+
+    // the zone menu: Arab-world cities and offsets; a press sets the zone, in place
+    const zoneMenu = buttonsOf(edit).find((b) => b.text.includes('Time zone'))!;
+    calls = await h.press({
+      chatId,
+      data: zoneMenu.callback_data,
+      languageCode: 'en',
+      messageId: 501,
+    });
+    const zones = buttonsOf(calls.find((c) => c.method === 'editMessageText'));
+    expect(zones.map((b) => b.text)).toEqual(
+      expect.arrayContaining(['Riyadh', '✓ Cairo', 'UTC+3']),
+    );
+    const riyadh = zones.find((b) => b.text === 'Riyadh')!;
+    calls = await h.press({
+      chatId,
+      data: riyadh.callback_data,
+      languageCode: 'en',
+      messageId: 501,
+    });
+    expect(sentOrEdited(calls).map((c) => c.method)).toEqual(['editMessageText']);
+    expect(String(sentOrEdited(calls)[0]!.payload.text)).toContain('Time zone set: Asia/Riyadh');
+    expect((await h.store.subscribers.get(chatId))!.timeZone).toBe('Asia/Riyadh');
+
+    // pressing the same button again changes nothing and breaks nothing
+    h.api.failNext('editMessageText', {
+      error_code: 400,
+      description: 'Bad Request: message is not modified',
+    });
+    calls = await h.press({
+      chatId,
+      data: riyadh.callback_data,
+      languageCode: 'en',
+      messageId: 501,
+    });
+    expect(calls.some((c) => c.method === 'sendMessage')).toBe(false);
+  });
+
+  it('speaks Arabic city names to an Arabic reader', async () => {
+    h = await startHarness();
+    const calls = await h.say({ chatId: 24, text: '/time', languageCode: 'ar' });
+    const zoneMenu = buttonsOf(calls.find((c) => c.method === 'sendMessage')).at(-1)!;
+    const zones = buttonsOf(
+      (await h.press({ chatId: 24, data: zoneMenu.callback_data, languageCode: 'ar' })).find(
+        (c) => c.method === 'editMessageText',
+      ),
+    );
+    expect(zones.map((b) => b.text)).toEqual(
+      expect.arrayContaining(['الرياض', '✓ القاهرة', 'الدار البيضاء', 'UTC+3']),
+    );
+  });
+});
