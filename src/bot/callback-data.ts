@@ -19,6 +19,10 @@ export const CallbackSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('time-menu') }),
   z.object({ kind: z.literal('time'), time: z.string().regex(HHMM) }),
   z.object({ kind: z.literal('zone-menu') }),
+  z.object({ kind: z.literal('setup-lang'), code: z.string().regex(LANG) }),
+  z.object({ kind: z.literal('setup-zone'), zone: z.string().regex(ZONE).max(40) }),
+  z.object({ kind: z.literal('setup-time'), time: z.string().regex(HHMM) }),
+  z.object({ kind: z.literal('setup-later') }),
   z.object({ kind: z.literal('zone'), zone: z.string().regex(ZONE).max(40) }),
   z.object({
     kind: z.literal('original'),
@@ -70,6 +74,14 @@ export function encodeCallback(data: CallbackData): string {
       return `t:${data.time}`;
     case 'zone-menu':
       return 'z';
+    case 'setup-lang':
+      return `ul:${data.code}`;
+    case 'setup-zone':
+      return `uz:${data.zone}`;
+    case 'setup-time':
+      return `ut:${data.time}`;
+    case 'setup-later':
+      return 'un';
     case 'zone':
       return `z:${data.zone}`;
     case 'original':
@@ -95,6 +107,18 @@ export function parseCallback(raw: string | undefined): CallbackData | undefined
       break;
     case 'z':
       candidate = rest.length === 0 ? { kind: 'zone-menu' } : { kind: 'zone', zone: tail };
+      break;
+    case 'ul':
+      candidate = { kind: 'setup-lang', code: tail };
+      break;
+    case 'uz':
+      candidate = { kind: 'setup-zone', zone: tail };
+      break;
+    case 'ut':
+      candidate = { kind: 'setup-time', time: tail };
+      break;
+    case 'un':
+      candidate = rest.length === 0 ? { kind: 'setup-later' } : undefined;
       break;
     case 'o': {
       const [index, ...ref] = rest;

@@ -97,6 +97,25 @@ export const en = {
   'zone.set': '🕰 Time zone set: {zone}. Your digest arrives at {time} there. Next one: {next}.',
   'time.not.subscribed': 'You are not subscribed yet: /subscribe to get the daily digest.',
   'btn.zone': '🕰 Time zone',
+  'lang.untranslated':
+    '⚠️ Translation is not enabled on this bot yet, so digests stay in Arabic until the operator enables it.',
+  'lang.marked':
+    '* needs translation, which this bot does not have yet: digests would stay in Arabic.',
+  'setup.intro':
+    '<b>Khulasa</b> — the gist of Arabic news.\n\nEvery day I group the articles of the last 24 hours into stories and write each as a few key points, in your language, at your time.',
+  'setup.intro.arabic':
+    '<b>Khulasa</b> — the gist of Arabic news.\n\nEvery day I group the articles of the last 24 hours into stories and write each as a few key points, in Arabic (this bot does not translate yet), at your time.',
+  'setup.step.lang': '<b>1/4</b> Which language should the digest be in?',
+  'setup.step.zone':
+    '<b>2/4</b> Your time zone (now {zone}): pick a city or an offset, or type your city — Riyadh, الرياض, UTC+3.',
+  'setup.zone.set': '🕰 Time zone set: {zone}.',
+  'setup.step.time': '<b>3/4</b> When should the daily digest arrive?',
+  'setup.time.set': '⏰ Delivery time set: {time}.',
+  'setup.step.done':
+    '<b>4/4</b> Your digest: every day at {time} ({zone}), in {language}.\nOptional: keep only some topics with /follow Gaza.\nSubscribe to get it every day — /digest and /topic work either way.',
+  'btn.later': 'Not now',
+  'setup.later': 'Not subscribed. /subscribe whenever you like; /digest and /topic work anyway.',
+  'setup.already': 'You are subscribed: /settings shows everything.',
 } as const;
 
 export type MessageKey = keyof typeof en;

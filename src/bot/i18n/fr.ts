@@ -102,4 +102,24 @@ export const fr: Record<MessageKey, string> = {
   'time.not.subscribed':
     'Vous n’êtes pas encore abonné : /subscribe pour recevoir le résumé quotidien.',
   'btn.zone': '🕰 Fuseau horaire',
+  'lang.untranslated':
+    '⚠️ La traduction n’est pas encore activée sur ce bot : les résumés restent en arabe jusqu’à ce que l’opérateur l’active.',
+  'lang.marked':
+    '* nécessite la traduction, pas encore activée sur ce bot : les résumés resteraient en arabe.',
+  'setup.intro':
+    '<b>Khulasa</b> — l’essentiel de l’actualité arabe.\n\nChaque jour, je regroupe les articles des dernières 24 heures en histoires et résume chacune en quelques points, dans votre langue, à l’heure de votre choix.',
+  'setup.intro.arabic':
+    '<b>Khulasa</b> — l’essentiel de l’actualité arabe.\n\nChaque jour, je regroupe les articles des dernières 24 heures en histoires et résume chacune en quelques points, en arabe (ce bot ne traduit pas encore), à l’heure de votre choix.',
+  'setup.step.lang': '<b>1/4</b> Dans quelle langue voulez-vous le résumé ?',
+  'setup.step.zone':
+    '<b>2/4</b> Votre fuseau horaire (actuellement {zone}) : choisissez une ville ou un décalage, ou écrivez votre ville — Casablanca, Paris, UTC+1.',
+  'setup.zone.set': '🕰 Fuseau horaire choisi : {zone}.',
+  'setup.step.time': '<b>3/4</b> À quelle heure voulez-vous recevoir le résumé quotidien ?',
+  'setup.time.set': '⏰ Heure d’envoi choisie : {time}.',
+  'setup.step.done':
+    '<b>4/4</b> Votre résumé : chaque jour à {time} ({zone}), en {language}.\nFacultatif : ne gardez que certains sujets avec /follow Gaza.\nAbonnez-vous pour le recevoir chaque jour — /digest et /topic fonctionnent de toute façon.',
+  'btn.later': 'Plus tard',
+  'setup.later':
+    'Pas d’abonnement. /subscribe quand vous voulez ; /digest et /topic fonctionnent quand même.',
+  'setup.already': 'Vous êtes abonné : /settings montre tout.',
 };

@@ -15,10 +15,13 @@ export const COMMON_TIMES = [
 ];
 
 /** Common delivery times, four per row; the current one is ticked. */
-export function createTimeKeyboard(current: string | undefined): InlineKeyboardMarkup {
+export function createTimeKeyboard(
+  current: string | undefined,
+  encode: (time: string) => string = (time) => encodeCallback({ kind: 'time', time }),
+): InlineKeyboardMarkup {
   const buttons: InlineKeyboardButton[] = COMMON_TIMES.map((time) => ({
     text: time === current ? `✓ ${time}` : time,
-    callback_data: encodeCallback({ kind: 'time', time }),
+    callback_data: encode(time),
   }));
   return { inline_keyboard: [buttons.slice(0, 4), buttons.slice(4)] };
 }

@@ -46,7 +46,7 @@ async function chat(lines: string[], languageCode = 'ar'): Promise<string> {
 
 describe('console chat', () => {
   it('runs /digest and /topic from piped input, as plain text, and ends with the input', async () => {
-    const out = await chat(['/start', '#1', '/digest', '/topic غزة', 'غزة']);
+    const out = await chat(['/start', '#1', '#1', '#2', '#1', '/digest', '/topic غزة', 'غزة']);
     expect(out).toContain('TELEGRAM_BOT_TOKEN');
     expect(out).toContain('[#1 🔔 اشترك]');
     expect(out).toContain('تم الاشتراك');

@@ -3,8 +3,16 @@
  * them, captions, unknown commands, and a reader who floods the chat.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeCallback, parseCallback } from '../../../src/bot/callback-data.js';
 import { textUpdate, type FakeCall } from '../../../src/testkit/fake-bot-api.js';
-import { sampleDigest, startHarness, story, texts, type Harness } from './harness.js';
+import {
+  fakeTranslator,
+  sampleDigest,
+  startHarness,
+  story,
+  texts,
+  type Harness,
+} from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -316,5 +324,176 @@ describe('time zones as people say them', () => {
     expect(zones.map((b) => b.text)).toEqual(
       expect.arrayContaining(['الرياض', '✓ القاهرة', 'الدار البيضاء', 'UTC+3']),
     );
+  });
+});
+
+/** A translator that always falls back, for the reason given; supportedLanguages fails. */
+function fallingBack(
+  reason: 'not-configured' | 'budget' | 'reader-budget' | 'error',
+): ReturnType<typeof fakeTranslator> {
+  const base = fakeTranslator();
+  return {
+    ...base,
+    provider: reason === 'not-configured' ? 'none' : 'google-v2',
+    async translate(texts) {
+      base.requests.push(texts);
+      return { texts, provider: base.provider, chars: 0, cached: 0, fallback: reason };
+    },
+    async supportedLanguages() {
+      throw new Error('provider down');
+    },
+  };
+}
+
+const kindsOf = (call: FakeCall | undefined) =>
+  new Set(buttonsOf(call).map((b) => parseCallback(b.callback_data)?.kind));
+
+describe('the first run asks, in one message', () => {
+  it('language → zone → time → subscribe, each press editing the same message', async () => {
+    h = await startHarness();
+    const chatId = 31;
+    const at = { chatId, languageCode: 'en', messageId: 700 };
+    let calls = await h.say({ chatId, text: '/start', languageCode: 'en' });
+    const first = calls.find((c) => c.method === 'sendMessage')!;
+    expect(first.payload.text).toContain('in your language');
+    expect(first.payload.text).toContain('1/4');
+    expect(kindsOf(first)).toEqual(new Set(['setup-lang']));
+    expect(buttonsOf(first).some((b) => b.text.includes('*'))).toBe(false);
+
+    const english = buttonsOf(first).find((b) => b.text.endsWith('English'))!;
+    calls = await h.press({ ...at, data: english.callback_data });
+    let edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.message_id).toBe(700);
+    expect(edit.payload.text).toContain('Language set: English (en)');
+    expect(edit.payload.text).toContain('2/4');
+    expect(kindsOf(edit)).toEqual(new Set(['setup-zone']));
+
+    const riyadh = buttonsOf(edit).find((b) => b.text === 'Riyadh')!;
+    calls = await h.press({ ...at, data: riyadh.callback_data });
+    edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('Time zone set: Asia/Riyadh');
+    expect(edit.payload.text).toContain('3/4');
+
+    const eight = buttonsOf(edit).find((b) => b.text === '08:00')!;
+    calls = await h.press({ ...at, data: eight.callback_data });
+    edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('Delivery time set: 08:00');
+    expect(edit.payload.text).toContain('every day at 08:00 (Asia/Riyadh), in English');
+    expect(edit.payload.text).toContain('/follow');
+    // nothing was subscribed on the way
+    expect(await h.store.subscribers.get(chatId)).toMatchObject({
+      language: 'en',
+      timeZone: 'Asia/Riyadh',
+      deliveryTime: '08:00',
+      active: false,
+    });
+
+    const subscribe = buttonsOf(edit).find(
+      (b) => parseCallback(b.callback_data)?.kind === 'subscribe',
+    )!;
+    calls = await h.press({ ...at, data: subscribe.callback_data });
+    edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('Subscribed');
+    expect(edit.payload.text).toContain('08:00 (Asia/Riyadh)');
+    // no stale Subscribe button
+    expect(kindsOf(edit).has('subscribe')).toBe(false);
+    expect((await h.store.subscribers.get(chatId))!.active).toBe(true);
+    // not one new message for the four presses
+    expect(h.api.sent(chatId)).toHaveLength(1);
+  });
+
+  it('"Not now" leaves the chat unsubscribed and says how to subscribe later', async () => {
+    h = await startHarness();
+    const chatId = 32;
+    const at = { chatId, languageCode: 'en', messageId: 710 };
+    const first = (await h.say({ chatId, text: '/start', languageCode: 'en' })).find(
+      (c) => c.method === 'sendMessage',
+    );
+    await h.press({ ...at, data: buttonsOf(first)[0]!.callback_data });
+    await h.press({ ...at, data: encodeCallback({ kind: 'setup-zone', zone: 'Africa/Cairo' }) });
+    await h.press({ ...at, data: encodeCallback({ kind: 'setup-time', time: '07:00' }) });
+    const calls = await h.press({ ...at, data: encodeCallback({ kind: 'setup-later' }) });
+    const edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('/subscribe');
+    expect(buttonsOf(edit)).toEqual([]);
+    expect((await h.store.subscribers.get(chatId))!.active).toBe(false);
+  });
+
+  it('takes a typed city at the time-zone step, in the same message', async () => {
+    h = await startHarness();
+    const chatId = 33;
+    await h.say({ chatId, text: '/start', languageCode: 'ar' });
+    await h.press({
+      chatId,
+      languageCode: 'ar',
+      messageId: 720,
+      data: encodeCallback({ kind: 'setup-lang', code: 'ar' }),
+    });
+    const calls = await h.say({ chatId, text: 'الدار البيضاء', languageCode: 'ar' });
+    expect(texts(calls)).toEqual([]);
+    const edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.message_id).toBe(720);
+    expect(edit.payload.text).toContain('Africa/Casablanca');
+    expect(edit.payload.text).toContain('3/4');
+    expect((await h.store.subscribers.get(chatId))!.timeZone).toBe('Africa/Casablanca');
+    // afterwards, text is a question again
+    expect(texts(await h.say({ chatId, text: 'غزة', languageCode: 'ar' }))[0]).toContain('غزة');
+  });
+});
+
+describe('languages, with and without translation', () => {
+  it('without translation: marked languages, no promise, and a warning on /lang en', async () => {
+    h = await startHarness({ translator: fallingBack('not-configured') });
+    const first = (await h.say({ chatId: 41, text: '/start', languageCode: 'en' })).find(
+      (c) => c.method === 'sendMessage',
+    )!;
+    expect(first.payload.text).not.toContain('in your language');
+    expect(first.payload.text).toContain('in Arabic');
+    expect(first.payload.text).toContain('* needs translation');
+    const labels = buttonsOf(first).map((b) => b.text);
+    expect(labels).toContain('✓ English*');
+    expect(labels).toContain('Français*');
+    expect(labels).toContain('العربية');
+
+    const [set] = texts(await h.say({ chatId: 41, text: '/lang en', languageCode: 'en' }));
+    expect(set).toContain('Language set: English (en)');
+    expect(set).toContain('digests stay in Arabic until the operator enables it');
+    const [arabic] = texts(await h.say({ chatId: 41, text: '/lang ar', languageCode: 'en' }));
+    expect(arabic).not.toContain('⚠️');
+    expect((await h.store.subscribers.get(41))!.language).toBe('ar');
+  });
+
+  it('/lang CODE is checked against the bundled list, not the failing provider', async () => {
+    h = await startHarness({ translator: fallingBack('error') });
+    expect(texts(await h.say({ chatId: 42, text: '/lang sw', languageCode: 'en' }))[0]).toBe(
+      '🌐 Language set: Kiswahili (sw).',
+    );
+    expect(
+      texts(await h.say({ chatId: 42, text: '/lang zh-tw', languageCode: 'en' }))[0],
+    ).toContain('(zh-TW)');
+    expect(texts(await h.say({ chatId: 42, text: '/lang xx', languageCode: 'en' }))[0]).toContain(
+      '“xx”',
+    );
+  });
+
+  it('provider down: the Arabic original and "failing, retrying later"', async () => {
+    h = await startHarness({ translator: fallingBack('error') });
+    await h.say({ chatId: 43, text: '/lang en', languageCode: 'en' });
+    const [answer] = texts(await h.say({ chatId: 43, text: '/topic غزة', languageCode: 'en' }));
+    expect(answer).toContain('Translation is failing, retrying later');
+    expect(answer).toContain('مفاوضات غزة تتواصل في القاهرة 1');
+  });
+
+  it.each([
+    ['Africa/Cairo', '02:00'],
+    ['Asia/Riyadh', '03:00'],
+    ['UTC+5', '05:00'],
+  ])('budget spent, reader in %s: "back at %s" in the reader’s zone', async (zone, back) => {
+    h = await startHarness({ translator: fallingBack('reader-budget') });
+    await h.say({ chatId: 44, text: '/lang en', languageCode: 'en' });
+    await h.say({ chatId: 44, text: `/time ${zone}`, languageCode: 'en' });
+    const [answer] = texts(await h.say({ chatId: 44, text: '/topic غزة', languageCode: 'en' }));
+    expect(answer).toContain(`Daily translation limit reached, back at ${back}.`);
+    expect(answer).toContain('مفاوضات غزة');
   });
 });
