@@ -23,6 +23,8 @@ export const CallbackSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setup-zone'), zone: z.string().regex(ZONE).max(40) }),
   z.object({ kind: z.literal('setup-time'), time: z.string().regex(HHMM) }),
   z.object({ kind: z.literal('setup-later') }),
+  z.object({ kind: z.literal('unfollow-all') }),
+  z.object({ kind: z.literal('unfollow-keep') }),
   z.object({ kind: z.literal('zone'), zone: z.string().regex(ZONE).max(40) }),
   z.object({
     kind: z.literal('original'),
@@ -82,6 +84,10 @@ export function encodeCallback(data: CallbackData): string {
       return `ut:${data.time}`;
     case 'setup-later':
       return 'un';
+    case 'unfollow-all':
+      return 'fx';
+    case 'unfollow-keep':
+      return 'fk';
     case 'zone':
       return `z:${data.zone}`;
     case 'original':
@@ -119,6 +125,12 @@ export function parseCallback(raw: string | undefined): CallbackData | undefined
       break;
     case 'un':
       candidate = rest.length === 0 ? { kind: 'setup-later' } : undefined;
+      break;
+    case 'fx':
+      candidate = rest.length === 0 ? { kind: 'unfollow-all' } : undefined;
+      break;
+    case 'fk':
+      candidate = rest.length === 0 ? { kind: 'unfollow-keep' } : undefined;
       break;
     case 'o': {
       const [index, ...ref] = rest;

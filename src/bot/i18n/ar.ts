@@ -117,4 +117,8 @@ export const ar: Record<MessageKey, string> = {
   'btn.later': 'ليس الآن',
   'setup.later': 'لم تشترك. أرسل /subscribe متى شئت؛ ويعمل /digest و/topic في كل الأحوال.',
   'setup.already': 'أنت مشترك: أرسل /settings لترى إعداداتك كلها.',
+  'unfollow.confirm':
+    'هل تريد إلغاء متابعة كل المواضيع ({n}): {topics}؟ ستحمل إليك الخلاصة اليومية كل القصص من جديد.',
+  'btn.unfollow.all': 'نعم، ألغِ الكل',
+  'btn.unfollow.keep': 'لا، أبقِها',
 };

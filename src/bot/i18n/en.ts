@@ -116,6 +116,10 @@ export const en = {
   'btn.later': 'Not now',
   'setup.later': 'Not subscribed. /subscribe whenever you like; /digest and /topic work anyway.',
   'setup.already': 'You are subscribed: /settings shows everything.',
+  'unfollow.confirm':
+    'Stop following all {n} topics ({topics})? Your daily digest would have every story again.',
+  'btn.unfollow.all': 'Yes, stop all',
+  'btn.unfollow.keep': 'No, keep them',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -122,4 +122,8 @@ export const fr: Record<MessageKey, string> = {
   'setup.later':
     'Pas d’abonnement. /subscribe quand vous voulez ; /digest et /topic fonctionnent quand même.',
   'setup.already': 'Vous êtes abonné : /settings montre tout.',
+  'unfollow.confirm':
+    'Ne plus suivre aucun des {n} sujets ({topics}) ? Votre résumé quotidien reprendrait toutes les histoires.',
+  'btn.unfollow.all': 'Oui, tout arrêter',
+  'btn.unfollow.keep': 'Non, les garder',
 };

@@ -497,3 +497,62 @@ describe('languages, with and without translation', () => {
     expect(answer).toContain('مفاوضات غزة');
   });
 });
+
+describe('follows across languages', () => {
+  it('"Iran" and "إيران" are one follow, either way round; /unfollow Iran removes إيران', async () => {
+    h = await startHarness();
+    const say = async (chatId: number, text: string) =>
+      texts(await h!.say({ chatId, text, languageCode: 'en' }))[0]!;
+    expect(await say(51, '/follow Iran')).toContain('Following “Iran”');
+    expect(await say(51, '/follow إيران')).toContain('already follow “Iran”');
+    expect(await say(51, '/follow iran')).toContain('already follow “iran”');
+    expect((await h.store.subscribers.get(51))!.topics).toEqual(['Iran']);
+
+    expect(await say(52, '/follow إيران')).toContain('Following “إيران”');
+    expect(await say(52, '/follow Iran')).toContain('already follow “إيران”');
+    // through the translator too ("elections" → الانتخابات)
+    expect(await say(52, '/follow الانتخابات')).toContain('Following');
+    expect(await say(52, '/follow Elections')).toContain('already follow “الانتخابات”');
+    // a longer topic that only starts with a known name is a topic of its own
+    expect(await say(52, '/follow Iran economy')).toContain('Following “Iran economy”');
+    expect((await h.store.subscribers.get(52))!.topics).toEqual([
+      'إيران',
+      'الانتخابات',
+      'Iran economy',
+    ]);
+    expect(await say(52, '/unfollow Iran')).toContain('Stopped following “إيران”');
+    expect((await h.store.subscribers.get(52))!.topics).toEqual(['الانتخابات', 'Iran economy']);
+  });
+
+  it('/unfollow alone asks with buttons before clearing every topic', async () => {
+    h = await startHarness();
+    const chatId = 53;
+    for (const text of ['/follow غزة', '/follow اليمن', '/follow Sudan']) {
+      await h.say({ chatId, text, languageCode: 'en' });
+    }
+    let calls = await h.say({ chatId, text: '/unfollow', languageCode: 'en' });
+    const ask = calls.find((c) => c.method === 'sendMessage')!;
+    expect(ask.payload.text).toContain('Stop following all 3 topics (غزة · اليمن · Sudan)?');
+    expect([...kindsOf(ask)]).toEqual(['unfollow-all', 'unfollow-keep']);
+    // nothing cleared by asking
+    expect((await h.store.subscribers.get(chatId))!.topics).toHaveLength(3);
+
+    const [yes, keep] = buttonsOf(ask);
+    calls = await h.press({
+      chatId,
+      data: keep!.callback_data,
+      languageCode: 'en',
+      messageId: 800,
+    });
+    let edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.message_id).toBe(800);
+    expect(edit.payload.text).toContain('غزة · اليمن · Sudan');
+    expect((await h.store.subscribers.get(chatId))!.topics).toHaveLength(3);
+
+    calls = await h.press({ chatId, data: yes!.callback_data, languageCode: 'en', messageId: 800 });
+    edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('every story');
+    expect(buttonsOf(edit)).toEqual([]);
+    expect((await h.store.subscribers.get(chatId))!.topics).toEqual([]);
+  });
+});
