@@ -22,7 +22,9 @@ import { subscribeFeature } from './features/subscribe.js';
 import { timeFeature } from './features/time.js';
 import { topicFeature } from './features/topic.js';
 import { answerPress } from './reply.js';
-import { createRateLimiter } from './rate-limit.js';
+import { createChatQueue } from './chat-queue.js';
+import { normalizeIncoming } from './incoming.js';
+import { createRateLimiter, READER_LIMITS } from './rate-limit.js';
 
 export type Bot = Telegraf<BotContext>;
 
@@ -69,8 +71,9 @@ export function createBot(deps: BotDeps, opts: CreateBotOptions = {}): Bot {
     });
   }
 
-  const limiter = createRateLimiter(deps.limits ?? { requests: 6, windowMs: 60_000 });
+  const limiter = createRateLimiter(deps.limits ?? READER_LIMITS);
   bot.use(prepareContext(deps, limiter));
+  bot.use(normalizeIncoming, createChatQueue().middleware);
   bot.use(
     startFeature,
     subscribeFeature,

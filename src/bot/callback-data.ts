@@ -10,6 +10,7 @@ export const CALLBACK_DATA_MAX_BYTES = 64;
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ZONE = /^[A-Za-z][A-Za-z_]*(\/[A-Za-z0-9_+-]+){1,2}$/;
 
 export const CallbackSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('subscribe') }),
@@ -17,6 +18,14 @@ export const CallbackSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lang'), code: z.string().regex(LANG) }),
   z.object({ kind: z.literal('time-menu') }),
   z.object({ kind: z.literal('time'), time: z.string().regex(HHMM) }),
+  z.object({ kind: z.literal('zone-menu') }),
+  z.object({ kind: z.literal('setup-lang'), code: z.string().regex(LANG) }),
+  z.object({ kind: z.literal('setup-zone'), zone: z.string().regex(ZONE).max(40) }),
+  z.object({ kind: z.literal('setup-time'), time: z.string().regex(HHMM) }),
+  z.object({ kind: z.literal('setup-later') }),
+  z.object({ kind: z.literal('unfollow-all') }),
+  z.object({ kind: z.literal('unfollow-keep') }),
+  z.object({ kind: z.literal('zone'), zone: z.string().regex(ZONE).max(40) }),
   z.object({
     kind: z.literal('original'),
     index: z.number().int().min(0).max(99),
@@ -75,6 +84,22 @@ export function encodeCallback(data: CallbackData): string {
       return 't';
     case 'time':
       return `t:${data.time}`;
+    case 'zone-menu':
+      return 'z';
+    case 'setup-lang':
+      return `ul:${data.code}`;
+    case 'setup-zone':
+      return `uz:${data.zone}`;
+    case 'setup-time':
+      return `ut:${data.time}`;
+    case 'setup-later':
+      return 'un';
+    case 'unfollow-all':
+      return 'fx';
+    case 'unfollow-keep':
+      return 'fk';
+    case 'zone':
+      return `z:${data.zone}`;
     case 'original':
       return `o:${data.index}:${data.ref}`;
     case 'story':
@@ -101,6 +126,27 @@ export function parseCallback(raw: string | undefined): CallbackData | undefined
       break;
     case 't':
       candidate = rest.length === 0 ? { kind: 'time-menu' } : { kind: 'time', time: tail };
+      break;
+    case 'z':
+      candidate = rest.length === 0 ? { kind: 'zone-menu' } : { kind: 'zone', zone: tail };
+      break;
+    case 'ul':
+      candidate = { kind: 'setup-lang', code: tail };
+      break;
+    case 'uz':
+      candidate = { kind: 'setup-zone', zone: tail };
+      break;
+    case 'ut':
+      candidate = { kind: 'setup-time', time: tail };
+      break;
+    case 'un':
+      candidate = rest.length === 0 ? { kind: 'setup-later' } : undefined;
+      break;
+    case 'fx':
+      candidate = rest.length === 0 ? { kind: 'unfollow-all' } : undefined;
+      break;
+    case 'fk':
+      candidate = rest.length === 0 ? { kind: 'unfollow-keep' } : undefined;
       break;
     case 'a':
       candidate = { kind: 'all', ref: tail };

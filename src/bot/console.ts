@@ -110,6 +110,8 @@ export async function runConsoleChat(deps: BotDeps, io: ConsoleIO): Promise<void
       prompt();
       continue;
     }
+    // piped input is not shown by the terminal: echo it so each reply follows its question
+    if (!interactive) write(`> ${text}\n`);
     const date = Math.floor(deps.now().getTime() / 1000);
     const press = /^#(\d{1,3})$/.exec(text);
     const button = press ? buttons[Number(press[1]) - 1] : undefined;

@@ -12,6 +12,7 @@ import { checkSourceUrl } from '../sources/index.js';
 import type { Source, Store } from '../store/types.js';
 import { toArabicQuery, translateDigest } from '../translate/index.js';
 import type { TranslationOutcome, Translator } from '../translate/port.js';
+import type { RateLimitOptions } from './rate-limit.js';
 
 export interface BotDeps {
   config: Config;
@@ -47,8 +48,8 @@ export interface BotDeps {
     /** Throws an error with a readable message when the URL may not be used as a source. */
     check(url: string): Promise<void>;
   };
-  /** On-demand limit per reader for /digest and /topic (default 6 per minute). */
-  limits?: { requests: number; windowMs: number };
+  /** On-demand limit per reader for /digest and /topic (default 20 a minute, 5 at once). */
+  limits?: RateLimitOptions;
 }
 
 export interface BotDepsInput {

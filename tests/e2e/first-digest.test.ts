@@ -91,7 +91,7 @@ describe('the first digest after a start', () => {
 
     // The first /digest waits for the start-up reading of the sources rather than refusing.
     const before = botApi.sent(READER).length;
-    botApi.pushUpdate(textUpdate({ chatId: READER, text: '/digest' }));
+    botApi.pushUpdate(textUpdate({ chatId: READER, text: '/Digest' }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     news.release();
     await botApi.waitFor(() => botApi!.sent(READER).length > before, 60_000);

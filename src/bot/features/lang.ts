@@ -4,6 +4,8 @@ import { readerLanguage, type BotContext } from '../context.js';
 import { COMMON_LANGUAGES, languageName, pickUiLanguage, t } from '../i18n/index.js';
 import { createLanguageKeyboard } from '../keyboards/language.js';
 import { onCallback } from '../on-callback.js';
+import { isTranslateLanguage } from '../i18n/translate-languages.js';
+import { showMenu } from '../menu.js';
 import { answerPress, replyHtml } from '../reply.js';
 import { ensureCanChangeSettings, updateSubscriber } from '../subscription.js';
 
@@ -20,46 +22,67 @@ export function normalizeCode(raw: string): string {
   return `${lang.toLowerCase()}-${region}`;
 }
 
-/** True when stories can be shown in `code`: a common language or one the provider supports. */
-async function isAccepted(ctx: BotContext, code: string): Promise<boolean> {
-  if (COMMON_LANGUAGES.some(([c]) => c === code)) return true;
-  try {
-    const supported = await ctx.deps.translator.supportedLanguages();
-    return supported.some((s) => s.toLowerCase() === code.toLowerCase());
-  } catch (err) {
-    ctx.log.warn({ err }, 'could not list supported languages');
-    return false;
-  }
+/**
+ * True when stories can be shown in `code`: a common language or one Google Translate has,
+ * from the bundled list (the provider may be down or not configured; that is said separately).
+ */
+function isAccepted(code: string): boolean {
+  return COMMON_LANGUAGES.some(([c]) => c === code) || isTranslateLanguage(code);
+}
+
+/** True when this bot can translate at all (a provider is configured). */
+export function canTranslate(ctx: BotContext): boolean {
+  return ctx.deps.translator.provider !== 'none';
+}
+
+/** "Language set", and for a language other than Arabic on a bot without translation, why
+ * the digests will still come in Arabic. */
+export function languageSetText(ctx: BotContext, code: string): string {
+  const line = t(ctx.ui, 'lang.set', { name: languageName(code), code });
+  return code === 'ar' || canTranslate(ctx) ? line : `${line}\n${t(ctx.ui, 'lang.untranslated')}`;
 }
 
 async function setLanguage(ctx: BotContext, raw: string, checked = false): Promise<void> {
   if (!checked && !(await ensureCanChangeSettings(ctx))) return;
   const code = normalizeCode(raw);
-  if (!CODE.test(code) || !(await isAccepted(ctx, code))) {
+  if (!CODE.test(code) || !isAccepted(code)) {
     await replyHtml(ctx, t(ctx.ui, 'lang.unknown', { code: raw.trim().slice(0, 20) }));
     return;
   }
   await updateSubscriber(ctx, (s) => ({ ...s, language: code }));
   ctx.ui = pickUiLanguage(code);
-  await replyHtml(ctx, t(ctx.ui, 'lang.set', { name: languageName(code), code }));
+  const text = languageSetText(ctx, code);
+  if (ctx.callbackQuery) {
+    await showMenu(ctx, text, createLanguageKeyboard(code, !canTranslate(ctx)));
+  } else {
+    await replyHtml(ctx, text);
+  }
 }
 
-async function showMenu(ctx: BotContext): Promise<void> {
-  await replyHtml(ctx, t(ctx.ui, 'lang.choose'), {
-    replyMarkup: createLanguageKeyboard(readerLanguage(ctx)),
-  });
+/** The language menu; without translation, the languages that need it are marked and it says so. */
+export function languageMenuText(ctx: BotContext): string {
+  const choose = t(ctx.ui, 'lang.choose');
+  return canTranslate(ctx) ? choose : `${choose}\n${t(ctx.ui, 'lang.marked')}`;
+}
+
+async function showLanguageMenu(ctx: BotContext): Promise<void> {
+  await showMenu(
+    ctx,
+    languageMenuText(ctx),
+    createLanguageKeyboard(readerLanguage(ctx), !canTranslate(ctx)),
+  );
 }
 
 langFeature.command('lang', async (ctx) => {
   const arg = ctx.payload.trim().split(/\s+/)[0] ?? '';
-  if (!arg) return showMenu(ctx);
+  if (!arg) return showLanguageMenu(ctx);
   return setLanguage(ctx, arg);
 });
 
 langFeature.use(
   onCallback('lang-menu', async (ctx) => {
     await answerPress(ctx);
-    await showMenu(ctx);
+    await showLanguageMenu(ctx);
   }),
 );
 

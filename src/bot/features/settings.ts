@@ -6,6 +6,7 @@ import { languageName, t } from '../i18n/index.js';
 import { createStartKeyboard } from '../keyboards/start.js';
 import { replyHtml } from '../reply.js';
 import { effectiveSettings, formatNext } from '../subscription.js';
+import { zoneLabel } from '../time-zone.js';
 
 export const settingsFeature = new Composer<BotContext>();
 
@@ -19,7 +20,7 @@ settingsFeature.command('settings', async (ctx) => {
       active: t(ctx.ui, active ? 'yes' : 'no'),
       language: `${languageName(language)} (${language})`,
       time: s.deliveryTime,
-      zone: s.timeZone,
+      zone: zoneLabel(s.timeZone),
       topics: s.topics.length ? s.topics.join(' · ') : t(ctx.ui, 'settings.alltopics'),
       next: active ? formatNext(s.deliveryTime, s.timeZone, ctx.deps.now()) : '—',
     }) +

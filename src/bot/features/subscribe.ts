@@ -5,24 +5,34 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.js';
 import { t } from '../i18n/index.js';
+import { createStartKeyboard } from '../keyboards/start.js';
+import { showMenu } from '../menu.js';
 import { onCallback } from '../on-callback.js';
 import { answerPress, replyHtml } from '../reply.js';
 import { ensureCanChangeSettings, updateSubscriber } from '../subscription.js';
+import { zoneLabel } from '../time-zone.js';
 
 export const subscribeFeature = new Composer<BotContext>();
 
+/**
+ * Subscribes the chat. From a button, the message the button is on becomes the confirmation
+ * (with the settings buttons, never a stale "Subscribe").
+ */
 async function subscribe(ctx: BotContext, checked = false): Promise<void> {
   if (!checked && !(await ensureCanChangeSettings(ctx))) return;
+  const done = async (html: string) => {
+    if (ctx.callbackQuery) await showMenu(ctx, html, createStartKeyboard(ctx.ui, true));
+    else await replyHtml(ctx, html);
+  };
   if (ctx.subscriber?.active) {
     const s = ctx.subscriber;
-    await replyHtml(
-      ctx,
-      t(ctx.ui, 'already.subscribed', { time: s.deliveryTime, zone: s.timeZone }),
+    await done(
+      t(ctx.ui, 'already.subscribed', { time: s.deliveryTime, zone: zoneLabel(s.timeZone) }),
     );
     return;
   }
   const s = await updateSubscriber(ctx, (x) => ({ ...x, active: true }));
-  await replyHtml(ctx, t(ctx.ui, 'subscribed', { time: s.deliveryTime, zone: s.timeZone }));
+  await done(t(ctx.ui, 'subscribed', { time: s.deliveryTime, zone: zoneLabel(s.timeZone) }));
 }
 
 subscribeFeature.command('subscribe', (ctx) => subscribe(ctx));

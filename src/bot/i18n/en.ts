@@ -31,11 +31,11 @@ export const en = {
   'lang.unknown':
     'I do not know the language code “{code}”. Send /lang to see a list, or a code like en, fr, tr.',
   'time.usage':
-    'Your digest arrives at {time} ({zone}).\nSet it with /time HH:MM [Area/City], for example /time 07:30 Asia/Riyadh — or pick one:',
+    'Your digest arrives at {time} ({zone}).\nSet it with /time HH:MM [CITY], for example /time 07:30 Riyadh, /time 07:30 الرياض or /time 07:30 UTC+3 — or pick one:',
   'time.bad':
     'That is not a time. Use 24-hour HH:MM, for example /time 07:30 or /time 21:00 Europe/Paris.',
   'time.badzone':
-    '“{zone}” is not a time zone. Use Area/City, for example Africa/Cairo or Asia/Riyadh.',
+    '“{zone}” is not a time zone I know. Send a city (Riyadh, الرياض, Casablanca), an offset (UTC+3) or Area/City (Asia/Riyadh).',
   'time.set': '⏰ Daily digest at {time} ({zone}). Next one: {next}.',
   settings:
     '<b>Your settings</b>\nSubscribed: {active}\nLanguage: {language}\nDelivery time: {time} ({zone})\nTopics: {topics}\nNext digest: {next}',
@@ -105,6 +105,35 @@ export const en = {
   'cmd.addsource': 'Admin: add a source',
   'cmd.removesource': 'Admin: remove a source',
   'cmd.sourcestatus': 'Admin: source health',
+  'command.unknown': 'I do not know {command}. /help lists the commands.',
+  'zone.usage':
+    'Your time zone: {zone}.\nPick a city, or send /time CITY — for example /time Riyadh, /time الرياض or /time UTC+3:',
+  'zone.set': '🕰 Time zone set: {zone}. Your digest arrives at {time} there. Next one: {next}.',
+  'time.not.subscribed': 'You are not subscribed yet: /subscribe to get the daily digest.',
+  'btn.zone': '🕰 Time zone',
+  'lang.untranslated':
+    '⚠️ Translation is not enabled on this bot yet, so digests stay in Arabic until the operator enables it.',
+  'lang.marked':
+    '* needs translation, which this bot does not have yet: digests would stay in Arabic.',
+  'setup.intro':
+    '<b>Khulasa</b> — the gist of Arabic news.\n\nEvery day I group the articles of the last 24 hours into stories and write each as a few key points, in your language, at your time.',
+  'setup.intro.arabic':
+    '<b>Khulasa</b> — the gist of Arabic news.\n\nEvery day I group the articles of the last 24 hours into stories and write each as a few key points, in Arabic (this bot does not translate yet), at your time.',
+  'setup.step.lang': '<b>1/4</b> Which language should the digest be in?',
+  'setup.step.zone':
+    '<b>2/4</b> Your time zone (now {zone}): pick a city or an offset, or type your city — Riyadh, الرياض, UTC+3.',
+  'setup.zone.set': '🕰 Time zone set: {zone}.',
+  'setup.step.time': '<b>3/4</b> When should the daily digest arrive?',
+  'setup.time.set': '⏰ Delivery time set: {time}.',
+  'setup.step.done':
+    '<b>4/4</b> Your digest: every day at {time} ({zone}), in {language}.\nOptional: keep only some topics with /follow Gaza.\nSubscribe to get it every day — /digest and /topic work either way.',
+  'btn.later': 'Not now',
+  'setup.later': 'Not subscribed. /subscribe whenever you like; /digest and /topic work anyway.',
+  'setup.already': 'You are subscribed: /settings shows everything.',
+  'unfollow.confirm':
+    'Stop following all {n} topics ({topics})? Your daily digest would have every story again.',
+  'btn.unfollow.all': 'Yes, stop all',
+  'btn.unfollow.keep': 'No, keep them',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -34,11 +34,11 @@ export const fr: Record<MessageKey, string> = {
   'lang.unknown':
     'Je ne connais pas le code de langue « {code} ». Envoyez /lang pour voir la liste, ou un code comme en, fr, tr.',
   'time.usage':
-    'Votre résumé arrive à {time} ({zone}).\nChangez-la avec /time HH:MM [Zone/Ville], par exemple /time 07:30 Europe/Paris — ou choisissez :',
+    'Votre résumé arrive à {time} ({zone}).\nChangez-la avec /time HH:MM [VILLE], par exemple /time 07:30 Casablanca ou /time 07:30 UTC+1 — ou choisissez :',
   'time.bad':
     'Ce n’est pas une heure. Utilisez le format 24 h HH:MM, par exemple /time 07:30 ou /time 21:00 Europe/Paris.',
   'time.badzone':
-    '« {zone} » n’est pas un fuseau horaire. Utilisez Zone/Ville, par exemple Africa/Casablanca ou Europe/Paris.',
+    '« {zone} » n’est pas un fuseau horaire connu. Envoyez une ville (Casablanca, Paris, الرياض), un décalage (UTC+1) ou Zone/Ville (Europe/Paris).',
   'time.set': '⏰ Résumé quotidien à {time} ({zone}). Prochain : {next}.',
   settings:
     '<b>Vos réglages</b>\nAbonné : {active}\nLangue : {language}\nHeure d’envoi : {time} ({zone})\nSujets : {topics}\nProchain résumé : {next}',
@@ -108,4 +108,36 @@ export const fr: Record<MessageKey, string> = {
   'cmd.addsource': 'Admin : ajouter une source',
   'cmd.removesource': 'Admin : supprimer une source',
   'cmd.sourcestatus': 'Admin : état des sources',
+  'command.unknown': 'Je ne connais pas la commande {command}. /help donne la liste.',
+  'zone.usage':
+    'Votre fuseau horaire : {zone}.\nChoisissez une ville, ou envoyez /time VILLE — par exemple /time Casablanca, /time الرياض ou /time UTC+1 :',
+  'zone.set':
+    '🕰 Fuseau horaire choisi : {zone}. Votre résumé arrive à {time}, heure locale. Prochain : {next}.',
+  'time.not.subscribed':
+    'Vous n’êtes pas encore abonné : /subscribe pour recevoir le résumé quotidien.',
+  'btn.zone': '🕰 Fuseau horaire',
+  'lang.untranslated':
+    '⚠️ La traduction n’est pas encore activée sur ce bot : les résumés restent en arabe jusqu’à ce que l’opérateur l’active.',
+  'lang.marked':
+    '* nécessite la traduction, pas encore activée sur ce bot : les résumés resteraient en arabe.',
+  'setup.intro':
+    '<b>Khulasa</b> — l’essentiel de l’actualité arabe.\n\nChaque jour, je regroupe les articles des dernières 24 heures en histoires et résume chacune en quelques points, dans votre langue, à l’heure de votre choix.',
+  'setup.intro.arabic':
+    '<b>Khulasa</b> — l’essentiel de l’actualité arabe.\n\nChaque jour, je regroupe les articles des dernières 24 heures en histoires et résume chacune en quelques points, en arabe (ce bot ne traduit pas encore), à l’heure de votre choix.',
+  'setup.step.lang': '<b>1/4</b> Dans quelle langue voulez-vous le résumé ?',
+  'setup.step.zone':
+    '<b>2/4</b> Votre fuseau horaire (actuellement {zone}) : choisissez une ville ou un décalage, ou écrivez votre ville — Casablanca, Paris, UTC+1.',
+  'setup.zone.set': '🕰 Fuseau horaire choisi : {zone}.',
+  'setup.step.time': '<b>3/4</b> À quelle heure voulez-vous recevoir le résumé quotidien ?',
+  'setup.time.set': '⏰ Heure d’envoi choisie : {time}.',
+  'setup.step.done':
+    '<b>4/4</b> Votre résumé : chaque jour à {time} ({zone}), en {language}.\nFacultatif : ne gardez que certains sujets avec /follow Gaza.\nAbonnez-vous pour le recevoir chaque jour — /digest et /topic fonctionnent de toute façon.',
+  'btn.later': 'Plus tard',
+  'setup.later':
+    'Pas d’abonnement. /subscribe quand vous voulez ; /digest et /topic fonctionnent quand même.',
+  'setup.already': 'Vous êtes abonné : /settings montre tout.',
+  'unfollow.confirm':
+    'Ne plus suivre aucun des {n} sujets ({topics}) ? Votre résumé quotidien reprendrait toutes les histoires.',
+  'btn.unfollow.all': 'Oui, tout arrêter',
+  'btn.unfollow.keep': 'Non, les garder',
 };

@@ -46,7 +46,17 @@ async function chat(lines: string[], languageCode = 'ar'): Promise<string> {
 
 describe('console chat', () => {
   it('runs /digest and /topic from piped input, as plain text, and ends with the input', async () => {
-    const out = await chat(['/start', '#1', '/digest', '#1', '/topic غزة', 'غزة']);
+    const out = await chat([
+      '/start',
+      '#1',
+      '#1',
+      '#2',
+      '#1',
+      '/digest',
+      '#1',
+      '/topic غزة',
+      'غزة',
+    ]);
     expect(out).toContain('TELEGRAM_BOT_TOKEN');
     expect(out).toContain('[#1 🔔 اشترك]');
     expect(out).toContain('تم الاشتراك');
@@ -77,6 +87,16 @@ describe('console chat', () => {
     const out = await chat(Array.from({ length: 10 }, () => '/digest'));
     expect(out.split('خلاصة اليوم')).toHaveLength(11);
     expect(out).not.toContain('لحظة من فضلك');
+  });
+
+  it('echoes each piped line before its reply, so replies can be matched to questions', async () => {
+    const out = await chat(['/digest', '/topic غزة']);
+    const digestAt = out.indexOf('> /digest\n');
+    const topicAt = out.indexOf('> /topic غزة\n');
+    expect(digestAt).toBeGreaterThan(-1);
+    expect(topicAt).toBeGreaterThan(digestAt);
+    expect(out.slice(digestAt, topicAt)).toContain('خلاصة اليوم');
+    expect(out.slice(topicAt)).toContain('عن «غزة»');
   });
 
   it('resolves at once on empty input', async () => {

@@ -39,7 +39,13 @@ describe('/follow and /unfollow with the real telegraf client', () => {
     reply = await say('/unfollow غزّة');
     expect(reply).toContain('Stopped following “غزّة”');
     expect((await h.store.subscribers.get(chatId))!.topics).not.toContain('غزة');
-    expect(await say('/unfollow')).toContain('every story');
+    // /unfollow alone asks first (the whole exchange is in talk.test.ts)
+    const calls = await h.say({ chatId, text: '/unfollow', languageCode: 'en' });
+    expect(texts(calls)[0]).toContain('Stop following all 9 topics');
+    const markup = calls.find((c) => c.method === 'sendMessage')!.payload.reply_markup as {
+      inline_keyboard: { callback_data: string }[][];
+    };
+    await h.press({ chatId, data: markup.inline_keyboard[0]![0]!.callback_data });
     expect(await h.store.subscribers.get(chatId)).toMatchObject({ topics: [], active: true });
   });
 

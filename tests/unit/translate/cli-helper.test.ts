@@ -76,9 +76,25 @@ describe('translateForCli', () => {
 });
 
 describe('fallbackNotice', () => {
-  it.each(['en', 'fr', 'ru', 'zh', 'es', 'de', 'tr'])('has a line in %s for both cases', (lang) => {
-    expect(fallbackNotice('not-configured', lang)).not.toBe(fallbackNotice('budget', lang));
-    expect(fallbackNotice('error', lang)).toBe(fallbackNotice('budget', lang));
+  it.each(['en', 'fr', 'ru', 'zh', 'es', 'de', 'tr'])('has a line in %s for each case', (lang) => {
+    const lines = [
+      fallbackNotice('not-configured', lang),
+      fallbackNotice('budget', lang, { resetAt: '03:00' }),
+      fallbackNotice('budget', lang),
+      fallbackNotice('error', lang),
+    ];
+    expect(new Set(lines).size).toBe(4);
+    expect(lines[1]).toContain('03:00');
+    expect(fallbackNotice('reader-budget', lang, { resetAt: '03:00' })).toBe(lines[1]);
+  });
+
+  it('says when the daily limit comes back, and that a failing provider is retried', () => {
+    expect(fallbackNotice('budget', 'en', { resetAt: '03:00' })).toBe(
+      'Daily translation limit reached, back at 03:00. Here is the Arabic original.',
+    );
+    expect(fallbackNotice('error', 'en')).toBe(
+      'Translation is failing, retrying later. Here is the Arabic original.',
+    );
   });
 
   it('uses English for other languages', () => {
