@@ -3,6 +3,7 @@
  * 2 bad usage or configuration, always with one line on stderr saying what is wrong.
  */
 import { ConfigError } from './config/index.js';
+import { loadDotEnv } from './config/dotenv.js';
 import { scrubSecrets } from './log.js';
 import { UsageError, parseCommandArgs, type CliIO, type Command } from './cli/command.js';
 
@@ -68,6 +69,11 @@ function topHelp(): string {
 }
 
 function defaultIO(): CliIO {
+  try {
+    loadDotEnv();
+  } catch (err) {
+    process.stderr.write(`khulasa: ignoring .env: ${(err as Error).message}\n`);
+  }
   return {
     stdin: process.stdin,
     stdout: process.stdout,
