@@ -72,7 +72,16 @@ export async function startService(
     onFatal: (err) => fatal?.(err),
   });
   const scheduler = createScheduler(
-    createScheduleDeps({ config, log, store, translator, telegram: bot.telegram, metrics, now }),
+    createScheduleDeps({
+      config,
+      log,
+      store,
+      translator,
+      telegram: bot.telegram,
+      metrics,
+      now,
+      instanceId: config.INSTANCE_ID,
+    }),
   );
   scheduler.start();
   const alerts = startAlerts({
