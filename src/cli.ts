@@ -36,6 +36,10 @@ const COMMANDS: Record<string, { summary: string; load: Loader }> = {
     summary: 'export or import subscribers as JSON lines',
     load: () => import('./cli/subscribers.js'),
   },
+  channels: {
+    summary: 'add, remove or list the channels that get the daily digest',
+    load: () => import('./cli/channels.js'),
+  },
   eval: {
     summary: 'measure summary quality (ROUGE) or clustering quality against labels',
     load: () => import('./cli/eval.js'),

@@ -9,6 +9,7 @@ import { prepareContext, type BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
 import { createErrorBoundary } from './error-boundary.js';
 import { adminFeature } from './features/admin.js';
+import { channelFeature } from './features/channel.js';
 import { digestFeature } from './features/digest.js';
 import { followFeature } from './features/follow.js';
 import { helpFeature, unknownCommandFeature } from './features/help.js';
@@ -70,6 +71,7 @@ export function createBot(deps: BotDeps, opts: CreateBotOptions = {}): Bot {
 
   const limiter = createRateLimiter(deps.limits ?? { requests: 6, windowMs: 60_000 });
   bot.use(prepareContext(deps, limiter));
+  bot.use(channelFeature);
   bot.use(
     startFeature,
     subscribeFeature,

@@ -27,6 +27,8 @@ export interface RenderOptions {
   notice?: string;
   /** Limit per message (default {@link MESSAGE_LIMIT}); smaller values are for tests. */
   limit?: number;
+  /** For a channel: links only, no buttons (a channel post's buttons answer nobody). */
+  channel?: boolean;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -275,7 +277,7 @@ export function renderDigest(digest: Digest, opts: RenderOptions): RenderedMessa
   return toMessages(
     [header, ...blocks],
     limit,
-    originalButtons(opts.ui, language, digestRef(digest.id)),
+    opts.channel ? () => undefined : originalButtons(opts.ui, language, digestRef(digest.id)),
   );
 }
 

@@ -145,7 +145,8 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
   };
   return (sub: Subscriber): Promise<RenderedMessage[]> => {
     const topics = [...new Set(sub.topics)].sort();
-    const key = `${sub.language}\u0000${topics.join('\u0000')}`;
+    const channel = sub.chatType === 'channel';
+    const key = `${sub.language}\u0000${channel}\u0000${topics.join('\u0000')}`;
     let p = rendered.get(key);
     if (!p) {
       p = (async () => {
@@ -154,7 +155,7 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
           ? (deps.filterTopics ?? filterByTopics)(d, topics, digest)
           : d;
         if (filtered.stories.length === 0) return [];
-        return deps.render(filtered, { ui: sub.language, notice });
+        return deps.render(filtered, { ui: sub.language, notice, channel });
       })();
       rendered.set(key, p);
     }

@@ -55,7 +55,10 @@ export interface ScheduleDeps {
     translator: Translator,
   ): Promise<{ digest: Digest; outcome: TranslationOutcome }>;
   /** Renders a digest into Telegram messages (src/bot renderDigest). */
-  render(digest: Digest, opts: { ui: string; notice?: string }): RenderedMessage[];
+  render(
+    digest: Digest,
+    opts: { ui: string; notice?: string; channel?: boolean },
+  ): RenderedMessage[];
   /** The one-line notice shown when translation fell back to Arabic; undefined for none. */
   notice?(
     language: string,
