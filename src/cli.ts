@@ -36,6 +36,10 @@ const COMMANDS: Record<string, { summary: string; load: Loader }> = {
     summary: 'export or import subscribers as JSON lines',
     load: () => import('./cli/subscribers.js'),
   },
+  sources: {
+    summary: 'import sources from an OPML file, export them as OPML or JSON',
+    load: () => import('./cli/sources.js'),
+  },
   channels: {
     summary: 'add, remove or list the channels that get the daily digest',
     load: () => import('./cli/channels.js'),
