@@ -11,6 +11,8 @@ import { createErrorBoundary } from './error-boundary.js';
 import { adminFeature } from './features/admin.js';
 import { channelFeature } from './features/channel.js';
 import { opmlUploadFeature } from './features/opml-upload.js';
+import { privateMode } from './features/private-mode.js';
+import { whoamiFeature } from './features/whoami.js';
 import { digestFeature } from './features/digest.js';
 import { followFeature } from './features/follow.js';
 import { helpFeature, unknownCommandFeature } from './features/help.js';
@@ -72,7 +74,7 @@ export function createBot(deps: BotDeps, opts: CreateBotOptions = {}): Bot {
 
   const limiter = createRateLimiter(deps.limits ?? { requests: 6, windowMs: 60_000 });
   bot.use(prepareContext(deps, limiter));
-  bot.use(channelFeature, opmlUploadFeature);
+  bot.use(whoamiFeature, privateMode, channelFeature, opmlUploadFeature);
   bot.use(
     startFeature,
     subscribeFeature,

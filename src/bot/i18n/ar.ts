@@ -91,4 +91,10 @@ export const ar: Record<MessageKey, string> = {
   'cmd.addsource': 'المشرف: إضافة مصدر',
   'cmd.removesource': 'المشرف: حذف مصدر',
   'cmd.sourcestatus': 'المشرف: حالة المصادر',
+  'private.refused':
+    'هذا البوت خاص. رقم محادثتك <code>{id}</code>: يمكن لمشغّله إضافته إلى ALLOWED_CHAT_IDS.',
+  whoami:
+    'رقم المحادثة: <code>{id}</code>{user}\nيضعه المشغّل في ADMIN_CHAT_IDS أو ALLOWED_CHAT_IDS.',
+  'whoami.user': ' · رقم المستخدم: <code>{id}</code>',
+  'cmd.whoami': 'رقم محادثتك',
 };

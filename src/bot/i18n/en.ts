@@ -91,6 +91,12 @@ export const en = {
   'cmd.addsource': 'Admin: add a source',
   'cmd.removesource': 'Admin: remove a source',
   'cmd.sourcestatus': 'Admin: source health',
+  'private.refused':
+    'This bot is private. Your chat id is <code>{id}</code>: its operator can add it to ALLOWED_CHAT_IDS.',
+  whoami:
+    'Chat id: <code>{id}</code>{user}\nOperators put it in ADMIN_CHAT_IDS or ALLOWED_CHAT_IDS.',
+  'whoami.user': ' · your user id: <code>{id}</code>',
+  'cmd.whoami': 'Your chat id',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -94,4 +94,10 @@ export const fr: Record<MessageKey, string> = {
   'cmd.addsource': 'Admin : ajouter une source',
   'cmd.removesource': 'Admin : supprimer une source',
   'cmd.sourcestatus': 'Admin : état des sources',
+  'private.refused':
+    'Ce bot est privé. L’identifiant de votre discussion est <code>{id}</code> : son opérateur peut l’ajouter à ALLOWED_CHAT_IDS.',
+  whoami:
+    'Identifiant de la discussion : <code>{id}</code>{user}\nL’opérateur le met dans ADMIN_CHAT_IDS ou ALLOWED_CHAT_IDS.',
+  'whoami.user': ' · votre identifiant : <code>{id}</code>',
+  'cmd.whoami': 'Votre identifiant de discussion',
 };
