@@ -3,6 +3,7 @@
  * 2 bad usage or configuration, always with one line on stderr saying what is wrong.
  */
 import { ConfigError } from './config/index.js';
+import { loadDotEnv } from './config/dotenv.js';
 import { scrubSecrets } from './log.js';
 import { UsageError, parseCommandArgs, type CliIO, type Command } from './cli/command.js';
 
@@ -34,6 +35,14 @@ const COMMANDS: Record<string, { summary: string; load: Loader }> = {
   subscribers: {
     summary: 'export or import subscribers as JSON lines',
     load: () => import('./cli/subscribers.js'),
+  },
+  sources: {
+    summary: 'import sources from an OPML file, export them as OPML or JSON',
+    load: () => import('./cli/sources.js'),
+  },
+  channels: {
+    summary: 'add, remove or list the channels that get the daily digest',
+    load: () => import('./cli/channels.js'),
   },
   eval: {
     summary: 'measure summary quality (ROUGE) or clustering quality against labels',
@@ -68,6 +77,11 @@ function topHelp(): string {
 }
 
 function defaultIO(): CliIO {
+  try {
+    loadDotEnv();
+  } catch (err) {
+    process.stderr.write(`khulasa: ignoring .env: ${(err as Error).message}\n`);
+  }
   return {
     stdin: process.stdin,
     stdout: process.stdout,

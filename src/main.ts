@@ -78,7 +78,16 @@ export async function startService(
     }),
   );
   const created = createScheduler(
-    createScheduleDeps({ config, log, store, translator, telegram: bot.telegram, metrics, now }),
+    createScheduleDeps({
+      config,
+      log,
+      store,
+      translator,
+      telegram: bot.telegram,
+      metrics,
+      now,
+      instanceId: config.INSTANCE_ID,
+    }),
   );
   late.scheduler = created;
   // Start reading the sources before taking updates: the first /digest then finds (or waits a
@@ -175,12 +184,22 @@ export async function runService(config: Config, io: CliIO): Promise<number> {
   return code;
 }
 
+/**
+ * The console chat's own store: the sample articles and the local reader (chat 1) it writes must
+ * never reach the store the real bot serves. An explicit `STORE_URL=memory://` keeps it in memory;
+ * otherwise it is `DATA_DIR/console.sqlite`.
+ */
+export function consoleStoreUrl(config: Pick<Config, 'DATA_DIR'>, env: CliIO['env']): string {
+  if (env.STORE_URL?.trim().toLowerCase().startsWith('memory:')) return 'memory://';
+  return `sqlite://${config.DATA_DIR.replace(/\/+$/, '') || '/'}/console.sqlite`;
+}
+
 /** Without a token: the same handlers in the terminal, over the bundled samples. */
 async function runConsole(config: Config, io: CliIO): Promise<number> {
   // The chat owns the terminal: only warnings reach stderr unless LOG_LEVEL asks for more.
   const level = io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
   const log = createLogger({ level });
-  const store = await createStore(config.STORE_URL, { log });
+  const store = await createStore(consoleStoreUrl(config, io.env), { log });
   const translator = createTranslatorFromConfig(config, { store, log });
   try {
     await seedConsoleStore({

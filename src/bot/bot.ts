@@ -9,6 +9,10 @@ import { prepareContext, type BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
 import { createErrorBoundary } from './error-boundary.js';
 import { adminFeature } from './features/admin.js';
+import { channelFeature } from './features/channel.js';
+import { opmlUploadFeature } from './features/opml-upload.js';
+import { privateMode } from './features/private-mode.js';
+import { whoamiFeature } from './features/whoami.js';
 import { digestFeature } from './features/digest.js';
 import { followFeature } from './features/follow.js';
 import { formatFeature } from './features/format.js';
@@ -74,6 +78,7 @@ export function createBot(deps: BotDeps, opts: CreateBotOptions = {}): Bot {
   const limiter = createRateLimiter(deps.limits ?? READER_LIMITS);
   bot.use(prepareContext(deps, limiter));
   bot.use(normalizeIncoming, createChatQueue().middleware);
+  bot.use(whoamiFeature, privateMode, channelFeature, opmlUploadFeature);
   bot.use(
     startFeature,
     subscribeFeature,

@@ -18,6 +18,7 @@ const READER_COMMANDS = [
   'sources',
   'help',
   'start',
+  'whoami',
 ] as const;
 const ADMIN_COMMANDS = ['stats', 'addsource', 'removesource', 'sourcestatus'] as const;
 

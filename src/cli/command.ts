@@ -39,10 +39,19 @@ export interface Command {
 
 /** Parses argv strictly: unknown flags and missing values become a {@link UsageError}. */
 export function parseCommandArgs(cmd: Command, argv: string[]): ParsedArgs {
+  // A negative number (a channel or group id, -100…) is an argument, never a bundle of flags.
+  const negatives = new Map<string, string>();
+  const args = argv.map((a) => {
+    if (!/^-\d+$/.test(a)) return a;
+    const key = `\u0000${negatives.size}`;
+    negatives.set(key, a);
+    return key;
+  });
+  const restore = (v: string) => negatives.get(v) ?? v;
   let parsed: ParsedArgs;
   try {
     parsed = parseArgs({
-      args: argv,
+      args,
       options: cmd.options,
       allowPositionals: true,
       strict: true,
@@ -50,6 +59,12 @@ export function parseCommandArgs(cmd: Command, argv: string[]): ParsedArgs {
   } catch (err) {
     const message = (err as Error).message.split('\n')[0]!.replace(/\.\s*To specify.*$/, '');
     throw new UsageError(`${message}; see 'khulasa ${cmd.name} --help'`);
+  }
+  if (negatives.size > 0) {
+    parsed.positionals = parsed.positionals.map(restore);
+    for (const [k, v] of Object.entries(parsed.values)) {
+      if (typeof v === 'string') parsed.values[k] = restore(v);
+    }
   }
   const max = cmd.maxPositionals ?? 0;
   if (parsed.positionals.length > max) {

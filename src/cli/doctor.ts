@@ -13,6 +13,48 @@ export interface Check {
   detail: string;
   /** What to do when it failed. */
   fix?: string;
+  /** Works, but something needs the operator's attention (printed as "warn"). */
+  warning?: boolean;
+}
+
+/** Chat ids this small are never real Telegram chats: they come from the console or tests. */
+const TEST_CHAT_ID_LIMIT = 100;
+
+/** The bundled samples link to the reserved `.example` domain, which no real outlet can use. */
+function isSampleArticle(url: string): boolean {
+  try {
+    return /\.example$/i.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Leftovers of trying the console chat or a test in the real store: the bundled sample articles
+ * (readers would get the fictional sample digest) and chat ids below 100.
+ */
+async function checkStoreContents(store: Store): Promise<Check | undefined> {
+  const problems: string[] = [];
+  const samples = (await store.articles.listSince(new Date(0))).filter((a) =>
+    isSampleArticle(a.url),
+  ).length;
+  if (samples > 0) problems.push(`${samples} bundled sample articles`);
+  const testChats: number[] = [];
+  for await (const s of store.subscribers.all()) {
+    if (s.chatId >= 0 && s.chatId < TEST_CHAT_ID_LIMIT) testChats.push(s.chatId);
+  }
+  if (testChats.length > 0) {
+    const shown = testChats.sort((a, b) => a - b).slice(0, 5);
+    problems.push(`subscribers with test chat ids (${shown.join(', ')})`);
+  }
+  if (problems.length === 0) return undefined;
+  return {
+    name: 'store contents',
+    ok: true,
+    warning: true,
+    detail: `the store holds ${problems.join(' and ')}`,
+    fix: 'these come from the console chat or a test: delete the store file (or point STORE_URL at a fresh one) before going live',
+  };
 }
 
 const TIMEOUT_MS = 15_000;
@@ -231,6 +273,14 @@ export async function runChecks(env: Record<string, string | undefined>): Promis
   ];
   const { check, store } = await checkStore(config);
   checks.push(check);
+  if (store) {
+    const contents = await checkStoreContents(store).catch((err: unknown): Check => ({
+      name: 'store contents',
+      ok: false,
+      detail: `could not read the store: ${oneLine(err)}`,
+    }));
+    if (contents) checks.push(contents);
+  }
   const [telegram, translation, sources] = await Promise.all([
     checkTelegram(config),
     checkTranslation(config, store),
@@ -245,15 +295,18 @@ export function formatChecks(checks: Check[]): string {
   const width = Math.max(...checks.map((c) => c.name.length));
   const lines: string[] = [];
   for (const c of checks) {
-    lines.push(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(width)}  ${c.detail}`);
-    if (c.fix && !c.ok) lines.push(`${' '.repeat(width + 8)}fix: ${c.fix}`);
+    const mark = !c.ok ? 'FAIL' : c.warning ? 'warn' : 'ok  ';
+    lines.push(`${mark}  ${c.name.padEnd(width)}  ${c.detail}`);
+    if (c.fix && (!c.ok || c.warning)) lines.push(`${' '.repeat(width + 8)}fix: ${c.fix}`);
     else if (c.fix) lines.push(`${' '.repeat(width + 8)}hint: ${c.fix}`);
   }
   const failed = checks.filter((c) => !c.ok).length;
+  const warned = checks.filter((c) => c.ok && c.warning).length;
   lines.push(
     '',
     failed === 0 ? 'All checks passed.' : `${failed} of ${checks.length} checks failed.`,
   );
+  if (warned > 0) lines.push(`${warned} warning${warned === 1 ? '' : 's'}: see "warn" above.`);
   return lines.join('\n');
 }
 

@@ -94,7 +94,7 @@ const settings = {
       .refine((v) => !URL.canParse(v) || STORE_SCHEMES.includes(new URL(v).protocol), {
         message: 'has an unsupported scheme; use sqlite://, redis://, postgresql:// or memory://',
       }),
-    default: 'sqlite://./data/khulasa.sqlite',
+    // No default here: it is the file khulasa.sqlite inside DATA_DIR (see parseConfig).
     example: 'redis://127.0.0.1:6379/0',
   },
   SOURCES_FILE: { schema: z.string().trim().min(1), example: './sources.json' },
@@ -170,6 +170,22 @@ const settings = {
   },
   METRICS_PORT: { schema: int(1, 65535), example: '9464' },
   DATA_DIR: { schema: z.string().trim().min(1), default: './data', example: '/app/data' },
+  INSTANCE_ID: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1 to 100 characters of A-Z, a-z, 0-9, . _ : -'),
+    example: 'bot-1',
+  },
+  ALLOWED_CHAT_IDS: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^(-?\d+)(\s*,\s*-?\d+)*$/, 'must be chat ids separated by commas')
+      .transform((v) => v.split(',').map((s) => Number(s.trim()))),
+    example: '12345678,-1001234567890',
+  },
+  ALLOW_GROUPS: { schema: bool, default: 'true', example: 'false' },
 } satisfies Record<string, { schema: z.ZodType; default?: string; example: string }>;
 
 type Settings = typeof settings;
@@ -206,7 +222,9 @@ export type TranslationConfig =
       apiKey?: string;
     };
 
-export type Config = Parsed & {
+export type Config = Omit<Parsed, 'STORE_URL'> & {
+  /** STORE_URL, or the embedded SQLite file `khulasa.sqlite` inside DATA_DIR. */
+  STORE_URL: string;
   telegram: TelegramMode;
   translation: TranslationConfig;
   /** The settings file that was read, if any. */
@@ -264,7 +282,10 @@ function readConfigFile(path: string): Env {
  */
 export function parseConfig(env: Env): Config {
   const configFile = env.CONFIG_FILE?.trim() || undefined;
-  const merged: Env = { ...(configFile ? readConfigFile(configFile) : {}), ...env };
+  const merged: Env = withSecretFiles({
+    ...(configFile ? readConfigFile(configFile) : {}),
+    ...env,
+  });
   const out: Record<string, unknown> = {};
   for (const name of SETTING_NAMES) {
     const spec: { schema: z.ZodType; default?: string; example: string } = settings[name];
@@ -290,10 +311,54 @@ export function parseConfig(env: Env): Config {
   const parsed = out as Parsed;
   return {
     ...parsed,
+    STORE_URL: parsed.STORE_URL ?? defaultStoreUrl(parsed.DATA_DIR),
     telegram: telegramMode(parsed),
     translation: translationConfig(parsed),
     configFile,
   };
+}
+
+/** The embedded store inside the data folder: `sqlite://DATA_DIR/khulasa.sqlite`. */
+export function defaultStoreUrl(dataDir: string): string {
+  return `sqlite://${dataDir.replace(/\/+$/, '') || '/'}/khulasa.sqlite`;
+}
+
+/** Settings that may also be given as NAME_FILE: the path of a file holding the value. */
+const FILE_SETTINGS = [
+  'TELEGRAM_BOT_TOKEN',
+  'WEBHOOK_SECRET',
+  'GOOGLE_TRANSLATE_API_KEY',
+  'STORE_URL',
+] as const;
+
+/**
+ * Replaces NAME_FILE by the contents of that file (Docker and Kubernetes secrets), trailing line
+ * break removed. Setting both NAME and NAME_FILE is refused: one of them would be ignored.
+ */
+function withSecretFiles(env: Env): Env {
+  const out: Env = { ...env };
+  for (const name of FILE_SETTINGS) {
+    const file = env[`${name}_FILE`]?.trim();
+    if (!file) continue;
+    const example = `/run/secrets/${name.toLowerCase()}`;
+    if (env[name]?.trim()) {
+      throw new ConfigError(
+        `${name}_FILE`,
+        `cannot be used together with ${name}; unset one`,
+        example,
+      );
+    }
+    try {
+      out[name] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (err) {
+      throw new ConfigError(
+        `${name}_FILE`,
+        `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        example,
+      );
+    }
+  }
+  return out;
 }
 
 function telegramMode(c: Parsed): TelegramMode {

@@ -5,6 +5,7 @@
  * lease and its progress (`partsSent`) is saved after each accepted part, so a crash or a restart
  * resumes where it stopped and never repeats more than the sends that were in flight.
  */
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { normalize } from '../arabic/index.js';
 import type { Digest } from '../domain.js';
@@ -48,9 +49,16 @@ const DAY_MS = 86_400_000;
 const SERVED_RECENTLY_MS = 20 * 3_600_000;
 const DEFAULT_LEASE_MS = 120_000;
 
-/** This process's name in leases and locks: stable across restarts on one host, per role. */
+// Two processes on one host (systemd units, `--network host` containers) share a host name: the
+// pid and a random part keep their lock and lease owners apart.
+const PROCESS_TAG = `${process.pid}-${randomBytes(3).toString('hex')}`;
+
+/**
+ * This process's name in leases and locks when INSTANCE_ID is not set: host name, role, pid and a
+ * random part, so no two processes ever share it.
+ */
 export function defaultInstanceId(role: string): string {
-  return `${hostname()}:${role}`;
+  return `${hostname()}:${role}:${PROCESS_TAG}`;
 }
 
 type Outcome = 'sent' | 'skipped' | 'blocked' | 'failed' | 'interrupted';
@@ -140,7 +148,8 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
   return (sub: Subscriber): Promise<RenderedMessage[]> => {
     const topics = [...new Set(sub.topics)].sort();
     const format = sub.format ?? 'brief';
-    const key = [sub.language, format, sub.timeZone, ...topics].join('\u0000');
+    const channel = sub.chatType === 'channel';
+    const key = [sub.language, format, sub.timeZone, channel, ...topics].join('\u0000');
     let p = rendered.get(key);
     if (!p) {
       p = (async () => {
@@ -149,6 +158,7 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
           ui: sub.language,
           timeZone: sub.timeZone,
           format,
+          ...(channel ? { channel } : {}),
           ...(notice ? { notice } : {}),
         };
         if (topics.length === 0) return deps.render(d, base);

@@ -29,6 +29,8 @@ export interface RenderRequest {
   format?: 'brief' | 'full';
   /** Stories were filtered by these topics; `missed`: none matched (the digest is unfiltered). */
   topics?: { followed: readonly string[]; missed?: boolean };
+  /** A channel post: links instead of buttons. */
+  channel?: boolean;
 }
 
 /** The few fields of an ingest pass the scheduler looks at (sources' IngestReport fits). */

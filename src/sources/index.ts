@@ -38,6 +38,7 @@ export {
 } from './parse-feed.js';
 export { extractArticle, type ExtractedArticle } from './extract.js';
 export { decodeBody } from './encoding.js';
+export { parseOpml, planImport, renderOpml, type ImportLine, type OpmlFeed } from './opml.js';
 export { canonicalUrl, articleId, textFingerprint } from './canonical.js';
 export { dedupArticles } from './dedup.js';
 export {

@@ -124,6 +124,11 @@ export interface FakeBotApi {
    * i.e. finished handling it and everything it sent in reply.
    */
   waitForConfirm(updateId: number, timeoutMs?: number): Promise<void>;
+  /**
+   * Serves a file as Telegram does: getFile with `fileId` answers its file_path, and the file is
+   * downloadable at `<apiRoot>/file/bot<token>/<file_path>`.
+   */
+  addFile(fileId: string, content: string | Buffer, filePath?: string): void;
   /** Forgets recorded calls (not the queue or the responders). */
   reset(): void;
   close(): Promise<void>;
@@ -197,6 +202,7 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
   let nextUpdateId = 1;
   let nextMessageId = 1;
   let closed = false;
+  const served = new Map<string, { path: string; content: Buffer }>();
 
   const me = {
     id: opts.botId ?? 7_000_000_001,
@@ -229,6 +235,18 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
     switch (call.method) {
       case 'getMe':
         return { result: me };
+      case 'getFile': {
+        const file = served.get(String(call.payload.file_id));
+        if (!file) return botApiErrors.badRequest('invalid file_id');
+        return {
+          result: {
+            file_id: call.payload.file_id,
+            file_unique_id: `u-${String(call.payload.file_id)}`,
+            file_size: file.content.length,
+            file_path: file.path,
+          },
+        };
+      }
       case 'sendMessage': {
         const text = String(call.payload.text ?? '');
         if (!text.trim()) return botApiErrors.badRequest('message text is empty');
@@ -324,6 +342,14 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const base = (opts.basePath ?? '').replace(/\/+$/, '');
       const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : '';
+      const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
+      if (download) {
+        const file = [...served.values()].find((f) => f.path === download[2]);
+        const allowed = opts.token === undefined || download[1] === opts.token;
+        if (!file || !allowed) res.writeHead(404).end();
+        else res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.content);
+        return;
+      }
       const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(path);
       const body = await readBody(req);
       if (!m) {
@@ -447,6 +473,12 @@ export async function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<Fak
         (c) => c.method === 'getUpdates' && Number(c.payload.offset ?? 0) > updateId,
         timeoutMs,
       );
+    },
+    addFile(fileId, content, filePath) {
+      served.set(fileId, {
+        path: filePath ?? `documents/${fileId}`,
+        content: typeof content === 'string' ? Buffer.from(content) : content,
+      });
     },
     reset() {
       calls.length = 0;

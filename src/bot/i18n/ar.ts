@@ -134,4 +134,10 @@ export const ar: Record<MessageKey, string> = {
     'هل تريد إلغاء متابعة كل المواضيع ({n}): {topics}؟ ستحمل إليك الخلاصة اليومية كل القصص من جديد.',
   'btn.unfollow.all': 'نعم، ألغِ الكل',
   'btn.unfollow.keep': 'لا، أبقِها',
+  'private.refused':
+    'هذا البوت خاص. رقم محادثتك <code>{id}</code>: يمكن لمشغّله إضافته إلى ALLOWED_CHAT_IDS.',
+  whoami:
+    'رقم المحادثة: <code>{id}</code>{user}\nيضعه المشغّل في ADMIN_CHAT_IDS أو ALLOWED_CHAT_IDS.',
+  'whoami.user': ' · رقم المستخدم: <code>{id}</code>',
+  'cmd.whoami': 'رقم محادثتك',
 };

@@ -134,6 +134,12 @@ export const en = {
     'Stop following all {n} topics ({topics})? Your daily digest would have every story again.',
   'btn.unfollow.all': 'Yes, stop all',
   'btn.unfollow.keep': 'No, keep them',
+  'private.refused':
+    'This bot is private. Your chat id is <code>{id}</code>: its operator can add it to ALLOWED_CHAT_IDS.',
+  whoami:
+    'Chat id: <code>{id}</code>{user}\nOperators put it in ADMIN_CHAT_IDS or ALLOWED_CHAT_IDS.',
+  'whoami.user': ' · your user id: <code>{id}</code>',
+  'cmd.whoami': 'Your chat id',
 } as const;
 
 export type MessageKey = keyof typeof en;

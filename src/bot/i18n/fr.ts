@@ -140,4 +140,10 @@ export const fr: Record<MessageKey, string> = {
     'Ne plus suivre aucun des {n} sujets ({topics}) ? Votre résumé quotidien reprendrait toutes les histoires.',
   'btn.unfollow.all': 'Oui, tout arrêter',
   'btn.unfollow.keep': 'Non, les garder',
+  'private.refused':
+    'Ce bot est privé. L’identifiant de votre discussion est <code>{id}</code> : son opérateur peut l’ajouter à ALLOWED_CHAT_IDS.',
+  whoami:
+    'Identifiant de la discussion : <code>{id}</code>{user}\nL’opérateur le met dans ADMIN_CHAT_IDS ou ALLOWED_CHAT_IDS.',
+  'whoami.user': ' · votre identifiant : <code>{id}</code>',
+  'cmd.whoami': 'Votre identifiant de discussion',
 };

@@ -53,6 +53,7 @@ describe('compose.yaml', () => {
       string,
       {
         environment?: Record<string, string>;
+        env_file?: string | string[];
         healthcheck?: unknown;
         image?: string;
         command?: unknown;
@@ -79,6 +80,10 @@ describe('compose.yaml', () => {
     expect(url).toMatch(/^redis:\/\/redis:6379/);
     expect(compose.services.redis?.image).toMatch(/^redis:/);
     expect(compose.services.redis?.healthcheck).toBeDefined();
+  });
+
+  it('passes the whole .env to each instance, not only the variables it names', () => {
+    for (const [, s] of bots) expect([s.env_file].flat()).toContain('.env');
   });
 
   it('puts a proxy in front that reaches both instances', () => {

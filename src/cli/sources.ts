@@ -1,0 +1,117 @@
+/**
+ * `khulasa sources import FILE.opml` and `khulasa sources export [--format opml|json]`: move
+ * subscriptions between Khulasa and feed readers. Imported feeds live in the store beside the
+ * ones admins add with /addsource; export lists every source the bot reads.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseConfig } from '../config/index.js';
+import { silentLogger } from '../log.js';
+import type { Source } from '../store/types.js';
+import { UsageError, type CliIO, type Command } from './command.js';
+
+const HELP = `Usage: khulasa sources import FILE.opml
+       khulasa sources export [--format opml|json]
+
+import  adds every feed (xmlUrl) of an OPML file, nested folders included, to the store; feeds
+        already read are skipped. Prints one line per feed: "added ID URL" or "skipped URL (why)".
+export  writes every source (SOURCES_FILE or the bundled list, plus the added ones) to standard
+        output as OPML (default) or as JSON usable as SOURCES_FILE.
+Reads STORE_URL and SOURCES_FILE.`;
+
+/** A progress line on a terminal's stderr, rewritten in place. */
+function progress(io: CliIO, label: string, total: number) {
+  let last = 0;
+  return {
+    tick(done: number) {
+      if (!io.interactive) return;
+      const now = Date.now();
+      if (done < total && now - last < 100) return;
+      last = now;
+      io.stderr.write(`\r${label} ${done}/${total}`);
+      if (done >= total) io.stderr.write('\n');
+    },
+  };
+}
+
+export const command: Command = {
+  name: 'sources',
+  summary: 'import sources from OPML, export them as OPML or JSON',
+  help: HELP,
+  options: { format: { type: 'string' } },
+  maxPositionals: 2,
+  async run(args, io) {
+    const [action, file] = args.positionals;
+    if (action !== 'import' && action !== 'export') {
+      throw new UsageError(
+        `expected 'import' or 'export', got '${action ?? ''}'; see 'khulasa sources --help'`,
+      );
+    }
+    const format = args.values.format as string | undefined;
+    if (action === 'import') {
+      if (!file) throw new UsageError('import needs an OPML FILE');
+      if (format !== undefined) throw new UsageError('--format is an export option');
+    } else {
+      if (file !== undefined) throw new UsageError('export takes no file; it writes to stdout');
+      if (format !== undefined && format !== 'opml' && format !== 'json') {
+        throw new UsageError(`--format must be opml or json, got '${format}'`);
+      }
+    }
+    const config = parseConfig(io.env);
+    const { createStore } = await import('../store/index.js');
+    const { defaultSources, loadSourcesFile, parseOpml, planImport, renderOpml } =
+      await import('../sources/index.js');
+
+    let feeds: ReturnType<typeof parseOpml> = [];
+    if (action === 'import') {
+      let text: string;
+      try {
+        text = await readFile(file!, 'utf8');
+      } catch (err) {
+        throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code}`);
+      }
+      try {
+        feeds = parseOpml(text);
+      } catch (err) {
+        throw new UsageError(`${file} is not an OPML file: ${(err as Error).message}`);
+      }
+    }
+
+    const base = config.SOURCES_FILE
+      ? await loadSourcesFile(config.SOURCES_FILE)
+      : defaultSources();
+    const store = await createStore(config.STORE_URL, { log: silentLogger() });
+    try {
+      const added = await store.sources.list();
+      const baseUrls = new Set(base.map((s) => s.url));
+      const all: Source[] = [...base, ...added.filter((s) => !baseUrls.has(s.url))];
+      if (action === 'export') {
+        const bar = progress(io, 'exporting', all.length);
+        bar.tick(all.length);
+        io.stdout.write(
+          format === 'json' ? `${JSON.stringify({ sources: all }, null, 2)}\n` : renderOpml(all),
+        );
+        return 0;
+      }
+      const plan = planImport(feeds, all);
+      const bar = progress(io, 'importing', plan.length);
+      let n = 0;
+      let addedCount = 0;
+      for (const line of plan) {
+        if (line.status === 'added') {
+          await store.sources.add(line.source);
+          addedCount++;
+          io.stdout.write(`added   ${line.source.id} ${line.url}\n`);
+        } else {
+          io.stdout.write(`skipped ${line.url} (${line.reason})\n`);
+        }
+        bar.tick(++n);
+      }
+      io.stderr.write(
+        `${addedCount} added, ${plan.length - addedCount} skipped, from ${feeds.length} feeds in ${file}\n`,
+      );
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
