@@ -10,7 +10,10 @@ const HELP = `Usage:
       ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget.
       FILE lines: {"id","text","summaries":[...],"is_news"?}
   khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--json]
-      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines.`;
+      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines.
+  khulasa eval --points ARTICLES.jsonl [--json] [--limit N]
+      Whole-word failures, boilerplate and near-duplicates in the key points of each article
+      and of each day's digest (all stories). Lines: {"id","title","text","time","outlet","url"}.`;
 
 export const command: Command = {
   name: 'eval',
@@ -31,6 +34,10 @@ export const command: Command = {
     if (args.values.data) {
       const { evalSummaries } = await import('./eval-summaries.js');
       return evalSummaries(args, io);
+    }
+    if (args.values.points && !args.values.clusters) {
+      const { evalPoints } = await import('./eval-points.js');
+      return evalPoints(args, io);
     }
     if (args.values.clusters) {
       if (!args.values.labels) throw new UsageError('--clusters needs --labels STORIES.json');
