@@ -5,8 +5,8 @@
  * points of one story that share more than half their content words.
  *
  * Every article gets its own key points checked. Lines that carry a time (ANT-format
- * {"id","title","text","time","outlet","url"}) are also grouped into days (runs without a 12-hour
- * gap), and each day's digest
+ * {"id","title","text","time","outlet","url"}) are also grouped into days (see auditPoints), and
+ * each day's digest
  * with all stories is built and its story points checked against the story's articles.
  */
 import { readFile } from 'node:fs/promises';
@@ -43,7 +43,7 @@ export interface PointsAuditPart {
 
 export interface PointsAudit {
   articles: PointsAuditPart;
-  /** Present when the lines carry times: one digest per day (named by its first UTC date). */
+  /** Present when the lines carry times: one digest per day, named by its first UTC hour. */
   digests?: PointsAuditPart & { days: string[] };
 }
 
@@ -56,7 +56,6 @@ export interface PointsInput {
 }
 
 const HOUR = 3_600_000;
-const DAY_GAP_MS = 12 * HOUR;
 
 function emptyPart(): PointsAuditPart {
   const list = (): FindingList => ({ count: 0, examples: [] });
@@ -109,19 +108,24 @@ export function auditPoints(
   }
   const dated = inputs.flatMap((a) => (a.article ? [a.article] : []));
   if (dated.length === 0) return { articles };
-  // A day is a run of articles without a 12-hour gap: a news day in any time zone stays whole.
+  // A day: articles in time order until a gap of 6 hours or 28 hours after its first one (a day of
+  // outlets in several time zones spans more than 24 hours of UTC), so separate days stay whole.
   const byDay = new Map<string, Article[]>();
   let day: Article[] = [];
+  let firstMs = -Infinity;
   let lastMs = -Infinity;
-  for (const a of [...dated].sort(
-    (x, y) => Date.parse(x.publishedAt) - Date.parse(y.publishedAt),
-  )) {
+  const inOrder = [...dated].sort((x, y) => Date.parse(x.publishedAt) - Date.parse(y.publishedAt));
+  for (const a of inOrder) {
     const t = Date.parse(a.publishedAt);
-    if (t - lastMs > DAY_GAP_MS) byDay.set(a.publishedAt.slice(0, 10), (day = []));
+    if (t - lastMs > 6 * HOUR || t - firstMs >= 28 * HOUR) {
+      day = [];
+      firstMs = t;
+      byDay.set(a.publishedAt.slice(0, 13).replace('T', ' ') + 'h', day);
+    }
     day.push(a);
     lastMs = t;
   }
-  const digests = { ...emptyPart(), days: [...byDay.keys()] };
+  const digests = { ...emptyPart(), days: [...byDay.keys()].sort() };
   for (const day of digests.days) {
     const group = byDay.get(day)!;
     const times = group.map((a) => Date.parse(a.publishedAt));

@@ -310,7 +310,7 @@ describe('khulasa eval --points', () => {
     expect(r.stdout).toMatch(
       /per article: 2 checked, \d+ points — whole-word failures 0, boilerplate 0/,
     );
-    expect(r.stdout).toMatch(/digests \(2026-03-03, all stories\): \d+ checked/);
+    expect(r.stdout).toMatch(/digests \(2026-03-03 06h, all stories\): \d+ checked/);
     expect(r.stdout).not.toMatch(/CNN|للمزيد|حركة_/);
   });
 
