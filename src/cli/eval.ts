@@ -6,8 +6,9 @@
 import { UsageError, type Command } from './command.js';
 
 const HELP = `Usage:
-  khulasa eval --data FILE.jsonl [--json] [--limit N]
-      ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget.
+  khulasa eval --data FILE.jsonl [--json] [--limit N] [--sweep]
+      ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget,
+      with words/budget; --sweep moves each tuned setting a notch either way.
       FILE lines: {"id","text","summaries":[...],"is_news"?}
   khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--json]
       B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines.
@@ -26,6 +27,7 @@ export const command: Command = {
     json: { type: 'boolean' },
     limit: { type: 'string' },
     points: { type: 'string' },
+    sweep: { type: 'boolean' },
   },
   async run(args, io) {
     if (args.values.data && args.values.clusters) {

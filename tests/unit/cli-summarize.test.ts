@@ -239,6 +239,29 @@ describe('khulasa eval --data', () => {
     expect(report.all.systems.lead!.rouge1.f).toBeGreaterThan(0);
   });
 
+  it('prints words/budget beside the scores and the within-budget rows', async () => {
+    const r = await run(['eval', '--data', data]);
+    expect(r.stdout).toMatch(/R-L +w\/b/);
+    expect(r.stdout).toMatch(/^khulasa within\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}\s+\d\.\d{3}/m);
+    const report = JSON.parse((await run(['eval', '--data', data, '--json'])).stdout) as {
+      all: { wordsPerBudget: Record<string, number> };
+    };
+    const ratio = report.all.wordsPerBudget;
+    expect(ratio.lead).toBeGreaterThanOrEqual(1);
+    expect(ratio['lead within']).toBeLessThanOrEqual(ratio.lead!);
+    expect(ratio['khulasa within']).toBeLessThanOrEqual(ratio.khulasa!);
+  });
+
+  it('sweeps each tuned setting a notch either way with --sweep', async () => {
+    const r = await run(['eval', '--data', data, '--sweep']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^defaults\s+0\.\d{3}/m);
+    expect(r.stdout).toMatch(/^weights\.centrality\s+0\.2\s/m);
+    expect(r.stdout).toMatch(/^weights\.centrality\s+0\.3\s/m);
+    expect(r.stdout).toMatch(/^maxOverlap\s+0\.8\s/m);
+    expect(r.stdout).toMatch(/holds in \d+ of \d+ settings/);
+  });
+
   it('exits 2 on a malformed data file', async () => {
     const r = await run(['eval', '--data', file('bad.jsonl', '{"id":1,"text":"x"}\n')]);
     expect(r.code).toBe(2);
