@@ -41,14 +41,18 @@ const PROMOTION_RE = new RegExp(
 /** Wire outlets that datelines name, in Arabic. */
 const OUTLETS_AR =
   'رويترز|[أا]\\s?ف\\s?ب|[أا]\\.ف\\.ب|الأناضول|الاناضول|د\\s?ب\\s?[أا]|واس|سانا|قنا|وام|كونا|بترا|[أا]\\s?ش\\s?[أا]|شينخوا|يو\\s?بي\\s?[آا]ي|[أا]سوشيتد\\s+برس|سبوتنيك|الألمانية|الفرنسية|[إا]في';
-/** An outlet in parentheses: a Latin name ("CNN", "AFP", "Reuters") or a known Arabic one. */
-const OUTLET_PAREN = `\\(\\s*(?:[A-Z][A-Za-z.&' ]{1,24}|${OUTLETS_AR})\\s*\\)`;
+/** Wire outlets that datelines name, in Latin letters. */
+const OUTLETS_LATIN =
+  'CNN|AFP|A\\.?F\\.?P|AP|BBC|DPA|UPI|RT|CNBC|MENA|KUNA|WAM|SPA|QNA|IRNA|SANA|AA|Reuters|Sputnik|Xinhua|Anadolu|Bloomberg';
+/** An outlet in parentheses, Latin or Arabic. */
+const OUTLET_PAREN = `\\(\\s*(?:${OUTLETS_LATIN}|${OUTLETS_AR})\\s*\\)`;
 /**
  * A dateline prefix: up to six words of place ("نيويورك، الولايات المتحدة الأمريكية"), the outlet
- * in parentheses and a dash or colon; or the outlet in parentheses at the very start.
+ * in parentheses and a dash; or the outlet in parentheses at the very start. A colon after a
+ * place and an outlet is a quote ("قال مصدر لوكالة (الأناضول): …"), not a dateline.
  */
 const DATELINE_RE = new RegExp(
-  `^\\s*(?:[\\p{L}\\p{M}]+(?:[\\s،,]+[\\p{L}\\p{M}]+){0,5}\\s*[-–—]?\\s*${OUTLET_PAREN}\\s*(?:-{1,2}|–|—|:)|${OUTLET_PAREN}\\s*(?:-{1,2}|–|—|:)?)\\s*`,
+  `^\\s*(?:[\\p{L}\\p{M}]+(?:[\\s،,]+[\\p{L}\\p{M}]+){0,5}\\s*[-–—]?\\s*${OUTLET_PAREN}\\s*(?:-{1,2}|–|—)|${OUTLET_PAREN}\\s*(?:-{1,2}|–|—|:)?)\\s*`,
   'u',
 );
 /** The outlet alone, with nothing after it: a credit line. */

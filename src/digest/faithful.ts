@@ -2,23 +2,36 @@
  * The whole-word rule of key points: a point is a run of whole words of one article. The only
  * edits allowed are dropping words before the run (a leading connective, a dateline) and a
  * clitic "و"/"ف" on its first word when what remains is itself a word (see
- * {@link isCliticOf}). Punctuation, quote marks and spacing do not count: only word tokens are
+ * {@link cliticWawRest}). Punctuation, quote marks and spacing do not count: only word tokens are
  * compared, exactly as written.
  */
-import { isCliticOf, tokenize } from '../arabic/index.js';
+import { cliticWawRest, tokenize } from '../arabic/index.js';
 
-/** The word positions of a text, by word. */
-type WordIndex = { tokens: string[]; at: Map<string, number[]> };
+/**
+ * The word positions of a text, by word, and by what a word leaves once an allowed clitic
+ * "و"/"ف" is dropped ("وقال" is also found under "قال", "وافقت" under nothing).
+ */
+type WordIndex = { tokens: string[]; at: Map<string, number[]>; unglued: Map<string, number[]> };
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
 
 function indexOf(text: string): WordIndex {
   const tokens = tokenize(text);
   const at = new Map<string, number[]>();
+  const unglued = new Map<string, number[]>();
   tokens.forEach((t, i) => {
-    const list = at.get(t);
-    if (list) list.push(i);
-    else at.set(t, [i]);
+    push(at, t, i);
+    // "ف" follows the rules of "و": "فقال", "فإن".
+    if (t.startsWith('و') || t.startsWith('ف')) {
+      const rest = cliticWawRest(`و${t.slice(1)}`);
+      if (rest !== undefined) push(unglued, rest, i);
+    }
   });
-  return { tokens, at };
+  return { tokens, at, unglued };
 }
 
 function runAt(index: WordIndex, words: readonly string[], start: number): boolean {
@@ -31,12 +44,8 @@ function holdsRun(index: WordIndex, words: readonly string[]): boolean {
   if (words.length === 0) return true;
   const first = words[0]!;
   for (const i of index.at.get(first) ?? []) if (runAt(index, words, i)) return true;
-  // The first word may have lost a clitic "و"/"ف": look for both glued forms.
-  for (const clitic of ['و', 'ف']) {
-    const glued = clitic + first;
-    if (!isCliticOf(glued, first)) continue;
-    for (const i of index.at.get(glued) ?? []) if (runAt(index, words, i)) return true;
-  }
+  // The first word may have lost an allowed clitic "و"/"ف".
+  for (const i of index.unglued.get(first) ?? []) if (runAt(index, words, i)) return true;
   return false;
 }
 

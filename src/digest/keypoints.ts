@@ -725,7 +725,8 @@ export function cleanPoint(sentence: string): string {
     if (s.startsWith('و ')) s = s.slice(2);
     else if (s.startsWith('و')) {
       const first = FIRST_WORD_RE.exec(s)?.[0] ?? '';
-      const rest = cliticWawRest(first);
+      // "و" glued to a quote mark or bracket is a word of its own: «و"الاتفاق…» drops it.
+      const rest = first === 'و' ? '' : cliticWawRest(first);
       if (rest !== undefined) s = rest + s.slice(first.length);
     }
     if (s === before) break;

@@ -137,3 +137,15 @@ describe('every key point is whole words of its article, with no boilerplate', (
     }
   });
 });
+
+describe('isFaithfulPoint with marks on the clitic', () => {
+  it.each<[string, string, boolean]>([
+    ['قال الوزير إن الخطة جاهزة.', 'وـقال الوزير إن الخطة جاهزة.', true],
+    ['قال الوزير إن الخطة جاهزة.', 'وَقال الوزير إن الخطة جاهزة.', true],
+    ['قال الوزير', 'فقال الوزير', true],
+    ['رنسا تدعم الاتفاق', 'فرنسا تدعم الاتفاق', false],
+    ['اشنطن ترحب', 'وـاشنطن ترحب', false],
+  ])('%j in %j: %s', (point, text, expected) => {
+    expect(isFaithfulPoint(point, text)).toBe(expected);
+  });
+});
