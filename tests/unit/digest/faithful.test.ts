@@ -5,6 +5,7 @@ import { boilerplateKind } from '../../../src/digest/boilerplate.js';
 import { buildDigest } from '../../../src/digest/digest.js';
 import { isFaithfulPoint, wholeWordViolations } from '../../../src/digest/faithful.js';
 import { cleanPoint, extractKeyPoints } from '../../../src/digest/keypoints.js';
+import { isRedundant, pointKeys } from '../../../src/digest/story.js';
 import type { Article } from '../../../src/domain.js';
 
 const ARTICLE = [
@@ -134,6 +135,11 @@ describe('every key point is whole words of its article, with no boilerplate', (
     for (const story of digest.stories) {
       const texts = story.articles.map((a) => byId.get(a.id)!);
       expect(wholeWordViolations(story.points, texts)).toEqual([]);
+      // No two points of a story share more than half their content words.
+      const keys = story.points.map(pointKeys);
+      for (let i = 0; i < keys.length; i++) {
+        for (let j = 0; j < i; j++) expect(isRedundant(keys[i]!, keys[j]!, 0.5 + 1e-9)).toBe(false);
+      }
     }
   });
 });
