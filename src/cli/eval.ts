@@ -47,7 +47,7 @@ export const command: Command = {
       return evalClusters(args, io);
     }
     throw new UsageError(
-      "missing --data FILE.jsonl or --clusters FILE.jsonl; see 'khulasa eval --help'",
+      "missing --data, --clusters or --points FILE.jsonl; see 'khulasa eval --help'",
     );
   },
 };
