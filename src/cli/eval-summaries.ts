@@ -12,6 +12,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { splitSentences } from '../arabic/index.js';
 import {
+  DEFAULT_WEIGHTS,
   cleanPoint,
   countWords,
   extractKeyPoints,
@@ -35,6 +36,8 @@ export interface EvalGroup {
   /** Mean word budget. */
   budget: number;
   systems: Record<string, RougeScores>;
+  /** Per system, the mean over documents of its summary's words divided by the budget. */
+  wordsPerBudget: Record<string, number>;
 }
 
 export interface EvalReport {
@@ -71,6 +74,7 @@ export function evaluate(
 ): EvalReport {
   const group = (subset: readonly EvalDocument[]): EvalGroup => {
     const perSystem: Record<string, RougeScores[]> = {};
+    const ratioSum: Record<string, number> = {};
     let budgetSum = 0;
     for (const doc of subset) {
       const budget = Math.max(
@@ -79,15 +83,22 @@ export function evaluate(
       );
       budgetSum += budget;
       for (const [name, summarize] of Object.entries(systems)) {
-        (perSystem[name] ??= []).push(rouge(summarize(doc, budget), doc.summaries));
+        const summary = summarize(doc, budget);
+        (perSystem[name] ??= []).push(rouge(summary, doc.summaries));
+        ratioSum[name] = (ratioSum[name] ?? 0) + countWords(summary) / budget;
       }
     }
     const out: Record<string, RougeScores> = {};
-    for (const name of Object.keys(systems)) out[name] = meanRouge(perSystem[name] ?? []);
+    const wordsPerBudget: Record<string, number> = {};
+    for (const name of Object.keys(systems)) {
+      out[name] = meanRouge(perSystem[name] ?? []);
+      wordsPerBudget[name] = subset.length ? (ratioSum[name] ?? 0) / subset.length : 0;
+    }
     return {
       documents: subset.length,
       budget: subset.length ? budgetSum / subset.length : 0,
       systems: out,
+      wordsPerBudget,
     };
   };
   return { all: group(docs), news: group(docs.filter((d) => d.isNews)) };
@@ -117,7 +128,95 @@ export function defaultSystems(
     'khulasa cleaned': khulasa(true),
     'lead cleaned': (doc, words) =>
       splitSentences(leadSummary(doc.text, words)).map(cleanPoint).join(' '),
+    // As the product picks: never over the budget; a sentence that does not fit is skipped and
+    // the next one tried, by score for khulasa and in article order for Lead.
+    'khulasa within': (doc, words) =>
+      extractKeyPoints(doc.text, { ...opts, clean: false, title: doc.title, words, points }).join(
+        ' ',
+      ),
+    'lead within': (doc, words) => leadFill(doc.text, words),
   };
+}
+
+/**
+ * Lead that fills the budget: the article's sentences in order, skipping any that would take the
+ * total past the budget (at least one).
+ * @example leadFill('أ ب. ج د ه و ز. ح ط.', 4) // 'أ ب. ح ط.'
+ */
+export function leadFill(text: string, words: number): string {
+  const out: string[] = [];
+  let total = 0;
+  for (const s of splitSentences(text)) {
+    const w = countWords(s);
+    if (out.length > 0 && total + w > words) continue;
+    out.push(s);
+    total += w;
+    if (total >= words) break;
+  }
+  return out.join(' ');
+}
+
+/** One setting of the sweep and its scores beside Lead's. */
+export interface SweepRow {
+  parameter: string;
+  value: number;
+  rouge1: number;
+  rouge2: number;
+  wordsPerBudget: number;
+  /** R-1 ≥ Lead + 0.01, R-2 > Lead and words/budget ≥ Lead's. */
+  holds: boolean;
+}
+
+/** The tuned settings of key points and how far the sweep moves each (a notch). */
+const NOTCHES: readonly { parameter: string; value: number; notch: number }[] = [
+  ...Object.entries(DEFAULT_WEIGHTS).map(([k, v]) => ({
+    parameter: `weights.${k}`,
+    value: v,
+    notch: 0.05,
+  })),
+  { parameter: 'positionDecay', value: 1, notch: 0.25 },
+  { parameter: 'lambda', value: 0.95, notch: 0.05 },
+  { parameter: 'maxSimilarity', value: 0.6, notch: 0.1 },
+  { parameter: 'maxOverlap', value: 0.7, notch: 0.1 },
+  { parameter: 'shortWords', value: 6, notch: 2 },
+];
+
+/**
+ * Scores khulasa (overflow rule, as in the main table) with each tuned setting moved a notch
+ * either way, the others at their defaults, and says whether the target still holds.
+ */
+export function sweepSettings(docs: readonly EvalDocument[]): SweepRow[] {
+  const rows: SweepRow[] = [];
+  const lead = evaluate(docs, { lead: (doc, words) => leadSummary(doc.text, words) }).all;
+  const l = lead.systems.lead!;
+  const run = (parameter: string, value: number, opts: KeyPointOptions): void => {
+    const k = evaluate(docs, { khulasa: defaultSystems(opts).khulasa! }).all;
+    const s = k.systems.khulasa!;
+    const ratio = k.wordsPerBudget.khulasa!;
+    rows.push({
+      parameter,
+      value,
+      rouge1: s.rouge1.f,
+      rouge2: s.rouge2.f,
+      wordsPerBudget: ratio,
+      holds:
+        s.rouge1.f >= l.rouge1.f + 0.01 &&
+        s.rouge2.f > l.rouge2.f &&
+        ratio >= lead.wordsPerBudget.lead!,
+    });
+  };
+  run('defaults', 0, {});
+  for (const { parameter, value, notch } of NOTCHES) {
+    for (const v of [value - notch, value + notch]) {
+      if (v < 0) continue;
+      const rounded = Number(v.toFixed(3));
+      const opts: KeyPointOptions = parameter.startsWith('weights.')
+        ? { weights: { [parameter.slice('weights.'.length)]: rounded } }
+        : { [parameter]: rounded };
+      run(parameter, rounded, opts);
+    }
+  }
+  return rows;
 }
 
 /** Reads evaluation documents from a JSON-lines file; a malformed line is a usage error. */
@@ -174,20 +273,20 @@ const f3 = (x: number): string => x.toFixed(3);
 function table(report: EvalReport): string[] {
   const names = Object.keys(report.all.systems);
   const width = Math.max(8, ...names.map((n) => n.length));
-  const head = `${'system'.padEnd(width)}  ${'all: R-1'.padStart(9)} ${'R-2'.padStart(6)} ${'R-L'.padStart(6)}   ${'news: R-1'.padStart(9)} ${'R-2'.padStart(6)} ${'R-L'.padStart(6)}`;
+  const head = `${'system'.padEnd(width)}  ${'all: R-1'.padStart(9)} ${'R-2'.padStart(6)} ${'R-L'.padStart(6)} ${'w/b'.padStart(6)}   ${'news: R-1'.padStart(9)} ${'R-2'.padStart(6)} ${'R-L'.padStart(6)} ${'w/b'.padStart(6)}`;
   const row = (name: string): string => {
     const a = report.all.systems[name]!;
     const n = report.news.systems[name];
-    const cell = (s: RougeScores | undefined, w: number): string =>
-      s && (s === a || report.news.documents > 0)
-        ? `${f3(s.rouge1.f).padStart(w)} ${f3(s.rouge2.f).padStart(6)} ${f3(s.rougeL.f).padStart(6)}`
-        : `${'-'.padStart(w)} ${'-'.padStart(6)} ${'-'.padStart(6)}`;
-    return `${name.padEnd(width)}  ${cell(a, 9)}   ${cell(n, 9)}`;
+    const cell = (s: RougeScores | undefined, ratio: number | undefined, w: number): string =>
+      s && ratio !== undefined && (s === a || report.news.documents > 0)
+        ? `${f3(s.rouge1.f).padStart(w)} ${f3(s.rouge2.f).padStart(6)} ${f3(s.rougeL.f).padStart(6)} ${f3(ratio).padStart(6)}`
+        : `${'-'.padStart(w)} ${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)}`;
+    return `${name.padEnd(width)}  ${cell(a, report.all.wordsPerBudget[name], 9)}   ${cell(n, report.news.wordsPerBudget[name], 9)}`;
   };
   return [head, ...names.map(row)];
 }
 
-/** Runs `khulasa eval --data FILE.jsonl [--json] [--limit N] [--points N]`. */
+/** Runs `khulasa eval --data FILE.jsonl [--json] [--limit N] [--points N] [--sweep]`. */
 export async function evalSummaries(args: ParsedArgs, io: CliIO): Promise<number> {
   const path = String(args.values.data);
   const limit = intOption(args, 'limit', Infinity as number, { min: 1, max: 1_000_000 });
@@ -195,6 +294,7 @@ export async function evalSummaries(args: ParsedArgs, io: CliIO): Promise<number
     args.values.points === undefined ? undefined : intOption(args, 'points', 3, { max: 100 });
   const docs = await readEvalDocuments(path, limit);
   if (docs.length === 0) throw new UsageError(`${path} has no documents`);
+  if (args.values.sweep) return printSweep(path, docs, args, io);
   const started = performance.now();
   const report = evaluate(docs, defaultSystems({ points }));
   const seconds = (performance.now() - started) / 1000;
@@ -224,8 +324,45 @@ export async function evalSummaries(args: ParsedArgs, io: CliIO): Promise<number
   lines.push(delta(report.all, 'all'));
   if (report.news.documents > 0) lines.push(delta(report.news, 'news'));
   lines.push(
-    'Both add sentences until the total reaches the budget; "cleaned" rows score the points as shown to readers.',
+    'Both add sentences until the total reaches the budget; "cleaned" rows score the points as shown to readers;',
+    'w/b = words of the summary / budget, mean over documents.',
   );
+  for (const line of lines) await writeLine(io.stdout, line);
+  return 0;
+}
+
+async function printSweep(
+  path: string,
+  docs: readonly EvalDocument[],
+  args: ParsedArgs,
+  io: CliIO,
+): Promise<number> {
+  const rows = sweepSettings(docs);
+  const lead = evaluate(docs, { lead: (doc, words) => leadSummary(doc.text, words) }).all;
+  if (args.values.json) {
+    await writeLine(
+      io.stdout,
+      JSON.stringify({
+        data: path,
+        lead: { ...lead.systems.lead, wordsPerBudget: lead.wordsPerBudget.lead },
+        sweep: rows,
+      }),
+    );
+    return 0;
+  }
+  const l = lead.systems.lead!;
+  const lines = [
+    `Sweep on ${path}: each setting a notch either way, the others at their defaults.`,
+    `lead: R-1 ${f3(l.rouge1.f)}, R-2 ${f3(l.rouge2.f)}, w/b ${f3(lead.wordsPerBudget.lead!)}; ` +
+      'target: R-1 ≥ lead + 0.010, R-2 > lead, w/b ≥ lead',
+    `${'setting'.padEnd(22)} ${'value'.padStart(6)} ${'R-1'.padStart(6)} ${'R-2'.padStart(6)} ${'w/b'.padStart(6)}  holds`,
+    ...rows.map(
+      (r) =>
+        `${r.parameter.padEnd(22)} ${(r.parameter === 'defaults' ? '' : String(r.value)).padStart(6)} ` +
+        `${f3(r.rouge1).padStart(6)} ${f3(r.rouge2).padStart(6)} ${f3(r.wordsPerBudget).padStart(6)}  ${r.holds ? 'yes' : 'no'}`,
+    ),
+    `holds in ${rows.filter((r) => r.holds).length} of ${rows.length} settings`,
+  ];
   for (const line of lines) await writeLine(io.stdout, line);
   return 0;
 }

@@ -6,15 +6,19 @@
 import { UsageError, type Command } from './command.js';
 
 const HELP = `Usage:
-  khulasa eval --data FILE.jsonl [--json] [--limit N]
-      ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget.
+  khulasa eval --data FILE.jsonl [--json] [--limit N] [--sweep]
+      ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget,
+      with words/budget; --sweep moves each tuned setting a notch either way.
       FILE lines: {"id","text","summaries":[...],"is_news"?}
   khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--json]
       B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines.
   khulasa eval --topics QUERIES.jsonl --articles ARTICLES.jsonl --labels STORIES.json
                [--floor X] [--json]
       Top-1 accuracy of topic answers and "nothing" accuracy, each miss, and a sweep of the
-      relevance floor. QUERIES lines: {"query","language","day":"YYYY-MM-DD","expected":slug|null}`;
+      relevance floor. QUERIES lines: {"query","language","day":"YYYY-MM-DD","expected":slug|null}
+  khulasa eval --points ARTICLES.jsonl [--json] [--limit N]
+      Whole-word failures, boilerplate and near-duplicates in the key points of each article
+      and of each day's digest (all stories). Lines: {"id","title","text","time","outlet","url"}.`;
 
 export const command: Command = {
   name: 'eval',
@@ -30,8 +34,10 @@ export const command: Command = {
     json: { type: 'boolean' },
     limit: { type: 'string' },
     points: { type: 'string' },
+    sweep: { type: 'boolean' },
   },
   async run(args, io) {
+    // --points N also sets the points per article of --data, so it is not a mode of its own there
     const modes = (['data', 'clusters', 'topics'] as const).filter((m) => args.values[m]);
     if (modes.length > 1) {
       throw new UsageError('give one of --data, --clusters or --topics, not several');
@@ -44,13 +50,17 @@ export const command: Command = {
       const { evalSummaries } = await import('./eval-summaries.js');
       return evalSummaries(args, io);
     }
+    if (args.values.points && !args.values.clusters) {
+      const { evalPoints } = await import('./eval-points.js');
+      return evalPoints(args, io);
+    }
     if (args.values.clusters) {
       if (!args.values.labels) throw new UsageError('--clusters needs --labels STORIES.json');
       const { evalClusters } = await import('./eval-clusters.js');
       return evalClusters(args, io);
     }
     throw new UsageError(
-      "missing --data FILE.jsonl, --clusters FILE.jsonl or --topics FILE.jsonl; see 'khulasa eval --help'",
+      "missing --data, --clusters, --topics or --points FILE.jsonl; see 'khulasa eval --help'",
     );
   },
 };

@@ -47,3 +47,5 @@ export {
 } from './story.js';
 export * from './keypoints.js';
 export * from './rouge.js';
+export * from './boilerplate.js';
+export * from './faithful.js';

@@ -8,7 +8,15 @@
  * {@link scoreSentences} scores the sentences of many documents with shared term weights and
  * {@link pickSentences} picks among them with the same budgets and redundancy control.
  */
-import { countTokens, splitParagraph, splitParagraphs, terms, tokenize } from '../arabic/index.js';
+import {
+  cliticWawRest,
+  countTokens,
+  splitParagraph,
+  splitParagraphs,
+  terms,
+  tokenize,
+} from '../arabic/index.js';
+import { isBoilerplate, stripDateline } from './boilerplate.js';
 
 /** One document to draw sentences from. */
 export interface KeyPointSource {
@@ -235,14 +243,17 @@ function sentencesOf(doc: number, text: string, maxSentences: number): RawSenten
   const out: RawSentence[] = [];
   for (const paragraph of splitParagraphs(src)) {
     if (out.length >= maxSentences) break;
+    // A "read more" or "watch" line is dropped whole, with the headline it points to.
+    if (isBoilerplate(paragraph)) continue;
     let opens = true;
     for (const s of splitParagraph(paragraph)) {
       if (out.length >= maxSentences) break;
       const counts = { tokens: 0 };
       const sentenceTerms = terms(s, counts);
       const pieces = counts.tokens > MAX_WORDS ? clauses(s) : [s];
-      for (const p of pieces) {
-        if (p.length > MAX_SENTENCE_CHARS) continue;
+      for (const piece of pieces) {
+        if (piece.length > MAX_SENTENCE_CHARS || isBoilerplate(piece)) continue;
+        const p = stripDateline(piece);
         const w = p === s ? counts.tokens : countWords(p);
         out.push({
           doc,
@@ -634,19 +645,6 @@ const CONNECTIVE_RE = new RegExp(
   `^(?:و\\s?)?(?:${LEADING_CONNECTIVES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\s*[،,]\\s*`,
   'u',
 );
-/** Words after a leading "و" that show it is the conjunction, not a root letter. */
-const AFTER_WAW = new Set(
-  (
-    'قال قالت أضاف أضافت أكد أكدت أشار أشارت أوضح أوضحت تابع تابعت ذكر ذكرت أعلن أعلنت كان كانت ' +
-    'في من على عن مع إلى تم لفت لفتت دعا دعت أفاد أفادت بحسب حسب يأتي تأتي يعد تعد يذكر يشار ' +
-    'أشاد أشادت اتفق اتفقت بين بينما لكن هو هي هم قد لم لا لن ما كما ذلك هذا هذه أما إذ إن أن ' +
-    'بعد قبل خلال منذ يقول تقول يرى ترى شدد شددت طالب طالبت جاء جاءت نقل نقلت بلغ بلغت يبلغ ' +
-    'يضم تضم يعتبر تعتبر يمكن أعرب أعربت أعربا أشادا اعتبر اعتبرت أفادت أظهر أظهرت كشف كشفت ' +
-    'لقد قد قام قامت أصبح أصبحت أكدا ناقش ناقشا يتوقع تتوقع يشير تشير يتعين تعتزم يعتزم ' +
-    'عليه عليها لذلك بذلك بهذا تعني يعني يعود تعود ذلك كذلك سبق جرى شهد شهدت أدى حذر حذرت رأى ' +
-    'لفت نفى نفت استقبل التقى قرر قررت صرح صرحت تتهم يتهم اتهم اتهمت يقوم تقوم يمثل تمثل تضمن تتضمن'
-  ).split(' '),
-);
 const QUOTE_PAIRS: readonly [string, string][] = [
   ['«', '»'],
   ['“', '”'],
@@ -693,6 +691,10 @@ function dropUnbalancedQuotes(s: string): string {
 const SPACES_RE = /\s+/gu;
 /** A "#" glued to the start of a word (a hashtag in the article's markup). */
 const HASHTAG_RE = /(^|\s)#(?=\p{L})/gu;
+/** Underscores joining the words of a hashtag ("حركة_الشباب"). */
+const HASHTAG_JOIN_RE = /(?<=[\p{L}\p{M}\p{N}])_+(?=[\p{L}\p{M}\p{N}])/gu;
+/** The first word of a text, with its marks. */
+const FIRST_WORD_RE = /^[\p{L}\p{M}\u0640]+/u;
 const SPACE_BEFORE_PUNCT_RE = /\s+([.,،؛;:!?؟»”)])/gu;
 const LEADING_JUNK_RE = /^[\s\-–—•*·،,؛;:.]+/u;
 const TRAILING_JUNK = new Set([...' \t\n\r\u00A0،,؛;:-–—']);
@@ -705,32 +707,31 @@ function trimTrailingJunk(s: string): string {
 }
 
 /**
- * Meaning-preserving cleanup of a sentence used as a key point: spaces collapsed, a leading
- * conjunction "و" or connective ("في سياق متصل،", "من جهته،", "بدورها،") dropped, quote marks
- * without a partner removed, hashtag signs dropped ("#غزة" → "غزة"), dangling commas at either end removed. Words are never changed
- * or reordered.
+ * Meaning-preserving cleanup of a sentence used as a key point: spaces collapsed, a wire
+ * dateline ("(CNN)— ") and a leading connective ("في سياق متصل،", "من جهته،", "بدورها،")
+ * dropped, a leading conjunction "و" dropped only when what remains is itself a word (see
+ * {@link cliticWawRest}: "وقال" → "قال", "وافقت" kept), quote marks without a partner removed,
+ * hashtag signs and underscores dropped ("#حركة_الشباب" → "حركة الشباب"), dangling commas at
+ * either end removed. Words are never changed or reordered.
  * @example cleanPoint('وفي سياق متصل، أعلنت الوزارة «خطة جديدة.') // 'أعلنت الوزارة خطة جديدة.'
  */
 export function cleanPoint(sentence: string): string {
-  let s = sentence.replace(SPACES_RE, ' ').trim();
+  let s = stripDateline(sentence.replace(SPACES_RE, ' ').trim());
   s = s.replace(LEADING_JUNK_RE, '');
   for (let k = 0; k < 2; k++) {
     const before = s;
     s = s.replace(CONNECTIVE_RE, '');
-    // "و" as its own word, or glued to a word that shows it is the conjunction.
+    // "و" as its own word, or a clitic "و" when what remains is itself a word (else kept).
     if (s.startsWith('و ')) s = s.slice(2);
     else if (s.startsWith('و')) {
-      const first = s.slice(1).split(/[\s،,:]/u, 1)[0]!;
-      if (
-        AFTER_WAW.has(first) ||
-        (/^(?:[أإا]\p{L}{2,}|ال\p{L}{3,})$/u.test(first) && !/^(?:الد|الي)/u.test(first))
-      ) {
-        s = s.slice(1);
-      }
+      const first = FIRST_WORD_RE.exec(s)?.[0] ?? '';
+      // "و" glued to a quote mark or bracket is a word of its own: «و"الاتفاق…» drops it.
+      const rest = first === 'و' ? '' : cliticWawRest(first);
+      if (rest !== undefined) s = rest + s.slice(first.length);
     }
     if (s === before) break;
   }
-  s = s.replace(HASHTAG_RE, '$1');
+  s = s.replace(HASHTAG_RE, '$1').replace(HASHTAG_JOIN_RE, ' ');
   s = dropUnbalancedQuotes(s).replace(SPACES_RE, ' ').replace(SPACE_BEFORE_PUNCT_RE, '$1').trim();
   s = trimTrailingJunk(s.replace(LEADING_JUNK_RE, ''));
   return s;

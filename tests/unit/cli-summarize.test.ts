@@ -239,6 +239,29 @@ describe('khulasa eval --data', () => {
     expect(report.all.systems.lead!.rouge1.f).toBeGreaterThan(0);
   });
 
+  it('prints words/budget beside the scores and the within-budget rows', async () => {
+    const r = await run(['eval', '--data', data]);
+    expect(r.stdout).toMatch(/R-L +w\/b/);
+    expect(r.stdout).toMatch(/^khulasa within\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}\s+\d\.\d{3}/m);
+    const report = JSON.parse((await run(['eval', '--data', data, '--json'])).stdout) as {
+      all: { wordsPerBudget: Record<string, number> };
+    };
+    const ratio = report.all.wordsPerBudget;
+    expect(ratio.lead).toBeGreaterThanOrEqual(1);
+    expect(ratio['lead within']).toBeLessThanOrEqual(ratio.lead!);
+    expect(ratio['khulasa within']).toBeLessThanOrEqual(ratio.khulasa!);
+  });
+
+  it('sweeps each tuned setting a notch either way with --sweep', async () => {
+    const r = await run(['eval', '--data', data, '--sweep']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^defaults\s+0\.\d{3}/m);
+    expect(r.stdout).toMatch(/^weights\.centrality\s+0\.2\s/m);
+    expect(r.stdout).toMatch(/^weights\.centrality\s+0\.3\s/m);
+    expect(r.stdout).toMatch(/^maxOverlap\s+0\.8\s/m);
+    expect(r.stdout).toMatch(/holds in \d+ of \d+ settings/);
+  });
+
   it('exits 2 on a malformed data file', async () => {
     const r = await run(['eval', '--data', file('bad.jsonl', '{"id":1,"text":"x"}\n')]);
     expect(r.code).toBe(2);
@@ -272,5 +295,78 @@ describe('khulasa summarize on a news page', () => {
     const { points } = JSON.parse(r.stdout) as { points: string[] };
     expect(points[0]).toContain('افتتح وزير الثقافة');
     expect(points.join(' ')).not.toMatch(/الرئيسية|الحقوق/);
+  });
+});
+
+describe('khulasa eval --points', () => {
+  const day = (h: number): string => new Date(Date.UTC(2026, 2, 3, h)).toISOString();
+  const articles = [
+    {
+      id: 'p1',
+      title: 'الحكومة توافق على خطة لدعم المزارعين',
+      text: [
+        'وافقت الحكومة على خطة جديدة لدعم المزارعين في المناطق المتضررة من الجفاف هذا العام.',
+        'وقال وزير الزراعة إن الخطة تشمل قروضا ميسرة لأكثر من ثلاثة آلاف أسرة في الجنوب.',
+        'للمزيد: الجفاف يضرب المحاصيل في الجنوب',
+      ].join('\n'),
+      time: day(6),
+      outlet: 'one',
+      url: 'https://one.example/p1',
+    },
+    {
+      id: 'p2',
+      title: 'خطة حكومية لدعم المزارعين',
+      text: [
+        'نيويورك، الولايات المتحدة الأمريكية (CNN)— وافقت الحكومة على خطة لدعم المزارعين المتضررين من الجفاف.',
+        'وأعلنت حركة_المزارعين ترحيبها بالخطة في بيان مساء الثلاثاء.',
+      ].join('\n'),
+      time: day(8),
+      outlet: 'two',
+      url: 'https://two.example/p2',
+    },
+  ];
+  const data = file('points.jsonl', articles.map((a) => JSON.stringify(a)).join('\n'));
+
+  it('prints the whole-word and boilerplate counts per article and per day', async () => {
+    const r = await run(['eval', '--points', data]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /per article: 2 checked, \d+ points — whole-word failures 0, boilerplate 0/,
+    );
+    expect(r.stdout).toMatch(/digests \(2026-03-03 06h, all stories\): \d+ checked/);
+    expect(r.stdout).not.toMatch(/CNN|للمزيد|حركة_/);
+  });
+
+  it('counts and shows the points that break the rules', async () => {
+    const { auditPoints } = await import('../../src/cli/eval-points.js');
+    const audit = auditPoints(
+      articles.map((a) => ({ id: a.id, text: a.text })),
+      5,
+      (text) =>
+        text.startsWith('وافقت') ? ['افقت الحكومة على خطة جديدة'] : ['(CNN)— وافقت الحكومة'],
+    );
+    expect(audit.articles.wholeWord.count).toBe(1);
+    expect(audit.articles.wholeWord.examples[0]).toEqual({
+      where: 'p1',
+      point: 'افقت الحكومة على خطة جديدة',
+    });
+    expect(audit.articles.boilerplate.count).toBe(1);
+    expect(audit.digests).toBeUndefined();
+  });
+
+  it('reads EASC-style lines without times (per article only)', async () => {
+    const easc = file(
+      'easc.jsonl',
+      JSON.stringify({ id: 'e1', text: articles[0]!.text, summaries: ['x'] }),
+    );
+    const r = await run(['eval', '--points', easc, '--json']);
+    expect(r.code).toBe(0);
+    const audit = JSON.parse(r.stdout) as {
+      articles: { units: number; wholeWord: { count: number } };
+      digests?: unknown;
+    };
+    expect(audit.articles.units).toBe(1);
+    expect(audit.articles.wholeWord.count).toBe(0);
+    expect(audit.digests).toBeUndefined();
   });
 });

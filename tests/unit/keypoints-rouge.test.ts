@@ -7,6 +7,7 @@ import {
   rougeN,
   rougeTokens,
 } from '../../src/digest/rouge.js';
+import { leadFill } from '../../src/cli/eval-summaries.js';
 
 describe('rougeTokens', () => {
   it('normalizes both spellings to the same tokens', () => {
@@ -65,5 +66,18 @@ describe('rouge', () => {
     const a = rouge('أ ب', ['أ ب']);
     const b = rouge('ج', ['د']);
     expect(meanRouge([a, b]).rouge1.f).toBeCloseTo(0.5, 6);
+  });
+});
+
+describe('leadFill', () => {
+  const text =
+    'وصل الوفد إلى المطار. ثم عقد الوزيران اجتماعا مطولا في مقر الوزارة. وانتهى اللقاء مساء.';
+  it.each<[number, string]>([
+    [4, 'وصل الوفد إلى المطار.'],
+    [7, 'وصل الوفد إلى المطار. وانتهى اللقاء مساء.'],
+    [14, 'وصل الوفد إلى المطار. ثم عقد الوزيران اجتماعا مطولا في مقر الوزارة.'],
+    [2, 'وصل الوفد إلى المطار.'],
+  ])('fills %i words in article order, skipping what does not fit', (words, expected) => {
+    expect(leadFill(text, words)).toBe(expected);
   });
 });
