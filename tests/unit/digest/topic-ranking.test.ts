@@ -180,3 +180,53 @@ describe('topic ranking by where the words are', () => {
     expect(queryReadings('نصر الله', () => false)).toHaveLength(1);
   });
 });
+
+describe('clustering the matches without the query’s own words', () => {
+  const visit = (id: string, h: number, title: string, text: string) =>
+    article(id, id.startsWith('v') ? 'alpha' : 'beta', h, title, text);
+  const articles = [
+    visit(
+      'v1',
+      1,
+      'ماكرون يستقبل رئيس الوزراء الياباني في باريس',
+      'استقبل الرئيس ماكرون رئيس الوزراء الياباني في قصر الإليزيه لبحث التجارة والاستثمار بين البلدين.',
+    ),
+    visit(
+      'v2',
+      2,
+      'رئيس الوزراء الياباني يبحث التجارة مع ماكرون',
+      'بحث رئيس الوزراء الياباني مع ماكرون في باريس اتفاقات التجارة والاستثمار بين البلدين.',
+    ),
+    visit(
+      's1',
+      1,
+      'ماكرون يعلن خطة لإصلاح نظام التقاعد',
+      'أعلن ماكرون خطة لإصلاح نظام التقاعد ترفع سن التقاعد تدريجيا وتوحد صناديق المعاشات.',
+    ),
+    visit(
+      's2',
+      3,
+      'النقابات ترفض خطة ماكرون للتقاعد',
+      'رفضت النقابات خطة ماكرون لإصلاح نظام التقاعد ودعت إلى إضراب عن العمل احتجاجا على رفع سن التقاعد.',
+    ),
+  ];
+  const index = createSearchIndex(articles);
+
+  it('drops the query’s terms from the counts and keeps the rest', () => {
+    const all = index.termCounts.get('v1')!;
+    const without = index.countsWithout!('ماكرون', ['v1'])!.get('v1')!;
+    expect(without.ids.length).toBe(all.ids.length - 1);
+    expect(index.countsWithout!('بركان', ['v1']).get('v1')).toEqual(all);
+  });
+
+  it('answers with the two events apart', () => {
+    const answer = answerTopic(index, 'ماكرون', { now: NOW, days: 1 });
+    const groups = answer.stories.map((s) =>
+      s.articles
+        .map((a) => a.id)
+        .sort()
+        .join(','),
+    );
+    expect(groups.sort()).toEqual(['s1,s2', 'v1,v2']);
+  });
+});
