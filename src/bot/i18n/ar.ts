@@ -43,7 +43,7 @@ export const ar: Record<MessageKey, string> = {
   no: 'لا',
   'sources.title': '<b>المصادر</b> ({n})',
   'sources.none': 'لا توجد مصادر مضبوطة.',
-  help: '<b>الأوامر</b>\n/digest — آخر خلاصة الآن\n/topic الموضوع — أخبار موضوع ما (أو أرسل الكلمات فقط)\n/subscribe، /unsubscribe — الخلاصة اليومية\n/lang [الرمز] — لغة الخلاصة\n/time HH:MM [Area/City] — وقت الإرسال\n/follow الموضوع، /unfollow [الموضوع] — قصص مواضيعك فقط\n/settings — إعداداتك\n/sources — مصادر الأخبار',
+  help: '<b>الأوامر</b>\n/digest — آخر خلاصة الآن\n/topic الموضوع — أخبار موضوع ما (أو أرسل الكلمات فقط)\n/subscribe، /unsubscribe — الخلاصة اليومية\n/lang [الرمز] — لغة الخلاصة\n/time HH:MM [المدينة] — وقت الإرسال ومنطقتك الزمنية (/time 07:30 الرياض)\n/follow الموضوع، /unfollow [الموضوع] — قصص مواضيعك فقط\n/settings — إعداداتك\n/sources — مصادر الأخبار',
   'help.admin': '\n\n<b>المشرف</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'لحظة من فضلك: يمكنك السؤال مجددًا بعد {seconds} ث.',
   error: 'عذرًا، حدث خطأ. حاول مجددًا بعد دقيقة.',

@@ -42,7 +42,7 @@ export const en = {
   no: 'no',
   'sources.title': '<b>Sources</b> ({n})',
   'sources.none': 'No sources are configured.',
-  help: '<b>Commands</b>\n/digest — the latest digest now\n/topic QUERY — news about a topic (or just send the words)\n/subscribe, /unsubscribe — the daily digest\n/lang [CODE] — language of the digest\n/time HH:MM [Area/City] — delivery time\n/follow TOPIC, /unfollow [TOPIC] — keep only the stories about your topics\n/settings — your settings\n/sources — where the news comes from',
+  help: '<b>Commands</b>\n/digest — the latest digest now\n/topic QUERY — news about a topic (or just send the words)\n/subscribe, /unsubscribe — the daily digest\n/lang [CODE] — language of the digest\n/time HH:MM [CITY] — delivery time and time zone (/time 07:30 Riyadh, /time UTC+3)\n/follow TOPIC, /unfollow [TOPIC] — keep only the stories about your topics\n/settings — your settings\n/sources — where the news comes from',
   'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'One moment please: you can ask again in {seconds} s.',
   error: 'Sorry, something went wrong. Please try again in a minute.',

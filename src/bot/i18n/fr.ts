@@ -45,7 +45,7 @@ export const fr: Record<MessageKey, string> = {
   no: 'non',
   'sources.title': '<b>Sources</b> ({n})',
   'sources.none': 'Aucune source n’est configurée.',
-  help: '<b>Commandes</b>\n/digest — le dernier résumé maintenant\n/topic SUJET — l’actualité d’un sujet (ou envoyez simplement les mots)\n/subscribe, /unsubscribe — le résumé quotidien\n/lang [CODE] — langue du résumé\n/time HH:MM [Zone/Ville] — heure d’envoi\n/follow SUJET, /unfollow [SUJET] — seulement les histoires de vos sujets\n/settings — vos réglages\n/sources — d’où viennent les nouvelles',
+  help: '<b>Commandes</b>\n/digest — le dernier résumé maintenant\n/topic SUJET — l’actualité d’un sujet (ou envoyez simplement les mots)\n/subscribe, /unsubscribe — le résumé quotidien\n/lang [CODE] — langue du résumé\n/time HH:MM [VILLE] — heure d’envoi et fuseau (/time 07:30 Casablanca, /time UTC+1)\n/follow SUJET, /unfollow [SUJET] — seulement les histoires de vos sujets\n/settings — vos réglages\n/sources — d’où viennent les nouvelles',
   'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'Un instant s’il vous plaît : vous pourrez redemander dans {seconds} s.',
   error: 'Désolé, une erreur est survenue. Réessayez dans une minute.',

@@ -165,6 +165,24 @@ describe('a reader who floods the chat', () => {
     expect(notices).toBeLessThanOrEqual(2);
   });
 
+  it('20 identical questions spread over 2 s: at most a burst of answers and 2 notices', async () => {
+    h = await startHarness({ digest: longDigest() });
+    const answers = await baseline(h, ['/digest']);
+    const chatId = 79;
+    const before = h.api.calls.length;
+    let last = 0;
+    for (let i = 0; i < 20; i++) {
+      last = h.api.pushUpdate(textUpdate({ chatId, text: '/digest', languageCode: 'en' }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await h.api.waitForConfirm(last, 15_000);
+    const sent = texts(h.api.calls.slice(before).filter((c) => c.payload.chat_id === chatId));
+    const { answered, notices } = splitAnswers(sent, answers, isNotice);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(answered.length).toBeLessThanOrEqual(5);
+    expect(notices).toBeLessThanOrEqual(2);
+  });
+
   it('different questions at once: answered in order, never interleaved, one notice', async () => {
     h = await startHarness({ digest: longDigest() });
     const questions = [
