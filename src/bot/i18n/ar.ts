@@ -113,7 +113,7 @@ export const ar: Record<MessageKey, string> = {
   'setup.step.time': '<b>3/4</b> متى تريد أن تصلك الخلاصة اليومية؟',
   'setup.time.set': '⏰ ضُبط وقت الإرسال: {time}.',
   'setup.step.done':
-    '<b>4/4</b> خلاصتك: كل يوم في الساعة {time} ({zone})، باللغة: {language}.\nاختياري: احصر الخلاصة في مواضيع تختارها بـ /follow غزة.\nاشترك لتصلك كل يوم — ويعمل /digest و/topic في كل الأحوال.',
+    '<b>4/4</b> خلاصتك: كل يوم في الساعة {time} ({zone})، باللغة: {language}.\nاختياري: احصر الخلاصة في مواضيع تختارها — اضغطها أدناه، أو أرسل /follow وأي موضوع.\nاشترك لتصلك كل يوم — ويعمل /digest و/topic في كل الأحوال.',
   'btn.later': 'ليس الآن',
   'setup.later': 'لم تشترك. أرسل /subscribe متى شئت؛ ويعمل /digest و/topic في كل الأحوال.',
   'setup.already': 'أنت مشترك: أرسل /settings لترى إعداداتك كلها.',
@@ -121,4 +121,7 @@ export const ar: Record<MessageKey, string> = {
     'هل تريد إلغاء متابعة كل المواضيع ({n}): {topics}؟ ستحمل إليك الخلاصة اليومية كل القصص من جديد.',
   'btn.unfollow.all': 'نعم، ألغِ الكل',
   'btn.unfollow.keep': 'لا، أبقِها',
+  'setup.topic.added':
+    '🔎 تتابع الآن «{topic}». لن تحمل إليك الخلاصة إلا القصص المتعلقة بـ: {topics}',
+  'setup.topic.removed': 'توقفت متابعة «{topic}». مواضيعك: {topics}',
 };

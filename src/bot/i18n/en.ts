@@ -112,7 +112,7 @@ export const en = {
   'setup.step.time': '<b>3/4</b> When should the daily digest arrive?',
   'setup.time.set': '⏰ Delivery time set: {time}.',
   'setup.step.done':
-    '<b>4/4</b> Your digest: every day at {time} ({zone}), in {language}.\nOptional: keep only some topics with /follow Gaza.\nSubscribe to get it every day — /digest and /topic work either way.',
+    '<b>4/4</b> Your digest: every day at {time} ({zone}), in {language}.\nOptional: keep only some topics — press them below, or /follow any topic.\nSubscribe to get it every day — /digest and /topic work either way.',
   'btn.later': 'Not now',
   'setup.later': 'Not subscribed. /subscribe whenever you like; /digest and /topic work anyway.',
   'setup.already': 'You are subscribed: /settings shows everything.',
@@ -120,6 +120,8 @@ export const en = {
     'Stop following all {n} topics ({topics})? Your daily digest would have every story again.',
   'btn.unfollow.all': 'Yes, stop all',
   'btn.unfollow.keep': 'No, keep them',
+  'setup.topic.added': '🔎 Following “{topic}”. Your digest keeps only the stories about: {topics}',
+  'setup.topic.removed': 'Stopped following “{topic}”. Your topics: {topics}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -117,7 +117,7 @@ export const fr: Record<MessageKey, string> = {
   'setup.step.time': '<b>3/4</b> À quelle heure voulez-vous recevoir le résumé quotidien ?',
   'setup.time.set': '⏰ Heure d’envoi choisie : {time}.',
   'setup.step.done':
-    '<b>4/4</b> Votre résumé : chaque jour à {time} ({zone}), en {language}.\nFacultatif : ne gardez que certains sujets avec /follow Gaza.\nAbonnez-vous pour le recevoir chaque jour — /digest et /topic fonctionnent de toute façon.',
+    '<b>4/4</b> Votre résumé : chaque jour à {time} ({zone}), en {language}.\nFacultatif : ne gardez que certains sujets — touchez-les ci-dessous, ou /follow n’importe quel sujet.\nAbonnez-vous pour le recevoir chaque jour — /digest et /topic fonctionnent de toute façon.',
   'btn.later': 'Plus tard',
   'setup.later':
     'Pas d’abonnement. /subscribe quand vous voulez ; /digest et /topic fonctionnent quand même.',
@@ -126,4 +126,7 @@ export const fr: Record<MessageKey, string> = {
     'Ne plus suivre aucun des {n} sujets ({topics}) ? Votre résumé quotidien reprendrait toutes les histoires.',
   'btn.unfollow.all': 'Oui, tout arrêter',
   'btn.unfollow.keep': 'Non, les garder',
+  'setup.topic.added':
+    '🔎 Vous suivez « {topic} ». Votre résumé ne garde que les histoires sur : {topics}',
+  'setup.topic.removed': 'Vous ne suivez plus « {topic} ». Vos sujets : {topics}',
 };

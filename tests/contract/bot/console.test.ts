@@ -46,9 +46,9 @@ async function chat(lines: string[], languageCode = 'ar'): Promise<string> {
 
 describe('console chat', () => {
   it('runs /digest and /topic from piped input, as plain text, and ends with the input', async () => {
-    const out = await chat(['/start', '#1', '#1', '#2', '#1', '/digest', '/topic غزة', 'غزة']);
+    const out = await chat(['/start', '#1', '#1', '#2', '#10', '/digest', '/topic غزة', 'غزة']);
     expect(out).toContain('TELEGRAM_BOT_TOKEN');
-    expect(out).toContain('[#1 🔔 اشترك]');
+    expect(out).toContain('[#10 🔔 اشترك]');
     expect(out).toContain('تم الاشتراك');
     expect(out).toContain('1. مفاوضات غزة تتواصل في القاهرة 1');
     expect(out).toContain('• قال مسؤولون إن الجولة 1 من المحادثات بدأت.');

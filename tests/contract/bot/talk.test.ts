@@ -406,6 +406,19 @@ describe('the first run asks, in one message', () => {
       active: false,
     });
 
+    // optional topics, toggled in the same message
+    const sudan = buttonsOf(edit).find((b) => b.text === 'Sudan')!;
+    calls = await h.press({ ...at, data: sudan.callback_data });
+    edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('Following “Sudan”');
+    expect(buttonsOf(edit).map((b) => b.text)).toContain('✓ Sudan');
+    const gaza = buttonsOf(edit).find((b) => b.text === 'Gaza')!;
+    await h.press({ ...at, data: gaza.callback_data });
+    calls = await h.press({ ...at, data: sudan.callback_data });
+    edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('Stopped following “Sudan”. Your topics: Gaza');
+    expect((await h.store.subscribers.get(chatId))!.topics).toEqual(['Gaza']);
+
     const subscribe = buttonsOf(edit).find(
       (b) => parseCallback(b.callback_data)?.kind === 'subscribe',
     )!;
@@ -416,7 +429,7 @@ describe('the first run asks, in one message', () => {
     // no stale Subscribe button
     expect(kindsOf(edit).has('subscribe')).toBe(false);
     expect((await h.store.subscribers.get(chatId))!.active).toBe(true);
-    // not one new message for the four presses
+    // not one new message for all those presses
     expect(h.api.sent(chatId)).toHaveLength(1);
   });
 
