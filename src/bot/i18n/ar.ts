@@ -124,4 +124,6 @@ export const ar: Record<MessageKey, string> = {
   'setup.topic.added':
     '🔎 تتابع الآن «{topic}». لن تحمل إليك الخلاصة إلا القصص المتعلقة بـ: {topics}',
   'setup.topic.removed': 'توقفت متابعة «{topic}». مواضيعك: {topics}',
+  'unfollow.confirm.one':
+    'هل تريد إلغاء متابعة «{topics}»؟ ستحمل إليك الخلاصة اليومية كل القصص من جديد.',
 };

@@ -122,6 +122,8 @@ export const en = {
   'btn.unfollow.keep': 'No, keep them',
   'setup.topic.added': '🔎 Following “{topic}”. Your digest keeps only the stories about: {topics}',
   'setup.topic.removed': 'Stopped following “{topic}”. Your topics: {topics}',
+  'unfollow.confirm.one':
+    'Stop following “{topics}”? Your daily digest would have every story again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

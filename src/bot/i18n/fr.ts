@@ -129,4 +129,6 @@ export const fr: Record<MessageKey, string> = {
   'setup.topic.added':
     '🔎 Vous suivez « {topic} ». Votre résumé ne garde que les histoires sur : {topics}',
   'setup.topic.removed': 'Vous ne suivez plus « {topic} ». Vos sujets : {topics}',
+  'unfollow.confirm.one':
+    'Ne plus suivre « {topics} » ? Votre résumé quotidien reprendrait toutes les histoires.',
 };

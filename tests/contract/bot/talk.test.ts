@@ -553,6 +553,10 @@ describe('follows across languages', () => {
     ]);
     expect(await say(52, '/unfollow Iran')).toContain('Stopped following “إيران”');
     expect((await h.store.subscribers.get(52))!.topics).toEqual(['الانتخابات', 'Iran economy']);
+    expect(await say(52, '/unfollow Iran economy')).toContain('Stopped following');
+    expect(await say(52, '/unfollow')).toBe(
+      'Stop following “الانتخابات”? Your daily digest would have every story again.',
+    );
   });
 
   it('/unfollow alone asks with buttons before clearing every topic', async () => {
