@@ -23,6 +23,7 @@ export const CallbackSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setup-zone'), zone: z.string().regex(ZONE).max(40) }),
   z.object({ kind: z.literal('setup-time'), time: z.string().regex(HHMM) }),
   z.object({ kind: z.literal('setup-later') }),
+  z.object({ kind: z.literal('setup-topic'), index: z.number().int().min(0).max(19) }),
   z.object({ kind: z.literal('unfollow-all') }),
   z.object({ kind: z.literal('unfollow-keep') }),
   z.object({ kind: z.literal('zone'), zone: z.string().regex(ZONE).max(40) }),
@@ -94,6 +95,8 @@ export function encodeCallback(data: CallbackData): string {
       return `ut:${data.time}`;
     case 'setup-later':
       return 'un';
+    case 'setup-topic':
+      return `uf:${data.index}`;
     case 'unfollow-all':
       return 'fx';
     case 'unfollow-keep':
@@ -141,6 +144,12 @@ export function parseCallback(raw: string | undefined): CallbackData | undefined
       break;
     case 'un':
       candidate = rest.length === 0 ? { kind: 'setup-later' } : undefined;
+      break;
+    case 'uf':
+      candidate = {
+        kind: 'setup-topic',
+        index: /^\d{1,2}$/.test(tail) ? Number(tail) : NaN,
+      };
       break;
     case 'fx':
       candidate = rest.length === 0 ? { kind: 'unfollow-all' } : undefined;

@@ -137,7 +137,10 @@ followFeature.command('unfollow', async (ctx) => {
     // clearing every topic is not undone by one command: ask first
     await replyHtml(
       ctx,
-      t(ctx.ui, 'unfollow.confirm', { n: topics.length, topics: listOf(topics) }),
+      t(ctx.ui, topics.length === 1 ? 'unfollow.confirm.one' : 'unfollow.confirm', {
+        n: topics.length,
+        topics: listOf(topics),
+      }),
       { replyMarkup: confirmClearKeyboard(ctx.ui) },
     );
     return;

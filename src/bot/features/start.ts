@@ -8,6 +8,7 @@
  */
 import { Composer } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { normalize } from '../../arabic/index.js';
 import type { Subscriber } from '../../store/types.js';
 import { encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -27,6 +28,7 @@ import {
   wasSubscribed,
 } from '../subscription.js';
 import { resolveZone, zoneLabel } from '../time-zone.js';
+import { MAX_TOPICS } from './follow.js';
 import { canTranslate, languageSetText } from './lang.js';
 
 export const startFeature = new Composer<BotContext>();
@@ -76,14 +78,51 @@ function timeStep(ctx: BotContext, done: string): { html: string; markup: Inline
   };
 }
 
+/**
+ * Topics offered at the last step (English, French, Arabic), each a name the digest filter
+ * knows in all three; a reader follows one by pressing it, in the language they read.
+ */
+export const SUGGESTED_TOPICS: readonly (readonly [string, string, string])[] = [
+  ['Gaza', 'Gaza', 'غزة'],
+  ['Sudan', 'Soudan', 'السودان'],
+  ['Syria', 'Syrie', 'سوريا'],
+  ['Yemen', 'Yémen', 'اليمن'],
+  ['Lebanon', 'Liban', 'لبنان'],
+  ['Iraq', 'Irak', 'العراق'],
+  ['Libya', 'Libye', 'ليبيا'],
+  ['Egypt', 'Égypte', 'مصر'],
+  ['Iran', 'Iran', 'إيران'],
+];
+
+function suggestionName(ui: string, index: number): string {
+  const names = SUGGESTED_TOPICS[index]!;
+  return ui === 'ar' ? names[2] : ui === 'fr' ? names[1] : names[0];
+}
+
+/** The followed topics that are suggestion `index` in any of its languages. */
+function followedAs(topics: readonly string[], index: number): string[] {
+  const names = new Set(SUGGESTED_TOPICS[index]!.map((n) => normalize(n)));
+  return topics.filter((x) => names.has(normalize(x)));
+}
+
 function lastStep(ctx: BotContext, s: Subscriber, done: string) {
   const html = `${done}\n\n${t(ctx.ui, 'setup.step.done', {
     time: s.deliveryTime,
     zone: zoneLabel(s.timeZone),
     language: languageName(s.language),
   })}`;
+  const topics = SUGGESTED_TOPICS.map((_, index) => {
+    const name = suggestionName(ctx.ui, index);
+    return {
+      text: followedAs(s.topics, index).length > 0 ? `✓ ${name}` : name,
+      callback_data: encodeCallback({ kind: 'setup-topic', index }),
+    };
+  });
+  const rows = [];
+  for (let i = 0; i < topics.length; i += 3) rows.push(topics.slice(i, i + 3));
   const markup: InlineKeyboardMarkup = {
     inline_keyboard: [
+      ...rows,
       [
         {
           text: decodeEntities(t(ctx.ui, 'btn.subscribe')),
@@ -158,6 +197,39 @@ startFeature.use(
     await answerPress(ctx);
     const s = await updateSubscriber(ctx, (x) => ({ ...x, deliveryTime: data.time }));
     const done = t(ctx.ui, 'setup.time.set', { time: s.deliveryTime });
+    const step = s.active
+      ? { html: `${done}\n\n${t(ctx.ui, 'setup.already')}`, markup: undefined }
+      : lastStep(ctx, s, done);
+    await showMenu(ctx, step.html, step.markup);
+  }),
+);
+
+startFeature.use(
+  onCallback('setup-topic', async (ctx, data) => {
+    if (data.index >= SUGGESTED_TOPICS.length) return answerPress(ctx);
+    if (!(await ensureCanChangeSettings(ctx))) return;
+    await answerPress(ctx);
+    const name = suggestionName(ctx.ui, data.index);
+    let change = 'added' as 'added' | 'removed' | 'full';
+    const s = await updateSubscriber(ctx, (x) => {
+      const known = followedAs(x.topics, data.index);
+      if (known.length > 0) {
+        change = 'removed';
+        return { ...x, topics: x.topics.filter((topic) => !known.includes(topic)) };
+      }
+      if (x.topics.length >= MAX_TOPICS) {
+        change = 'full';
+        return x;
+      }
+      return { ...x, topics: [...x.topics, name] };
+    });
+    const list = s.topics.join(' · ');
+    const done =
+      change === 'full'
+        ? t(ctx.ui, 'follow.full', { max: MAX_TOPICS })
+        : change === 'removed'
+          ? t(ctx.ui, 'setup.topic.removed', { topic: name, topics: list || '—' })
+          : t(ctx.ui, 'setup.topic.added', { topic: name, topics: list });
     const step = s.active
       ? { html: `${done}\n\n${t(ctx.ui, 'setup.already')}`, markup: undefined }
       : lastStep(ctx, s, done);

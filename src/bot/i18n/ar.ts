@@ -44,7 +44,7 @@ export const ar: Record<MessageKey, string> = {
   no: 'لا',
   'sources.title': '<b>المصادر</b> ({n})',
   'sources.none': 'لا توجد مصادر مضبوطة.',
-  help: '<b>الأوامر</b>\n/digest — آخر خلاصة الآن\n/topic الموضوع — أخبار موضوع ما (أو أرسل الكلمات فقط)\n/subscribe، /unsubscribe — الخلاصة اليومية\n/lang [الرمز] — لغة الخلاصة\n/time HH:MM [Area/City] — وقت الإرسال\n/follow الموضوع، /unfollow [الموضوع] — قصص مواضيعك فقط\n/settings — إعداداتك\n/format — خلاصة موجزة (شاشة واحدة) أو كاملة\n/sources — مصادر الأخبار',
+  help: '<b>الأوامر</b>\n/digest — آخر خلاصة الآن\n/topic الموضوع — أخبار موضوع ما (أو أرسل الكلمات فقط)\n/subscribe، /unsubscribe — الخلاصة اليومية\n/lang [الرمز] — لغة الخلاصة\n/time HH:MM [المدينة] — وقت الإرسال ومنطقتك الزمنية (/time 07:30 الرياض)\n/follow الموضوع، /unfollow [الموضوع] — قصص مواضيعك فقط\n/settings — إعداداتك\n/format — خلاصة موجزة (شاشة واحدة) أو كاملة\n/sources — مصادر الأخبار',
   'help.admin': '\n\n<b>المشرف</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'لحظة من فضلك: يمكنك السؤال مجددًا بعد {seconds} ث.',
   error: 'عذرًا، حدث خطأ. حاول مجددًا بعد دقيقة.',
@@ -126,7 +126,7 @@ export const ar: Record<MessageKey, string> = {
   'setup.step.time': '<b>3/4</b> متى تريد أن تصلك الخلاصة اليومية؟',
   'setup.time.set': '⏰ ضُبط وقت الإرسال: {time}.',
   'setup.step.done':
-    '<b>4/4</b> خلاصتك: كل يوم في الساعة {time} ({zone})، باللغة: {language}.\nاختياري: احصر الخلاصة في مواضيع تختارها بـ /follow غزة.\nاشترك لتصلك كل يوم — ويعمل /digest و/topic في كل الأحوال.',
+    '<b>4/4</b> خلاصتك: كل يوم في الساعة {time} ({zone})، باللغة: {language}.\nاختياري: احصر الخلاصة في مواضيع تختارها — اضغطها أدناه، أو أرسل /follow وأي موضوع.\nاشترك لتصلك كل يوم — ويعمل /digest و/topic في كل الأحوال.',
   'btn.later': 'ليس الآن',
   'setup.later': 'لم تشترك. أرسل /subscribe متى شئت؛ ويعمل /digest و/topic في كل الأحوال.',
   'setup.already': 'أنت مشترك: أرسل /settings لترى إعداداتك كلها.',
@@ -140,4 +140,9 @@ export const ar: Record<MessageKey, string> = {
     'رقم المحادثة: <code>{id}</code>{user}\nيضعه المشغّل في ADMIN_CHAT_IDS أو ALLOWED_CHAT_IDS.',
   'whoami.user': ' · رقم المستخدم: <code>{id}</code>',
   'cmd.whoami': 'رقم محادثتك',
+  'setup.topic.added':
+    '🔎 تتابع الآن «{topic}». لن تحمل إليك الخلاصة إلا القصص المتعلقة بـ: {topics}',
+  'setup.topic.removed': 'توقفت متابعة «{topic}». مواضيعك: {topics}',
+  'unfollow.confirm.one':
+    'هل تريد إلغاء متابعة «{topics}»؟ ستحمل إليك الخلاصة اليومية كل القصص من جديد.',
 };

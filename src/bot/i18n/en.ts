@@ -43,7 +43,7 @@ export const en = {
   no: 'no',
   'sources.title': '<b>Sources</b> ({n})',
   'sources.none': 'No sources are configured.',
-  help: '<b>Commands</b>\n/digest — the latest digest now\n/topic QUERY — news about a topic (or just send the words)\n/subscribe, /unsubscribe — the daily digest\n/lang [CODE] — language of the digest\n/time HH:MM [Area/City] — delivery time\n/follow TOPIC, /unfollow [TOPIC] — keep only the stories about your topics\n/settings — your settings\n/format — brief (one screen) or full digest\n/sources — where the news comes from',
+  help: '<b>Commands</b>\n/digest — the latest digest now\n/topic QUERY — news about a topic (or just send the words)\n/subscribe, /unsubscribe — the daily digest\n/lang [CODE] — language of the digest\n/time HH:MM [CITY] — delivery time and time zone (/time 07:30 Riyadh, /time UTC+3)\n/follow TOPIC, /unfollow [TOPIC] — keep only the stories about your topics\n/settings — your settings\n/format — brief (one screen) or full digest\n/sources — where the news comes from',
   'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'One moment please: you can ask again in {seconds} s.',
   error: 'Sorry, something went wrong. Please try again in a minute.',
@@ -126,7 +126,7 @@ export const en = {
   'setup.step.time': '<b>3/4</b> When should the daily digest arrive?',
   'setup.time.set': '⏰ Delivery time set: {time}.',
   'setup.step.done':
-    '<b>4/4</b> Your digest: every day at {time} ({zone}), in {language}.\nOptional: keep only some topics with /follow Gaza.\nSubscribe to get it every day — /digest and /topic work either way.',
+    '<b>4/4</b> Your digest: every day at {time} ({zone}), in {language}.\nOptional: keep only some topics — press them below, or /follow any topic.\nSubscribe to get it every day — /digest and /topic work either way.',
   'btn.later': 'Not now',
   'setup.later': 'Not subscribed. /subscribe whenever you like; /digest and /topic work anyway.',
   'setup.already': 'You are subscribed: /settings shows everything.',
@@ -140,6 +140,10 @@ export const en = {
     'Chat id: <code>{id}</code>{user}\nOperators put it in ADMIN_CHAT_IDS or ALLOWED_CHAT_IDS.',
   'whoami.user': ' · your user id: <code>{id}</code>',
   'cmd.whoami': 'Your chat id',
+  'setup.topic.added': '🔎 Following “{topic}”. Your digest keeps only the stories about: {topics}',
+  'setup.topic.removed': 'Stopped following “{topic}”. Your topics: {topics}',
+  'unfollow.confirm.one':
+    'Stop following “{topics}”? Your daily digest would have every story again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -46,7 +46,7 @@ export const fr: Record<MessageKey, string> = {
   no: 'non',
   'sources.title': '<b>Sources</b> ({n})',
   'sources.none': 'Aucune source n’est configurée.',
-  help: '<b>Commandes</b>\n/digest — le dernier résumé maintenant\n/topic SUJET — l’actualité d’un sujet (ou envoyez simplement les mots)\n/subscribe, /unsubscribe — le résumé quotidien\n/lang [CODE] — langue du résumé\n/time HH:MM [Zone/Ville] — heure d’envoi\n/follow SUJET, /unfollow [SUJET] — seulement les histoires de vos sujets\n/settings — vos réglages\n/format — résumé bref (un écran) ou complet\n/sources — d’où viennent les nouvelles',
+  help: '<b>Commandes</b>\n/digest — le dernier résumé maintenant\n/topic SUJET — l’actualité d’un sujet (ou envoyez simplement les mots)\n/subscribe, /unsubscribe — le résumé quotidien\n/lang [CODE] — langue du résumé\n/time HH:MM [VILLE] — heure d’envoi et fuseau (/time 07:30 Casablanca, /time UTC+1)\n/follow SUJET, /unfollow [SUJET] — seulement les histoires de vos sujets\n/settings — vos réglages\n/format — résumé bref (un écran) ou complet\n/sources — d’où viennent les nouvelles',
   'help.admin': '\n\n<b>Admin</b>\n/stats · /addsource URL · /removesource ID · /sourcestatus',
   'rate.limited': 'Un instant s’il vous plaît : vous pourrez redemander dans {seconds} s.',
   error: 'Désolé, une erreur est survenue. Réessayez dans une minute.',
@@ -131,7 +131,7 @@ export const fr: Record<MessageKey, string> = {
   'setup.step.time': '<b>3/4</b> À quelle heure voulez-vous recevoir le résumé quotidien ?',
   'setup.time.set': '⏰ Heure d’envoi choisie : {time}.',
   'setup.step.done':
-    '<b>4/4</b> Votre résumé : chaque jour à {time} ({zone}), en {language}.\nFacultatif : ne gardez que certains sujets avec /follow Gaza.\nAbonnez-vous pour le recevoir chaque jour — /digest et /topic fonctionnent de toute façon.',
+    '<b>4/4</b> Votre résumé : chaque jour à {time} ({zone}), en {language}.\nFacultatif : ne gardez que certains sujets — touchez-les ci-dessous, ou /follow n’importe quel sujet.\nAbonnez-vous pour le recevoir chaque jour — /digest et /topic fonctionnent de toute façon.',
   'btn.later': 'Plus tard',
   'setup.later':
     'Pas d’abonnement. /subscribe quand vous voulez ; /digest et /topic fonctionnent quand même.',
@@ -146,4 +146,9 @@ export const fr: Record<MessageKey, string> = {
     'Identifiant de la discussion : <code>{id}</code>{user}\nL’opérateur le met dans ADMIN_CHAT_IDS ou ALLOWED_CHAT_IDS.',
   'whoami.user': ' · votre identifiant : <code>{id}</code>',
   'cmd.whoami': 'Votre identifiant de discussion',
+  'setup.topic.added':
+    '🔎 Vous suivez « {topic} ». Votre résumé ne garde que les histoires sur : {topics}',
+  'setup.topic.removed': 'Vous ne suivez plus « {topic} ». Vos sujets : {topics}',
+  'unfollow.confirm.one':
+    'Ne plus suivre « {topics} » ? Votre résumé quotidien reprendrait toutes les histoires.',
 };

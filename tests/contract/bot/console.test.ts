@@ -51,14 +51,14 @@ describe('console chat', () => {
       '#1',
       '#1',
       '#2',
-      '#1',
+      '#10',
       '/digest',
       '#1',
       '/topic غزة',
       'غزة',
     ]);
     expect(out).toContain('TELEGRAM_BOT_TOKEN');
-    expect(out).toContain('[#1 🔔 اشترك]');
+    expect(out).toContain('[#10 🔔 اشترك]');
     expect(out).toContain('تم الاشتراك');
     // one screen: headline and one key sentence, a numbered button per story
     expect(out).toContain('1. مفاوضات غزة تتواصل في القاهرة 1');

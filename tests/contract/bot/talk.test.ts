@@ -188,6 +188,25 @@ describe('a reader who floods the chat', () => {
     expect(notices).toBeLessThanOrEqual(2);
   });
 
+  it('20 identical questions spread over 2 s: at most a burst of answers and 2 notices', async () => {
+    h = await startHarness({ digest: longDigest() });
+    const answers = await baseline(h, ['/digest']);
+    const chatId = 79;
+    await preferFull(h, [chatId]);
+    const before = h.api.calls.length;
+    let last = 0;
+    for (let i = 0; i < 20; i++) {
+      last = h.api.pushUpdate(textUpdate({ chatId, text: '/digest', languageCode: 'en' }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await h.api.waitForConfirm(last, 15_000);
+    const sent = texts(h.api.calls.slice(before).filter((c) => c.payload.chat_id === chatId));
+    const { answered, notices } = splitAnswers(sent, answers, isNotice);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(answered.length).toBeLessThanOrEqual(5);
+    expect(notices).toBeLessThanOrEqual(2);
+  });
+
   it('different questions at once: answered in order, never interleaved, one notice', async () => {
     h = await startHarness({ digest: longDigest() });
     const questions = [
@@ -412,6 +431,19 @@ describe('the first run asks, in one message', () => {
       active: false,
     });
 
+    // optional topics, toggled in the same message
+    const sudan = buttonsOf(edit).find((b) => b.text === 'Sudan')!;
+    calls = await h.press({ ...at, data: sudan.callback_data });
+    edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('Following “Sudan”');
+    expect(buttonsOf(edit).map((b) => b.text)).toContain('✓ Sudan');
+    const gaza = buttonsOf(edit).find((b) => b.text === 'Gaza')!;
+    await h.press({ ...at, data: gaza.callback_data });
+    calls = await h.press({ ...at, data: sudan.callback_data });
+    edit = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edit.payload.text).toContain('Stopped following “Sudan”. Your topics: Gaza');
+    expect((await h.store.subscribers.get(chatId))!.topics).toEqual(['Gaza']);
+
     const subscribe = buttonsOf(edit).find(
       (b) => parseCallback(b.callback_data)?.kind === 'subscribe',
     )!;
@@ -422,7 +454,7 @@ describe('the first run asks, in one message', () => {
     // no stale Subscribe button
     expect(kindsOf(edit).has('subscribe')).toBe(false);
     expect((await h.store.subscribers.get(chatId))!.active).toBe(true);
-    // not one new message for the four presses
+    // not one new message for all those presses
     expect(h.api.sent(chatId)).toHaveLength(1);
   });
 
@@ -546,6 +578,10 @@ describe('follows across languages', () => {
     ]);
     expect(await say(52, '/unfollow Iran')).toContain('Stopped following “إيران”');
     expect((await h.store.subscribers.get(52))!.topics).toEqual(['الانتخابات', 'Iran economy']);
+    expect(await say(52, '/unfollow Iran economy')).toContain('Stopped following');
+    expect(await say(52, '/unfollow')).toBe(
+      'Stop following “الانتخابات”? Your daily digest would have every story again.',
+    );
   });
 
   it('/unfollow alone asks with buttons before clearing every topic', async () => {
