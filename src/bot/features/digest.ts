@@ -51,7 +51,7 @@ export async function renderForReader(
 ): Promise<RenderedMessage[]> {
   const language = readerLanguage(ctx);
   const { digest: shown, outcome } = await ctx.deps.translateDigest(digest, language);
-  const notice = noticeFor(outcome, language);
+  const notice = noticeFor(outcome, language, ctx);
   const sub = ctx.subscriber;
   const base = {
     ui: ctx.ui,
