@@ -402,8 +402,13 @@ const GIST_STEPS = [25, 20, 16, 12, 9];
  * The brief form's blocks: the longest gists with which the stories' visible text stays within
  * {@link BRIEF_BUDGET_8} (scaled to the story count).
  */
-function briefBlocks(stories: Story[], opts: Omit<BriefOptions, 'maxWords'>): Block[] {
-  const budget = (BRIEF_BUDGET_8 * Math.max(stories.length, 1)) / 8;
+function briefBlocks(
+  stories: Story[],
+  opts: Omit<BriefOptions, 'maxWords'>,
+  reserved = 0,
+): Block[] {
+  // the heading and its notes count against the same screen
+  const budget = (BRIEF_BUDGET_8 * Math.max(stories.length, 1)) / 8 - reserved;
   let blocks: Block[] = [];
   for (const maxWords of GIST_STEPS) {
     blocks = stories.map((s, i) => briefBlock(s, i, { ...opts, maxWords }));
@@ -485,14 +490,18 @@ export function renderDigest(input: Digest, opts: DigestRenderOptions): Rendered
     );
     return withExtraButtons(messages, extraButtons);
   }
-  const blocks = briefBlocks(digest.stories, {
-    ui: opts.ui,
-    language,
-    timeZone: opts.timeZone,
-    dayIso: digest.window.to,
-    channel: opts.channel === true,
-    limit,
-  });
+  const blocks = briefBlocks(
+    digest.stories,
+    {
+      ui: opts.ui,
+      language,
+      timeZone: opts.timeZone,
+      dayIso: digest.window.to,
+      channel: opts.channel === true,
+      limit,
+    },
+    visibleText(header.lines.join('\n')).length,
+  );
   const messages = toMessages([header, ...blocks], limit, (ids) =>
     opts.channel || ids.length === 0 ? undefined : { inline_keyboard: storyButtons(ids, ref) },
   );

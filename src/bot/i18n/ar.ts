@@ -71,7 +71,7 @@ export const ar: Record<MessageKey, string> = {
   'format.full': 'كامل (كل النقاط)',
   'format.set': '📄 شكل الخلاصة: {format}.',
   'format.usage': 'شكل الخلاصة: {format}. اختر:',
-  'settings.format': 'شكل الخلاصة: {format} (/format للتغيير)',
+  'settings.format': 'شكل الخلاصة: {format} — غيّره بـ /format',
   'console.banner':
     'محادثة خلاصة المحلية — لم يُضبط TELEGRAM_BOT_TOKEN، لذا تحادث البوت هنا على المقالات النموذجية المرفقة.\nاكتب /digest أو /topic الموضوع أو /help. للتشغيل على تيليغرام اضبط TELEGRAM_BOT_TOKEN (من @BotFather).',
   'follow.list':

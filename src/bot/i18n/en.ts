@@ -71,7 +71,7 @@ export const en = {
   'format.full': 'full (every point)',
   'format.set': '📄 Digest format: {format}.',
   'format.usage': 'Digest format: {format}. Choose one:',
-  'settings.format': 'Digest format: {format} (/format to change)',
+  'settings.format': 'Digest format: {format} — /format to change it',
   'console.banner':
     'Khulasa local chat — no TELEGRAM_BOT_TOKEN is set, so you are talking to the bot here, over the bundled sample articles.\nType /digest, /topic QUERY or /help. To go live, set TELEGRAM_BOT_TOKEN (from @BotFather).',
   'follow.list':

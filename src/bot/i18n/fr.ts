@@ -74,7 +74,7 @@ export const fr: Record<MessageKey, string> = {
   'format.full': 'complet (tous les points)',
   'format.set': '📄 Format du résumé : {format}.',
   'format.usage': 'Format du résumé : {format}. Choisissez :',
-  'settings.format': 'Format du résumé : {format} (/format pour changer)',
+  'settings.format': 'Format du résumé : {format} — /format pour le changer',
   'console.banner':
     'Conversation locale Khulasa — TELEGRAM_BOT_TOKEN n’est pas défini : vous parlez au bot ici, sur les articles d’exemple fournis.\nTapez /digest, /topic SUJET ou /help. Pour passer en ligne, définissez TELEGRAM_BOT_TOKEN (obtenu auprès de @BotFather).',
   'follow.list':
