@@ -123,6 +123,11 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
         const { digest: out, outcome } = await deps.translate(digest, language, deps.translator);
         if (outcome.chars > 0) deps.metrics?.translationChars.inc({ language }, outcome.chars);
         const notice = outcome.fallback ? deps.notice?.(language, outcome.fallback) : undefined;
+        if (outcome.fallback === 'error') {
+          deps.signals?.failed('translation', `digest to ${language} fell back to Arabic`);
+        } else if (!outcome.fallback && outcome.chars > 0) {
+          deps.signals?.succeeded('translation');
+        }
         if (outcome.fallback) {
           deps.log.warn(
             { digest: digest.id, language, fallback: outcome.fallback },
@@ -236,6 +241,7 @@ async function deliverOne(
     const done = { leaseOwner: undefined, leaseUntil: undefined, partsSent: r.partsSent };
     switch (r.status) {
       case 'sent':
+        deps.signals?.succeeded('telegram');
         await save({ ...done, status: 'sent', error: undefined });
         await markDelivered(deps, gate, chatId, digest.id, deps.now());
         return 'sent';

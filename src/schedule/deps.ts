@@ -10,6 +10,7 @@ import type { Store } from '../store/types.js';
 import type { TranslationOutcome, Translator } from '../translate/port.js';
 import type { Sender } from '../bot/sender.js';
 import type { Metrics } from '../ops/metrics.js';
+import type { HealthSignals } from '../ops/health.js';
 
 /** One Telegram message of a rendered digest (structurally the bot's RenderedMessage). */
 export interface RenderedMessage {
@@ -67,6 +68,8 @@ export interface ScheduleDeps {
    */
   filterTopics?(digest: Digest, topics: string[], original: Digest): Digest;
   metrics?: Metrics;
+  /** Where delivery records the latest Bot API and translation outcomes (for /healthz). */
+  signals?: HealthSignals;
   /** This process's name in locks and leases (default: host:pid:random). */
   instanceId?: string;
 }
