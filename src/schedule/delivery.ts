@@ -10,6 +10,7 @@ import { normalize } from '../arabic/index.js';
 import type { Digest } from '../domain.js';
 import type { DeliveryRecord, Subscriber } from '../store/types.js';
 import type { RenderedMessage, ScheduleDeps } from './deps.js';
+import type { PartsResult } from '../bot/sender.js';
 import { META_LAST_TICK, currentDigest } from './build.js';
 import { dueInstantOn, floorToMinute, isDueSameDaySince } from './due.js';
 import { glossaryToArabic } from '../translate/glossary.js';
@@ -223,21 +224,39 @@ async function deliverOne(
     return 'skipped';
   }
   for (let hop = 0; hop < 3; hop++) {
-    const r = await deps.sender.sendParts(chatId, parts, {
-      from: Math.min(rec.partsSent, parts.length),
-      threadId: sub.threadId,
-      onPartSent: async (n) => {
-        deps.metrics?.messagesSent.inc();
-        // The final status write covers the last part.
-        if (n < parts.length) {
-          await save({
-            status: 'sending',
-            partsSent: n,
-            leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(),
-          });
-        }
+    // A send may wait far longer than the lease without progress (a 429 with a long
+    // retry_after, a slow Bot API): keep the lease ours while we wait, or another instance's
+    // resume would claim it and the reader would get the digest twice.
+    let renewing: Promise<void> = Promise.resolve();
+    const heartbeat = setInterval(
+      () => {
+        renewing = renewing
+          .then(() => save({ leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString() }))
+          .catch((err: unknown) => deps.log.warn({ err, chatId }, 'could not renew a send lease'));
       },
-    });
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
+    heartbeat.unref();
+    const from = Math.min(rec.partsSent, parts.length);
+    const r: PartsResult = await deps.sender
+      .sendParts(chatId, parts, {
+        from,
+        threadId: sub.threadId,
+        onPartSent: async (n) => {
+          deps.metrics?.messagesSent.inc();
+          // The final status write covers the last part.
+          if (n < parts.length) {
+            await save({
+              status: 'sending',
+              partsSent: n,
+              leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(),
+            });
+          }
+        },
+      })
+      .finally(() => clearInterval(heartbeat));
+    // A renewal still being written must land before the final status, never after it.
+    await renewing;
     const done = { leaseOwner: undefined, leaseUntil: undefined, partsSent: r.partsSent };
     switch (r.status) {
       case 'sent':

@@ -1,0 +1,410 @@
+/**
+ * Fault scenarios for the chaos suite (tests/chaos) and `khulasa bench chaos`: each runs the real
+ * delivery code (scheduler deps, sender, telegraf's client, a real store) against the fake Bot
+ * API with one fault injected, then counts from the store and the fake who got the digest once,
+ * who missed it and who got something twice. The tests run them short; the bench runs them long.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { Telegram } from 'telegraf';
+import { parseConfig } from '../config/index.js';
+import type { Digest } from '../domain.js';
+import { createLogger, type Logger } from '../log.js';
+import { createHealthSignals, type HealthSignals } from '../ops/health.js';
+import { createMetrics, type Metrics } from '../ops/metrics.js';
+import { createScheduleDeps } from '../schedule/wire.js';
+import type { ScheduleDeps } from '../schedule/deps.js';
+import type { SenderOptions } from '../bot/sender.js';
+import { createStore } from '../store/index.js';
+import type { Store, Subscriber } from '../store/types.js';
+import type { Translator } from '../translate/port.js';
+import { createTranslatorFromConfig } from '../translate/index.js';
+import { benchDigest } from '../cli/bench/deliver.js';
+import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.js';
+
+/** Secrets the scenarios configure; none may ever appear in a log line, an error or /metrics. */
+export const CHAOS_SECRETS = {
+  botToken: '987654321:AAchaosTokenThatMustNeverBeLogged_x1',
+  apiKey: 'AIzaChaosKeyThatMustNeverBeLogged0000001',
+  storePassword: 'chaos-store-password-never-logged',
+} as const;
+
+/** Every secret as it could leak: whole, and the token's secret half alone. */
+export function secretNeedles(): string[] {
+  const half = CHAOS_SECRETS.botToken.split(':')[1]!;
+  return [...Object.values(CHAOS_SECRETS), half];
+}
+
+export interface ServedTally {
+  /** Got every part of the digest exactly once. */
+  once: number;
+  /** Got nothing, or only some parts, and are not recorded as blocked. */
+  missed: number;
+  /** Got at least one part more than once. */
+  doubled: number;
+  /** Recorded as blocked (inactive) and got nothing. */
+  blocked: number;
+}
+
+export interface ChaosResult {
+  scenario: string;
+  fault: string;
+  backend: string;
+  durationMs: number;
+  served?: ServedTally;
+  articles?: { expected: number; stored: number; lost: number; duplicated: number };
+  /** From the end of the fault to the last due reader served (or the service working again). */
+  recoverMs?: number;
+  notes: string[];
+}
+
+export interface ChaosOptions {
+  /** A store URL for a fresh, empty store (each scenario writes its own digest and readers). */
+  storeUrl: string;
+  backend: string;
+  /** Multiplies fault durations: 1 in the test suite, 10–60 in the bench. @default 1 */
+  scale?: number;
+  /** Receives every log line (scenario 9 scans them). @default a capture of its own */
+  log?: Logger;
+}
+
+/** A logger whose JSON lines are kept in memory, at debug level so every line is seen. */
+export function captureLogs(): { log: Logger; text(): string } {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      chunks.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  return {
+    log: createLogger({ level: 'debug', destination: sink, pretty: false }),
+    text: () => chunks.join(''),
+  };
+}
+
+export function chaosSubscriber(chatId: number, over: Partial<Subscriber> = {}): Subscriber {
+  const at = new Date().toISOString();
+  return {
+    chatId,
+    chatType: chatId < 0 ? 'group' : 'private',
+    language: 'ar',
+    deliveryTime: '07:00',
+    timeZone: 'UTC',
+    topics: [],
+    active: true,
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface DeliveryRig {
+  api: FakeBotApi;
+  store: Store;
+  deps: ScheduleDeps;
+  digest: Digest;
+  metrics: Metrics;
+  signals: HealthSignals;
+  /** Another instance on the same store (its own sender and client), for lease races. */
+  peer(): ScheduleDeps;
+  close(): Promise<void>;
+}
+
+export interface RigOptions {
+  storeUrl: string;
+  log: Logger;
+  subscribers: Subscriber[];
+  sender?: SenderOptions;
+  translator?: Translator;
+  /** Adds settings to the parsed configuration (translation keys…). */
+  env?: Record<string, string>;
+  /** A digest long enough for several messages per reader. @default true */
+  long?: boolean;
+}
+
+/** The delivery side of the service over a real store and the fake Bot API. */
+export async function deliveryRig(o: RigOptions): Promise<DeliveryRig> {
+  const api = await startFakeBotApi({ token: CHAOS_SECRETS.botToken });
+  const store = await createStore(o.storeUrl, { log: o.log });
+  const now = new Date();
+  const digest = benchDigest(
+    now,
+    `chaos-${now.getTime()}-${randomBytes(3).toString('hex')}`,
+    o.long ?? true,
+  );
+  await store.digests.put(digest);
+  for (const s of o.subscribers) await store.subscribers.upsert(s.chatId, () => s);
+  const config = parseConfig({ SEND_RATE_PER_SECOND: '200', TRANSLATE_PROVIDER: 'none', ...o.env });
+  const translator = o.translator ?? createTranslatorFromConfig(config, { store, log: o.log });
+  const metrics = createMetrics();
+  const signals = createHealthSignals();
+  const make = (instanceId: string) =>
+    createScheduleDeps({
+      config,
+      log: o.log.child({ instance: instanceId }),
+      store,
+      translator,
+      telegram: new Telegram(CHAOS_SECRETS.botToken, {
+        apiRoot: `${api.apiRoot}/`,
+        webhookReply: false,
+      }),
+      metrics,
+      signals,
+      instanceId,
+      sender: {
+        backoffMs: 20,
+        perChatIntervalMs: 0,
+        marginMs: 0,
+        groupPerMinute: 60_000,
+        timeoutMs: 400,
+        ...o.sender,
+      },
+    });
+  const deps = make('chaos-a');
+  const peers: ScheduleDeps[] = [];
+  return {
+    api,
+    store,
+    deps,
+    digest,
+    metrics,
+    signals,
+    peer() {
+      const p = make(`chaos-${peers.length + 2}`);
+      peers.push(p);
+      return p;
+    },
+    async close() {
+      deps.sender.stop();
+      for (const p of peers) p.sender.stop();
+      await api.close();
+      if (!o.translator) await (translator as { close?: () => Promise<void> }).close?.();
+      await store.close();
+    },
+  };
+}
+
+/**
+ * Counts, from the fake Bot API and the store, how each reader fared. A reader migrated to a
+ * supergroup is counted over both chat ids.
+ */
+export async function tallyServed(
+  rig: Pick<DeliveryRig, 'api' | 'store' | 'deps' | 'digest'>,
+  readers: Subscriber[],
+  migrations: ReadonlyMap<number, number> = new Map(),
+): Promise<ServedTally> {
+  const tally: ServedTally = { once: 0, missed: 0, doubled: 0, blocked: 0 };
+  for (const reader of readers) {
+    const ids = [reader.chatId, migrations.get(reader.chatId)].filter(
+      (x): x is number => x !== undefined,
+    );
+    const texts = ids.flatMap((id) => rig.api.sent(id).map((m) => m.text));
+    const counts = new Map<string, number>();
+    for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const finalId = ids[ids.length - 1]!;
+    const sub = await rig.store.subscribers.get(finalId);
+    const parts = rig.deps.render(rig.digest, { ui: sub?.language ?? reader.language });
+    if ([...counts.values()].some((n) => n > 1)) tally.doubled++;
+    else if (parts.every((p) => counts.get(p.html) === 1)) tally.once++;
+    else if (texts.length === 0 && sub && !sub.active) tally.blocked++;
+    else tally.missed++;
+  }
+  return tally;
+}
+
+/** Polls until `check` is true or `timeoutMs` passes; returns whether it became true. */
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 25,
+): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() >= end) return false;
+    await sleep(everyMs);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario 4: the Bot API misbehaves.
+
+/** The Bot API accepts a send and answers nothing for `hangMs` (then a gateway timeout). */
+export async function botApiHangs(opts: ChaosOptions): Promise<ChaosResult> {
+  const scale = opts.scale ?? 1;
+  const log = opts.log ?? captureLogs().log;
+  const hangMs = 1500 * scale;
+  const readers = [1, 2, 3].map((id) => chaosSubscriber(id));
+  const rig = await deliveryRig({ storeUrl: opts.storeUrl, log, subscribers: readers });
+  const started = Date.now();
+  try {
+    let hung = 0;
+    rig.api.respondWith('sendMessage', async (c) => {
+      if (c.chatId !== 1 || hung++ > 0) return undefined;
+      await sleep(hangMs);
+      return { status: 504, body: 'Gateway Timeout' };
+    });
+    const report = await runPass(rig.deps);
+    const servedAt = Date.now();
+    const served = await tallyServed(rig, readers);
+    return {
+      scenario: '4 bot-api-hang',
+      fault: `Bot API silent ${hangMs / 1000} s on one send (client timeout 0.4 s)`,
+      backend: opts.backend,
+      durationMs: Date.now() - started,
+      served,
+      recoverMs: Math.max(0, servedAt - started),
+      notes: [`pass: sent ${report.sent}, failed ${report.failed}`],
+    };
+  } finally {
+    await rig.close();
+  }
+}
+
+async function runPass(deps: ScheduleDeps, leaseMs?: number) {
+  const { runDeliveryPass } = await import('../schedule/delivery.js');
+  return runDeliveryPass(deps, { now: new Date(), all: true, leaseMs });
+}
+
+async function resume(deps: ScheduleDeps, leaseMs?: number) {
+  const { resumeDeliveries } = await import('../schedule/delivery.js');
+  return resumeDeliveries(deps, { now: new Date(), leaseMs });
+}
+
+/**
+ * Every send answers 502 for `outageMs`; the pass gives up on them, and the periodic resume
+ * serves them once the Bot API is back, without a restart.
+ */
+export async function botApi502(opts: ChaosOptions): Promise<ChaosResult> {
+  const scale = opts.scale ?? 1;
+  const log = opts.log ?? captureLogs().log;
+  const outageMs = 1000 * scale;
+  const readers = [1, 2, 3, 4].map((id) => chaosSubscriber(id));
+  const rig = await deliveryRig({ storeUrl: opts.storeUrl, log, subscribers: readers });
+  const started = Date.now();
+  const outageEnd = started + outageMs;
+  try {
+    rig.api.respondWith('sendMessage', () =>
+      Date.now() < outageEnd ? { status: 502, body: 'Bad Gateway' } : undefined,
+    );
+    const first = await runPass(rig.deps);
+    const degraded = rig.signals.get('telegram')?.ok === false;
+    let passes = 1;
+    // The service's resume timer (every RESUME_EVERY_MINUTES, three attempts per send), scaled
+    // down like the outage: unfinished sends go out once the API is back.
+    let recoveredAt = 0;
+    for (let i = 0; i < 4 && !recoveredAt; i++) {
+      await sleep(outageMs * 0.6);
+      await resume(rig.deps);
+      passes++;
+      const t = await tallyServed(rig, readers);
+      if (t.once + t.doubled === readers.length) recoveredAt = Date.now();
+    }
+    const served = await tallyServed(rig, readers);
+    return {
+      scenario: '4 bot-api-502',
+      fault: `every send answered 502 for ${outageMs / 1000} s`,
+      backend: opts.backend,
+      durationMs: Date.now() - started,
+      served,
+      recoverMs: recoveredAt ? Math.max(0, recoveredAt - outageEnd) : undefined,
+      notes: [
+        `first pass: sent ${first.sent}, failed ${first.failed}; ${passes} passes in all`,
+        `health said Bot API unreachable during the outage: ${degraded}`,
+        `health after recovery: ${rig.signals.get('telegram')?.ok ? 'ok' : 'failing'}`,
+      ],
+    };
+  } finally {
+    await rig.close();
+  }
+}
+
+/**
+ * One reader's chat answers 429 with a `retry_after` longer than the send lease, while a second
+ * instance resumes unfinished sends: the wait must not hand the send to the other instance.
+ */
+export async function botApi429(opts: ChaosOptions): Promise<ChaosResult> {
+  const scale = opts.scale ?? 1;
+  const log = opts.log ?? captureLogs().log;
+  const retryAfter = 2 * scale;
+  const leaseMs = 1000;
+  const readers = [1, 2, 3].map((id) => chaosSubscriber(id));
+  const rig = await deliveryRig({ storeUrl: opts.storeUrl, log, subscribers: readers });
+  const started = Date.now();
+  try {
+    let limited = 0;
+    rig.api.respondWith('sendMessage', (c) =>
+      c.chatId === 2 && limited++ === 0
+        ? {
+            error_code: 429,
+            description: `Too Many Requests: retry after ${retryAfter}`,
+            parameters: { retry_after: retryAfter },
+          }
+        : undefined,
+    );
+    const peer = rig.peer();
+    const pass = runPass(rig.deps, leaseMs);
+    // The other instance's resume timer fires while the first waits out retry_after.
+    let peerSent = 0;
+    const deadline = Date.now() + retryAfter * 1000 + 500;
+    while (Date.now() < deadline) {
+      await sleep(300);
+      peerSent += (await resume(peer, leaseMs)).sent;
+    }
+    const report = await pass;
+    const served = await tallyServed(rig, readers);
+    return {
+      scenario: '4 bot-api-429',
+      fault: `429 retry_after ${retryAfter} s (lease ${leaseMs / 1000} s, a second instance resuming)`,
+      backend: opts.backend,
+      durationMs: Date.now() - started,
+      served,
+      recoverMs: Date.now() - started - retryAfter * 1000,
+      notes: [`pass: sent ${report.sent}, failed ${report.failed}; peer sent ${peerSent}`],
+    };
+  } finally {
+    await rig.close();
+  }
+}
+
+/** A group becomes a supergroup after the first part of its digest went out. */
+export async function chatMigrates(opts: ChaosOptions): Promise<ChaosResult> {
+  const log = opts.log ?? captureLogs().log;
+  const group = -40;
+  const supergroup = -1_000_000_000_040;
+  const readers = [chaosSubscriber(group), chaosSubscriber(7)];
+  const rig = await deliveryRig({ storeUrl: opts.storeUrl, log, subscribers: readers });
+  const started = Date.now();
+  try {
+    rig.api.respondWith('sendMessage', (c) =>
+      c.chatId === group && rig.api.sent(group).length >= 1
+        ? {
+            error_code: 400,
+            description: 'Bad Request: group chat was upgraded to a supergroup chat',
+            parameters: { migrate_to_chat_id: supergroup },
+          }
+        : undefined,
+    );
+    const report = await runPass(rig.deps);
+    const again = await runPass(rig.deps);
+    const served = await tallyServed(rig, readers, new Map([[group, supergroup]]));
+    const moved = await rig.store.subscribers.get(supergroup);
+    return {
+      scenario: '4 chat-migrates',
+      fault: 'group upgraded to a supergroup after part 1 of the digest',
+      backend: opts.backend,
+      durationMs: Date.now() - started,
+      served,
+      notes: [
+        `pass: sent ${report.sent}; second pass sent ${again.sent}`,
+        `subscriber moved: ${moved?.active === true}; old id kept: ${(await rig.store.subscribers.get(group)) !== undefined}`,
+        `parts: group ${rig.api.sent(group).length}, supergroup ${rig.api.sent(supergroup).length}`,
+      ],
+    };
+  } finally {
+    await rig.close();
+  }
+}
