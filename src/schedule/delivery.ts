@@ -112,6 +112,9 @@ export function filterByTopics(digest: Digest, topics: string[], original?: Dige
   return { ...digest, stories };
 }
 
+/** A delivery waits this long for a digest's translation (ScheduleDeps.translateDeadlineMs). */
+export const TRANSLATE_DEADLINE_MS = 30_000;
+
 /** Renders a digest once per (language, topics) and translates it once per language. */
 function createPlanner(deps: ScheduleDeps, digest: Digest) {
   const translated = new Map<string, Promise<{ digest: Digest; notice?: string }>>();
@@ -121,7 +124,27 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
     if (!p) {
       p = (async () => {
         if (language === digest.language) return { digest };
-        const { digest: out, outcome } = await deps.translate(digest, language, deps.translator);
+        const deadlineMs = deps.translateDeadlineMs ?? TRANSLATE_DEADLINE_MS;
+        const work = deps.translate(digest, language, deps.translator);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<'late'>((resolve) => {
+          timer = setTimeout(() => resolve('late'), deadlineMs);
+        });
+        const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+        if (first === 'late') {
+          // Readers are not held for a hung provider: Arabic with the notice now. The call
+          // goes on, and whatever it translates is cached for the next readers.
+          work.catch((err: unknown) =>
+            deps.log.debug({ err, language }, 'late translation failed'),
+          );
+          deps.signals?.failed('translation', `no translation within ${deadlineMs} ms`);
+          deps.log.warn(
+            { digest: digest.id, language, deadlineMs },
+            'translation too slow; sending the Arabic digest with the notice',
+          );
+          return { digest, notice: deps.notice?.(language, 'error') };
+        }
+        const { digest: out, outcome } = first;
         if (outcome.chars > 0) deps.metrics?.translationChars.inc({ language }, outcome.chars);
         const notice = outcome.fallback ? deps.notice?.(language, outcome.fallback) : undefined;
         if (outcome.fallback === 'error') {

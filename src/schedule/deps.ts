@@ -68,6 +68,12 @@ export interface ScheduleDeps {
    */
   filterTopics?(digest: Digest, topics: string[], original: Digest): Digest;
   metrics?: Metrics;
+  /**
+   * How long a delivery waits for a digest's translation before it sends the Arabic original
+   * with the notice (the translation goes on and is cached for later readers).
+   * @default 30000
+   */
+  translateDeadlineMs?: number;
   /** Where delivery records the latest Bot API and translation outcomes (for /healthz). */
   signals?: HealthSignals;
   /** This process's name in locks and leases (default: host:pid:random). */

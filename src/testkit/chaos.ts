@@ -21,6 +21,7 @@ import type { Translator } from '../translate/port.js';
 import { createTranslatorFromConfig } from '../translate/index.js';
 import { benchDigest } from '../cli/bench/deliver.js';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.js';
+import { startFakeTranslateServer } from './fake-translate-server.js';
 
 /** Secrets the scenarios configure; none may ever appear in a log line, an error or /metrics. */
 export const CHAOS_SECRETS = {
@@ -123,6 +124,8 @@ export interface RigOptions {
   env?: Record<string, string>;
   /** A digest long enough for several messages per reader. @default true */
   long?: boolean;
+  /** How long a delivery waits for a translation before it sends Arabic with the notice. */
+  translateDeadlineMs?: number;
 }
 
 /** The delivery side of the service over a real store and the fake Bot API. */
@@ -163,7 +166,7 @@ export async function deliveryRig(o: RigOptions): Promise<DeliveryRig> {
         ...o.sender,
       },
     });
-  const deps = make('chaos-a');
+  const deps = { ...make('chaos-a'), translateDeadlineMs: o.translateDeadlineMs };
   const peers: ScheduleDeps[] = [];
   return {
     api,
@@ -206,9 +209,16 @@ export async function tallyServed(
     for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
     const finalId = ids[ids.length - 1]!;
     const sub = await rig.store.subscribers.get(finalId);
-    const parts = rig.deps.render(rig.digest, { ui: sub?.language ?? reader.language });
+    const rec = await rig.store.deliveries.get(rig.digest.id, finalId);
+    // What the reader should have: the rendered digest (Arabic readers), or as many messages as
+    // the store says went out (a translation or its notice changes the text, not the count).
+    const parts = rig.deps.render(rig.digest, { ui: 'ar' });
+    const complete =
+      reader.language === rig.digest.language
+        ? parts.every((p) => counts.get(p.html) === 1) && texts.length === parts.length
+        : rec?.status === 'sent' && rec.partsSent > 0 && texts.length === rec.partsSent;
     if ([...counts.values()].some((n) => n > 1)) tally.doubled++;
-    else if (parts.every((p) => counts.get(p.html) === 1)) tally.once++;
+    else if (complete && sub?.lastDigestId === rig.digest.id) tally.once++;
     else if (texts.length === 0 && sub && !sub.active) tally.blocked++;
     else tally.missed++;
   }
@@ -406,5 +416,87 @@ export async function chatMigrates(opts: ChaosOptions): Promise<ChaosResult> {
     };
   } finally {
     await rig.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario 5: the translation endpoint hangs.
+
+/**
+ * The translation endpoint answers only after `hangMs` (client timeout 0.3 s). Readers who want
+ * English get the Arabic digest with the notice within the delivery's translation deadline,
+ * Arabic readers are not held at all, and the provider is not billed twice for one text.
+ */
+export async function translationHangs(opts: ChaosOptions): Promise<ChaosResult> {
+  const scale = opts.scale ?? 1;
+  const log = opts.log ?? captureLogs().log;
+  const hangMs = 2000 * scale;
+  const deadlineMs = 800;
+  const fake = await startFakeTranslateServer({ key: CHAOS_SECRETS.apiKey });
+  const readers = [
+    chaosSubscriber(11, { language: 'en' }),
+    chaosSubscriber(12, { language: 'en' }),
+    chaosSubscriber(13),
+  ];
+  const late = chaosSubscriber(14, { language: 'en' });
+  const store = await createStore(opts.storeUrl, { log });
+  const config = parseConfig({ GOOGLE_TRANSLATE_API_KEY: CHAOS_SECRETS.apiKey });
+  // The provider's own timeout is longer than the delivery's deadline, as in production
+  // (10 s against 30 s there): the deadline is what keeps readers from waiting.
+  const translator = createTranslatorFromConfig(config, {
+    store,
+    log,
+    endpoint: fake.v2Url,
+    timeoutMs: hangMs + 2000,
+    retryBaseDelayMs: 20,
+  });
+  const rig = await deliveryRig({
+    storeUrl: opts.storeUrl,
+    log,
+    subscribers: readers,
+    translator,
+    long: false,
+    translateDeadlineMs: deadlineMs,
+  });
+  const started = Date.now();
+  try {
+    fake.behave('slow', { delayMs: hangMs });
+    const report = await runPass(rig.deps);
+    const passMs = Date.now() - started;
+    const notice = rig.deps.notice?.('en', 'error') ?? '';
+    const withNotice =
+      notice.length > 0 &&
+      [11, 12].every((id) => rig.api.sent(id).some((m) => m.text.includes(notice.slice(0, 20))));
+    const health = rig.signals.get('translation')?.ok === false ? 'failing' : 'ok';
+    // The hung request finishes after the readers were served; it is billed once and cached.
+    await waitUntil(() => fake.chars > 0, hangMs + 2000);
+    await (translator as { flush?: () => Promise<void> }).flush?.();
+    const billedFirst = fake.chars;
+    fake.behave('ok');
+    // A reader who subscribes later gets the cached translation: nothing billed again.
+    await rig.store.subscribers.upsert(late.chatId, () => late);
+    const second = await runPass(rig.deps);
+    const translated = rig.api.sent(late.chatId).some((m) => m.text.includes('[en]'));
+    const served = await tallyServed(rig, [...readers, late]);
+    return {
+      scenario: '5 translation-hang',
+      fault: `translation answers after ${hangMs / 1000} s (delivery deadline ${deadlineMs / 1000} s)`,
+      backend: opts.backend,
+      durationMs: passMs,
+      served,
+      recoverMs: passMs,
+      notes: [
+        `first pass: sent ${report.sent} in ${passMs} ms`,
+        `Arabic with the notice: ${withNotice}`,
+        `health during the hang: translation ${health}`,
+        `characters billed ${billedFirst} then ${fake.chars} (requests ${fake.requests.length})`,
+        `later reader: sent ${second.sent}, translated from the cache: ${translated}`,
+      ],
+    };
+  } finally {
+    await rig.close();
+    await translator.close();
+    await store.close();
+    await fake.close();
   }
 }
