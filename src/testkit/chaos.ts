@@ -5,6 +5,9 @@
  * who missed it and who got something twice. The tests run them short; the bench runs them long.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { Telegram } from 'telegraf';
 import { parseConfig } from '../config/index.js';
@@ -16,7 +19,7 @@ import { createScheduleDeps } from '../schedule/wire.js';
 import type { ScheduleDeps } from '../schedule/deps.js';
 import type { SenderOptions } from '../bot/sender.js';
 import { createStore } from '../store/index.js';
-import type { Store, Subscriber } from '../store/types.js';
+import type { Source, Store, Subscriber } from '../store/types.js';
 import type { Translator } from '../translate/port.js';
 import { createTranslatorFromConfig } from '../translate/index.js';
 import { benchDigest } from '../cli/bench/deliver.js';
@@ -498,5 +501,150 @@ export async function translationHangs(opts: ChaosOptions): Promise<ChaosResult>
     await translator.close();
     await store.close();
     await fake.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario 6: hostile feeds beside good ones.
+
+/** An RSS feed of `n` Arabic items of our own (ids stable across passes). */
+export function chaosFeed(name: string, n: number, base = 'https://news.example'): string {
+  const topics = ['الزراعة', 'التعليم', 'الصحة', 'النقل', 'المياه', 'الطاقة', 'السياحة', 'الثقافة'];
+  const items = Array.from({ length: n }, (_, i) => {
+    const topic = topics[i % topics.length]!;
+    return `<item><title>${name}: خبر عن ${topic} رقم ${i + 1}</title><link>${base}/${encodeURIComponent(name)}/${i + 1}</link><guid>${base}/${encodeURIComponent(name)}/${i + 1}</guid><pubDate>${new Date(Date.now() - (i + 1) * 3600_000).toUTCString()}</pubDate><description>أعلنت وزارة ${topic} في ${name} خطة جديدة للعام المقبل تشمل ${i + 3} مشاريع في المحافظات، وقال المتحدث باسم الوزارة إن التنفيذ يبدأ الشهر المقبل.</description></item>`;
+  }).join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${name}</title><link>${base}/</link>\n${items}\n</channel></rss>`;
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+async function serveRoutes(
+  routes: Record<string, Route>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const route = routes[(req.url ?? '/').split('?')[0]!];
+    if (route) route(req, res);
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Two good feeds read in the same pass as a feed that drips a byte at a time, one that sends
+ * `hugeMb` MB, a gzip bomb, a redirect loop and one that never answers; then a second pass
+ * stores nothing twice.
+ */
+export async function hostileFeeds(opts: ChaosOptions): Promise<ChaosResult> {
+  const scale = opts.scale ?? 1;
+  const log = opts.log ?? captureLogs().log;
+  const totalTimeoutMs = 1500 * scale;
+  const hugeMb = 200;
+  const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+  const timers = new Set<NodeJS.Timeout>();
+  const feeds = await serveRoutes({
+    '/good-1.xml': (_q, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(chaosFeed('الأولى', 6)),
+    '/good-2.xml': (_q, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(chaosFeed('الثانية', 5)),
+    '/drip.xml': (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<rss>');
+      const t = setInterval(() => res.write(' '), 100);
+      timers.add(t);
+      res.on('close', () => clearInterval(t));
+    },
+    '/huge.xml': (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < hugeMb * 1024 * 1024 && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    },
+    '/bomb.xml': (_q, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' })
+        .end(bomb),
+    '/loop-a.xml': (_q, res) => res.writeHead(302, { location: '/loop-b.xml' }).end(),
+    '/loop-b.xml': (_q, res) => res.writeHead(302, { location: '/loop-a.xml' }).end(),
+    '/hang.xml': () => undefined,
+  });
+  const store = await createStore(opts.storeUrl, { log });
+  const source = (id: string, path: string): Source => ({
+    id,
+    name: id,
+    url: `${feeds.url}${path}`,
+    kind: 'feed',
+  });
+  const sources = [
+    source('good-1', '/good-1.xml'),
+    source('drip', '/drip.xml'),
+    source('huge', '/huge.xml'),
+    source('bomb', '/bomb.xml'),
+    source('loop', '/loop-a.xml'),
+    source('hang', '/hang.xml'),
+    source('good-2', '/good-2.xml'),
+  ];
+  const { runIngest } = await import('../sources/ingest.js');
+  const deps = {
+    store,
+    log,
+    now: () => new Date(),
+    sources,
+    allowPrivate: true,
+    ttlMs: 3 * 86_400_000,
+  };
+  const http = { totalTimeoutMs, connectTimeoutMs: 1000 };
+  const rssBefore = process.memoryUsage().rss;
+  const started = Date.now();
+  try {
+    const first = await runIngest(deps, { force: true, http });
+    const passMs = Date.now() - started;
+    const rssGrowthMb = Math.round((process.memoryUsage().rss - rssBefore) / 1048576);
+    const second = await runIngest(deps, { force: true, http });
+    const stored = await store.articles.listSince(new Date(0));
+    const ids = stored.map((a) => a.id);
+    const expected = 11;
+    const status = (r: typeof first, id: string) => r.sources.find((s) => s.id === id);
+    return {
+      scenario: '6 hostile-feeds',
+      fault: `drip 1 B/0.1 s, ${hugeMb} MB body, 64 MB gzip bomb, redirect loop, no answer (deadline ${totalTimeoutMs / 1000} s)`,
+      backend: opts.backend,
+      durationMs: passMs,
+      articles: {
+        expected,
+        stored: stored.length,
+        lost: Math.max(0, expected - new Set(ids).size),
+        duplicated: ids.length - new Set(ids).size,
+      },
+      recoverMs: passMs,
+      notes: [
+        ...sources.map(
+          (s) =>
+            `${s.id}: ${status(first, s.id)?.status ?? 'missing'}${status(first, s.id)?.error ? ` (${status(first, s.id)!.error})` : ''}`,
+        ),
+        `second pass new articles: ${second.articles}`,
+        `memory growth during the pass: ${rssGrowthMb} MB`,
+      ],
+    };
+  } finally {
+    for (const t of timers) clearInterval(t);
+    await store.close();
+    await feeds.close();
   }
 }
