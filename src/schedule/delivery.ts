@@ -78,6 +78,32 @@ function createGate(n: number): Gate {
  * concurrent writes from one pass can leave them all waiting on a lock another statement holds.
  * A couple at a time keeps it moving; networked stores take more.
  */
+/** How long delivery keeps retrying a store write before it gives the send up as failed. */
+export const STORE_RETRY_MAX_MS = 10 * 60_000;
+
+/**
+ * Store writes of a delivery retried with backoff while the store is unreachable (a Redis
+ * restart, a PostgreSQL failover): a message that went out must be recorded as sent, or the
+ * next pass sends it again. The pass pauses meanwhile instead of failing every reader.
+ */
+function durable(deps: ScheduleDeps, gate: Gate, signal?: AbortSignal): Gate {
+  const maxMs = deps.storeRetryMaxMs ?? STORE_RETRY_MAX_MS;
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    for (let attempt = 1, delay = 50; ; attempt++, delay = Math.min(delay * 2, 2000)) {
+      try {
+        return await gate(fn);
+      } catch (err) {
+        if (signal?.aborted || Date.now() - started + delay > maxMs) throw err;
+        if (attempt === 1 || attempt % 10 === 0) {
+          deps.log.warn({ err, attempt }, 'store write failed; delivery waits for the store');
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  };
+}
+
 function storeGate(deps: ScheduleDeps): Gate {
   return createGate(deps.store.backend === 'sqlite' ? 2 : 64);
 }
@@ -363,7 +389,7 @@ export async function deliverDigest(
   const concurrency =
     opts.concurrency ?? Math.max(16, Math.ceil(deps.config.SEND_RATE_PER_SECOND * 2));
   const plan = createPlanner(deps, digest);
-  const gate = storeGate(deps);
+  const gate = durable(deps, storeGate(deps), opts.signal);
   let interrupted = 0;
   await pool(subscribers, concurrency, opts.signal, async (sub) => {
     let outcome: Outcome;

@@ -74,6 +74,12 @@ export interface ScheduleDeps {
    * @default 30000
    */
   translateDeadlineMs?: number;
+  /**
+   * How long delivery retries a store write while the store is unreachable before the send
+   * counts as failed.
+   * @default 600000
+   */
+  storeRetryMaxMs?: number;
   /** Where delivery records the latest Bot API and translation outcomes (for /healthz). */
   signals?: HealthSignals;
   /** This process's name in locks and leases (default: host:pid:random). */

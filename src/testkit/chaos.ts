@@ -25,6 +25,9 @@ import { createTranslatorFromConfig } from '../translate/index.js';
 import { benchDigest } from '../cli/bench/deliver.js';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.js';
 import { startFakeTranslateServer } from './fake-translate-server.js';
+import { startOwnRedis } from './redis-server.js';
+import { startOpsServer } from '../ops/server.js';
+import { createScheduler } from '../schedule/scheduler.js';
 
 /** Secrets the scenarios configure; none may ever appear in a log line, an error or /metrics. */
 export const CHAOS_SECRETS = {
@@ -646,5 +649,83 @@ export async function hostileFeeds(opts: ChaosOptions): Promise<ChaosResult> {
     for (const t of timers) clearInterval(t);
     await store.close();
     await feeds.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario 1: Redis goes away mid-broadcast.
+
+/**
+ * A broadcast to `readers` subscribers on a redis-server of our own, which is stopped once a
+ * few digests went out and started again `outageMs` later. Delivery pauses, /healthz answers
+ * 503 "store unreachable" meanwhile, and the same pass finishes once Redis is back: each reader
+ * once, nobody twice.
+ */
+export async function redisOutage(
+  opts: Omit<ChaosOptions, 'storeUrl' | 'backend'>,
+): Promise<ChaosResult> {
+  const scale = opts.scale ?? 1;
+  const log = opts.log ?? captureLogs().log;
+  const outageMs = 1500 * scale;
+  const redis = await startOwnRedis();
+  const readers = Array.from({ length: 12 }, (_, i) => chaosSubscriber(100 + i));
+  const rig = await deliveryRig({
+    storeUrl: `${redis.url}/?prefix=chaos:`,
+    log,
+    subscribers: readers,
+    long: false,
+    sender: { ratePerSecond: 8 },
+  });
+  const scheduler = createScheduler(rig.deps);
+  const ops = await startOpsServer({
+    port: 0,
+    host: '127.0.0.1',
+    metrics: rig.metrics,
+    health: () => scheduler.health(),
+    healthTimeoutMs: 300,
+  });
+  const health = async () => {
+    const res = await fetch(`${ops.url}/healthz`);
+    const body = (await res.json()) as { status: string; reasons: string[] };
+    return `${res.status} ${body.status}${body.reasons.length ? `: ${body.reasons[0]}` : ''}`;
+  };
+  const started = Date.now();
+  try {
+    const healthBefore = await health();
+    const pass = runPass(rig.deps);
+    await waitUntil(() => rig.api.sent().length >= 3, 10_000, 10);
+    await redis.stop();
+    const stoppedAt = Date.now();
+    const sentAtStop = rig.api.sent().length;
+    await sleep(Math.min(400, outageMs / 2));
+    const healthDuring = await health();
+    await sleep(outageMs - (Date.now() - stoppedAt));
+    const sentDuringOutage = rig.api.sent().length - sentAtStop;
+    await redis.start();
+    const restartedAt = Date.now();
+    const report = await pass;
+    const recoveredAt = Date.now();
+    const again = await runPass(rig.deps);
+    const healthAfter = await health();
+    const served = await tallyServed(rig, readers);
+    return {
+      scenario: '1 redis-outage',
+      fault: `redis-server stopped ${outageMs / 1000} s mid-broadcast`,
+      backend: 'redis',
+      durationMs: Date.now() - started,
+      served,
+      recoverMs: recoveredAt - restartedAt,
+      notes: [
+        `healthz before: ${healthBefore}`,
+        `healthz during: ${healthDuring}`,
+        `healthz after: ${healthAfter}`,
+        `messages sent while Redis was down: ${sentDuringOutage}`,
+        `pass: sent ${report.sent}, failed ${report.failed}; second pass sent ${again.sent}`,
+      ],
+    };
+  } finally {
+    await ops.close();
+    await rig.close().catch(() => undefined);
+    await redis.close();
   }
 }
