@@ -626,7 +626,7 @@ export async function hostileFeeds(opts: ChaosOptions): Promise<ChaosResult> {
     const status = (r: typeof first, id: string) => r.sources.find((s) => s.id === id);
     return {
       scenario: '6 hostile-feeds',
-      fault: `drip 1 B/0.1 s, ${hugeMb} MB body, 64 MB gzip bomb, redirect loop, no answer (deadline ${totalTimeoutMs / 1000} s)`,
+      fault: `drip, ${hugeMb} MB body, gzip bomb, redirect loop, silence (deadline ${totalTimeoutMs / 1000} s)`,
       backend: opts.backend,
       durationMs: passMs,
       articles: {
