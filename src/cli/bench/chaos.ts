@@ -27,11 +27,7 @@ Options:
 
 The Redis outage scenario starts a redis-server of its own when one is installed.`;
 
-type Runner = (opts: {
-  storeUrl: string;
-  backend: string;
-  scale: number;
-}) => Promise<ChaosResult>;
+type Runner = (opts: { storeUrl: string; backend: string; scale: number }) => Promise<ChaosResult>;
 
 function hasRedisServer(): boolean {
   try {
