@@ -5,6 +5,9 @@
  * who missed it and who got something twice. The tests run them short; the bench runs them long.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -728,4 +731,116 @@ export async function redisOutage(
     await rig.close().catch(() => undefined);
     await redis.close();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario 7: the disk fills up (SQLite capped at a few hundred KiB).
+
+/**
+ * An ingest pass into an SQLite store capped with `max_page_count` runs out of room halfway:
+ * the failure says the store is full, what was stored stays readable and the file passes
+ * SQLite's integrity check; once there is room again (the cap lifted) the next pass stores
+ * the rest, nothing twice.
+ */
+export async function diskFull(
+  opts: Omit<ChaosOptions, 'storeUrl' | 'backend'>,
+): Promise<ChaosResult> {
+  const log = opts.log ?? captureLogs().log;
+  const dir = mkdtempSync(join(tmpdir(), 'khulasa-full-'));
+  const file = join(dir, 'store.sqlite');
+  const feedsCount = 10;
+  const items = 40;
+  const long = (i: number) =>
+    `${' وأضاف المتحدث أن الخطة تشمل تفاصيل كثيرة عن التمويل والتنفيذ والمتابعة.'.repeat(12)} ${i}`;
+  const feeds = await serveRoutes(
+    Object.fromEntries(
+      Array.from({ length: feedsCount }, (_, f) => [
+        `/feed-${f}.xml`,
+        (_q: IncomingMessage, res: ServerResponse) =>
+          res
+            .writeHead(200, { 'content-type': 'application/rss+xml' })
+            .end(
+              chaosFeed(`منفذ ${f}`, items, `https://f${f}.example`).replace(
+                /<\/description>/g,
+                `${long(f)}</description>`,
+              ),
+            ),
+      ]),
+    ),
+  );
+  const sources: Source[] = Array.from({ length: feedsCount }, (_, f) => ({
+    id: `feed-${f}`,
+    name: `منفذ ${f}`,
+    url: `${feeds.url}/feed-${f}.xml`,
+    kind: 'feed',
+  }));
+  const { runIngest } = await import('../sources/ingest.js');
+  const pass = (store: Store) =>
+    runIngest(
+      { store, log, now: () => new Date(), sources, allowPrivate: true, ttlMs: 3 * 86_400_000 },
+      { force: true, concurrency: 2 },
+    );
+  const started = Date.now();
+  try {
+    let store = await createStore(`sqlite://${file}?max_page_count=120`, { log });
+    let error = '';
+    let first: Awaited<ReturnType<typeof pass>> | undefined;
+    try {
+      first = await pass(store);
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    const failed = first?.sources.filter((s) => s.status === 'failed') ?? [];
+    error ||= failed[0]?.error ?? '';
+    const storedWhileFull = (await store.articles.listSince(new Date(0))).length;
+    // The store still answers reads and small writes that fit.
+    await store.close();
+    const integrity = await sqliteIntegrity(file);
+    const fullAt = Date.now();
+    // Room again: the cap is lifted, the next pass stores the rest.
+    store = await createStore(`sqlite://${file}`, { log });
+    const second = await pass(store);
+    const recoveredAt = Date.now();
+    const all = await store.articles.listSince(new Date(0));
+    await store.close();
+    const ids = all.map((a) => a.id);
+    const expected = feedsCount * items;
+    return {
+      scenario: '7 disk-full',
+      fault: 'SQLite file capped at 120 pages (480 KiB) during an ingest pass',
+      backend: 'sqlite',
+      durationMs: fullAt - started,
+      articles: {
+        expected,
+        stored: all.length,
+        lost: expected - new Set(ids).size,
+        duplicated: ids.length - new Set(ids).size,
+      },
+      recoverMs: recoveredAt - fullAt,
+      notes: [
+        `first pass: ${failed.length} of ${feedsCount} sources failed; ${storedWhileFull} articles stored`,
+        `error: ${error}`,
+        `integrity check after the failure: ${integrity}`,
+        `second pass: ${second.articles} new articles, ${second.sources.filter((s) => s.status === 'failed').length} sources failed`,
+      ],
+    };
+  } finally {
+    await feeds.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `PRAGMA integrity_check` of an SQLite file ("ok" when sound). */
+async function sqliteIntegrity(file: string): Promise<string> {
+  const { default: sqlite3 } = await import('sqlite3');
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => {
+      if (err) return reject(err);
+      db.all('PRAGMA integrity_check', (e, rows: { integrity_check: string }[]) => {
+        db.close();
+        if (e) reject(e);
+        else resolve(rows.map((r) => r.integrity_check).join('; '));
+      });
+    });
+  });
 }

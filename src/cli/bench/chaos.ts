@@ -25,7 +25,8 @@ Options:
                     of its own, removed afterwards)
   --only NAME       run the scenarios whose name contains NAME (e.g. 429, redis, feeds)
 
-The Redis outage scenario starts a redis-server of its own when one is installed.`;
+The disk-full scenario always uses an SQLite file of its own (capped with max_page_count);
+the Redis outage scenario starts a redis-server of its own when one is installed.`;
 
 type Runner = (opts: { storeUrl: string; backend: string; scale: number }) => Promise<ChaosResult>;
 
@@ -70,6 +71,7 @@ export const command: Command = {
       ['translation-hang', chaos.translationHangs],
       ['hostile-feeds', chaos.hostileFeeds],
     ];
+    scenarios.push(['disk-full', (o) => chaos.diskFull(o)]);
     if (hasRedisServer()) scenarios.push(['redis-outage', (o) => chaos.redisOutage(o)]);
     const chosen = scenarios.filter(([name]) => !only || name.includes(only));
     if (chosen.length === 0) throw new UsageError(`no scenario matches '${only}'`);
