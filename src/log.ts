@@ -27,8 +27,11 @@ const REDACT_PATHS = [
   'headers["x-telegram-bot-api-secret-token"]',
 ];
 
-/** Bot tokens look like `123456:ABC…`; they can leak into URLs inside error messages. */
-const TOKEN_IN_TEXT = /\b\d{3,}:[A-Za-z0-9_-]{20,}\b/g;
+/**
+ * Bot tokens look like `123456:ABC…`; they can leak into URLs inside error messages, where they
+ * follow "bot" with no word boundary (`/bot123456:ABC…/sendMessage`).
+ */
+const TOKEN_IN_TEXT = /(?<!\d)\d{3,}:[A-Za-z0-9_-]{20,}/g;
 const KEY_IN_URL = /([?&]key=)[^&\s"]+/g;
 
 /** Removes anything that looks like a bot token or an API key from a piece of text. */

@@ -3,7 +3,7 @@
  * WEBHOOK_URL (Telegram's secret-token header is checked on every POST). Either way the caller
  * gets one stop function.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { TelegramMode } from '../config/index.js';
 import type { Logger } from '../log.js';
 import type { Bot } from './bot.js';
@@ -24,6 +24,32 @@ export interface LaunchOptions {
 }
 
 export type StopBot = () => Promise<void>;
+
+/** Telegram's updates are a few kilobytes; anything far larger is not from Telegram. */
+export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body of a POST, or a rejection once it passes {@link WEBHOOK_MAX_BODY_BYTES}. */
+function readCappedBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (req.method !== 'POST') return Promise.resolve(undefined);
+  if (Number(req.headers['content-length'] ?? 0) > WEBHOOK_MAX_BODY_BYTES) {
+    return Promise.reject(new Error('body too large'));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > WEBHOOK_MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        reject(new Error('body too large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,7 +114,17 @@ export async function launchBot(
     secret_token: telegram.secret,
   });
   const server = createServer((req, res) => {
-    void callback(req, res);
+    readCappedBody(req).then(
+      (body) => {
+        // telegraf parses a body it is handed instead of reading the stream without a limit.
+        if (body) (req as typeof req & { body?: Buffer }).body = body;
+        void callback(req, res);
+      },
+      () => {
+        res.writeHead(413, { connection: 'close' }).end();
+        req.destroy();
+      },
+    );
   });
   const port = await listen(server, opts.port ?? telegram.port, opts.host ?? '0.0.0.0');
   opts.onListening?.(port);

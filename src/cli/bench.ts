@@ -11,6 +11,7 @@ const TARGETS: Record<string, () => Promise<{ command: Command }>> = {
   store: () => import('./bench/store.js'),
   translate: () => import('./bench/translate.js'),
   deliver: () => import('./bench/deliver.js'),
+  chaos: () => import('./bench/chaos.js'),
 };
 
 const HELP = `Usage: khulasa bench <target> [options]

@@ -179,7 +179,9 @@ export function storiesText(stories: readonly Story[]): string[] {
   stories.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.title}${s.update ? ' (update)' : ''}`);
     for (const p of s.points) lines.push(`   • ${p}`);
-    lines.push(`   sources: ${s.sources.map((src) => `${src.name} <${src.url}>`).join(', ')}`);
+    lines.push(
+      `   sources: ${s.sources.map((src) => (src.url ? `${src.name} <${src.url}>` : src.name)).join(', ')}`,
+    );
     if (s.articles.length > 1) lines.push(`   ${s.articles.length} articles`);
     lines.push('');
   });

@@ -5,9 +5,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from './metrics.js';
+import { redactUrlPasswords } from './redact.js';
 
 export interface HealthStatus {
+  /** False only when the store cannot be read (then the endpoint answers 503). */
   ok: boolean;
+  /** "degraded" when `reasons` lists something an operator should look at. */
+  status?: 'ok' | 'degraded';
+  reasons?: string[];
   /** ISO time of the last finished ingest pass, if any. */
   lastIngest?: string;
   /** ISO time of the last digest build, if any. */
@@ -23,6 +28,28 @@ export interface OpsServerOptions {
   host?: string;
   metrics: Metrics;
   health: () => HealthStatus | Promise<HealthStatus>;
+  /**
+   * A health check taking longer than this means the store is not answering (503).
+   * @default 5000
+   */
+  healthTimeoutMs?: number;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    timer.unref();
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
 }
 
 export interface OpsServer {
@@ -40,20 +67,33 @@ export async function startOpsServer(opts: OpsServerOptions): Promise<OpsServer>
       return;
     }
     if (path === '/healthz') {
-      Promise.resolve()
-        .then(() => opts.health())
-        .then(
-          (h) => {
-            res
-              .writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' })
-              .end(JSON.stringify(h));
-          },
-          (err: Error) => {
-            res
-              .writeHead(503, { 'content-type': 'application/json' })
-              .end(JSON.stringify({ ok: false, error: err.message.split('\n')[0] }));
-          },
-        );
+      withTimeout(
+        Promise.resolve().then(() => opts.health()),
+        opts.healthTimeoutMs ?? 5000,
+      ).then(
+        (h) => {
+          const body: HealthStatus = {
+            ...h,
+            status: h.status ?? (h.ok ? 'ok' : 'degraded'),
+            reasons: h.reasons ?? [],
+          };
+          res
+            .writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' })
+            .end(JSON.stringify(body));
+        },
+        (err: Error) => {
+          // The checks read the store: failing or hanging, it is the store that is unreachable.
+          const error = redactUrlPasswords(err.message.split('\n')[0]!);
+          res.writeHead(503, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              ok: false,
+              status: 'degraded',
+              reasons: [`store unreachable: ${error}`],
+              error,
+            }),
+          );
+        },
+      );
       return;
     }
     if (path === '/metrics') {

@@ -6,6 +6,8 @@ export const META_LAST_BUILD = 'schedule:lastBuild';
 export const META_LAST_INGEST = 'schedule:lastIngest';
 export const META_LAST_TICK = 'schedule:lastTick';
 /** `{ at, message }` of the last failed build (read by the admin alerts and /healthz). */
+/** `{ at, total, failed }` sources of the last ingest pass (read by /healthz). */
+export const META_LAST_INGEST_SOURCES = 'schedule:lastIngestSources';
 export const META_LAST_BUILD_ERROR = 'schedule:lastBuildError';
 
 /** A digest older than this is rebuilt before a delivery uses it. */
@@ -146,6 +148,11 @@ export async function ingestNow(
   const at = now();
   const failing = report.sources.filter((s) => s.status === 'failed').length;
   await deps.store.meta.set(META_LAST_INGEST, at.toISOString());
+  await deps.store.meta.set(META_LAST_INGEST_SOURCES, {
+    at: at.toISOString(),
+    total: report.sources.length,
+    failed: failing,
+  });
   deps.metrics?.lastIngest.set(at.getTime() / 1000);
   deps.metrics?.failingSources.set(failing);
   deps.log.info(

@@ -11,6 +11,7 @@ import { normalize } from '../arabic/index.js';
 import type { Digest } from '../domain.js';
 import type { DeliveryRecord, Subscriber } from '../store/types.js';
 import type { RenderedMessage, ScheduleDeps } from './deps.js';
+import type { PartsResult } from '../bot/sender.js';
 import { META_LAST_TICK, currentDigest } from './build.js';
 import { dueInstantOn, floorToMinute, isDueSameDaySince } from './due.js';
 import { glossaryToArabic } from '../translate/glossary.js';
@@ -85,6 +86,32 @@ function createGate(n: number): Gate {
  * concurrent writes from one pass can leave them all waiting on a lock another statement holds.
  * A couple at a time keeps it moving; networked stores take more.
  */
+/** How long delivery keeps retrying a store write before it gives the send up as failed. */
+export const STORE_RETRY_MAX_MS = 10 * 60_000;
+
+/**
+ * Store writes of a delivery retried with backoff while the store is unreachable (a Redis
+ * restart, a PostgreSQL failover): a message that went out must be recorded as sent, or the
+ * next pass sends it again. The pass pauses meanwhile instead of failing every reader.
+ */
+function durable(deps: ScheduleDeps, gate: Gate, signal?: AbortSignal): Gate {
+  const maxMs = deps.storeRetryMaxMs ?? STORE_RETRY_MAX_MS;
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    for (let attempt = 1, delay = 50; ; attempt++, delay = Math.min(delay * 2, 2000)) {
+      try {
+        return await gate(fn);
+      } catch (err) {
+        if (signal?.aborted || Date.now() - started + delay > maxMs) throw err;
+        if (attempt === 1 || attempt % 10 === 0) {
+          deps.log.warn({ err, attempt }, 'store write failed; delivery waits for the store');
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  };
+}
+
 function storeGate(deps: ScheduleDeps): Gate {
   return createGate(deps.store.backend === 'sqlite' ? 2 : 64);
 }
@@ -119,6 +146,9 @@ export function filterByTopics(digest: Digest, topics: string[], original?: Dige
   return { ...digest, stories };
 }
 
+/** A delivery waits this long for a digest's translation (ScheduleDeps.translateDeadlineMs). */
+export const TRANSLATE_DEADLINE_MS = 30_000;
+
 /**
  * Renders a digest once per (language, format, zone, topics) and translates it once per language.
  */
@@ -130,9 +160,34 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
     if (!p) {
       p = (async () => {
         if (language === digest.language) return { digest };
-        const { digest: out, outcome } = await deps.translate(digest, language, deps.translator);
+        const deadlineMs = deps.translateDeadlineMs ?? TRANSLATE_DEADLINE_MS;
+        const work = deps.translate(digest, language, deps.translator);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<'late'>((resolve) => {
+          timer = setTimeout(() => resolve('late'), deadlineMs);
+        });
+        const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+        if (first === 'late') {
+          // Readers are not held for a hung provider: Arabic with the notice now. The call
+          // goes on, and whatever it translates is cached for the next readers.
+          work.catch((err: unknown) =>
+            deps.log.debug({ err, language }, 'late translation failed'),
+          );
+          deps.signals?.failed('translation', `no translation within ${deadlineMs} ms`);
+          deps.log.warn(
+            { digest: digest.id, language, deadlineMs },
+            'translation too slow; sending the Arabic digest with the notice',
+          );
+          return { digest, notice: deps.notice?.(language, 'error') };
+        }
+        const { digest: out, outcome } = first;
         if (outcome.chars > 0) deps.metrics?.translationChars.inc({ language }, outcome.chars);
         const notice = outcome.fallback ? deps.notice?.(language, outcome.fallback) : undefined;
+        if (outcome.fallback === 'error') {
+          deps.signals?.failed('translation', `digest to ${language} fell back to Arabic`);
+        } else if (!outcome.fallback && outcome.chars > 0) {
+          deps.signals?.succeeded('translation');
+        }
         if (outcome.fallback) {
           deps.log.warn(
             { digest: digest.id, language, fallback: outcome.fallback },
@@ -240,24 +295,43 @@ async function deliverOne(
     return 'skipped';
   }
   for (let hop = 0; hop < 3; hop++) {
-    const r = await deps.sender.sendParts(chatId, parts, {
-      from: Math.min(rec.partsSent, parts.length),
-      threadId: sub.threadId,
-      onPartSent: async (n) => {
-        deps.metrics?.messagesSent.inc();
-        // The final status write covers the last part.
-        if (n < parts.length) {
-          await save({
-            status: 'sending',
-            partsSent: n,
-            leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(),
-          });
-        }
+    // A send may wait far longer than the lease without progress (a 429 with a long
+    // retry_after, a slow Bot API): keep the lease ours while we wait, or another instance's
+    // resume would claim it and the reader would get the digest twice.
+    let renewing: Promise<void> = Promise.resolve();
+    const heartbeat = setInterval(
+      () => {
+        renewing = renewing
+          .then(() => save({ leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString() }))
+          .catch((err: unknown) => deps.log.warn({ err, chatId }, 'could not renew a send lease'));
       },
-    });
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
+    heartbeat.unref();
+    const from = Math.min(rec.partsSent, parts.length);
+    const r: PartsResult = await deps.sender
+      .sendParts(chatId, parts, {
+        from,
+        threadId: sub.threadId,
+        onPartSent: async (n) => {
+          deps.metrics?.messagesSent.inc();
+          // The final status write covers the last part.
+          if (n < parts.length) {
+            await save({
+              status: 'sending',
+              partsSent: n,
+              leaseUntil: new Date(deps.now().getTime() + leaseMs).toISOString(),
+            });
+          }
+        },
+      })
+      .finally(() => clearInterval(heartbeat));
+    // A renewal still being written must land before the final status, never after it.
+    await renewing;
     const done = { leaseOwner: undefined, leaseUntil: undefined, partsSent: r.partsSent };
     switch (r.status) {
       case 'sent':
+        deps.signals?.succeeded('telegram');
         await save({ ...done, status: 'sent', error: undefined });
         await markDelivered(deps, gate, chatId, digest.id, deps.now());
         return 'sent';
@@ -337,7 +411,7 @@ export async function deliverDigest(
   const concurrency =
     opts.concurrency ?? Math.max(16, Math.ceil(deps.config.SEND_RATE_PER_SECOND * 2));
   const plan = createPlanner(deps, digest);
-  const gate = storeGate(deps);
+  const gate = durable(deps, storeGate(deps), opts.signal);
   let interrupted = 0;
   await pool(subscribers, concurrency, opts.signal, async (sub) => {
     let outcome: Outcome;

@@ -10,6 +10,7 @@ import type { Store } from '../store/types.js';
 import type { TranslationOutcome, Translator } from '../translate/port.js';
 import type { Sender } from '../bot/sender.js';
 import type { Metrics } from '../ops/metrics.js';
+import type { HealthSignals } from '../ops/health.js';
 
 /** One Telegram message of a rendered digest (structurally the bot's RenderedMessage). */
 export interface RenderedMessage {
@@ -83,6 +84,20 @@ export interface ScheduleDeps {
    */
   filterTopics?(digest: Digest, topics: string[], original: Digest): Digest;
   metrics?: Metrics;
+  /**
+   * How long a delivery waits for a digest's translation before it sends the Arabic original
+   * with the notice (the translation goes on and is cached for later readers).
+   * @default 30000
+   */
+  translateDeadlineMs?: number;
+  /**
+   * How long delivery retries a store write while the store is unreachable before the send
+   * counts as failed.
+   * @default 600000
+   */
+  storeRetryMaxMs?: number;
+  /** Where delivery records the latest Bot API and translation outcomes (for /healthz). */
+  signals?: HealthSignals;
   /** This process's name in locks and leases (default: host:pid:random). */
   instanceId?: string;
 }

@@ -20,6 +20,7 @@ export {
   META_LAST_BUILD,
   META_LAST_BUILD_ERROR,
   META_LAST_INGEST,
+  META_LAST_INGEST_SOURCES,
   META_LAST_TICK,
 } from './build.js';
 export {

@@ -6,11 +6,13 @@
  */
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { HealthStatus } from '../ops/server.js';
+import { assessHealth } from '../ops/health.js';
 import type { ScheduleDeps } from './deps.js';
 import {
   META_LAST_BUILD,
   META_LAST_BUILD_ERROR,
   META_LAST_INGEST,
+  META_LAST_INGEST_SOURCES,
   createDigestKeeper,
   digestIsStale,
   ingestNow,
@@ -97,6 +99,7 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
   const readyPromise = new Promise<void>((resolve) => {
     markReady = resolve;
   });
+  const startedAt = deps.now();
 
   const leader = createLeader({
     locks: deps.store.locks,
@@ -246,13 +249,24 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
     },
     isLeader: () => leader.isLeader(),
     async health() {
-      const [lastIngest, lastBuild, lastBuildError] = await Promise.all([
+      const [lastIngest, lastBuild, lastBuildError, lastIngestSources] = await Promise.all([
         deps.store.meta.get<string>(META_LAST_INGEST),
         deps.store.meta.get<string>(META_LAST_BUILD),
         deps.store.meta.get<{ at: string; message: string }>(META_LAST_BUILD_ERROR),
+        deps.store.meta.get<{ total: number; failed: number }>(META_LAST_INGEST_SOURCES),
       ]);
+      const { status, reasons } = assessHealth({
+        now: deps.now(),
+        startedAt,
+        lastBuild,
+        lastIngestSources,
+        telegram: deps.signals?.get('telegram'),
+        translation: deps.signals?.get('translation'),
+      });
       return {
         ok: true,
+        status,
+        reasons,
         lastIngest,
         lastBuild,
         leader: leader.isLeader(),

@@ -11,6 +11,7 @@ import { fallbackNotice, translateDigest } from '../translate/index.js';
 import { renderDigest } from '../bot/index.js';
 import { createSender, type Sender, type SenderOptions, type TelegramLike } from '../bot/sender.js';
 import { metrics as processMetrics, type Metrics } from '../ops/metrics.js';
+import { healthSignals, type HealthSignals } from '../ops/health.js';
 import type { ScheduleDeps } from './deps.js';
 
 export interface CreateScheduleDepsInput {
@@ -23,6 +24,8 @@ export interface CreateScheduleDepsInput {
   now?: () => Date;
   /** @default the process-wide metrics of src/ops */
   metrics?: Metrics;
+  /** @default the process-wide health signals of src/ops */
+  signals?: HealthSignals;
   /** Overrides for the sender (rate defaults to SEND_RATE_PER_SECOND). */
   sender?: Sender | SenderOptions;
   /** The one-line notice shown when a digest could not be translated (default: translate's fallbackNotice). */
@@ -41,12 +44,16 @@ export function createScheduleDeps(input: CreateScheduleDepsInput): ScheduleDeps
   const { config, log, store } = input;
   const now = input.now ?? (() => new Date());
   const metrics = input.metrics ?? processMetrics;
+  const signals = input.signals ?? healthSignals;
   const sender = isSender(input.sender)
     ? input.sender
     : createSender(input.telegram, {
         ratePerSecond: config.SEND_RATE_PER_SECOND,
         onRateLimited: () => metrics.telegram429.inc(),
-        onRetry: () => metrics.telegramRetries.inc(),
+        onRetry: (_chatId, error) => {
+          metrics.telegramRetries.inc();
+          signals.failed('telegram', error);
+        },
         ...input.sender,
       });
   const ingest: ScheduleDeps['ingest'] =
@@ -81,6 +88,7 @@ export function createScheduleDeps(input: CreateScheduleDepsInput): ScheduleDeps
     render: (digest, opts) => renderDigest(digest, opts),
     notice: input.notice ?? ((language, reason) => fallbackNotice(reason, language)),
     metrics,
+    signals,
     instanceId: input.instanceId,
   };
 }

@@ -24,6 +24,12 @@ export interface RawArticle {
   language?: string;
 }
 
+/**
+ * Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI). Real headlines
+ * never need them; a feed can use them to make a title read backwards in a reader's chat.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /** Dates this far in the future are a wrong time zone, not news from tomorrow. */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 const TITLE_FROM_TEXT_CHARS = 120;
@@ -47,8 +53,9 @@ function titleFromText(text: string): string {
  * Dates in the future are clamped to `now`; missing dates become `now`.
  */
 export function toArticle(raw: RawArticle, source: SourceInfo, now: Date): Article | undefined {
-  const text = raw.text.trim();
-  const title = raw.title.replace(/\s+/g, ' ').trim() || titleFromText(text);
+  const text = raw.text.replace(BIDI_CONTROLS, '').trim();
+  const title =
+    raw.title.replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim() || titleFromText(text);
   if (!title && !text) return undefined;
   const sourceId = raw.sourceId ?? source.id;
   const url = raw.url ? canonicalUrl(raw.url) : '';

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Article } from '../domain.js';
 import type { Source } from '../store/types.js';
 import { toArticle } from './article.js';
+import { canonicalUrl } from './canonical.js';
 import { decodeBody } from './encoding.js';
 import { FeedFetchError, FeedParseError, describeError } from './errors.js';
 import { extractArticle } from './extract.js';
@@ -86,13 +87,25 @@ export function findFeedLink(html: string, base: string): string | undefined {
   return undefined;
 }
 
-function itemToArticle(item: FeedItem, source: Source, now: Date): Article | undefined {
+/**
+ * An item without a usable link of its own (none, or an unsafe scheme the parser dropped) points
+ * at the feed's site instead, but keeps an identity of its own: the id is computed before the
+ * site link is put in, so two such items never collapse into one article.
+ */
+function itemToArticle(
+  item: FeedItem,
+  source: Source,
+  now: Date,
+  siteLink: string | undefined,
+): Article | undefined {
   const text = item.content.length >= item.summary.length ? item.content : item.summary;
-  return toArticle(
+  const article = toArticle(
     { url: item.url, guid: item.guid, title: item.title, text, publishedAt: item.publishedAt },
     source,
     now,
   );
+  if (!article || article.url || !siteLink) return article;
+  return { ...article, url: canonicalUrl(siteLink) };
 }
 
 async function withFullText(
@@ -103,8 +116,9 @@ async function withFullText(
 ): Promise<Article[]> {
   let budget = FULL_TEXT_PER_PASS;
   return Promise.all(
-    articles.map(async ({ article }) => {
-      if (!isHttpUrl(article.url) || !isTeaser(article.text)) return article;
+    articles.map(async ({ article, item }) => {
+      // The site link an item fell back to is a home page, not the item's full text.
+      if (!item.url || !isHttpUrl(article.url) || !isTeaser(article.text)) return article;
       if (ctx.isKnown && (await ctx.isKnown(article.id))) return article;
       if (budget <= 0) return article;
       budget -= 1;
@@ -144,7 +158,7 @@ async function articlesFromFeedText(
   const feed = parseFeed(text, { url: isHttpUrl(where) ? where : undefined });
   const pairs: { article: Article; item: FeedItem }[] = [];
   for (const item of feed.items) {
-    const article = itemToArticle(item, source, ctx.now);
+    const article = itemToArticle(item, source, ctx.now, feed.link);
     if (article) pairs.push({ article, item });
     else warnings.push(`empty item ${item.guid ?? item.url ?? ''}`.trim());
   }
@@ -168,7 +182,10 @@ function pageArticle(html: string, url: string, source: Source, now: Date): Arti
         now,
       )
     : undefined;
-  if (!article) throw new FeedParseError(`no readable article in ${url}`, url);
+  // A headline alone (or an empty page) is not news: failing the source says so to the operator
+  // instead of letting a one-line "article" reach a digest.
+  if (!article || !page?.text.trim())
+    throw new FeedParseError(`no article text found in ${url}`, url);
   return article;
 }
 

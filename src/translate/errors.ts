@@ -13,11 +13,12 @@ export type TranslationErrorKind =
   | 'malformed' // a reply that is not the expected JSON
   | 'rejected'; // any other refusal (bad key, daily limit, bad request): never retried
 
+// A timeout is not retried: the provider may have translated (and billed) the text after we
+// stopped waiting, and a retry would pay for the same characters again.
 const RETRYABLE: ReadonlySet<TranslationErrorKind> = new Set([
   'rate-limit',
   'quota',
   'server',
-  'timeout',
   'network',
   'malformed',
 ]);

@@ -306,8 +306,10 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
         sent += chars;
         return;
       }
-      failed += chars;
       const err = classifyError(s.reason, name);
+      // A timed-out request may still be billed: it stays counted against the budget.
+      if (err.kind === 'timeout') sent += chars;
+      else failed += chars;
       for (const i of batch) values[i] = err;
     });
     return { values, sent, failed };

@@ -71,7 +71,11 @@ async function keepOriginal(ctx: BotContext, stories: Story[]): Promise<string |
 }
 
 async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
-  const query = rawQuery.replace(/\s+/g, ' ').trim();
+  // Bidi overrides and isolates would make the echoed query read backwards in the reply.
+  const query = rawQuery
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!query) {
     await replyHtml(ctx, t(ctx.ui, 'topic.usage'));
     return;

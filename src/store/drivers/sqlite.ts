@@ -23,6 +23,39 @@ export function sqlitePath(url: string): string {
   return raw === ':memory:' ? raw : resolve(decodeURIComponent(raw));
 }
 
+/**
+ * `sqlite://file?max_page_count=N` caps the file at N pages (4 KiB each by default): a quota
+ * for the store, and how the tests play a full disk.
+ */
+function maxPageCount(url: string): number | undefined {
+  const raw = /[?&]max_page_count=(\d+)/i.exec(url)?.[1];
+  return raw === undefined ? undefined : Number(raw);
+}
+
+/** Thrown when SQLite cannot grow the file: the write did not happen, the file is intact. */
+export class StoreFullError extends Error {
+  override readonly name = 'StoreFullError';
+  constructor(path: string, options?: { cause?: unknown }) {
+    super(
+      `the store is full (${path}): SQLite could not grow the file (disk full or size cap); the write was not made and what is stored is intact; free disk space and the next write succeeds`,
+      options,
+    );
+  }
+}
+
+function rethrowClearly(path: string) {
+  return (err: unknown): never => {
+    const e = err as { code?: string; message?: string };
+    if (
+      e?.code === 'SQLITE_FULL' ||
+      /SQLITE_FULL|database or disk is full/i.test(e?.message ?? '')
+    ) {
+      throw new StoreFullError(path, { cause: err });
+    }
+    throw err;
+  };
+}
+
 export async function createSqliteDriver(url: string, log: Logger): Promise<Driver> {
   const path = sqlitePath(url);
   if (path === ':memory:') throw new Error('use STORE_URL=memory:// for a store that is not saved');
@@ -44,7 +77,7 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
   const query: Query = (sql, ...params) =>
     /^\s*SELECT\b/i.test(sql)
       ? rawQuery(sql, ...params)
-      : exclusive(() => rawQuery(sql, ...params));
+      : exclusive(() => rawQuery(sql, ...params).catch(rethrowClearly(path)));
   (adapter as unknown as { query: Query }).query = query;
 
   // WAL lets readers and one writer work at once across processes; NORMAL sync keeps every
@@ -53,6 +86,8 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
   await query('PRAGMA synchronous=NORMAL');
   // The default 2 MB page cache makes a due-time tick at 100,000 subscribers go to the OS.
   await query('PRAGMA cache_size=-32768');
+  const maxPages = maxPageCount(url);
+  if (maxPages !== undefined) await query(`PRAGMA max_page_count=${maxPages}`);
   await query(
     'CREATE TABLE IF NOT EXISTS khulasa_kv(k TEXT PRIMARY KEY, v TEXT NOT NULL, expires INTEGER) WITHOUT ROWID',
   );
@@ -67,7 +102,9 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
     const db = new sqlite3.Database(path, (err) => (err ? rej(err) : res(db)));
   });
   txDb.configure('busyTimeout', 10_000);
-  const txAll = promisify(txDb.all.bind(txDb)) as unknown as Query;
+  const txAllRaw = promisify(txDb.all.bind(txDb)) as unknown as Query;
+  const txAll: Query = (sql, ...params) => txAllRaw(sql, ...params).catch(rethrowClearly(path));
+  if (maxPages !== undefined) await txAll(`PRAGMA max_page_count=${maxPages}`);
   function transaction(fn: (run: Query) => Promise<void>): Promise<void> {
     return exclusive(async () => {
       await txAll('BEGIN IMMEDIATE');

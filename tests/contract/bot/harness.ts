@@ -107,13 +107,15 @@ export async function startHarness(
     digest?: Digest | null;
     checkSource?: (url: string) => Promise<void>;
     basePath?: string;
+    /** A store other than memory (the chaos suite runs on SQLite and Redis). */
+    storeUrl?: string;
   } = {},
 ): Promise<Harness> {
   const api = await startFakeBotApi({
     token: TOKEN,
     ...(opts.basePath ? { basePath: opts.basePath } : {}),
   });
-  const store = await createStore('memory://');
+  const store = await createStore(opts.storeUrl ?? 'memory://');
   const config = parseConfig({
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: api.apiRoot,

@@ -32,6 +32,8 @@ describe('startOpsServer', () => {
     expect(h.headers.get('content-type')).toMatch(/json/);
     expect(await h.json()).toEqual({
       ok: true,
+      status: 'ok',
+      reasons: [],
       lastIngest: '2026-03-01T07:00:00.000Z',
       leader: true,
     });
@@ -58,6 +60,11 @@ describe('startOpsServer', () => {
     });
     const h = await fetch(`${server.url}/healthz`);
     expect(h.status).toBe(503);
-    expect(await h.json()).toEqual({ ok: false, error: 'store unreachable' });
+    expect(await h.json()).toEqual({
+      ok: false,
+      status: 'degraded',
+      reasons: ['store unreachable: store unreachable'],
+      error: 'store unreachable',
+    });
   });
 });

@@ -31,7 +31,7 @@ describe('classifyError', () => {
       'fetch timeout',
       Object.assign(new Error('network timeout'), { type: 'request-timeout' }),
       'timeout',
-      true,
+      false,
     ],
     ['bad JSON', new SyntaxError('Unexpected end of JSON input'), 'malformed', true],
     [
