@@ -119,6 +119,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     if (!entry) {
       return fail(2, `unknown command '${name}'; run 'khulasa --help' to see the commands`);
     }
+    const { proxyFromEnv, useProxy } = await import('./proxy.js');
+    useProxy(proxyFromEnv(io.env));
     const { command } = await entry.load();
     if (name === 'bench' && rest.length > 0 && !rest[0]!.startsWith('-')) {
       // Targets parse their own options.
