@@ -19,6 +19,7 @@ import {
 } from '../digest/keypoints.js';
 import { meanRouge, rouge, type RougeScores } from '../digest/rouge.js';
 import { UsageError, intOption, writeLine, type CliIO, type ParsedArgs } from './command.js';
+import { createProgress } from './progress.js';
 
 /** One evaluation document. */
 export interface EvalDocument {
@@ -68,10 +69,12 @@ export type Summarizer = (doc: EvalDocument, words: number) => string;
 export function evaluate(
   docs: readonly EvalDocument[],
   systems: Record<string, Summarizer>,
+  onProgress?: (done: number) => void,
 ): EvalReport {
-  const group = (subset: readonly EvalDocument[]): EvalGroup => {
+  const group = (subset: readonly EvalDocument[], report?: (done: number) => void): EvalGroup => {
     const perSystem: Record<string, RougeScores[]> = {};
     let budgetSum = 0;
+    let done = 0;
     for (const doc of subset) {
       const budget = Math.max(
         1,
@@ -81,6 +84,7 @@ export function evaluate(
       for (const [name, summarize] of Object.entries(systems)) {
         (perSystem[name] ??= []).push(rouge(summarize(doc, budget), doc.summaries));
       }
+      report?.(++done);
     }
     const out: Record<string, RougeScores> = {};
     for (const name of Object.keys(systems)) out[name] = meanRouge(perSystem[name] ?? []);
@@ -90,7 +94,7 @@ export function evaluate(
       systems: out,
     };
   };
-  return { all: group(docs), news: group(docs.filter((d) => d.isNews)) };
+  return { all: group(docs, onProgress), news: group(docs.filter((d) => d.isNews)) };
 }
 
 /** The systems `khulasa eval` compares. */
@@ -196,7 +200,9 @@ export async function evalSummaries(args: ParsedArgs, io: CliIO): Promise<number
   const docs = await readEvalDocuments(path, limit);
   if (docs.length === 0) throw new UsageError(`${path} has no documents`);
   const started = performance.now();
-  const report = evaluate(docs, defaultSystems({ points }));
+  const bar = createProgress(io, 'evaluating', docs.length);
+  const report = evaluate(docs, defaultSystems({ points }), (done) => bar.tick(done));
+  bar.end(docs.length);
   const seconds = (performance.now() - started) / 1000;
   if (args.values.json) {
     await writeLine(
