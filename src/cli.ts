@@ -119,7 +119,16 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     if (!entry) {
       return fail(2, `unknown command '${name}'; run 'khulasa --help' to see the commands`);
     }
-    const { command } = await entry.load();
+    const { proxyFromEnv, useProxy } = await import('./proxy.js');
+    useProxy(proxyFromEnv(io.env));
+    let command: Command;
+    try {
+      ({ command } = await entry.load());
+    } catch (err) {
+      // The production image leaves out the benchmarks and the test kit they use.
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+      return fail(1, `'${name}' is not part of this installation; run it from a source checkout`);
+    }
     if (name === 'bench' && rest.length > 0 && !rest[0]!.startsWith('-')) {
       // Targets parse their own options.
       return await command.run({ values: {}, positionals: rest }, io);

@@ -45,6 +45,13 @@ export interface LogOptions {
   pretty?: boolean;
   /** Where lines go; defaults to stderr so stdout stays free for command output. */
   destination?: NodeJS.WritableStream;
+  /** Colours in pretty output (default: unless NO_COLOR is set, see {@link wantsColor}). */
+  color?: boolean;
+}
+
+/** False when the environment asks for no colours: NO_COLOR set to anything (no-color.org). */
+export function wantsColor(env: Record<string, string | undefined>): boolean {
+  return !env.NO_COLOR;
 }
 
 /** Creates the process logger. Everything goes to stderr unless a destination is given. */
@@ -71,7 +78,10 @@ export function createLogger(opts: LogOptions = {}): Logger {
   if (pretty) {
     return pino({
       ...options,
-      transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } },
+      transport: {
+        target: 'pino-pretty',
+        options: { destination: 2, colorize: opts.color ?? wantsColor(process.env) },
+      },
     });
   }
   return pino(options, (opts.destination ?? pino.destination(2)) as pino.DestinationStream);

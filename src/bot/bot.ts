@@ -3,7 +3,8 @@
  * limit. It makes no network call by itself; `launchBot` starts it, `runConsoleChat` drives it
  * from a terminal.
  */
-import { Telegraf } from 'telegraf';
+import { Telegraf, type Telegram } from 'telegraf';
+import { proxyAgentFor } from '../proxy.js';
 import type { UserFromGetMe } from 'telegraf/types';
 import { prepareContext, type BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
@@ -51,6 +52,16 @@ export function normalizeApiRoot(apiRoot: string): string {
 
 const CONSOLE_TOKEN = '0:console';
 
+/**
+ * Sends a Telegram client's calls through the configured proxy (HTTPS_PROXY …), if one applies
+ * to `apiRoot`. telegraf ignores an `agent` option for http:// roots (a self-hosted Bot API
+ * server), so the agent is set on the client itself.
+ */
+export function routeThroughProxy(telegram: Telegram, apiRoot: string): void {
+  const agent = proxyAgentFor(apiRoot);
+  if (agent) (telegram as unknown as { options: { agent?: unknown } }).options.agent = agent;
+}
+
 export function createBot(deps: BotDeps, opts: CreateBotOptions = {}): Bot {
   const tg = deps.config.telegram;
   const token = tg.mode === 'console' ? CONSOLE_TOKEN : tg.token;
@@ -60,6 +71,15 @@ export function createBot(deps: BotDeps, opts: CreateBotOptions = {}): Bot {
     handlerTimeout: opts.handlerTimeout ?? 60_000,
   });
   if (opts.botInfo) bot.botInfo = opts.botInfo;
+
+  if (tg.mode !== 'console' && proxyAgentFor(apiRoot)) {
+    routeThroughProxy(bot.telegram, apiRoot);
+    // handleUpdate builds a fresh client per update from the options, dropping the agent again.
+    bot.use((ctx, next) => {
+      routeThroughProxy(ctx.telegram, apiRoot);
+      return next();
+    });
+  }
 
   const intercept = opts.callApi;
   if (intercept) {

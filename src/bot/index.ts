@@ -5,6 +5,7 @@
 export {
   createBot,
   normalizeApiRoot,
+  routeThroughProxy,
   type Bot,
   type CallApi,
   type CreateBotOptions,

@@ -72,6 +72,8 @@ export interface SenderOptions {
   onRateLimited?(chatId: number, retryAfterSeconds: number): void;
   /** Called on every retried 5xx answer, timeout or network error. */
   onRetry?(chatId: number, error: string): void;
+  /** Called on every failed send: the Bot API's error code, or "timeout" / "network" (for metrics). */
+  onError?(chatId: number, code: string): void;
 }
 
 export type PartsStatus = 'sent' | 'blocked' | 'failed' | 'migrated' | 'interrupted';
@@ -177,6 +179,14 @@ export function classifySendError(err: unknown): SendErrorKind {
 
 class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
+}
+
+/** The Bot API's error code of a failed call as text ("429", "403"), or "timeout" / "network". */
+export function sendErrorCode(err: unknown): string {
+  if (err instanceof TimeoutError) return 'timeout';
+  const e = err as { code?: unknown; response?: { error_code?: unknown } } | undefined;
+  const code = typeof e?.code === 'number' ? e.code : e?.response?.error_code;
+  return typeof code === 'number' ? String(code) : 'network';
 }
 
 function positive(name: string, value: number | undefined, fallback: number, min = 0): number {
@@ -336,6 +346,7 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
         stats.sent++;
         return { ok: true };
       } catch (err) {
+        opts.onError?.(chatId, sendErrorCode(err));
         const c = classifySendError(err);
         if (c.kind === 'retry-after') {
           on429(chatId, c.seconds);

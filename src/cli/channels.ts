@@ -40,7 +40,9 @@ async function resolveChannel(ref: string, config: Config): Promise<number> {
     );
   }
   const { Telegram } = await import('telegraf');
+  const { routeThroughProxy } = await import('../bot/bot.js');
   const telegram = new Telegram(config.telegram.token, { apiRoot: config.telegram.apiRoot });
+  routeThroughProxy(telegram, config.telegram.apiRoot);
   const chat = await telegram.getChat(ref);
   if (chat.type !== 'channel') throw new UsageError(`${ref} is a ${chat.type}, not a channel`);
   return chat.id;

@@ -47,15 +47,17 @@ Options:
     const translator = createTranslatorFromConfig(config, { store, log });
     const controller = new AbortController();
     let hardStop: ReturnType<typeof setTimeout> | undefined;
+    const telegram = new Telegram(token, {
+      apiRoot: bot.normalizeApiRoot(config.telegram.apiRoot),
+      webhookReply: false,
+    });
+    bot.routeThroughProxy(telegram, config.telegram.apiRoot);
     const deps = schedule.createScheduleDeps({
       config,
       log,
       store,
       translator,
-      telegram: new Telegram(token, {
-        apiRoot: bot.normalizeApiRoot(config.telegram.apiRoot),
-        webhookReply: false,
-      }),
+      telegram,
       instanceId: schedule.defaultInstanceId('cli'),
     });
     // Ctrl-C: take no new chats, give in-flight ones 10 s, then hand the rest back.

@@ -128,7 +128,9 @@ async function checkTelegram(config: Config): Promise<Check> {
   }
   try {
     const { Telegram } = await import('telegraf');
+    const { routeThroughProxy } = await import('../bot/bot.js');
     const telegram = new Telegram(tg.token, { apiRoot: tg.apiRoot });
+    routeThroughProxy(telegram, tg.apiRoot);
     const me = await withTimeout('the Bot API', telegram.getMe());
     let detail = `@${me.username} via ${tg.apiRoot}, ${tg.mode}`;
     if (tg.mode === 'webhook') {

@@ -20,6 +20,7 @@ import {
 } from '../digest/keypoints.js';
 import { meanRouge, rouge, type RougeScores } from '../digest/rouge.js';
 import { UsageError, intOption, writeLine, type CliIO, type ParsedArgs } from './command.js';
+import { createProgress } from './progress.js';
 
 /** One evaluation document. */
 export interface EvalDocument {
@@ -71,11 +72,13 @@ export type Summarizer = (doc: EvalDocument, words: number) => string;
 export function evaluate(
   docs: readonly EvalDocument[],
   systems: Record<string, Summarizer>,
+  onProgress?: (done: number) => void,
 ): EvalReport {
-  const group = (subset: readonly EvalDocument[]): EvalGroup => {
+  const group = (subset: readonly EvalDocument[], report?: (done: number) => void): EvalGroup => {
     const perSystem: Record<string, RougeScores[]> = {};
     const ratioSum: Record<string, number> = {};
     let budgetSum = 0;
+    let done = 0;
     for (const doc of subset) {
       const budget = Math.max(
         1,
@@ -87,6 +90,7 @@ export function evaluate(
         (perSystem[name] ??= []).push(rouge(summary, doc.summaries));
         ratioSum[name] = (ratioSum[name] ?? 0) + countWords(summary) / budget;
       }
+      report?.(++done);
     }
     const out: Record<string, RougeScores> = {};
     const wordsPerBudget: Record<string, number> = {};
@@ -101,7 +105,7 @@ export function evaluate(
       wordsPerBudget,
     };
   };
-  return { all: group(docs), news: group(docs.filter((d) => d.isNews)) };
+  return { all: group(docs, onProgress), news: group(docs.filter((d) => d.isNews)) };
 }
 
 /** The systems `khulasa eval` compares. */
@@ -296,7 +300,9 @@ export async function evalSummaries(args: ParsedArgs, io: CliIO): Promise<number
   if (docs.length === 0) throw new UsageError(`${path} has no documents`);
   if (args.values.sweep) return printSweep(path, docs, args, io);
   const started = performance.now();
-  const report = evaluate(docs, defaultSystems({ points }));
+  const bar = createProgress(io, 'evaluating', docs.length);
+  const report = evaluate(docs, defaultSystems({ points }), (done) => bar.tick(done));
+  bar.end(docs.length);
   const seconds = (performance.now() - started) / 1000;
   if (args.values.json) {
     await writeLine(

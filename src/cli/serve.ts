@@ -9,7 +9,8 @@ export const command: Command = {
 
 Runs the bot and the scheduler. With TELEGRAM_BOT_TOKEN set it talks to Telegram (long polling,
 or a webhook when WEBHOOK_URL is set). Without a token it opens a local chat in the terminal over
-the bundled sample articles and the embedded store: type /digest, /topic QUERY or /help.`,
+the bundled sample articles, in a store of its own (DATA_DIR/console.sqlite) that the real bot
+never reads: type /digest, /topic QUERY or /help.`,
   options: {},
   async run(_args, io) {
     const config = parseConfig(io.env);

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { parseConfig } from '../config/index.js';
 import { silentLogger } from '../log.js';
 import type { Source } from '../store/types.js';
-import { UsageError, type CliIO, type Command } from './command.js';
+import { UsageError, type Command } from './command.js';
+import { createProgress } from './progress.js';
 
 const HELP = `Usage: khulasa sources import FILE.opml
        khulasa sources export [--format opml|json]
@@ -17,21 +18,6 @@ import  adds every feed (xmlUrl) of an OPML file, nested folders included, to th
 export  writes every source (SOURCES_FILE or the bundled list, plus the added ones) to standard
         output as OPML (default) or as JSON usable as SOURCES_FILE.
 Reads STORE_URL and SOURCES_FILE.`;
-
-/** A progress line on a terminal's stderr, rewritten in place. */
-function progress(io: CliIO, label: string, total: number) {
-  let last = 0;
-  return {
-    tick(done: number) {
-      if (!io.interactive) return;
-      const now = Date.now();
-      if (done < total && now - last < 100) return;
-      last = now;
-      io.stderr.write(`\r${label} ${done}/${total}`);
-      if (done >= total) io.stderr.write('\n');
-    },
-  };
-}
 
 export const command: Command = {
   name: 'sources',
@@ -85,15 +71,14 @@ export const command: Command = {
       const baseUrls = new Set(base.map((s) => s.url));
       const all: Source[] = [...base, ...added.filter((s) => !baseUrls.has(s.url))];
       if (action === 'export') {
-        const bar = progress(io, 'exporting', all.length);
-        bar.tick(all.length);
+        createProgress(io, 'exported', all.length).end(all.length);
         io.stdout.write(
           format === 'json' ? `${JSON.stringify({ sources: all }, null, 2)}\n` : renderOpml(all),
         );
         return 0;
       }
       const plan = planImport(feeds, all);
-      const bar = progress(io, 'importing', plan.length);
+      const bar = createProgress(io, 'importing', plan.length);
       let n = 0;
       let addedCount = 0;
       for (const line of plan) {
@@ -106,6 +91,7 @@ export const command: Command = {
         }
         bar.tick(++n);
       }
+      bar.end(n);
       io.stderr.write(
         `${addedCount} added, ${plan.length - addedCount} skipped, from ${feeds.length} feeds in ${file}\n`,
       );

@@ -12,6 +12,7 @@ import { createStore } from '../store/index.js';
 import { isValidTimeZone } from '../store/due.js';
 import { SubscriberSchema, type Store, type Subscriber } from '../store/types.js';
 import { UsageError, writeLine, type CliIO, type Command } from './command.js';
+import { createProgress } from './progress.js';
 
 const HELP = `Usage: khulasa subscribers export [--out FILE]
        khulasa subscribers import FILE|-
@@ -79,12 +80,17 @@ export function parseImportLine(
 }
 
 /** Writes every subscriber as one JSON line; returns how many. */
-export async function runExport(store: Store, out: Writable): Promise<number> {
+export async function runExport(
+  store: Store,
+  out: Writable,
+  onProgress?: (n: number) => void,
+): Promise<number> {
   let n = 0;
   let buffer: string[] = [];
   for await (const s of store.subscribers.all()) {
     buffer.push(exportLine(s));
     n++;
+    onProgress?.(n);
     if (buffer.length >= 1000) {
       await writeLine(out, buffer.join('\n'));
       buffer = [];
@@ -105,7 +111,13 @@ export interface ImportReport {
 export async function importSubscribers(
   store: Store,
   lines: AsyncIterable<string>,
-  opts: { now: () => Date; onBad(lineNo: number, error: string): void; batchSize?: number },
+  opts: {
+    now: () => Date;
+    onBad(lineNo: number, error: string): void;
+    batchSize?: number;
+    /** Called after each stored batch with the lines read so far. */
+    onProgress?(lines: number): void;
+  },
 ): Promise<ImportReport> {
   const report: ImportReport = { lines: 0, imported: 0, added: 0, bad: 0 };
   const size = opts.batchSize ?? 500;
@@ -116,6 +128,7 @@ export async function importSubscribers(
     report.added += added;
     report.imported += batch.length;
     batch = [];
+    opts.onProgress?.(report.lines);
   };
   for await (const text of lines) {
     const lineNo = ++report.lines;
@@ -174,7 +187,9 @@ export const command: Command = {
         const outFile = args.values.out as string | undefined;
         const handle = outFile ? await open(outFile, 'w') : undefined;
         const out = handle ? handle.createWriteStream() : io.stdout;
-        const n = await runExport(store, out);
+        const bar = createProgress(io, 'exporting', (await store.subscribers.count()).total);
+        const n = await runExport(store, out, (i) => bar.tick(i));
+        bar.end(n);
         if (handle) {
           await new Promise<void>((resolve, reject) =>
             out.end((err?: Error | null) => (err ? reject(err) : resolve())),
@@ -185,10 +200,13 @@ export const command: Command = {
       }
       const input = file === '-' ? io.stdin : (await open(file!)).createReadStream();
       const rl = createInterface({ input, crlfDelay: Infinity });
+      const bar = createProgress(io, 'importing lines');
       const report = await importSubscribers(store, rl, {
         now: () => new Date(),
+        onProgress: (lines) => bar.tick(lines),
         onBad: (lineNo, error) => io.stderr.write(`line ${lineNo}: ${error}\n`),
       });
+      bar.end(report.lines);
       io.stderr.write(
         `imported ${report.imported} subscribers (${report.added} new)` +
           (report.bad > 0 ? `; ${report.bad} bad line${report.bad === 1 ? '' : 's'} skipped` : '') +

@@ -15,8 +15,8 @@ export interface Metrics {
   readonly deliveries: Counter<'status'>;
   /** Messages accepted by Telegram. */
   readonly messagesSent: Counter;
-  /** 429 "Too Many Requests" answers from Telegram. */
-  readonly telegram429: Counter;
+  /** Failed Bot API sends by error code ("429", "403", "400", "timeout", "network"). */
+  readonly telegramErrors: Counter<'code'>;
   /** Retried 5xx answers, timeouts and network errors. */
   readonly telegramRetries: Counter;
   /** Characters sent to the translation provider, by target language. */
@@ -25,14 +25,22 @@ export interface Metrics {
   readonly failingSources: Gauge;
   /** 1 while this instance holds the scheduler lock. */
   readonly leader: Gauge;
+  /** New articles stored, by source id. */
+  readonly ingestArticles: Counter<'source'>;
+  /** Failed fetches, by source id. */
+  readonly sourceFailures: Counter<'source'>;
   /** Duration of delivery passes. */
   readonly deliveryPassSeconds: Histogram;
 }
 
-/** Creates a metrics set; `defaults` adds Node's process metrics (memory, event loop lag). */
+/**
+ * Creates a metrics set; `defaults` adds Node's process metrics (memory, event loop lag) under
+ * their standard names (process_cpu_seconds_total, nodejs_heap_size_used_bytes …), so the
+ * usual Node.js dashboards work unchanged.
+ */
 export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
   const registry = new Registry();
-  if (opts.defaults) collectDefaultMetrics({ register: registry, prefix: 'khulasa_' });
+  if (opts.defaults) collectDefaultMetrics({ register: registry });
   const registers = [registry];
   return {
     registry,
@@ -57,9 +65,10 @@ export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
       help: 'Messages accepted by Telegram',
       registers,
     }),
-    telegram429: new Counter({
-      name: 'khulasa_telegram_429_total',
-      help: '429 Too Many Requests answers from Telegram',
+    telegramErrors: new Counter({
+      name: 'khulasa_telegram_errors_total',
+      help: 'Failed Bot API sends by error code (429, 403, …, timeout, network)',
+      labelNames: ['code'],
       registers,
     }),
     telegramRetries: new Counter({
@@ -81,6 +90,18 @@ export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
     leader: new Gauge({
       name: 'khulasa_scheduler_leader',
       help: '1 while this instance holds the scheduler lock',
+      registers,
+    }),
+    ingestArticles: new Counter({
+      name: 'khulasa_ingest_articles_total',
+      help: 'New articles stored, by source',
+      labelNames: ['source'],
+      registers,
+    }),
+    sourceFailures: new Counter({
+      name: 'khulasa_source_failures_total',
+      help: 'Failed source fetches, by source',
+      labelNames: ['source'],
       registers,
     }),
     deliveryPassSeconds: new Histogram({

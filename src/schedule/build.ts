@@ -155,6 +155,10 @@ export async function ingestNow(
   });
   deps.metrics?.lastIngest.set(at.getTime() / 1000);
   deps.metrics?.failingSources.set(failing);
+  for (const s of report.sources) {
+    if (s.status === 'failed') deps.metrics?.sourceFailures.inc({ source: s.id });
+    if (s.new) deps.metrics?.ingestArticles.inc({ source: s.id }, s.new);
+  }
   deps.log.info(
     { articles: report.articles, sources: report.sources.length, failing },
     'ingest finished',

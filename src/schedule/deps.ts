@@ -36,7 +36,8 @@ export interface RenderRequest {
 
 /** The few fields of an ingest pass the scheduler looks at (sources' IngestReport fits). */
 export interface IngestSummary {
-  sources: { id: string; status: string; error?: string }[];
+  /** Per source: its status and, when known, how many new articles it gave. */
+  sources: { id: string; status: string; error?: string; new?: number }[];
   articles: number;
 }
 

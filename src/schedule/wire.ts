@@ -49,7 +49,7 @@ export function createScheduleDeps(input: CreateScheduleDepsInput): ScheduleDeps
     ? input.sender
     : createSender(input.telegram, {
         ratePerSecond: config.SEND_RATE_PER_SECOND,
-        onRateLimited: () => metrics.telegram429.inc(),
+        onError: (_chatId, code) => metrics.telegramErrors.inc({ code }),
         onRetry: (_chatId, error) => {
           metrics.telegramRetries.inc();
           signals.failed('telegram', error);

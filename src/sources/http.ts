@@ -10,7 +10,13 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import zlib from 'node:zlib';
 import { FeedFetchError } from './errors.js';
-import { BlockedAddressError, guardedLookup, isPrivateAddress } from './net-guard.js';
+import { proxyAgentFor, proxyAuthorization, proxyFor } from '../proxy.js';
+import {
+  BlockedAddressError,
+  checkSourceUrl,
+  guardedLookup,
+  isPrivateAddress,
+} from './net-guard.js';
 
 /** Feeds larger than this are refused (5 MiB). */
 export const FEED_MAX_BYTES = 5 * 1024 * 1024;
@@ -149,7 +155,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       };
       if (opts.etag) headers['if-none-match'] = opts.etag;
       if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
-      const mod = url.protocol === 'https:' ? https : http;
+      const proxy = proxyFor(url);
       let settled = false;
       const fail = (err: FeedFetchError) => {
         if (settled) return;
@@ -159,12 +165,24 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         req.destroy();
         reject(err);
       };
-      const req = mod.request(url, {
-        method: 'GET',
-        headers,
-        agent: agents[url.protocol as 'http:' | 'https:'],
-        ...(allowPrivate ? {} : { lookup: guardedLookup }),
-      });
+      // Through a proxy (the target's addresses were checked before): https in a CONNECT
+      // tunnel, http as an absolute-URI request to the proxy, as proxies expect each.
+      const req = !proxy
+        ? (url.protocol === 'https:' ? https : http).request(url, {
+            method: 'GET',
+            headers,
+            agent: agents[url.protocol as 'http:' | 'https:'],
+            ...(allowPrivate ? {} : { lookup: guardedLookup }),
+          })
+        : url.protocol === 'https:'
+          ? https.request(url, { method: 'GET', headers, agent: proxyAgentFor(url) })
+          : (proxy.protocol === 'https:' ? https : http).request({
+              host: proxy.hostname.replace(/^\[|\]$/g, ''),
+              port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+              method: 'GET',
+              path: url.href,
+              headers: { ...headers, host: url.host, ...proxyAuthorization(proxy) },
+            });
       let connectTimer: NodeJS.Timeout | undefined;
       const totalTimer = setTimeout(
         () =>
@@ -281,6 +299,23 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     });
   }
 
+  /**
+   * The proxy resolves the target's name, so the private-address check cannot happen at connect
+   * time as without one: the target's addresses are checked here first.
+   */
+  async function checkBeforeProxy(url: URL, rawUrl: string): Promise<void> {
+    try {
+      await checkSourceUrl(url.href, { allowPrivate: false });
+    } catch (err) {
+      const problem = (err as { problem?: string }).problem;
+      throw new FeedFetchError(
+        `refusing ${(err as Error).message}: ${url.href}`,
+        rawUrl,
+        problem === 'unresolvable' ? 'connect' : 'blocked-address',
+      );
+    }
+  }
+
   async function get(rawUrl: string, opts: GetOptions): Promise<HttpResponse> {
     let url: URL;
     try {
@@ -295,6 +330,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         throw new FeedFetchError(`only http(s) can be fetched: ${url.href}`, rawUrl, 'bad-url');
       }
       seen.add(url.href);
+      if (!allowPrivate && proxyFor(url)) await checkBeforeProxy(url, rawUrl);
       const { res, body } = await withSlot(url.host, () => once(url, opts, deadline));
       const status = res.statusCode ?? 0;
       if (body === undefined) {

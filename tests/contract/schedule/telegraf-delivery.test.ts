@@ -73,8 +73,8 @@ describe('delivery through telegraf and the rate-limited fake Bot API', () => {
     expect(api.chats.get(1)!.texts).toEqual(parts.map((p) => p.html));
     expect(api.chats.get(2)!.texts).toEqual(parts.map((p) => p.html));
     expect(api.stats.rejected429).toBeGreaterThan(0);
-    expect(await metrics.registry.getSingleMetricAsString('khulasa_telegram_429_total')).toMatch(
-      new RegExp(`khulasa_telegram_429_total ${api.stats.rejected429}$`, 'm'),
+    expect(await metrics.registry.getSingleMetricAsString('khulasa_telegram_errors_total')).toMatch(
+      new RegExp(`khulasa_telegram_errors_total\\{code="429"\\} ${api.stats.rejected429}$`, 'm'),
     );
   });
 

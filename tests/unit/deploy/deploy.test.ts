@@ -37,6 +37,23 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/STORE_URL=sqlite:\/\/\/app\/data\//);
   });
 
+  it('builds native modules against the image’s own Node headers, with nothing downloaded', () => {
+    const deps = dockerfile.slice(0, dockerfile.indexOf('AS build'));
+    expect(deps).toMatch(/npm_config_nodedir=\/usr\/local/);
+    expect(deps).toMatch(/npm_config_build_from_source=true/);
+    expect(deps).toMatch(/npm ci --omit=dev/);
+  });
+
+  it('compiles to dist/ in a build stage and ships neither sources, test kit nor benchmarks', () => {
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    const build = stages.find((s) => /AS build/.test(s.split('\n')[0]!));
+    expect(build).toMatch(/tsc -p tsconfig\.build\.json/);
+    expect(build).toMatch(/rm -rf dist\/testkit dist\/cli\/bench dist\/cli\/bench\.js/);
+    const runtime = stages.at(-1)!;
+    expect(runtime).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
+    expect(runtime).not.toMatch(/COPY src|COPY tests|testkit/);
+  });
+
   it('copies only paths that exist in the repository', () => {
     const copies = instructions.filter((l) => l.startsWith('COPY ') && !l.includes('--from='));
     expect(copies.length).toBeGreaterThan(0);

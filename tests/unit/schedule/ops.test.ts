@@ -13,7 +13,7 @@ describe('startOpsServer', () => {
     metrics.lastIngest.set(1_790_000_000);
     metrics.deliveries.inc({ status: 'sent' }, 5);
     metrics.deliveries.inc({ status: 'blocked' });
-    metrics.telegram429.inc(2);
+    metrics.telegramErrors.inc({ code: '429' }, 2);
     metrics.translationChars.inc({ language: 'en' }, 1234);
     metrics.failingSources.set(3);
     server = await startOpsServer({
@@ -43,7 +43,7 @@ describe('startOpsServer', () => {
     expect(text).toContain('khulasa_last_ingest_timestamp_seconds 1790000000');
     expect(text).toContain('khulasa_deliveries_total{status="sent"} 5');
     expect(text).toContain('khulasa_deliveries_total{status="blocked"} 1');
-    expect(text).toContain('khulasa_telegram_429_total 2');
+    expect(text).toContain('khulasa_telegram_errors_total{code="429"} 2');
     expect(text).toContain('khulasa_translation_characters_total{language="en"} 1234');
     expect(text).toContain('khulasa_failing_sources 3');
     expect(text).toContain('# TYPE khulasa_last_build_timestamp_seconds gauge');
