@@ -97,4 +97,7 @@ export const ar: Record<MessageKey, string> = {
     'رقم المحادثة: <code>{id}</code>{user}\nيضعه المشغّل في ADMIN_CHAT_IDS أو ALLOWED_CHAT_IDS.',
   'whoami.user': ' · رقم المستخدم: <code>{id}</code>',
   'cmd.whoami': 'رقم محادثتك',
+  'opml.result': '<b>OPML</b>: أضيف {added}، وتُرك {skipped}',
+  'opml.bad': '⚠️ تعذّرت قراءة {file}: {reason}',
+  'opml.large': '⚠️ حجم {file} أكبر من 2 ميغابايت.',
 };

@@ -97,6 +97,9 @@ export const en = {
     'Chat id: <code>{id}</code>{user}\nOperators put it in ADMIN_CHAT_IDS or ALLOWED_CHAT_IDS.',
   'whoami.user': ' · your user id: <code>{id}</code>',
   'cmd.whoami': 'Your chat id',
+  'opml.result': '<b>OPML</b>: {added} added, {skipped} skipped',
+  'opml.bad': '⚠️ {file} could not be read: {reason}',
+  'opml.large': '⚠️ {file} is larger than 2 MB.',
 } as const;
 
 export type MessageKey = keyof typeof en;

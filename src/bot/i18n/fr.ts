@@ -100,4 +100,7 @@ export const fr: Record<MessageKey, string> = {
     'Identifiant de la discussion : <code>{id}</code>{user}\nL’opérateur le met dans ADMIN_CHAT_IDS ou ALLOWED_CHAT_IDS.',
   'whoami.user': ' · votre identifiant : <code>{id}</code>',
   'cmd.whoami': 'Votre identifiant de discussion',
+  'opml.result': '<b>OPML</b> : {added} ajoutées, {skipped} ignorées',
+  'opml.bad': '⚠️ Impossible de lire {file} : {reason}',
+  'opml.large': '⚠️ {file} dépasse 2 Mo.',
 };
