@@ -7,6 +7,7 @@ import { Composer } from 'telegraf';
 import { parseOpml, planImport } from '../../sources/opml.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
+import { t } from '../i18n/index.js';
 import { replyHtml } from '../reply.js';
 import { isAdmin } from './admin.js';
 
@@ -28,7 +29,7 @@ opmlUploadFeature.on('document', async (ctx, next) => {
     return next();
   }
   if ((doc.file_size ?? 0) > MAX_OPML_BYTES) {
-    await replyHtml(ctx, `⚠️ ${escapeHtml(doc.file_name ?? 'file')}: larger than 2 MB.`);
+    await replyHtml(ctx, t(ctx.ui, 'opml.large', { file: doc.file_name ?? 'OPML' }));
     return;
   }
   let feeds;
@@ -41,7 +42,10 @@ opmlUploadFeature.on('document', async (ctx, next) => {
     ctx.log.warn({ err }, 'OPML upload could not be read');
     await replyHtml(
       ctx,
-      `⚠️ ${escapeHtml(doc.file_name ?? 'file')}: ${escapeHtml((err as Error).message.slice(0, 200))}`,
+      t(ctx.ui, 'opml.bad', {
+        file: doc.file_name ?? 'OPML',
+        reason: (err as Error).message.slice(0, 200),
+      }),
     );
     return;
   }
@@ -62,7 +66,7 @@ opmlUploadFeature.on('document', async (ctx, next) => {
   await replyHtml(
     ctx,
     [
-      `<b>OPML</b>: ${added} added, ${plan.length - added} skipped`,
+      t(ctx.ui, 'opml.result', { added, skipped: plan.length - added }),
       ...lines.slice(0, SHOWN_LINES),
       ...more,
     ].join('\n'),

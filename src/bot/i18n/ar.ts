@@ -145,4 +145,7 @@ export const ar: Record<MessageKey, string> = {
   'setup.topic.removed': 'توقفت متابعة «{topic}». مواضيعك: {topics}',
   'unfollow.confirm.one':
     'هل تريد إلغاء متابعة «{topics}»؟ ستحمل إليك الخلاصة اليومية كل القصص من جديد.',
+  'opml.result': '<b>OPML</b>: أضيف {added}، وتُرك {skipped}',
+  'opml.bad': '⚠️ تعذّرت قراءة {file}: {reason}',
+  'opml.large': '⚠️ حجم {file} أكبر من 2 ميغابايت.',
 };

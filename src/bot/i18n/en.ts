@@ -144,6 +144,9 @@ export const en = {
   'setup.topic.removed': 'Stopped following “{topic}”. Your topics: {topics}',
   'unfollow.confirm.one':
     'Stop following “{topics}”? Your daily digest would have every story again.',
+  'opml.result': '<b>OPML</b>: {added} added, {skipped} skipped',
+  'opml.bad': '⚠️ {file} could not be read: {reason}',
+  'opml.large': '⚠️ {file} is larger than 2 MB.',
 } as const;
 
 export type MessageKey = keyof typeof en;

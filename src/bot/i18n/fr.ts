@@ -151,4 +151,7 @@ export const fr: Record<MessageKey, string> = {
   'setup.topic.removed': 'Vous ne suivez plus « {topic} ». Vos sujets : {topics}',
   'unfollow.confirm.one':
     'Ne plus suivre « {topics} » ? Votre résumé quotidien reprendrait toutes les histoires.',
+  'opml.result': '<b>OPML</b> : {added} ajoutées, {skipped} ignorées',
+  'opml.bad': '⚠️ Impossible de lire {file} : {reason}',
+  'opml.large': '⚠️ {file} dépasse 2 Mo.',
 };

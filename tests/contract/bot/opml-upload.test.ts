@@ -14,7 +14,7 @@ function documentUpdate(chatId: number, fileId: string, fileName: string) {
       message_id: messageId++,
       date: Math.floor(Date.now() / 1000),
       chat: { id: chatId, type: 'private', first_name: 'Op' },
-      from: { id: chatId, is_bot: false, first_name: 'Op' },
+      from: { id: chatId, is_bot: false, first_name: 'Op', language_code: 'en' },
       document: {
         file_id: fileId,
         file_unique_id: `u${fileId}`,
