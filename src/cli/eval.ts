@@ -9,8 +9,11 @@ const HELP = `Usage:
   khulasa eval --data FILE.jsonl [--json] [--limit N]
       ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget.
       FILE lines: {"id","text","summaries":[...],"is_news"?}
-  khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--json]
-      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines.`;
+  khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--archive ARCHIVE.jsonl]
+               [--background-days N] [--sweep] [--json]
+      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines. With
+      --archive, the archive's articles of the N days (default 7) before each day are its
+      history; --sweep adds the figures with each tuned setting a notch either way.`;
 
 export const command: Command = {
   name: 'eval',
@@ -20,6 +23,9 @@ export const command: Command = {
     data: { type: 'string' },
     clusters: { type: 'string' },
     labels: { type: 'string' },
+    archive: { type: 'string' },
+    'background-days': { type: 'string' },
+    sweep: { type: 'boolean' },
     json: { type: 'boolean' },
     limit: { type: 'string' },
     points: { type: 'string' },

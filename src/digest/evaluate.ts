@@ -3,7 +3,13 @@
  * same articles in the same run. Pure: the CLI reads the files.
  */
 import type { Article } from '../domain.js';
-import { clusterArticles, exactDuplicateGroups, type Clusterer } from './cluster.js';
+import {
+  clusterArticles,
+  exactDuplicateGroups,
+  type ClusterOptions,
+  type Clusterer,
+} from './cluster.js';
+import type { DocumentFrequencies } from './features.js';
 import { bcubed, pairwise, type PRF } from './metrics.js';
 
 /** Scores of one system on one day (or overall). */
@@ -28,7 +34,16 @@ export const SYSTEMS = ['every article alone', 'exact duplicates merged', 'khula
 export function evaluateClustering(
   articles: readonly Article[],
   labels: Readonly<Record<string, string>>,
-  opts: { dayOf: (a: Article) => string; clusterer?: Clusterer },
+  opts: {
+    dayOf: (a: Article) => string;
+    clusterer?: Clusterer;
+    /** Options for the clusterer (a sweep varies them). */
+    clusterOptions?: ClusterOptions;
+    /** The history of the days before a day (its document frequencies), when there is one. */
+    background?: (day: string) => DocumentFrequencies | undefined;
+    /** Only these systems (all by default). */
+    systems?: readonly (typeof SYSTEMS)[number][];
+  },
 ): ClusterScore[] {
   const clusterer = opts.clusterer ?? clusterArticles;
   const days = new Map<string, Article[]>();
@@ -43,10 +58,16 @@ export function evaluateClustering(
     'every article alone': (day) => day.map((a) => [a.id]),
     'exact duplicates merged': (day) =>
       exactDuplicateGroups(day).map((g) => g.map((i) => day[i]!.id)),
-    khulasa: (day) => clusterer(day).map((g) => g.map((a) => a.id)),
+    khulasa: (day) => {
+      const background = opts.background?.(opts.dayOf(day[0]!));
+      const clusterOpts = background
+        ? { ...opts.clusterOptions, background }
+        : (opts.clusterOptions ?? {});
+      return clusterer(day, clusterOpts).map((g) => g.map((a) => a.id));
+    },
   };
   const out: ClusterScore[] = [];
-  for (const system of SYSTEMS) {
+  for (const system of opts.systems ?? SYSTEMS) {
     const all: string[][] = [];
     const allGold: Record<string, string> = {};
     for (const day of dayKeys) {

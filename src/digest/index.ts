@@ -12,7 +12,11 @@ export {
 export { articlesInWindow, buildDigest, storyScore, type DigestOptions } from './digest.js';
 export { evaluateClustering, SYSTEMS, type ClusterScore } from './evaluate.js';
 export {
+  addFrequencies,
   articleTermCounts,
+  documentFrequencies,
+  tailOf,
+  type DocumentFrequencies,
   canonicalUrl,
   contentFingerprint,
   skeleton,
