@@ -5,7 +5,7 @@
  */
 import type { Article, Digest, Story } from '../domain.js';
 import { byTimeThenId, clusterArticles, type Clusterer } from './cluster.js';
-import { publishedMs } from './features.js';
+import { publishedMs, type DocumentFrequencies } from './features.js';
 import { hashString } from './hash.js';
 import { buildStory, isRedundant, pointKeys, storyIdFor, storySources } from './story.js';
 
@@ -32,6 +32,11 @@ export interface DigestOptions {
   allStories?: boolean;
   /** Swappable clustering algorithm. @default clusterArticles */
   clusterer?: Clusterer;
+  /**
+   * Document frequencies of the days before the window, which clustering weighs terms against
+   * (the clusterer's `background` option).
+   */
+  background?: DocumentFrequencies;
 }
 
 const HOUR = 3_600_000;
@@ -109,7 +114,10 @@ export function buildDigest(articles: readonly Article[], opts: DigestOptions): 
   const maxStories = opts.maxStories ?? 8;
   const from = new Date(now.getTime() - windowHours * HOUR);
   const inWindow = articlesInWindow(articles, from, now);
-  const groups = (opts.clusterer ?? clusterArticles)(inWindow);
+  const groups = (opts.clusterer ?? clusterArticles)(
+    inWindow,
+    opts.background ? { background: opts.background } : {},
+  );
   const previous = opts.previous?.stories ?? [];
   const usedIds = new Set<string>();
 

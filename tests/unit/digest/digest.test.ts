@@ -124,3 +124,19 @@ describe('buildDigest across days', () => {
     expect(new Set(a.stories.map((s) => s.id)).size).toBe(a.stories.length);
   });
 });
+
+describe('buildDigest with history', () => {
+  it('hands the history to the clusterer', () => {
+    const background = { docs: 3, df: new Map([['زلزل', 2]]) };
+    const seen: unknown[] = [];
+    buildDigest(dayArticles(), {
+      now: NOW,
+      background,
+      clusterer: (articles, opts) => {
+        seen.push(opts?.background);
+        return articles.map((a) => [a]);
+      },
+    });
+    expect(seen).toEqual([background]);
+  });
+});
