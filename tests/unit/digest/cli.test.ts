@@ -175,20 +175,28 @@ describe('khulasa eval --clusters', () => {
 
 describe('khulasa bench digest', () => {
   it('prints clustering time per size with its growth, topic latency and the targets', async () => {
-    const args = ['bench', 'digest', '--sizes', '200,400', '--runs', '1'];
+    const args = ['bench', 'digest', '--sizes', '200,400', '--runs', '1', '--background', '2000'];
     const r = await run([...args, '--index-size', '300', '--queries', '5']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ +200 +[\d.]+ ms +[\d.]+ ms +[\d.]+ ms/m);
     expect(r.out).toMatch(/^ +400 .* ×\d+\.\d\d \(cpu ×\d+\.\d\d\) for ×2\.0$/m);
     expect(r.out).toMatch(/topic over 300 articles .*: 5 queries/);
-    expect(r.out).toMatch(/targets: 400 clustered in [\d.]+ ms, [\d.]+ ms of CPU \(.*: n\/a\)/);
+    expect(r.out).toMatch(
+      /^ +400 .* with 2000 articles of history \(×\d+\.\d\d of the run without\)$/m,
+    );
+    expect(r.out).toMatch(
+      /targets: 400 clustered over 2000 of history in [\d.]+ ms, [\d.]+ ms of CPU \(.*: n\/a\)/,
+    );
 
     const json = await run([...args, '--index-size', '300', '--queries', '5', '--json']);
     const figures = JSON.parse(json.out) as {
       clustering: { articles: number; medianMs: number; cpuMs: number; stories: number }[];
       topic: { queries: number; p95Ms: number };
+      withHistory: { articles: number; backgroundArticles: number; medianMs: number };
     };
     expect(figures.clustering.map((c) => c.articles)).toEqual([200, 400]);
+    expect(figures.withHistory).toMatchObject({ articles: 400, backgroundArticles: 2000 });
+    expect(figures.withHistory.medianMs).toBeGreaterThan(0);
     for (const c of figures.clustering) {
       expect(c.stories).toBeGreaterThan(0);
       expect(c.stories).toBeLessThan(c.articles);
