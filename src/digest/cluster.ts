@@ -23,9 +23,11 @@ import {
   canonicalUrl,
   contentFingerprint,
   publishedMs,
+  skeleton,
   type FeatureOptions,
 } from './features.js';
 import { PairHeap } from './heap.js';
+import { terms } from '../arabic/index.js';
 
 /**
  * Options of the default clusterer. The defaults were tuned on four labelled days of Arabic
@@ -790,3 +792,104 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   out.sort((x, y) => x[0]! - y[0]!);
   return out.map((list) => list.map((idx) => articles[idx]!));
 };
+
+/** Options of {@link mergeSameEvent}. */
+export interface SameEventOptions {
+  /**
+   * Distinctive title terms two stories must share.
+   * @default 3
+   */
+  minShared?: number;
+  /**
+   * Cosine of the stories' title profiles (terms weighted by how many of a story's titles
+   * carry them and how few other stories' titles do). At 0.3 a title naming one office
+   * ("national security adviser") joined two events on a labelled day; 0.35 joined none.
+   * @default 0.35
+   */
+  minCosine?: number;
+}
+
+/**
+ * Joins stories that are pieces of one event: their headlines name the same things (the
+ * same distinctive title terms, e.g. "election", the country and the office), as when an
+ * election's security measures and its candidates' profiles came out as two groups. Terms
+ * most stories' titles carry count little, so two stories about one country stay apart.
+ * Groups keep the order of their first article; articles are in canonical order.
+ *
+ * @example
+ * mergeSameEvent(clusterArticles(articles)); // fewer, whole stories
+ */
+export function mergeSameEvent(
+  groups: readonly Article[][],
+  opts: SameEventOptions = {},
+): Article[][] {
+  const minShared = opts.minShared ?? 3;
+  const minCosine = opts.minCosine ?? 0.35;
+  if (groups.length < 2) return groups.map((g) => [...g]);
+  // Each group's title profile: the share of its titles that carry each term.
+  const profiles = groups.map((g) => {
+    const counts = new Map<string, number>();
+    for (const a of g) {
+      for (const t of new Set(terms(a.title).map(skeleton))) {
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+    counts.forEach((c, t) => counts.set(t, c / g.length));
+    return counts;
+  });
+  const df = new Map<string, number>();
+  for (const p of profiles) p.forEach((_, t) => df.set(t, (df.get(t) ?? 0) + 1));
+  const n = groups.length;
+  const idf = (t: string): number => Math.log((n + 1) / (df.get(t)! + 0.5));
+  // Key terms: carried by at least half of a group's titles.
+  const keys = profiles.map((p) => {
+    const k = new Map<string, number>();
+    p.forEach((share, t) => {
+      if (share >= 0.5) k.set(t, share * idf(t));
+    });
+    return k;
+  });
+  const norms = keys.map((k) => {
+    let s = 0;
+    k.forEach((w) => (s += w * w));
+    return Math.sqrt(s) || 1;
+  });
+  const postings = new Map<string, number[]>();
+  keys.forEach((k, g) =>
+    k.forEach((_, t) => {
+      const list = postings.get(t);
+      if (list) list.push(g);
+      else postings.set(t, [g]);
+    }),
+  );
+  const uf = new UnionFind(n);
+  for (let g = 0; g < n; g++) {
+    const shared = new Map<number, number>();
+    keys[g]!.forEach((_, t) => {
+      for (const h of postings.get(t)!) if (h > g) shared.set(h, (shared.get(h) ?? 0) + 1);
+    });
+    shared.forEach((count, h) => {
+      if (count < minShared) return;
+      let dot = 0;
+      keys[g]!.forEach((w, t) => {
+        const v = keys[h]!.get(t);
+        if (v !== undefined) dot += w * v;
+      });
+      if (dot / (norms[g]! * norms[h]!) >= minCosine) uf.union(g, h);
+    });
+  }
+  const byRoot = new Map<number, Article[]>();
+  const out: Article[][] = [];
+  groups.forEach((g, i) => {
+    const r = uf.find(i);
+    const list = byRoot.get(r);
+    if (list) list.push(...g);
+    else {
+      const fresh = [...g];
+      byRoot.set(r, fresh);
+      out.push(fresh);
+    }
+  });
+  for (const g of out) if (g.length > 1) g.sort(byTimeThenId);
+  return out;
+}

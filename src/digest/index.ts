@@ -6,7 +6,9 @@ export {
   byTimeThenId,
   clusterArticles,
   exactDuplicateGroups,
+  mergeSameEvent,
   type ClusterOptions,
+  type SameEventOptions,
   type Clusterer,
 } from './cluster.js';
 export { articlesInWindow, buildDigest, storyScore, type DigestOptions } from './digest.js';
