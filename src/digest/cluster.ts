@@ -118,6 +118,17 @@ export interface ClusterOptions extends FeatureOptions {
    */
   briefChars?: number;
   /**
+   * A core this big is a big event (reactions, explainers, analyses): longer pieces attach to
+   * it too, not only briefs.
+   * @default 10
+   */
+  bigCore?: number;
+  /**
+   * The floor for such longer pieces.
+   * @default 0.18
+   */
+  bigFloor?: number;
+  /**
    * A small group as close to a second core (this share of the best cosine or more) stays
    * alone: it is about neither.
    * @default 0.75
@@ -745,6 +756,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const attachSize = opts.attachSize ?? 1;
   const attachMargin = opts.attachMargin ?? 0.75;
   const briefChars = opts.briefChars ?? 400;
+  const bigCore = opts.bigCore ?? 10;
+  const bigFloor = opts.bigFloor ?? 0.18;
   const attachTo: [number, number][] = [];
   for (let g = 0; g < count; g++) {
     if (!alive[g] || size[g]! > attachSize) continue;
@@ -752,7 +765,6 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     for (let m = head[g]!; m >= 0 && short; m = next[m]!) {
       short = reps[m]!.text.length < briefChars;
     }
-    if (!short) continue;
     let best = -1;
     let bestSim = 0;
     let second = 0;
@@ -769,7 +781,9 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
         best = c;
       } else if (sim > second) second = sim;
     });
-    if (best >= 0 && bestSim >= attachFloor && second < attachMargin * bestSim) {
+    if (!short && (best < 0 || size[best]! < bigCore)) continue;
+    const floor = short ? attachFloor : bigFloor;
+    if (best >= 0 && bestSim >= floor && second < attachMargin * bestSim) {
       attachTo.push([g, best]);
     }
   }

@@ -28,7 +28,7 @@ export const SYSTEMS = ['every article alone', 'exact duplicates merged', 'khula
 
 /**
  * Clusters each day on its own with each system and scores it. Articles without a label are
- * clustered but not scored. Overall figures average over every labelled article of every day
+ * clustered but not scored; days without any labelled article are skipped. Overall figures average over every labelled article of every day
  * (clusters never span days).
  */
 export function evaluateClustering(
@@ -53,7 +53,10 @@ export function evaluateClustering(
     if (list) list.push(a);
     else days.set(d, [a]);
   }
-  const dayKeys = [...days.keys()].sort();
+  // Days with no labelled article are not scored, so they need not be clustered.
+  const dayKeys = [...days.keys()]
+    .filter((d) => days.get(d)!.some((a) => labels[a.id] !== undefined))
+    .sort();
   const systems: Record<(typeof SYSTEMS)[number], (day: Article[]) => string[][]> = {
     'every article alone': (day) => day.map((a) => [a.id]),
     'exact duplicates merged': (day) =>

@@ -174,4 +174,27 @@ describe('attaching briefs to story cores', () => {
     const groups = idGroups(clusterArticles([...dayArticles(), brief]));
     for (const id of ['b1', 's1', 'x1']) expect(groups.find((g) => g.includes(id))).toEqual([id]);
   });
+
+  // An analysis of the quake, longer than a brief: only a big event's core takes it.
+  const analysis = article(
+    'v2',
+    'delta',
+    4,
+    'تحليل: لماذا تتكرر الكوارث في تركيا؟',
+    [
+      'يرى خبراء أن المباني القديمة في ملاطية ومدن أخرى لم تبن وفق معايير السلامة، وأن الهزة الأخيرة كشفت ضعف الرقابة على البناء.',
+      'ويقول مهندسون إن الحكومة وعدت مرارا بمراجعة قوانين البناء دون نتيجة تذكر، وإن كثيرا من الأحياء الشعبية ما زالت عرضة للخطر.',
+      'ويطالب سكان بتعويضات عاجلة وبخطة لإعادة الإعمار، فيما تقول السلطات إنها ستعلن عن برنامج دعم للمتضررين خلال أيام.',
+      'ويضيف الخبراء أن التوعية والتدريب على الإخلاء لا يقلان أهمية عن تدعيم المباني.',
+    ].join(' '),
+  );
+  const analysisGroup = (opts: Parameters<typeof clusterArticles>[1]): string[] =>
+    idGroups(clusterArticles([...dayArticles(), analysis], opts)).find((g) => g.includes('v2'))!;
+
+  it('attaches a longer piece only to a core as big as a big event', () => {
+    expect(analysis.text.length).toBeGreaterThan(400);
+    expect(analysisGroup({})).toEqual(['v2']);
+    expect(analysisGroup({ bigCore: 3 }).sort()).toEqual(['q1', 'q1-copy', 'q2', 'q3', 'v2']);
+    expect(analysisGroup({ bigCore: 3, bigFloor: 2 })).toEqual(['v2']);
+  });
 });
