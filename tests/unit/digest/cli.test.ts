@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
+import { archiveBackground, dayBefore } from '../../../src/cli/eval-clusters.js';
 import { NOW, dayArticles } from './fixtures.js';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -170,6 +171,64 @@ describe('khulasa eval --clusters', () => {
     }
     expect(out).toMatch(/duplicates are NOT removed/);
     expect(out).toMatch(/khulasa overall B-cubed F1 1\.000/);
+  });
+});
+
+describe('khulasa eval --clusters with history', () => {
+  const at = (id: string, day: string, title: string) => ({
+    ...dayArticles()[0]!,
+    id: `${id}-${day}`,
+    title,
+    publishedAt: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}T09:00:00Z`,
+  });
+  const archive = [
+    at('old', '20260301', 'خبر قديم جدا'),
+    at('a', '20260303', 'زلزال في تركيا'),
+    at('b', '20260309', 'زلزال آخر'),
+    at('same', '20260310', 'خبر اليوم نفسه'),
+    at('later', '20260311', 'خبر الغد'),
+  ];
+
+  it('takes the archive days before each day, never the day itself or later', () => {
+    const background = archiveBackground(archive, 7);
+    expect(background('20260310')?.docs).toBe(2);
+    expect(background('20260302')?.docs).toBe(1);
+    expect(background('20260301')).toBeUndefined();
+    expect(archiveBackground(archive, 1)('20260310')?.docs).toBe(1);
+  });
+
+  it.each([
+    ['20260310', 1, '20260309'],
+    ['20260301', 1, '20260228'],
+    ['20260101', 7, '20251225'],
+  ])('the day before %s by %i is %s', (day, n, expected) => {
+    expect(dayBefore(day, n)).toBe(expected);
+  });
+
+  it('prints the figures over the history and a sweep of each setting', async () => {
+    const labels = join(dir, 'labels-history.json');
+    writeFileSync(labels, JSON.stringify({ labels: { q1: 'quake', q2: 'quake', f1: 'cup' } }));
+    const archiveFile = join(dir, 'archive.jsonl');
+    writeFileSync(
+      archiveFile,
+      archive.map((a) => JSON.stringify({ ...a, source: a.sourceName })).join('\n') + '\n',
+    );
+    const { code, out } = await run([
+      'eval',
+      '--clusters',
+      file,
+      '--labels',
+      labels,
+      '--archive',
+      archiveFile,
+      '--sweep',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain(`history: the archive's articles of the days before each day`);
+    expect(out).toMatch(/^khulasa +\d{8} +3 +2 /m);
+    for (const setting of ['threshold 0.200', 'threshold 0.220', 'threshold 0.240']) {
+      expect(out).toMatch(new RegExp(`^${setting} +\\d\\.\\d{3} \\(\\d\\.\\d{3}\\)`, 'm'));
+    }
   });
 });
 
