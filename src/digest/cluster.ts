@@ -2,8 +2,10 @@
  * Story clustering: one event covered by several outlets becomes one group of articles.
  *
  * 1. Exact duplicates (same canonical URL, or the same words in title and text) are merged first.
- * 2. Each remaining article becomes a TF-IDF vector of its terms (title and lead weighted),
- *    truncated to its strongest terms and L2-normalized.
+ * 2. Each remaining article becomes a TF-IDF vector of its terms (title and lead weighted, the
+ *    text past the first 1,200 characters lightly), truncated to its strongest terms and
+ *    L2-normalized. Document frequencies blend the batch's own with those of the days before
+ *    (`background`), when given: a big event's words are common within its day, not in a week.
  * 3. Candidate pairs come from an inverted index (very common terms are skipped), so cost grows
  *    with the number of articles that share vocabulary, not with all pairs.
  * 4. Near duplicates (cosine ≥ `duplicateThreshold`) are joined outright; the rest is grouped by
@@ -12,6 +14,8 @@
  *    would), and articles too far apart in time never join. Group similarities come from sums
  *    of the pairwise cosines in the candidate graph (cA·cB = Σ cross cosines), so a merge costs
  *    the number of its links, not the size of its vocabulary.
+ * 5. What is left alone (a brief, a caption; any piece beside a big event's core) attaches to the
+ *    core it matches best above a lower floor, decided against the cores as they stand.
  */
 import type { Article } from '../domain.js';
 import {
@@ -91,7 +95,8 @@ export interface ClusterOptions extends FeatureOptions {
   /**
    * Document frequencies of the articles of the days before (see {@link documentFrequencies}),
    * blended with the batch's own: a big event's own words are the batch's most common words,
-   * yet they are rare in the weeks before, and that is what makes them telling.
+   * yet they are rare in the weeks before, and that is what makes them telling. Not used with
+   * `termCounts` (their term ids belong to another vocabulary).
    */
   background?: DocumentFrequencies;
   /**
@@ -107,9 +112,15 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.14
    */
   attachFloor?: number;
-  /** @default 3 */
+  /**
+   * The fewest articles a group needs to take attachments.
+   * @default 3
+   */
   coreSize?: number;
-  /** @default 1 */
+  /**
+   * The most articles a group may have and still be attached to a core.
+   * @default 1
+   */
   attachSize?: number;
   /**
    * Only briefs (texts shorter than this) are attached: a longer piece that did not join a core
