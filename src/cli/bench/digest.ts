@@ -8,6 +8,7 @@ import { terms } from '../../arabic/index.js';
 import {
   answerTopic,
   clusterArticles,
+  addFrequencies,
   createSearchIndex,
   documentFrequencies,
   type DocumentFrequencies,
@@ -138,10 +139,19 @@ export const command: Command = {
     const last = clustering.at(-1);
     if (backgroundSize > 0 && last) {
       const articles = syntheticArticles(last.articles, { seed: 11, end });
-      const weekBefore = new Date(end.getTime() - 86_400_000);
-      const background: DocumentFrequencies = documentFrequencies(
-        syntheticArticles(backgroundSize, { seed: 13, end: weekBefore, spanHours: 7 * 24 }),
+      // Other events in the same language: the same generator run on past the clustered
+      // articles (the same common vocabulary, new names), kept a day at a time as ingest does.
+      const history = syntheticArticles(last.articles + backgroundSize, { seed: 11, end }).slice(
+        last.articles,
       );
+      const days: DocumentFrequencies[] = [];
+      for (let day = 0; day < 7; day++) {
+        const from = Math.round((history.length * day) / 7);
+        const to = Math.round((history.length * (day + 1)) / 7);
+        days.push(documentFrequencies(history.slice(from, to)));
+      }
+      history.length = 0;
+      const background = addFrequencies(days);
       const wall: number[] = [];
       const cpu: number[] = [];
       let stories = 0;
