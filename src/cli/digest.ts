@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ArticleSchema, type Article, type Digest, type Story } from '../domain.js';
-import { buildDigest, countOutlets, storyGist } from '../digest/index.js';
+import { buildDigest, countOutlets, storyGist, type DocumentFrequencies } from '../digest/index.js';
 import { parseConfig } from '../config/index.js';
 import { silentLogger } from '../log.js';
 import {
@@ -156,6 +156,28 @@ export async function loadStoreArticles(io: CliIO, since: Date): Promise<Article
   }
 }
 
+/**
+ * The clustering history of the days before `since` from the configured store: always when
+ * the digest is built from the store; with --from sources only when STORE_URL is set (reading
+ * files must not create a store in the working directory). Undefined when there is none.
+ */
+export async function loadStoreHistory(
+  io: CliIO,
+  since: Date,
+  fromStore: boolean,
+): Promise<DocumentFrequencies | undefined> {
+  if (!fromStore && !io.env.STORE_URL) return undefined;
+  const config = parseConfig(io.env);
+  const { createStore } = await import('../store/index.js');
+  const { loadHistory } = await import('../schedule/history.js');
+  const store = await createStore(config.STORE_URL, { log: silentLogger() });
+  try {
+    return await loadHistory(store, since, config.CLUSTER_BACKGROUND_DAYS);
+  } finally {
+    await store.close();
+  }
+}
+
 /** The JSON shape printed by --json (extra keys beyond the documented ones are allowed). */
 export function storyJson(s: Story): Record<string, unknown> {
   return {
@@ -237,11 +259,13 @@ export const command: Command = {
     const articles = specs.length
       ? await loadArticles(specs, now, io)
       : await loadStoreArticles(io, since);
+    const background = await loadStoreHistory(io, since, specs.length === 0);
     let digest = buildDigest(articles, {
       now,
       windowHours,
       maxStories,
       allStories: args.values['all-stories'] === true,
+      ...(background ? { background } : {}),
     });
     let extra: Record<string, unknown> = {};
     if (lang && lang !== 'ar') {

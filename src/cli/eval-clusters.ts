@@ -1,13 +1,23 @@
 /**
- * `khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json`: B-cubed and pairwise
- * precision / recall / F1 of khulasa's story clustering, per day and overall, beside two
- * baselines measured in the same run (every article alone; exact duplicates merged).
+ * `khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--archive ARCHIVE.jsonl]`:
+ * B-cubed and pairwise precision / recall / F1 of khulasa's story clustering, per day and
+ * overall, beside two baselines measured in the same run (every article alone; exact duplicates
+ * merged). With an archive, the archive's articles of the days before each day are that day's
+ * history (document frequencies), as a running service has them in its store. `--sweep` also
+ * prints khulasa's per-day figures with each tuned setting a notch either way.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Article } from '../domain.js';
-import { evaluateClustering, type ClusterScore } from '../digest/index.js';
-import { writeLine, type CliIO, type ParsedArgs } from './command.js';
+import {
+  addFrequencies,
+  documentFrequencies,
+  evaluateClustering,
+  type ClusterOptions,
+  type ClusterScore,
+  type DocumentFrequencies,
+} from '../digest/index.js';
+import { intOption, writeLine, type CliIO, type ParsedArgs } from './command.js';
 import { readArticlesFile } from './digest.js';
 
 const LabelsSchema = z.object({ labels: z.record(z.string(), z.string()) });
@@ -19,6 +29,55 @@ export function dayOf(a: Article): string {
 }
 
 const f = (x: number): string => x.toFixed(3);
+
+/** The day `days` before a YYYYMMDD day, as YYYYMMDD. */
+export function dayBefore(day: string, days: number): string {
+  const t = Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8)) - days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/**
+ * For each day, the document frequencies of the archive's articles of the `days` days before
+ * it (never the day itself or later); undefined when the archive has none of them.
+ */
+export function archiveBackground(
+  archive: readonly Article[],
+  days: number,
+): (day: string) => DocumentFrequencies | undefined {
+  const byDay = new Map<string, Article[]>();
+  for (const a of archive) {
+    const d = dayOf(a);
+    const list = byDay.get(d);
+    if (list) list.push(a);
+    else byDay.set(d, [a]);
+  }
+  const tables = new Map<string, DocumentFrequencies>();
+  const tableOf = (d: string): DocumentFrequencies | undefined => {
+    const list = byDay.get(d);
+    if (!list) return undefined;
+    let t = tables.get(d);
+    if (!t) tables.set(d, (t = documentFrequencies(list)));
+    return t;
+  };
+  return (day) => {
+    const found: DocumentFrequencies[] = [];
+    for (let k = 1; k <= days; k++) {
+      const t = tableOf(dayBefore(day, k));
+      if (t) found.push(t);
+    }
+    return found.length ? addFrequencies(found) : undefined;
+  };
+}
+
+/** Settings a sweep varies, each with its default and one notch. */
+const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
+  { name: 'threshold', value: 0.22, notch: 0.02 },
+  { name: 'backgroundWeight', value: 0.1, notch: 0.05 },
+  { name: 'titleWeight', value: 5, notch: 1 },
+  { name: 'tailWeight', value: 0.3, notch: 0.1 },
+  { name: 'attachFloor', value: 0.14, notch: 0.02 },
+  { name: 'bigFloor', value: 0.18, notch: 0.02 },
+];
 
 /** Runs the evaluation and prints a table (or JSON with --json); returns the exit code. */
 export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -38,8 +97,20 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
   const parsed = LabelsSchema.safeParse(labelsRaw);
   if (!parsed.success) throw new Error(`${labelsPath} has no "labels": {id: story} object`);
   const labels = parsed.data.labels;
+  let background: ((day: string) => DocumentFrequencies | undefined) | undefined;
+  const archivePath = args.values.archive === undefined ? undefined : String(args.values.archive);
+  if (archivePath !== undefined) {
+    const archive = await readArticlesFile(archivePath).catch((err: NodeJS.ErrnoException) => {
+      throw new Error(`cannot read archive ${archivePath}: ${err.code ?? err.message}`);
+    });
+    background = archiveBackground(archive, intOption(args, 'background-days', 7, { max: 60 }));
+  }
   const started = performance.now();
-  const scores = evaluateClustering(articles, labels, { dayOf });
+  const scores = evaluateClustering(
+    articles,
+    labels,
+    background ? { dayOf, background } : { dayOf },
+  );
   const ms = performance.now() - started;
   const note =
     'duplicates are NOT removed before scoring: every labelled article counts; khulasa merges exact duplicates as its first step';
@@ -53,12 +124,32 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
   const lines = [
     `clustering of ${articles.length} articles from ${articlesPath}, each day on its own`,
     note,
+    archivePath === undefined
+      ? 'history: none (document frequencies from the day itself)'
+      : `history: the archive's articles of the days before each day (${archivePath})`,
     '',
     header,
     ...scores.map(row),
     '',
     `khulasa overall B-cubed F1 ${f(scores.find((s) => s.system === 'khulasa' && s.day === 'overall')!.bcubed.f1)} (all systems scored in ${Math.round(ms)} ms)`,
   ];
+  if (args.values.sweep) {
+    const khulasaDays = scores.filter((s) => s.system === 'khulasa').map((s) => s.day);
+    lines.push('', `sweep: khulasa B-cubed F1 (P) per day, one setting a notch either way`);
+    lines.push(`${'setting'.padEnd(24)} ${khulasaDays.map((d) => d.padStart(15)).join(' ')}`);
+    for (const { name, value, notch } of SWEEP) {
+      for (const v of [value - notch, value, value + notch]) {
+        const swept = evaluateClustering(articles, labels, {
+          dayOf,
+          systems: ['khulasa'],
+          clusterOptions: { [name]: Math.round(v * 1e6) / 1e6 },
+          ...(background ? { background } : {}),
+        });
+        const cells = swept.map((s) => `${f(s.bcubed.f1)} (${f(s.bcubed.precision)})`.padStart(15));
+        lines.push(`${`${name} ${v.toFixed(3)}`.padEnd(24)} ${cells.join(' ')}`);
+      }
+    }
+  }
   await writeLine(io.stdout, lines.join('\n'));
   return 0;
 }

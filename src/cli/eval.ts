@@ -10,8 +10,11 @@ const HELP = `Usage:
       ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget,
       with words/budget; --sweep moves each tuned setting a notch either way.
       FILE lines: {"id","text","summaries":[...],"is_news"?}
-  khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--json]
-      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines.
+  khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--archive ARCHIVE.jsonl]
+               [--background-days N] [--sweep] [--json]
+      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines. With
+      --archive, the archive's articles of the N days (default 7) before each day are its
+      history; --sweep adds the figures with each tuned setting a notch either way.
   khulasa eval --topics QUERIES.jsonl --articles ARTICLES.jsonl --labels STORIES.json
                [--floor X] [--json]
       Top-1 accuracy of topic answers and "nothing" accuracy, each miss, and a sweep of the
@@ -31,10 +34,12 @@ export const command: Command = {
     articles: { type: 'string' },
     floor: { type: 'string' },
     labels: { type: 'string' },
+    archive: { type: 'string' },
+    'background-days': { type: 'string' },
+    sweep: { type: 'boolean' },
     json: { type: 'boolean' },
     limit: { type: 'string' },
     points: { type: 'string' },
-    sweep: { type: 'boolean' },
   },
   async run(args, io) {
     // --points N also sets the points per article of --data, so it is not a mode of its own there

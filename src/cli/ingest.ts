@@ -12,6 +12,7 @@ import {
   sourcesFromSpecs,
   type SourceReport,
 } from '../sources/index.js';
+import { recordHistory } from '../schedule/history.js';
 import { createStore } from '../store/index.js';
 import type { Source } from '../store/types.js';
 import { UsageError, listOption, writeLine, type Command } from './command.js';
@@ -160,6 +161,7 @@ export const command: Command = {
           sources,
           allowPrivate,
           ttlMs: config.ARTICLE_TTL_DAYS * 24 * 60 * 60_000,
+          onStored: (articles) => recordHistory(store, articles, config.CLUSTER_BACKGROUND_DAYS),
         },
         {
           force: true,

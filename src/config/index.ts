@@ -151,6 +151,7 @@ const settings = {
   DIGEST_WINDOW_HOURS: { schema: int(1, 168), default: '24', example: '24' },
   DIGEST_MAX_STORIES: { schema: int(1, 30), default: '8', example: '8' },
   ARTICLE_TTL_DAYS: { schema: int(1, 90), default: '7', example: '7' },
+  CLUSTER_BACKGROUND_DAYS: { schema: int(0, 60), default: '7', example: '7' },
   SEND_RATE_PER_SECOND: { schema: int(1, 1000), default: '30', example: '30' },
   ADMIN_CHAT_IDS: {
     schema: z

@@ -2,8 +2,10 @@
  * Story clustering: one event covered by several outlets becomes one group of articles.
  *
  * 1. Exact duplicates (same canonical URL, or the same words in title and text) are merged first.
- * 2. Each remaining article becomes a TF-IDF vector of its terms (title and lead weighted),
- *    truncated to its strongest terms and L2-normalized.
+ * 2. Each remaining article becomes a TF-IDF vector of its terms (title and lead weighted, the
+ *    text past the first 1,200 characters lightly), truncated to its strongest terms and
+ *    L2-normalized. Document frequencies blend the batch's own with those of the days before
+ *    (`background`), when given: a big event's words are common within its day, not in a week.
  * 3. Candidate pairs come from an inverted index (very common terms are skipped), so cost grows
  *    with the number of articles that share vocabulary, not with all pairs.
  * 4. Near duplicates (cosine ≥ `duplicateThreshold`) are joined outright; the rest is grouped by
@@ -12,28 +14,34 @@
  *    would), and articles too far apart in time never join. Group similarities come from sums
  *    of the pairwise cosines in the candidate graph (cA·cB = Σ cross cosines), so a merge costs
  *    the number of its links, not the size of its vocabulary.
+ * 5. What is left alone (a brief, a caption; any piece beside a big event's core) attaches to the
+ *    core it matches best above a lower floor, decided against the cores as they stand.
  */
 import type { Article } from '../domain.js';
 import {
+  createVocabulary,
   termCountTable,
+  type DocumentFrequencies,
   type TermCountTable,
   type TermIdCounts,
   canonicalUrl,
   contentFingerprint,
   publishedMs,
+  skeleton,
   type FeatureOptions,
 } from './features.js';
 import { PairHeap } from './heap.js';
+import { terms } from '../arabic/index.js';
 
 /**
- * Options of the default clusterer. The defaults were tuned on two labelled days of Arabic news
- * from five outlets, each day clustered on its own (`khulasa eval --clusters` prints per-day
- * figures); F1 stays within 0.01 of its best for thresholds 0.22–0.24.
+ * Options of the default clusterer. The defaults were tuned on four labelled days of Arabic
+ * news from five outlets, each day clustered on its own over the week before it as history
+ * (`khulasa eval --clusters … --archive … --sweep` prints per-day figures and a sweep).
  */
 export interface ClusterOptions extends FeatureOptions {
   /**
    * Two groups join when the cosine of their centroids reaches this.
-   * @default 0.23
+   * @default 0.22
    */
   threshold?: number;
   /**
@@ -85,11 +93,72 @@ export interface ClusterOptions extends FeatureOptions {
    */
   minAverage?: number;
   /**
+   * Document frequencies of the articles of the days before (see {@link documentFrequencies}),
+   * blended with the batch's own: a big event's own words are the batch's most common words,
+   * yet they are rare in the weeks before, and that is what makes them telling. Not used with
+   * `termCounts` (their term ids belong to another vocabulary).
+   */
+  background?: DocumentFrequencies;
+  /**
+   * How much a background article counts against one of the batch in the IDF: a week of
+   * history is several times a day's articles, and at full weight it would drown the day's
+   * own evidence.
+   * @default 0.1
+   */
+  backgroundWeight?: number;
+  /**
+   * A group left with at most `attachSize` articles joins the core (a group of at least
+   * `coreSize`) whose centroid it is most like, when the cosine reaches this.
+   * @default 0.14
+   */
+  attachFloor?: number;
+  /**
+   * The fewest articles a group needs to take attachments.
+   * @default 3
+   */
+  coreSize?: number;
+  /**
+   * The most articles a group may have and still be attached to a core.
+   * @default 1
+   */
+  attachSize?: number;
+  /**
+   * Only briefs (texts shorter than this) are attached: a longer piece that did not join a core
+   * on its own is most often a different event on the same topic.
+   * @default 400
+   */
+  briefChars?: number;
+  /**
+   * A core this big is a big event (reactions, explainers, analyses): longer pieces attach to
+   * it too, not only briefs.
+   * @default 10
+   */
+  bigCore?: number;
+  /**
+   * The floor for such longer pieces.
+   * @default 0.18
+   */
+  bigFloor?: number;
+  /**
+   * A small group as close to a second core (this share of the best cosine or more) stays
+   * alone: it is about neither.
+   * @default 0.75
+   */
+  attachMargin?: number;
+  /**
    * Term counts already computed (e.g. by the search index), by article id, with ids from one
    * shared vocabulary; articles missing from it are analysed here.
    */
   termCounts?: ReadonlyMap<string, TermIdCounts>;
 }
+
+/**
+ * Term weights for clustering (see {@link FeatureOptions}): the title counts most, since it
+ * names the event; the lead a little over the body; and the text after the first
+ * `maxTextChars` a third, so a long analysis is read whole without its digressions outweighing
+ * its peg.
+ */
+const CLUSTER_FEATURES = { titleWeight: 5, leadWeight: 2, tailWeight: 0.3 } as const;
 
 /** Any algorithm that groups articles into stories; every input article in exactly one group. */
 export type Clusterer = (articles: readonly Article[], opts?: ClusterOptions) => Article[][];
@@ -302,10 +371,18 @@ const LOG_OF = Float64Array.from({ length: 4096 }, (_, c) => Math.log(c));
  */
 export function tfidfVectors(
   docs: TermCountTable,
-  opts: { maxTerms?: number; idfPrior?: number } = {},
+  opts: {
+    maxTerms?: number;
+    idfPrior?: number;
+    /** Background document frequencies by term id, and how many documents they count. */
+    background?: { docs: number; df: Float64Array };
+  } = {},
 ): SparseVectors {
   const maxTerms = opts.maxTerms ?? 150;
-  const prior = opts.idfPrior ?? 200;
+  const bg = opts.background;
+  // The prior stands in for the history a batch lacks; a real background replaces it.
+  const prior = Math.max(0, (opts.idfPrior ?? 200) - (bg?.docs ?? 0));
+  const bgDocs = bg?.docs ?? 0;
   const vocabSize = docs.vocabSize;
   const df = new Int32Array(vocabSize);
   for (let k = 0; k < docs.ids.length; k++) df[docs.ids[k]!]!++;
@@ -318,7 +395,10 @@ export function tfidfVectors(
     longest = Math.max(longest, len);
   }
   const idf = new Float64Array(vocabSize);
-  for (let t = 0; t < vocabSize; t++) idf[t] = Math.log((n + prior + 1) / (df[t]! + 0.5));
+  for (let t = 0; t < vocabSize; t++) {
+    const seen = df[t]! + (bg ? bg.df[t]! : 0);
+    idf[t] = Math.log((n + prior + bgDocs + 1) / (seen + 0.5));
+  }
   // Weights by term id, and this article's weights in term order.
   const scratch = new Float64Array(vocabSize);
   const w = new Float64Array(longest);
@@ -508,7 +588,7 @@ export function candidatePairs(
  */
 export const clusterArticles: Clusterer = (input, opts = {}) => {
   if (input.length === 0) return [];
-  const threshold = opts.threshold ?? 0.23;
+  const threshold = opts.threshold ?? 0.22;
   const dupThreshold = opts.duplicateThreshold ?? 0.8;
   const minEdge = Math.min(opts.minEdge ?? 0.05, threshold, dupThreshold);
   const maxGapMs = (opts.maxGapHours ?? 36) * 3_600_000;
@@ -523,12 +603,15 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const firsts = byUrl.map((g) => articles[g[0]!]!);
   let fingerprints: ArrayLike<number>;
   let analysed: TermCountTable;
+  let vocabulary: ReturnType<typeof createVocabulary> | undefined;
+  const featureOpts: FeatureOptions = { ...CLUSTER_FEATURES, ...opts };
   if (opts.termCounts && firsts.every((a) => opts.termCounts!.has(a.id))) {
     analysed = fromPrecomputed(firsts, opts.termCounts);
     fingerprints = firsts.map((a) => contentFingerprint(a, opts));
   } else {
     const fp = new Float64Array(firsts.length);
-    analysed = termCountTable(firsts, opts, undefined, fp);
+    vocabulary = createVocabulary(opts);
+    analysed = termCountTable(firsts, featureOpts, vocabulary, fp);
     fingerprints = fp;
   }
   const joined = joinByFingerprint(fingerprints);
@@ -541,7 +624,19 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
           analysed,
           joined.map((js) => js[0]!),
         );
-  const vectors = tfidfVectors(docs, opts);
+  let background: { docs: number; df: Float64Array } | undefined;
+  if (opts.background && vocabulary && opts.background.docs > 0) {
+    const w = opts.backgroundWeight ?? 0.1;
+    const df = new Float64Array(docs.vocabSize);
+    const table = opts.background.df;
+    for (let id = 0; id < df.length; id++) df[id] = w * (table.get(vocabulary.key(id)) ?? 0);
+    background = { docs: w * opts.background.docs, df };
+  }
+  const vectors = tfidfVectors(docs, {
+    ...(opts.maxTerms !== undefined ? { maxTerms: opts.maxTerms } : {}),
+    ...(opts.idfPrior !== undefined ? { idfPrior: opts.idfPrior } : {}),
+    ...(background ? { background } : {}),
+  });
   const maxPostings = Math.max(100, Math.ceil((opts.maxPostingShare ?? 0.01) * reps.length));
   const edges = candidatePairs(vectors, {
     minEdge,
@@ -663,6 +758,52 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     lk.forEach((d, nb) => offer(kept, nb, d));
   }
 
+  // Attachment: a small group left over (a brief, a video caption, a reaction piece) joins the
+  // core it is most like, when that is above a lower floor than cores need. Decisions are taken
+  // against the cores as they are, then applied: an attached piece never pulls in another one
+  // (no chaining through attachments), and a piece as close to a second core stays alone.
+  const attachFloor = opts.attachFloor ?? 0.14;
+  const coreSize = opts.coreSize ?? 3;
+  const attachSize = opts.attachSize ?? 1;
+  const attachMargin = opts.attachMargin ?? 0.75;
+  const briefChars = opts.briefChars ?? 400;
+  const bigCore = opts.bigCore ?? 10;
+  const bigFloor = opts.bigFloor ?? 0.18;
+  const attachTo: [number, number][] = [];
+  for (let g = 0; g < count; g++) {
+    if (!alive[g] || size[g]! > attachSize) continue;
+    let short = true;
+    for (let m = head[g]!; m >= 0 && short; m = next[m]!) {
+      short = reps[m]!.text.length < briefChars;
+    }
+    let best = -1;
+    let bestSim = 0;
+    let second = 0;
+    links[g]!.forEach((d, c) => {
+      if (size[c]! < coreSize) return;
+      if (minTime[g] !== Infinity && minTime[c] !== Infinity) {
+        const gap = Math.max(minTime[g]!, minTime[c]!) - Math.min(maxTime[g]!, maxTime[c]!);
+        if (gap > maxGapMs) return;
+      }
+      const sim = d / Math.sqrt(selfDot[g]! * selfDot[c]! || 1);
+      if (sim > bestSim || (sim === bestSim && c < best)) {
+        second = bestSim;
+        bestSim = sim;
+        best = c;
+      } else if (sim > second) second = sim;
+    });
+    if (!short && (best < 0 || size[best]! < bigCore)) continue;
+    const floor = short ? attachFloor : bigFloor;
+    if (best >= 0 && bestSim >= floor && second < attachMargin * bestSim) {
+      attachTo.push([g, best]);
+    }
+  }
+  for (const [g, c] of attachTo) {
+    next[tail[c]!] = head[g]!;
+    tail[c] = tail[g]!;
+    alive[g] = 0;
+  }
+
   // Indices into `articles` are its canonical order (time, then id): a story's articles and
   // the stories themselves come out in that order by sorting numbers, not dates.
   const out: number[][] = [];
@@ -676,3 +817,104 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   out.sort((x, y) => x[0]! - y[0]!);
   return out.map((list) => list.map((idx) => articles[idx]!));
 };
+
+/** Options of {@link mergeSameEvent}. */
+export interface SameEventOptions {
+  /**
+   * Distinctive title terms two stories must share.
+   * @default 3
+   */
+  minShared?: number;
+  /**
+   * Cosine of the stories' title profiles (terms weighted by how many of a story's titles
+   * carry them and how few other stories' titles do). At 0.3 a title naming one office
+   * ("national security adviser") joined two events on a labelled day; 0.35 joined none.
+   * @default 0.35
+   */
+  minCosine?: number;
+}
+
+/**
+ * Joins stories that are pieces of one event: their headlines name the same things (the
+ * same distinctive title terms, e.g. "election", the country and the office), as when an
+ * election's security measures and its candidates' profiles came out as two groups. Terms
+ * most stories' titles carry count little, so two stories about one country stay apart.
+ * Groups keep the order of their first article; articles are in canonical order.
+ *
+ * @example
+ * mergeSameEvent(clusterArticles(articles)); // fewer, whole stories
+ */
+export function mergeSameEvent(
+  groups: readonly Article[][],
+  opts: SameEventOptions = {},
+): Article[][] {
+  const minShared = opts.minShared ?? 3;
+  const minCosine = opts.minCosine ?? 0.35;
+  if (groups.length < 2) return groups.map((g) => [...g]);
+  // Each group's title profile: the share of its titles that carry each term.
+  const profiles = groups.map((g) => {
+    const counts = new Map<string, number>();
+    for (const a of g) {
+      for (const t of new Set(terms(a.title).map(skeleton))) {
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+    counts.forEach((c, t) => counts.set(t, c / g.length));
+    return counts;
+  });
+  const df = new Map<string, number>();
+  for (const p of profiles) p.forEach((_, t) => df.set(t, (df.get(t) ?? 0) + 1));
+  const n = groups.length;
+  const idf = (t: string): number => Math.log((n + 1) / (df.get(t)! + 0.5));
+  // Key terms: carried by at least half of a group's titles.
+  const keys = profiles.map((p) => {
+    const k = new Map<string, number>();
+    p.forEach((share, t) => {
+      if (share >= 0.5) k.set(t, share * idf(t));
+    });
+    return k;
+  });
+  const norms = keys.map((k) => {
+    let s = 0;
+    k.forEach((w) => (s += w * w));
+    return Math.sqrt(s) || 1;
+  });
+  const postings = new Map<string, number[]>();
+  keys.forEach((k, g) =>
+    k.forEach((_, t) => {
+      const list = postings.get(t);
+      if (list) list.push(g);
+      else postings.set(t, [g]);
+    }),
+  );
+  const uf = new UnionFind(n);
+  for (let g = 0; g < n; g++) {
+    const shared = new Map<number, number>();
+    keys[g]!.forEach((_, t) => {
+      for (const h of postings.get(t)!) if (h > g) shared.set(h, (shared.get(h) ?? 0) + 1);
+    });
+    shared.forEach((count, h) => {
+      if (count < minShared) return;
+      let dot = 0;
+      keys[g]!.forEach((w, t) => {
+        const v = keys[h]!.get(t);
+        if (v !== undefined) dot += w * v;
+      });
+      if (dot / (norms[g]! * norms[h]!) >= minCosine) uf.union(g, h);
+    });
+  }
+  const byRoot = new Map<number, Article[]>();
+  const out: Article[][] = [];
+  groups.forEach((g, i) => {
+    const r = uf.find(i);
+    const list = byRoot.get(r);
+    if (list) list.push(...g);
+    else {
+      const fresh = [...g];
+      byRoot.set(r, fresh);
+      out.push(fresh);
+    }
+  });
+  for (const g of out) if (g.length > 1) g.sort(byTimeThenId);
+  return out;
+}

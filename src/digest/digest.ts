@@ -4,8 +4,8 @@
  * Pure and deterministic: the same articles and clock give the same digest.
  */
 import type { Article, Digest, Story } from '../domain.js';
-import { byTimeThenId, clusterArticles, type Clusterer } from './cluster.js';
-import { publishedMs } from './features.js';
+import { byTimeThenId, clusterArticles, mergeSameEvent, type Clusterer } from './cluster.js';
+import { publishedMs, type DocumentFrequencies } from './features.js';
 import { hashString } from './hash.js';
 import { buildStory, isRedundant, pointKeys, storyIdFor, storySources } from './story.js';
 
@@ -32,6 +32,11 @@ export interface DigestOptions {
   allStories?: boolean;
   /** Swappable clustering algorithm. @default clusterArticles */
   clusterer?: Clusterer;
+  /**
+   * Document frequencies of the days before the window, which clustering weighs terms against
+   * (the clusterer's `background` option).
+   */
+  background?: DocumentFrequencies;
 }
 
 const HOUR = 3_600_000;
@@ -72,20 +77,41 @@ export function storyScore(
   return Math.round((opts.update ? 0.75 * score : score) * 1e6) / 1e6;
 }
 
-/** The previous story that shares the most articles with this group, if any. */
-function matchPrevious(group: readonly Article[], previous: readonly Story[]): Story | undefined {
-  const ids = new Set(group.map((a) => a.id));
-  let best: Story | undefined;
-  let bestShared = 0;
-  for (const s of previous) {
-    let shared = 0;
-    for (const a of s.articles) if (ids.has(a.id)) shared++;
-    if (shared > bestShared) {
-      best = s;
-      bestShared = shared;
+/**
+ * For each group, the previous story whose core carries over into it: the group holds most of
+ * that story's articles still in the window (more than half). Pairs are settled by the most
+ * shared articles first, each previous story going to one group at most.
+ */
+function carriedOver(
+  groups: readonly Article[][],
+  previous: readonly Story[],
+  inWindow: ReadonlySet<string>,
+): (Story | undefined)[] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((a) => groupOf.set(a.id, i)));
+  const pairs: { g: number; p: number; shared: number }[] = [];
+  previous.forEach((story, p) => {
+    const shared = new Map<number, number>();
+    let surviving = 0;
+    for (const a of story.articles) {
+      if (!inWindow.has(a.id)) continue;
+      surviving++;
+      const g = groupOf.get(a.id);
+      if (g !== undefined) shared.set(g, (shared.get(g) ?? 0) + 1);
     }
+    shared.forEach((count, g) => {
+      if (2 * count > surviving) pairs.push({ g, p, shared: count });
+    });
+  });
+  pairs.sort((x, y) => y.shared - x.shared || x.p - y.p || x.g - y.g);
+  const out: (Story | undefined)[] = groups.map(() => undefined);
+  const taken = new Set<number>();
+  for (const { g, p } of pairs) {
+    if (out[g] || taken.has(p)) continue;
+    out[g] = previous[p];
+    taken.add(p);
   }
-  return best;
+  return out;
 }
 
 /** True when the previous story's headline and points say what this group's headlines say. */
@@ -109,13 +135,22 @@ export function buildDigest(articles: readonly Article[], opts: DigestOptions): 
   const maxStories = opts.maxStories ?? 8;
   const from = new Date(now.getTime() - windowHours * HOUR);
   const inWindow = articlesInWindow(articles, from, now);
-  const groups = (opts.clusterer ?? clusterArticles)(inWindow);
+  // Pieces of one event the clusterer left apart are one story in a digest.
+  const groups = mergeSameEvent(
+    (opts.clusterer ?? clusterArticles)(
+      inWindow,
+      opts.background ? { background: opts.background } : {},
+    ),
+  );
   const previous = opts.previous?.stories ?? [];
+  const carried = carriedOver(groups, previous, new Set(inWindow.map((a) => a.id)));
   const usedIds = new Set<string>();
+  for (const p of carried) if (p) usedIds.add(p.id);
 
   type Candidate = { group: Article[]; score: number; prev?: Story; id: string };
-  const candidates: Candidate[] = groups.map((group) => {
-    let prev = matchPrevious(group, previous);
+  const candidates: Candidate[] = groups.map((group, i) => {
+    let prev = carried[i];
+    if (prev) usedIds.delete(prev.id);
     if (!prev) prev = previous.find((s) => !usedIds.has(s.id) && sameEventAs(group, s));
     let id = prev && !usedIds.has(prev.id) ? prev.id : storyIdFor(group);
     if (usedIds.has(id)) id = `${id}-${hashString(group.map((a) => a.id).join(','))}`;

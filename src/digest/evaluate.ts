@@ -3,7 +3,13 @@
  * same articles in the same run. Pure: the CLI reads the files.
  */
 import type { Article } from '../domain.js';
-import { clusterArticles, exactDuplicateGroups, type Clusterer } from './cluster.js';
+import {
+  clusterArticles,
+  exactDuplicateGroups,
+  type ClusterOptions,
+  type Clusterer,
+} from './cluster.js';
+import type { DocumentFrequencies } from './features.js';
 import { bcubed, pairwise, type PRF } from './metrics.js';
 
 /** Scores of one system on one day (or overall). */
@@ -22,13 +28,22 @@ export const SYSTEMS = ['every article alone', 'exact duplicates merged', 'khula
 
 /**
  * Clusters each day on its own with each system and scores it. Articles without a label are
- * clustered but not scored. Overall figures average over every labelled article of every day
+ * clustered but not scored; days without any labelled article are skipped. Overall figures average over every labelled article of every day
  * (clusters never span days).
  */
 export function evaluateClustering(
   articles: readonly Article[],
   labels: Readonly<Record<string, string>>,
-  opts: { dayOf: (a: Article) => string; clusterer?: Clusterer },
+  opts: {
+    dayOf: (a: Article) => string;
+    clusterer?: Clusterer;
+    /** Options for the clusterer (a sweep varies them). */
+    clusterOptions?: ClusterOptions;
+    /** The history of the days before a day (its document frequencies), when there is one. */
+    background?: (day: string) => DocumentFrequencies | undefined;
+    /** Only these systems (all by default). */
+    systems?: readonly (typeof SYSTEMS)[number][];
+  },
 ): ClusterScore[] {
   const clusterer = opts.clusterer ?? clusterArticles;
   const days = new Map<string, Article[]>();
@@ -38,15 +53,24 @@ export function evaluateClustering(
     if (list) list.push(a);
     else days.set(d, [a]);
   }
-  const dayKeys = [...days.keys()].sort();
+  // Days with no labelled article are not scored, so they need not be clustered.
+  const dayKeys = [...days.keys()]
+    .filter((d) => days.get(d)!.some((a) => labels[a.id] !== undefined))
+    .sort();
   const systems: Record<(typeof SYSTEMS)[number], (day: Article[]) => string[][]> = {
     'every article alone': (day) => day.map((a) => [a.id]),
     'exact duplicates merged': (day) =>
       exactDuplicateGroups(day).map((g) => g.map((i) => day[i]!.id)),
-    khulasa: (day) => clusterer(day).map((g) => g.map((a) => a.id)),
+    khulasa: (day) => {
+      const background = opts.background?.(opts.dayOf(day[0]!));
+      const clusterOpts = background
+        ? { ...opts.clusterOptions, background }
+        : (opts.clusterOptions ?? {});
+      return clusterer(day, clusterOpts).map((g) => g.map((a) => a.id));
+    },
   };
   const out: ClusterScore[] = [];
-  for (const system of SYSTEMS) {
+  for (const system of opts.systems ?? SYSTEMS) {
     const all: string[][] = [];
     const allGold: Record<string, string> = {};
     for (const day of dayKeys) {

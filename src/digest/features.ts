@@ -30,11 +30,17 @@ export interface FeatureOptions {
    */
   leadWeight?: number;
   /**
-   * Only this many characters of the text are read (the start says what the article is about;
-   * the cap keeps clustering fast on long texts).
+   * The first this many characters of the text count in full (the start says what the article
+   * is about); the rest counts `tailWeight`.
    * @default 1200
    */
   maxTextChars?: number;
+  /**
+   * How much a term after `maxTextChars` counts: 0 reads only the start. Long analyses and press
+   * reviews name their event all the way down, so clustering reads the whole text.
+   * @default 0
+   */
+  tailWeight?: number;
   /**
    * Match spelling variants of the same name (ترامب/ترمب, كيماوي/كيميائي) by their consonant
    * skeleton (see {@link skeleton}).
@@ -92,11 +98,17 @@ export function articleTermCounts(
   const skeletons = opts.skeletons ?? true;
   const stems = new Map<string, number>();
   for (const t of terms(article.title)) stems.set(t, (stems.get(t) ?? 0) + titleWeight);
+  const tailWeight = opts.tailWeight ?? 0;
   const text = article.text.length > maxChars ? article.text.slice(0, maxChars) : article.text;
   const body = terms(text);
   for (let i = 0; i < body.length; i++) {
     const t = body[i]!;
     stems.set(t, (stems.get(t) ?? 0) + (i < leadTerms ? leadWeight : 1));
+  }
+  if (tailWeight > 0) {
+    for (const t of terms(tailOf(article.text, maxChars))) {
+      stems.set(t, (stems.get(t) ?? 0) + tailWeight);
+    }
   }
   if (!skeletons) return stems;
   // Variants are folded once per distinct stem, not once per occurrence.
@@ -106,6 +118,19 @@ export function articleTermCounts(
     counts.set(k, (counts.get(k) ?? 0) + c);
   }
   return counts;
+}
+
+const SPACE = /\s/g;
+
+/**
+ * The text after the first `maxChars` characters, from the end of the word cut there (that word
+ * is read with the start); '' when the text is that short.
+ */
+export function tailOf(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return '';
+  SPACE.lastIndex = maxChars;
+  const m = SPACE.exec(text);
+  return m ? text.slice(m.index) : '';
 }
 
 /**
@@ -153,6 +178,8 @@ export interface Vocabulary {
   id(stem: string): number;
   /** The id of a stem, or undefined when never seen. */
   find(stem: string): number | undefined;
+  /** The term an id stands for (the skeleton when variants are folded): stable across vocabularies. */
+  key(id: number): string;
   readonly size: number;
 }
 
@@ -161,6 +188,7 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
   const skeletons = opts.skeletons ?? true;
   const byStem = new Map<string, number>();
   const byKey = new Map<string, number>();
+  const keys: string[] = [];
   return {
     id(stem) {
       let id = byStem.get(stem);
@@ -170,6 +198,7 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
         if (id === undefined) {
           id = byKey.size;
           byKey.set(key, id);
+          keys.push(key);
         }
         byStem.set(stem, id);
       }
@@ -177,6 +206,9 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
     },
     find(stem) {
       return byStem.get(stem) ?? byKey.get(skeletons ? skeleton(stem) : stem);
+    },
+    key(id) {
+      return keys[id] ?? '';
     },
     get size() {
       return byKey.size;
@@ -212,6 +244,8 @@ export function termCountTable(
   const leadTerms = opts.leadTerms ?? 60;
   const leadWeight = opts.leadWeight ?? 3;
   const maxChars = opts.maxTextChars ?? 1200;
+  const tailWeight = opts.tailWeight ?? 0;
+  const tailList = new TermIdList();
   let acc = new Float64Array(Math.max(1024, vocabulary.size * 2));
   let touched = new Int32Array(1024);
   const titleList = new TermIdList();
@@ -235,6 +269,11 @@ export function termCountTable(
       termIds(a.title, vocabulary, titleList);
       termIds(a.text, vocabulary, bodyList, maxChars);
     }
+    tailList.clear();
+    if (tailWeight > 0 && a.text.length > maxChars) {
+      termIds(tailOf(a.text, maxChars), vocabulary, tailList);
+    }
+    const tail = tailList.ids;
     const title = titleList.ids;
     const body = bodyList.ids;
     // Every id is below the vocabulary's size, and an article has at most as many distinct
@@ -244,7 +283,7 @@ export function termCountTable(
       grown.set(acc);
       acc = grown;
     }
-    const words = titleList.length + bodyList.length;
+    const words = titleList.length + bodyList.length + tailList.length;
     if (words > touched.length) touched = new Int32Array(Math.max(words, touched.length * 2));
     if (used + words > ids.length) {
       const size = Math.max(ids.length * 2, used + words);
@@ -266,6 +305,11 @@ export function termCountTable(
       const id = body[i]!;
       if (sums[id] === 0) touched[distinct++] = id;
       sums[id] += i < leadTerms ? leadWeight : 1;
+    }
+    for (let i = 0; i < tailList.length; i++) {
+      const id = tail[i]!;
+      if (sums[id] === 0) touched[distinct++] = id;
+      sums[id] += tailWeight;
     }
     for (let k = 0; k < distinct; k++) {
       const id = touched[k]!;
@@ -299,4 +343,51 @@ export function termIdCounts(
     return { ids: table.ids.subarray(from, to), counts: table.counts.subarray(from, to) };
   });
   return { docs, vocabSize: table.vocabSize };
+}
+
+/** Document frequencies: how many articles hold each term, keyed by {@link Vocabulary.key}. */
+export interface DocumentFrequencies {
+  /** The number of articles counted. */
+  docs: number;
+  /** Articles holding each term (terms in none are absent). */
+  df: ReadonlyMap<string, number>;
+}
+
+/**
+ * The document frequencies of articles' terms (the terms clustering reads, whole text), for
+ * use as the background of later clusterings; add tables with {@link addFrequencies}.
+ *
+ * @example
+ * documentFrequencies(articles).df.get(skeleton('انتخاب')); // articles that mention it
+ */
+export function documentFrequencies(
+  articles: readonly Pick<Article, 'title' | 'text'>[],
+  opts: FeatureOptions = {},
+): DocumentFrequencies {
+  const vocabulary = createVocabulary(opts);
+  const table = termCountTable(articles, { tailWeight: 1, ...opts }, vocabulary);
+  const counts = new Int32Array(table.vocabSize);
+  for (let k = 0; k < table.ids.length; k++) counts[table.ids[k]!]!++;
+  const df = new Map<string, number>();
+  for (let id = 0; id < counts.length; id++) {
+    if (counts[id]! > 0) df.set(vocabulary.key(id), counts[id]!);
+  }
+  return { docs: articles.length, df };
+}
+
+/**
+ * The sum of several document-frequency tables (e.g. one per day).
+ *
+ * @example
+ * addFrequencies([monday, tuesday]).docs === monday.docs + tuesday.docs; // true
+ */
+export function addFrequencies(tables: readonly DocumentFrequencies[]): DocumentFrequencies {
+  if (tables.length === 1) return tables[0]!;
+  const df = new Map<string, number>();
+  let docs = 0;
+  for (const t of tables) {
+    docs += t.docs;
+    t.df.forEach((c, k) => df.set(k, (df.get(k) ?? 0) + c));
+  }
+  return { docs, df };
 }

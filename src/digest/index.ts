@@ -6,13 +6,19 @@ export {
   byTimeThenId,
   clusterArticles,
   exactDuplicateGroups,
+  mergeSameEvent,
   type ClusterOptions,
+  type SameEventOptions,
   type Clusterer,
 } from './cluster.js';
 export { articlesInWindow, buildDigest, storyScore, type DigestOptions } from './digest.js';
 export { evaluateClustering, SYSTEMS, type ClusterScore } from './evaluate.js';
 export {
+  addFrequencies,
   articleTermCounts,
+  documentFrequencies,
+  tailOf,
+  type DocumentFrequencies,
   canonicalUrl,
   contentFingerprint,
   skeleton,

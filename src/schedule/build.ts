@@ -1,6 +1,7 @@
 /** Digest builds and ingest passes as plain functions the cron jobs and the CLI call. */
 import type { Digest } from '../domain.js';
 import type { IngestSummary, ScheduleDeps } from './deps.js';
+import { loadHistory } from './history.js';
 
 export const META_LAST_BUILD = 'schedule:lastBuild';
 export const META_LAST_INGEST = 'schedule:lastIngest';
@@ -45,9 +46,16 @@ export async function buildDigestNow(
 ): Promise<Digest> {
   const windowHours = deps.config.DIGEST_WINDOW_HOURS;
   const since = new Date(now.getTime() - windowHours * 3_600_000);
-  const [articles, previous] = await Promise.all([
+  const [articles, previous, background] = await Promise.all([
     deps.store.articles.listSince(since),
     previousDayDigest(deps.store, now),
+    // History only sharpens the term weights: a build goes on without it.
+    loadHistory(deps.store, since, deps.config.CLUSTER_BACKGROUND_DAYS ?? 7).catch(
+      (err: unknown) => {
+        deps.log.warn({ err }, 'could not read the clustering history; building without it');
+        return undefined;
+      },
+    ),
   ]);
   let digest: Digest;
   try {
@@ -56,6 +64,7 @@ export async function buildDigestNow(
       windowHours,
       maxStories: deps.config.DIGEST_MAX_STORIES,
       previous,
+      ...(background ? { background } : {}),
     });
   } catch (err) {
     const message = (err as Error).message?.split('\n')[0] ?? String(err);

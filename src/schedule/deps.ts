@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/index.js';
 import type { Article, Digest } from '../domain.js';
+import type { DocumentFrequencies } from '../digest/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 import type { TranslationOutcome, Translator } from '../translate/port.js';
@@ -47,12 +48,15 @@ export interface BuildOptions {
   windowHours?: number;
   maxStories?: number;
   previous?: Digest;
+  /** Document frequencies of the days before the window (see schedule/history.ts). */
+  background?: DocumentFrequencies;
 }
 
 export type ScheduleConfig = Pick<
   Config,
   'INGEST_INTERVAL_MINUTES' | 'DIGEST_WINDOW_HOURS' | 'DIGEST_MAX_STORIES' | 'SEND_RATE_PER_SECOND'
->;
+> &
+  Partial<Pick<Config, 'CLUSTER_BACKGROUND_DAYS'>>;
 
 export interface ScheduleDeps {
   config: ScheduleConfig;

@@ -13,6 +13,7 @@ import { createSender, type Sender, type SenderOptions, type TelegramLike } from
 import { metrics as processMetrics, type Metrics } from '../ops/metrics.js';
 import { healthSignals, type HealthSignals } from '../ops/health.js';
 import type { ScheduleDeps } from './deps.js';
+import { recordHistory } from './history.js';
 
 export interface CreateScheduleDepsInput {
   config: Config;
@@ -73,6 +74,7 @@ export function createScheduleDeps(input: CreateScheduleDepsInput): ScheduleDeps
         sources: [...base, ...extra.filter((s) => !ids.has(s.id))],
         allowPrivate: config.ALLOW_PRIVATE_SOURCES,
         ttlMs: config.ARTICLE_TTL_DAYS * 86_400_000,
+        onStored: (articles) => recordHistory(store, articles, config.CLUSTER_BACKGROUND_DAYS),
       });
     });
   return {

@@ -43,6 +43,11 @@ export interface RunIngestDeps {
   allowPrivate: boolean;
   /** Articles expire this long after they are stored (ARTICLE_TTL_DAYS). */
   ttlMs: number;
+  /**
+   * Called with the articles each write stored for the first time (e.g. to keep the term
+   * statistics of the stored history up to date); a failure is logged, never fatal.
+   */
+  onStored?(articles: Article[]): Promise<void>;
 }
 
 export interface RunIngestOptions {
@@ -204,6 +209,11 @@ export async function runIngest(
         changed.set(outcome.of.id, outcome.of);
     }
     const { added } = fresh.length ? await store.articles.putMany(fresh, deps.ttlMs) : { added: 0 };
+    if (fresh.length && deps.onStored) {
+      await deps.onStored(fresh).catch((err: unknown) => {
+        log.warn({ err }, 'could not record the stored articles in the history');
+      });
+    }
     for (const kept of changed.values()) {
       // Keep its original expiry: stored at fetchedAt, expiring ttl later.
       const left = Date.parse(kept.fetchedAt) + deps.ttlMs - now.getTime();

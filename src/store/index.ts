@@ -19,6 +19,7 @@ import {
   createSourceRepo,
 } from './repos.js';
 import { createSubscriberRepo } from './subscribers.js';
+import { createTermFrequencyRepo } from './term-frequencies.js';
 import type { Store } from './types.js';
 
 export * from './types.js';
@@ -89,6 +90,7 @@ export function storeOver(driver: Driver, log: Logger): Store {
     sources: createSourceRepo(driver, log),
     locks: createLockRepo(driver),
     meta: createMetaRepo(driver),
+    termFrequencies: createTermFrequencyRepo(driver, log),
     close: () => driver.close(),
   };
 }

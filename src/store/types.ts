@@ -191,6 +191,27 @@ export interface MetaRepo {
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
 }
 
+/** How many articles of one day hold each term (see src/digest documentFrequencies). */
+export interface TermFrequencies {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  /** Articles counted. */
+  docs: number;
+  /** Articles holding each term. */
+  df: ReadonlyMap<string, number>;
+}
+
+/** Per-day document frequencies of the stored articles, added to at ingest. */
+export interface TermFrequencyRepo {
+  /**
+   * Adds new articles' counts to a day's table (created when missing); the table expires
+   * `ttlMs` after this write. Only the ingest leader writes, one pass at a time.
+   */
+  add(day: string, table: Omit<TermFrequencies, 'day'>, ttlMs: number): Promise<void>;
+  /** The tables of those days that have one, in the order asked. */
+  get(days: string[]): Promise<TermFrequencies[]>;
+}
+
 export interface Store {
   /** "sqlite", "redis", "postgres" or "memory". */
   readonly backend: string;
@@ -204,5 +225,7 @@ export interface Store {
   readonly sources: SourceRepo;
   readonly locks: LockRepo;
   readonly meta: MetaRepo;
+  /** Absent in stores built by hand for tests; every backend store has it. */
+  readonly termFrequencies?: TermFrequencyRepo;
   close(): Promise<void>;
 }

@@ -5,14 +5,25 @@
  * (normalize → tokenize → stem) of the same articles, which any clustering must pay.
  */
 import { terms } from '../../arabic/index.js';
-import { answerTopic, clusterArticles, createSearchIndex } from '../../digest/index.js';
+import {
+  answerTopic,
+  clusterArticles,
+  addFrequencies,
+  createSearchIndex,
+  documentFrequencies,
+  type DocumentFrequencies,
+} from '../../digest/index.js';
 import { seededRandom, syntheticArticles } from '../../digest/synthetic.js';
 import { intOption, writeLine, type Command } from '../command.js';
 
-const HELP = `Usage: khulasa bench digest [--runs N] [--queries N] [--sizes 1000,5000,20000] [--index-size N] [--json]
+const HELP = `Usage: khulasa bench digest [--runs N] [--queries N] [--sizes 1000,5000,20000] [--index-size N]
+                            [--background N] [--json]
 
 Clustering time for synthetic Arabic-like articles at each size (median of N runs, default 3)
 with the growth ratio between sizes, beside the bare term extraction of the same articles;
+then the largest size again over a history of --background articles (default 100000, a week
+of a busy service; 0 skips it), whose document frequencies are computed once beforehand as
+ingest keeps them;
 topic-query p50/p95 over --index-size articles (default 50000, --queries default 200);
 peak resident memory. Targets: 20,000 articles clustered in ≤ 3 s on one core (judged on the
 larger of wall time and CPU time, garbage collector threads included); topic p95 ≤ 20 ms.`;
@@ -39,12 +50,14 @@ export const command: Command = {
     queries: { type: 'string' },
     sizes: { type: 'string' },
     'index-size': { type: 'string' },
+    background: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(args, io) {
     const runs = intOption(args, 'runs', 3, { max: 50 });
     const queries = intOption(args, 'queries', 200, { max: 100_000 });
     const indexSize = intOption(args, 'index-size', 50_000, { min: 100, max: 500_000 });
+    const backgroundSize = intOption(args, 'background', 100_000, { min: 0, max: 1_000_000 });
     const sizes = String(args.values.sizes ?? '1000,5000,20000')
       .split(',')
       .map((s) => intOption({ values: { size: s.trim() }, positionals: [] }, 'size', 1000));
@@ -111,6 +124,58 @@ export const command: Command = {
       );
     }
 
+    // The largest size again, over a week of history (as the hourly build runs it).
+    let withHistory:
+      | {
+          articles: number;
+          backgroundArticles: number;
+          medianMs: number;
+          cpuMs: number;
+          stories: number;
+          /** Same size without history, this run. */
+          baselineMs: number;
+        }
+      | undefined;
+    const last = clustering.at(-1);
+    if (backgroundSize > 0 && last) {
+      const articles = syntheticArticles(last.articles, { seed: 11, end });
+      // Other events in the same language: the same generator run on past the clustered
+      // articles (the same common vocabulary, new names), kept a day at a time as ingest does.
+      const history = syntheticArticles(last.articles + backgroundSize, { seed: 11, end }).slice(
+        last.articles,
+      );
+      const days: DocumentFrequencies[] = [];
+      for (let day = 0; day < 7; day++) {
+        const from = Math.round((history.length * day) / 7);
+        const to = Math.round((history.length * (day + 1)) / 7);
+        days.push(documentFrequencies(history.slice(from, to)));
+      }
+      history.length = 0;
+      const background = addFrequencies(days);
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      let stories = 0;
+      for (let r = 0; r < runs; r++) {
+        const c0 = process.cpuUsage();
+        const t = performance.now();
+        stories = clusterArticles(articles, { background }).length;
+        wall.push(performance.now() - t);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
+      }
+      withHistory = {
+        articles: last.articles,
+        backgroundArticles: backgroundSize,
+        medianMs: median(wall),
+        cpuMs: median(cpu),
+        stories,
+        baselineMs: last.medianMs,
+      };
+      await say(
+        `${String(last.articles).padStart(8)}  ${ms(withHistory.medianMs).padStart(10)}  ${ms(withHistory.cpuMs).padStart(10)}  ${''.padStart(10)}  ${ms((withHistory.medianMs / last.articles) * 1000).padStart(9)}  ${stories.toString().padStart(7)}  with ${backgroundSize} articles of history (×${(withHistory.medianMs / last.medianMs).toFixed(2)} of the run without)`,
+      );
+    }
+
     // Topic queries over a large index.
     const pool = syntheticArticles(indexSize, { seed: 12, end, spanHours: 96 });
     let t = performance.now();
@@ -152,7 +217,10 @@ export const command: Command = {
       searchOnlyP95Ms: percentile(searchOnly, 95),
     };
     if (args.values.json) {
-      await writeLine(io.stdout, JSON.stringify({ runs, clustering, topic, peakRssMb }));
+      await writeLine(
+        io.stdout,
+        JSON.stringify({ runs, clustering, withHistory, topic, peakRssMb }),
+      );
       return 0;
     }
     await say('');
@@ -166,14 +234,14 @@ export const command: Command = {
       `  search only (baseline):                 p50 ${ms(topic.searchOnlyP50Ms)}, p95 ${ms(topic.searchOnlyP95Ms)}`,
     );
     await say(`peak resident memory: ${peakRssMb.toFixed(0)} MB`);
-    const largest = clustering.at(-1);
+    const largest = withHistory ?? clustering.at(-1);
     if (largest) {
       // The target is for one core: the garbage collector's helper threads run beside the
       // clustering here, and on one core their time would add to it. The process's CPU time
       // (all threads) is what one core would take; the larger of the two is judged.
       const oneCore = Math.max(largest.medianMs, largest.cpuMs);
       await say(
-        `targets: ${largest.articles} clustered in ${ms(largest.medianMs)}, ${ms(largest.cpuMs)} of CPU (≤ 3000 ms on one core at 20000: ${largest.articles === 20000 ? (oneCore <= 3000 ? 'met' : 'missed') : 'n/a'}); topic p95 ${ms(topic.p95Ms)} (≤ 20 ms: ${topic.p95Ms <= 20 ? 'met' : 'missed'})`,
+        `targets: ${largest.articles} clustered${withHistory ? ` over ${withHistory.backgroundArticles} of history` : ''} in ${ms(largest.medianMs)}, ${ms(largest.cpuMs)} of CPU (≤ 3000 ms on one core at 20000: ${largest.articles === 20000 ? (oneCore <= 3000 ? 'met' : 'missed') : 'n/a'}); topic p95 ${ms(topic.p95Ms)} (≤ 20 ms: ${topic.p95Ms <= 20 ? 'met' : 'missed'})`,
       );
     }
     return 0;

@@ -150,6 +150,38 @@ const deps = (sources: Source[], extra: Partial<RunIngestDeps> = {}): RunIngestD
   ...extra,
 });
 
+describe('runIngest onStored', () => {
+  it('hands over each newly stored article once, and never again on the next pass', async () => {
+    const seen: string[] = [];
+    const onStored = async (articles: { id: string }[]) => {
+      seen.push(...articles.map((a) => a.id));
+    };
+    const first = await runIngest(deps([src('a', '/a.xml'), src('b', '/b.xml')], { onStored }), {
+      force: true,
+    });
+    expect(first.articles).toBeGreaterThan(0);
+    expect(seen.length).toBe(first.articles);
+    expect(new Set(seen).size).toBe(seen.length);
+    const stored = await store.articles.listSince(new Date(now.getTime() - DAY));
+    expect([...seen].sort()).toEqual(stored.map((a) => a.id).sort());
+    await runIngest(deps([src('a', '/a.xml'), src('b', '/b.xml')], { onStored }), {
+      force: true,
+    });
+    expect(seen.length).toBe(first.articles);
+  });
+
+  it('stores the articles even when the hook fails', async () => {
+    const report = await runIngest(
+      deps([src('a', '/a.xml')], { onStored: () => Promise.reject(new Error('down')) }),
+      { force: true },
+    );
+    expect(report.articles).toBeGreaterThan(0);
+    expect((await store.articles.listSince(new Date(now.getTime() - DAY))).length).toBe(
+      report.articles,
+    );
+  });
+});
+
 describe('runIngest', () => {
   it('reads every source; broken ones fail alone with a reason', async () => {
     const sources = [

@@ -365,6 +365,48 @@ describe.each(testBackends().map((b) => [b.name, b.make] as const))(
       });
     });
 
+    describe('term frequencies (clustering history)', () => {
+      it('adds counts to a day and reads back the days that have a table', async () => {
+        const repo = store.termFrequencies!;
+        const ttl = 9 * 86_400_000;
+        await repo.add(
+          '2026-03-01',
+          {
+            docs: 2,
+            df: new Map([
+              ['زلزال', 2],
+              ['تركي', 1],
+            ]),
+          },
+          ttl,
+        );
+        await repo.add(
+          '2026-03-01',
+          {
+            docs: 3,
+            df: new Map([
+              ['تركي', 3],
+              ['بنك', 1],
+            ]),
+          },
+          ttl,
+        );
+        await repo.add('2026-03-02', { docs: 1, df: new Map([['بنك', 1]]) }, ttl);
+        const got = await repo.get(['2026-03-02', '2026-02-28', '2026-03-01']);
+        expect(got.map((t) => [t.day, t.docs])).toEqual([
+          ['2026-03-02', 1],
+          ['2026-03-01', 5],
+        ]);
+        expect(Object.fromEntries(got[1]!.df)).toEqual({ زلزال: 2, تركي: 4, بنك: 1 });
+      });
+
+      it('ignores an empty addition and rejects a malformed day', async () => {
+        await store.termFrequencies!.add('2026-04-01', { docs: 0, df: new Map() }, 60_000);
+        expect(await store.termFrequencies!.get(['2026-04-01'])).toEqual([]);
+        await expect(store.termFrequencies!.get(['20260401'])).rejects.toThrow(/YYYY-MM-DD/);
+      });
+    });
+
     describe('deliveries (outbox)', () => {
       const now = new Date('2026-03-01T06:00:00Z');
       it('claims once per owner until the lease expires, never after sent', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
+import { archiveBackground, dayBefore } from '../../../src/cli/eval-clusters.js';
 import { NOW, dayArticles } from './fixtures.js';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -220,22 +221,88 @@ describe('khulasa eval --clusters', () => {
   });
 });
 
+describe('khulasa eval --clusters with history', () => {
+  const at = (id: string, day: string, title: string) => ({
+    ...dayArticles()[0]!,
+    id: `${id}-${day}`,
+    title,
+    publishedAt: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}T09:00:00Z`,
+  });
+  const archive = [
+    at('old', '20260301', 'خبر قديم جدا'),
+    at('a', '20260303', 'زلزال في تركيا'),
+    at('b', '20260309', 'زلزال آخر'),
+    at('same', '20260310', 'خبر اليوم نفسه'),
+    at('later', '20260311', 'خبر الغد'),
+  ];
+
+  it('takes the archive days before each day, never the day itself or later', () => {
+    const background = archiveBackground(archive, 7);
+    expect(background('20260310')?.docs).toBe(2);
+    expect(background('20260302')?.docs).toBe(1);
+    expect(background('20260301')).toBeUndefined();
+    expect(archiveBackground(archive, 1)('20260310')?.docs).toBe(1);
+  });
+
+  it.each([
+    ['20260310', 1, '20260309'],
+    ['20260301', 1, '20260228'],
+    ['20260101', 7, '20251225'],
+  ])('the day before %s by %i is %s', (day, n, expected) => {
+    expect(dayBefore(day, n)).toBe(expected);
+  });
+
+  it('prints the figures over the history and a sweep of each setting', async () => {
+    const labels = join(dir, 'labels-history.json');
+    writeFileSync(labels, JSON.stringify({ labels: { q1: 'quake', q2: 'quake', f1: 'cup' } }));
+    const archiveFile = join(dir, 'archive.jsonl');
+    writeFileSync(
+      archiveFile,
+      archive.map((a) => JSON.stringify({ ...a, source: a.sourceName })).join('\n') + '\n',
+    );
+    const { code, out } = await run([
+      'eval',
+      '--clusters',
+      file,
+      '--labels',
+      labels,
+      '--archive',
+      archiveFile,
+      '--sweep',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain(`history: the archive's articles of the days before each day`);
+    expect(out).toMatch(/^khulasa +\d{8} +3 +2 /m);
+    for (const setting of ['threshold 0.200', 'threshold 0.220', 'threshold 0.240']) {
+      expect(out).toMatch(new RegExp(`^${setting} +\\d\\.\\d{3} \\(\\d\\.\\d{3}\\)`, 'm'));
+    }
+  });
+});
+
 describe('khulasa bench digest', () => {
   it('prints clustering time per size with its growth, topic latency and the targets', async () => {
-    const args = ['bench', 'digest', '--sizes', '200,400', '--runs', '1'];
+    const args = ['bench', 'digest', '--sizes', '200,400', '--runs', '1', '--background', '2000'];
     const r = await run([...args, '--index-size', '300', '--queries', '5']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ +200 +[\d.]+ ms +[\d.]+ ms +[\d.]+ ms/m);
     expect(r.out).toMatch(/^ +400 .* ×\d+\.\d\d \(cpu ×\d+\.\d\d\) for ×2\.0$/m);
     expect(r.out).toMatch(/topic over 300 articles .*: 5 queries/);
-    expect(r.out).toMatch(/targets: 400 clustered in [\d.]+ ms, [\d.]+ ms of CPU \(.*: n\/a\)/);
+    expect(r.out).toMatch(
+      /^ +400 .* with 2000 articles of history \(×\d+\.\d\d of the run without\)$/m,
+    );
+    expect(r.out).toMatch(
+      /targets: 400 clustered over 2000 of history in [\d.]+ ms, [\d.]+ ms of CPU \(.*: n\/a\)/,
+    );
 
     const json = await run([...args, '--index-size', '300', '--queries', '5', '--json']);
     const figures = JSON.parse(json.out) as {
       clustering: { articles: number; medianMs: number; cpuMs: number; stories: number }[];
       topic: { queries: number; p95Ms: number };
+      withHistory: { articles: number; backgroundArticles: number; medianMs: number };
     };
     expect(figures.clustering.map((c) => c.articles)).toEqual([200, 400]);
+    expect(figures.withHistory).toMatchObject({ articles: 400, backgroundArticles: 2000 });
+    expect(figures.withHistory.medianMs).toBeGreaterThan(0);
     for (const c of figures.clustering) {
       expect(c.stories).toBeGreaterThan(0);
       expect(c.stories).toBeLessThan(c.articles);

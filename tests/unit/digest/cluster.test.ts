@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { clusterArticles, exactDuplicateGroups } from '../../../src/digest/index.js';
+import {
+  clusterArticles,
+  documentFrequencies,
+  exactDuplicateGroups,
+} from '../../../src/digest/index.js';
 import { createSearchIndex } from '../../../src/digest/search.js';
 import { syntheticArticles } from '../../../src/digest/synthetic.js';
 import { article, dayArticles, idGroups } from './fixtures.js';
@@ -104,5 +108,93 @@ describe('exactDuplicateGroups', () => {
     ],
   ])('%s', (_name, articles, expected) => {
     expect(exactDuplicateGroups(articles)).toEqual(expected);
+  });
+});
+
+describe('clusterArticles with history', () => {
+  // Two statements on different matters worded alike: the wording is news-agency boilerplate,
+  // which a week of history shows and the two articles alone do not.
+  const boilerplate =
+    'أعلنت وزارة الخارجية في بيان رسمي صدر مساء اليوم عن موقفها من التطورات الأخيرة في المنطقة';
+  const a = article(
+    'a',
+    'one',
+    2,
+    'الخارجية تصدر بيانا',
+    `${boilerplate} بشأن مفاوضات الصيد البحري.`,
+  );
+  const b = article(
+    'b',
+    'two',
+    3,
+    'الخارجية تعلق',
+    `${boilerplate} بشأن انتخابات البلديات المقبلة.`,
+  );
+  const history = Array.from({ length: 1000 }, (_, i) => ({
+    title: `خبر رقم ${i}`,
+    text: `${boilerplate} وتفاصيل أخرى.`,
+  }));
+
+  it('joins two articles that share wording when nothing says the wording is common', () => {
+    expect(idGroups(clusterArticles([a, b]))).toEqual([['a', 'b']]);
+  });
+
+  it('keeps them apart when the days before show the wording is boilerplate', () => {
+    const background = documentFrequencies(history);
+    expect(idGroups(clusterArticles([a, b], { background }))).toEqual([['a'], ['b']]);
+  });
+
+  it('ignores an empty history', () => {
+    const background = documentFrequencies([]);
+    expect(idGroups(clusterArticles([a, b], { background }))).toEqual([['a', 'b']]);
+  });
+});
+
+describe('attaching briefs to story cores', () => {
+  // A video caption about the quake: too short to reach the join threshold on its own.
+  const brief = article(
+    'v1',
+    'delta',
+    4,
+    'شاهد.. مشاهد من تركيا بعد الهزة',
+    'فيديو من المدينة المنكوبة يظهر السكان في الشوارع.',
+  );
+  const find = (opts: Parameters<typeof clusterArticles>[1]): string[] =>
+    idGroups(clusterArticles([...dayArticles(), brief], opts)).find((g) => g.includes('v1'))!;
+
+  it('attaches a brief to the core it matches', () => {
+    expect(find({}).sort()).toEqual(['q1', 'q1-copy', 'q2', 'q3', 'v1']);
+  });
+
+  it('leaves it alone without attachment (the join threshold alone does not take it)', () => {
+    expect(find({ attachFloor: 2 })).toEqual(['v1']);
+  });
+
+  it('does not attach unrelated articles with it', () => {
+    const groups = idGroups(clusterArticles([...dayArticles(), brief]));
+    for (const id of ['b1', 's1', 'x1']) expect(groups.find((g) => g.includes(id))).toEqual([id]);
+  });
+
+  // An analysis of the quake, longer than a brief: only a big event's core takes it.
+  const analysis = article(
+    'v2',
+    'delta',
+    4,
+    'تحليل: لماذا تتكرر الكوارث في تركيا؟',
+    [
+      'يرى خبراء أن المباني القديمة في ملاطية ومدن أخرى لم تبن وفق معايير السلامة، وأن الهزة الأخيرة كشفت ضعف الرقابة على البناء.',
+      'ويقول مهندسون إن الحكومة وعدت مرارا بمراجعة قوانين البناء دون نتيجة تذكر، وإن كثيرا من الأحياء الشعبية ما زالت عرضة للخطر.',
+      'ويطالب سكان بتعويضات عاجلة وبخطة لإعادة الإعمار، فيما تقول السلطات إنها ستعلن عن برنامج دعم للمتضررين خلال أيام.',
+      'ويضيف الخبراء أن التوعية والتدريب على الإخلاء لا يقلان أهمية عن تدعيم المباني.',
+    ].join(' '),
+  );
+  const analysisGroup = (opts: Parameters<typeof clusterArticles>[1]): string[] =>
+    idGroups(clusterArticles([...dayArticles(), analysis], opts)).find((g) => g.includes('v2'))!;
+
+  it('attaches a longer piece only to a core as big as a big event', () => {
+    expect(analysis.text.length).toBeGreaterThan(400);
+    expect(analysisGroup({})).toEqual(['v2']);
+    expect(analysisGroup({ bigCore: 3 }).sort()).toEqual(['q1', 'q1-copy', 'q2', 'q3', 'v2']);
+    expect(analysisGroup({ bigCore: 3, bigFloor: 2 })).toEqual(['v2']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DigestSchema } from '../../../src/domain.js';
-import { buildDigest } from '../../../src/digest/index.js';
+import { buildDigest, mergeSameEvent } from '../../../src/digest/index.js';
 import { NOW, article, dayArticles } from './fixtures.js';
 
 const HOUR = 3_600_000;
@@ -122,5 +122,93 @@ describe('buildDigest across days', () => {
     const b = buildDigest(dayArticles(), { now: new Date(NOW.getTime() + HOUR) });
     expect(a.stories.map((s) => s.id).sort()).toEqual(b.stories.map((s) => s.id).sort());
     expect(new Set(a.stories.map((s) => s.id)).size).toBe(a.stories.length);
+  });
+});
+
+describe('buildDigest with history', () => {
+  it('hands the history to the clusterer', () => {
+    const background = { docs: 3, df: new Map([['زلزل', 2]]) };
+    const seen: unknown[] = [];
+    buildDigest(dayArticles(), {
+      now: NOW,
+      background,
+      clusterer: (articles, opts) => {
+        seen.push(opts?.background);
+        return articles.map((a) => [a]);
+      },
+    });
+    expect(seen).toEqual([background]);
+  });
+});
+
+describe('story ids across builds', () => {
+  // The clusterer is fixed here, so only the carry-over rule decides.
+  const arts = dayArticles();
+  const byId = new Map(arts.map((a) => [a.id, a]));
+  const groupsOf = (...ids: string[][]) => {
+    return () => ids.map((g) => g.map((id) => byId.get(id)!));
+  };
+  const first = buildDigest(arts, {
+    now: NOW,
+    allStories: true,
+    clusterer: groupsOf(['q1', 'q1-copy', 'q2', 'q3'], ['f1', 'f2'], ['b1'], ['s1'], ['x1']),
+  });
+  const idOf = (d: typeof first, articleId: string) =>
+    d.stories.find((s) => s.articles.some((a) => a.id === articleId))!.id;
+
+  it('keeps a story id when most of its core carries over', () => {
+    const next = buildDigest(arts, {
+      now: new Date(NOW.getTime() + HOUR),
+      allStories: true,
+      previous: first,
+      clusterer: groupsOf(['q1', 'q1-copy', 'q2'], ['q3'], ['f1', 'f2', 'b1'], ['s1'], ['x1']),
+    });
+    expect(idOf(next, 'q1')).toBe(idOf(first, 'q1'));
+    expect(idOf(next, 'q3')).not.toBe(idOf(first, 'q1'));
+    expect(idOf(next, 'f1')).toBe(idOf(first, 'f1'));
+    expect(new Set(next.stories.map((s) => s.id)).size).toBe(next.stories.length);
+  });
+
+  it('gives a new id when only a minority of the old core is in the group', () => {
+    const next = buildDigest(arts, {
+      now: new Date(NOW.getTime() + HOUR),
+      allStories: true,
+      previous: first,
+      clusterer: groupsOf(['q1', 'x1'], ['q1-copy', 'q2', 'q3'], ['f1'], ['f2'], ['b1'], ['s1']),
+    });
+    // q1 + x1 holds one of four quake articles: the quake id goes to the group with three.
+    expect(idOf(next, 'q2')).toBe(idOf(first, 'q1'));
+    expect(idOf(next, 'x1')).not.toBe(idOf(first, 'q1'));
+  });
+});
+
+describe('mergeSameEvent', () => {
+  const t = (id: string, title: string) => article(id, 'alpha', 2, title, 'نص.');
+  const election = [
+    [t('e1', 'انتخابات الرئاسة المصرية: انتشار أمني حول اللجان')],
+    [
+      t('e2', 'انتخابات الرئاسة المصرية: من هم المرشحون؟'),
+      t('e3', 'المرشحون في انتخابات الرئاسة المصرية'),
+    ],
+    [t('o1', 'مصر ترفع أسعار الوقود للمرة الثالثة')],
+    [t('o2', 'الرئاسة المصرية تستقبل وفدا أوروبيا')],
+    // The rest of the day: what makes a title term distinctive.
+    ...dayArticles().map((a) => [a]),
+  ];
+
+  it('joins pieces of one event whose titles name the same things', () => {
+    const ids = mergeSameEvent(election).map((g) => g.map((a) => a.id).sort());
+    expect(ids).toContainEqual(['e1', 'e2', 'e3']);
+  });
+
+  it('keeps other stories about the same country apart', () => {
+    const ids = mergeSameEvent(election).map((g) => g.map((a) => a.id).sort());
+    expect(ids).toContainEqual(['o1']);
+    expect(ids).toContainEqual(['o2']);
+    expect(ids.flat().length).toBe(election.flat().length);
+  });
+
+  it('joins nothing when fewer distinctive terms are shared than asked', () => {
+    expect(mergeSameEvent(election, { minShared: 20 })).toHaveLength(election.length);
   });
 });

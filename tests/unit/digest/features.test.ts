@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addFrequencies,
+  articleTermCounts,
   contentFingerprint,
   createVocabulary,
+  documentFrequencies,
+  skeleton,
+  tailOf,
   termCountTable,
   termIdCounts,
 } from '../../../src/digest/features.js';
@@ -61,5 +66,55 @@ describe('contentFingerprint', () => {
     expect(contentFingerprint(updatedAtTheEnd, { maxTextChars: 100_000 })).not.toBe(
       contentFingerprint(long, { maxTextChars: 100_000 }),
     );
+  });
+});
+
+describe('reading the whole text', () => {
+  const start = 'أعلن الجيش سيطرته على المدينة بعد معارك عنيفة استمرت أياما. ';
+  const text = `${start.repeat(3)}وفي ختام التقرير ذكرت المصادر أن اللاجئين عادوا إلى بيوتهم.`;
+  const cut = start.length * 3 + 4;
+
+  it.each([
+    ['splits after the word cut at the limit', text, cut, text.slice(text.indexOf(' ', cut))],
+    ['gives nothing when the text is short', 'نص قصير', 1200, ''],
+    ['gives nothing when the cut word is the last', 'نص قصير جدا', 9, ''],
+  ])('tailOf %s', (_name, input, max, expected) => {
+    expect(tailOf(input, max)).toBe(expected);
+  });
+
+  it('counts terms after maxTextChars at tailWeight, and not at all by default', () => {
+    const a = { title: 'عنوان', text };
+    const refugees = skeleton('لاجئ');
+    const off = articleTermCounts(a, { maxTextChars: cut });
+    const on = articleTermCounts(a, { maxTextChars: cut, tailWeight: 0.5 });
+    expect(off.get(refugees)).toBeUndefined();
+    expect(on.get(refugees)).toBe(0.5);
+    const table = termCountTable([a], { maxTextChars: cut, tailWeight: 0.5 }, createVocabulary());
+    expect([...table.counts].reduce((x, y) => x + y, 0)).toBeCloseTo(
+      [...on.values()].reduce((x, y) => x + y, 0),
+    );
+  });
+});
+
+describe('documentFrequencies', () => {
+  const docs = [
+    { title: 'زلزال في تركيا', text: 'ضرب زلزال قوي جنوب تركيا.' },
+    { title: 'انتخابات في تركيا', text: 'بدأ التصويت في انتخابات البلديات.' },
+    { title: 'مباراة القمة', text: 'فاز الفريق في المباراة.' },
+  ];
+
+  it('counts each article once per term, keyed by skeleton', () => {
+    const { docs: n, df } = documentFrequencies(docs);
+    expect(n).toBe(3);
+    expect(df.get(skeleton('تركيا'))).toBe(2);
+    expect(df.get(skeleton('زلزال'))).toBe(1);
+    expect(df.get(skeleton('فريق'))).toBe(1);
+  });
+
+  it('adds tables term by term', () => {
+    const sum = addFrequencies([documentFrequencies(docs.slice(0, 2)), documentFrequencies(docs)]);
+    expect(sum.docs).toBe(5);
+    expect(sum.df.get(skeleton('تركيا'))).toBe(4);
+    expect(sum.df.get(skeleton('فريق'))).toBe(1);
   });
 });
