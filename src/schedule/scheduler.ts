@@ -249,6 +249,9 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
     },
     isLeader: () => leader.isLeader(),
     async health() {
+      // keyv's reads answer "undefined" when the store is down; this read goes to the store
+      // itself and fails (or hangs until the ops server's timeout), which /healthz turns into 503.
+      await deps.store.deliveries.get('healthz', 0);
       const [lastIngest, lastBuild, lastBuildError, lastIngestSources] = await Promise.all([
         deps.store.meta.get<string>(META_LAST_INGEST),
         deps.store.meta.get<string>(META_LAST_BUILD),

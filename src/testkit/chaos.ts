@@ -29,6 +29,7 @@ import { benchDigest } from '../cli/bench/deliver.js';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.js';
 import { startFakeTranslateServer } from './fake-translate-server.js';
 import { startOwnRedis } from './redis-server.js';
+import { startTcpProxy } from './tcp-proxy.js';
 import { startOpsServer } from '../ops/server.js';
 import { createScheduler } from '../schedule/scheduler.js';
 
@@ -664,22 +665,27 @@ export async function hostileFeeds(opts: ChaosOptions): Promise<ChaosResult> {
 // ---------------------------------------------------------------------------------------------
 // Scenario 1: Redis goes away mid-broadcast.
 
+interface OutageOptions {
+  scenario: string;
+  what: string;
+  backend: string;
+  storeUrl: string;
+  log: Logger;
+  outageMs: number;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
 /**
- * A broadcast to `readers` subscribers on a redis-server of our own, which is stopped once a
- * few digests went out and started again `outageMs` later. Delivery pauses, /healthz answers
- * 503 "store unreachable" meanwhile, and the same pass finishes once Redis is back: each reader
- * once, nobody twice.
+ * A broadcast to 12 readers whose store goes away once a few digests went out and comes back
+ * `outageMs` later. Delivery pauses, /healthz answers 503 "store unreachable" meanwhile, and
+ * the same pass finishes once the store is back: each reader once, nobody twice.
  */
-export async function redisOutage(
-  opts: Omit<ChaosOptions, 'storeUrl' | 'backend'>,
-): Promise<ChaosResult> {
-  const scale = opts.scale ?? 1;
-  const log = opts.log ?? captureLogs().log;
-  const outageMs = 1500 * scale;
-  const redis = await startOwnRedis();
+async function storeOutage(o: OutageOptions): Promise<ChaosResult> {
+  const { log, outageMs } = o;
   const readers = Array.from({ length: 12 }, (_, i) => chaosSubscriber(100 + i));
   const rig = await deliveryRig({
-    storeUrl: `${redis.url}/?prefix=chaos:`,
+    storeUrl: o.storeUrl,
     log,
     subscribers: readers,
     long: false,
@@ -703,14 +709,14 @@ export async function redisOutage(
     const healthBefore = await health();
     const pass = runPass(rig.deps);
     await waitUntil(() => rig.api.sent().length >= 3, 10_000, 10);
-    await redis.stop();
+    await o.stop();
     const stoppedAt = Date.now();
     const sentAtStop = rig.api.sent().length;
     await sleep(Math.min(400, outageMs / 2));
     const healthDuring = await health();
     await sleep(outageMs - (Date.now() - stoppedAt));
     const sentDuringOutage = rig.api.sent().length - sentAtStop;
-    await redis.start();
+    await o.start();
     const restartedAt = Date.now();
     const report = await pass;
     const recoveredAt = Date.now();
@@ -718,9 +724,9 @@ export async function redisOutage(
     const healthAfter = await health();
     const served = await tallyServed(rig, readers);
     return {
-      scenario: '1 redis-outage',
-      fault: `redis-server stopped ${outageMs / 1000} s mid-broadcast`,
-      backend: 'redis',
+      scenario: o.scenario,
+      fault: `${o.what} ${outageMs / 1000} s mid-broadcast`,
+      backend: o.backend,
       durationMs: Date.now() - started,
       served,
       recoverMs: recoveredAt - restartedAt,
@@ -728,14 +734,65 @@ export async function redisOutage(
         `healthz before: ${healthBefore}`,
         `healthz during: ${healthDuring}`,
         `healthz after: ${healthAfter}`,
-        `messages sent while Redis was down: ${sentDuringOutage}`,
+        `messages sent while the store was down: ${sentDuringOutage}`,
         `pass: sent ${report.sent}, failed ${report.failed}; second pass sent ${again.sent}`,
       ],
     };
   } finally {
     await ops.close();
     await rig.close().catch(() => undefined);
+  }
+}
+
+/** Scenario 1: a redis-server of our own is stopped mid-broadcast and started again. */
+export async function redisOutage(
+  opts: Omit<ChaosOptions, 'storeUrl' | 'backend'>,
+): Promise<ChaosResult> {
+  const redis = await startOwnRedis();
+  try {
+    return await storeOutage({
+      scenario: '1 redis-outage',
+      what: 'redis-server stopped',
+      backend: 'redis',
+      storeUrl: `${redis.url}/?prefix=chaos:`,
+      log: opts.log ?? captureLogs().log,
+      outageMs: 1500 * (opts.scale ?? 1),
+      stop: () => redis.stop(),
+      start: () => redis.start(),
+    });
+  } finally {
     await redis.close();
+  }
+}
+
+/**
+ * Scenario 2, during a run: PostgreSQL (reached through a proxy of ours, so the shared server
+ * is never touched) becomes unreachable mid-broadcast and comes back.
+ */
+export async function postgresOutage(
+  opts: Omit<ChaosOptions, 'storeUrl' | 'backend'> & { postgresUrl: string },
+): Promise<ChaosResult> {
+  const target = new URL(opts.postgresUrl);
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const schema = `khulasa_chaos_${randomBytes(5).toString('hex')}`;
+  const url = new URL(opts.postgresUrl);
+  url.host = `127.0.0.1:${proxy.port}`;
+  url.searchParams.set('schema', schema);
+  try {
+    return await storeOutage({
+      scenario: '2 postgres-outage',
+      what: 'PostgreSQL unreachable',
+      backend: 'postgres',
+      storeUrl: url.toString(),
+      log: opts.log ?? captureLogs().log,
+      outageMs: 1500 * (opts.scale ?? 1),
+      stop: () => proxy.cut(),
+      start: () => proxy.restore(),
+    });
+  } finally {
+    await proxy.close();
+    const { dropPostgresSchema } = await import('../store/drivers/postgres.js');
+    await dropPostgresSchema(opts.postgresUrl, schema).catch(() => undefined);
   }
 }
 

@@ -26,7 +26,8 @@ Options:
   --only NAME       run the scenarios whose name contains NAME (e.g. 429, redis, feeds)
 
 The disk-full scenario always uses an SQLite file of its own (capped with max_page_count);
-the Redis outage scenario starts a redis-server of its own when one is installed.`;
+the Redis outage scenario starts a redis-server of its own when one is installed; the
+PostgreSQL outage scenario runs when TEST_POSTGRES_URL is set (through a proxy of its own).`;
 
 type Runner = (opts: { storeUrl: string; backend: string; scale: number }) => Promise<ChaosResult>;
 
@@ -73,6 +74,9 @@ export const command: Command = {
     ];
     scenarios.push(['disk-full', (o) => chaos.diskFull(o)]);
     if (hasRedisServer()) scenarios.push(['redis-outage', (o) => chaos.redisOutage(o)]);
+    const pg = io.env.TEST_POSTGRES_URL;
+    if (pg)
+      scenarios.push(['postgres-outage', (o) => chaos.postgresOutage({ ...o, postgresUrl: pg })]);
     const chosen = scenarios.filter(([name]) => !only || name.includes(only));
     if (chosen.length === 0) throw new UsageError(`no scenario matches '${only}'`);
 
