@@ -158,7 +158,10 @@ export const DEFAULT_WEIGHTS: Readonly<SalienceWeights> = {
 const MAX_CHARS = 200_000;
 /** Sentences shorter than this (in words) are headings or fragments, not points. */
 const MIN_WORDS = 3;
-/** Sentences longer than this are split at clause commas; longer clauses are dropped. */
+/**
+ * Sentences longer than this are split at clause commas; a clause still longer is kept whole (a
+ * long sentence is text like any other, and the budget or the length factor decides on it).
+ */
 const MAX_WORDS = 120;
 /** Pieces longer than this many characters are not sentences (runs of symbols, markup). */
 const MAX_SENTENCE_CHARS = 2000;
@@ -207,7 +210,10 @@ function overlap(a: SparseVector, b: SparseVector): number {
   return shared / small;
 }
 
-/** Splits an over-long sentence at clause punctuation into pieces of at most MAX_WORDS. */
+/**
+ * Splits an over-long sentence at clause punctuation into pieces of at most MAX_WORDS where the
+ * punctuation allows; a clause longer than that stays one piece.
+ */
 function clauses(sentence: string): string[] {
   const parts = sentence.split(/(?<=[،,؛;:])\s+/u);
   const out: string[] = [];
@@ -220,7 +226,7 @@ function clauses(sentence: string): string[] {
     } else cur = next;
   }
   if (cur) out.push(cur);
-  return out.filter((c) => countWords(c) <= MAX_WORDS);
+  return out;
 }
 
 /** A sentence of a document with its terms, before weighting. */

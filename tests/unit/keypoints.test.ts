@@ -97,6 +97,15 @@ describe('extractKeyPoints', () => {
     for (const p of points) expect(countWords(p)).toBeLessThanOrEqual(120);
   });
 
+  it('keeps a long sentence that has no clause punctuation to split at', () => {
+    const long = `${'وتواصل فرق الإنقاذ البحث عن المفقودين في الأحياء المنخفضة '.repeat(15).trim()}.`;
+    expect(countWords(long)).toBeGreaterThan(120);
+    const scored = scoreSentences([{ text: `${ARTICLE}\n${long}` }]);
+    const found = scored.find((s) => s.words > 120);
+    expect(found?.text).toBe(long);
+    expect(found?.words).toBe(countWords(long));
+  });
+
   it('handles 10 MB of text by reading only its beginning', () => {
     const big = `${ARTICLE}\n`.repeat(Math.ceil(10_000_000 / ARTICLE.length));
     const started = performance.now();
