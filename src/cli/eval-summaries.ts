@@ -178,6 +178,7 @@ const NOTCHES: readonly { parameter: string; value: number; notch: number }[] = 
   { parameter: 'lambda', value: 0.95, notch: 0.05 },
   { parameter: 'maxSimilarity', value: 0.6, notch: 0.1 },
   { parameter: 'maxOverlap', value: 0.7, notch: 0.1 },
+  { parameter: 'minRepeatShare', value: 0.3, notch: 0.05 },
   { parameter: 'shortWords', value: 6, notch: 2 },
 ];
 

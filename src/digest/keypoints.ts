@@ -113,6 +113,13 @@ export interface PickOptions {
    * @default 0.7
    */
   maxOverlap?: number;
+  /**
+   * The {@link maxOverlap} block applies only when at least this share of the candidate's own
+   * distinct terms are in the chosen point: a long sentence that contains a short chosen one but
+   * is mostly new is not a paraphrase of it.
+   * @default 0.3
+   */
+  minRepeatShare?: number;
 }
 
 export interface KeyPointOptions extends ScoreOptions {
@@ -135,6 +142,8 @@ export interface KeyPointOptions extends ScoreOptions {
   adjacency?: number;
   /** See {@link PickOptions.maxOverlap}. @default 0.7 */
   maxOverlap?: number;
+  /** See {@link PickOptions.minRepeatShare}. @default 0.3 */
+  minRepeatShare?: number;
   /**
    * Apply {@link cleanPoint} to the points; without it they are the sentences exactly as
    * written (whitespace trimmed).
@@ -190,10 +199,12 @@ function cosine(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
-/** Share of the distinct terms of the shorter vector that the two share. */
-function overlap(a: SparseVector, b: SparseVector): number {
+/**
+ * Distinct terms two vectors share, as a share of the shorter one's and of the first one's.
+ */
+function overlap(a: SparseVector, b: SparseVector): { shorter: number; first: number } {
   const small = Math.min(a.ids.length, b.ids.length);
-  if (small === 0) return 0;
+  if (small === 0) return { shorter: 0, first: 0 };
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -207,7 +218,7 @@ function overlap(a: SparseVector, b: SparseVector): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared / small;
+  return { shorter: shared / small, first: shared / a.ids.length };
 }
 
 /**
@@ -562,6 +573,7 @@ export function pickSentences(
   const overflow = opts.overflow ?? false;
   const adjacency = opts.adjacency ?? 0;
   const maxOverlap = opts.maxOverlap ?? 0.7;
+  const minRepeat = opts.minRepeatShare ?? 0.3;
   const chosen: SentenceCandidate[] = [];
   if (candidates.length === 0 || points < 1) return chosen;
   let maxScore = 0;
@@ -604,7 +616,8 @@ export function pickSentences(
       if (!used[i]) {
         const v = candidates[i]!.vector;
         redundancy[i] = Math.max(redundancy[i]!, cosine(v, pick.vector));
-        if (overlap(v, pick.vector) >= maxOverlap) blocked[i] = 1;
+        const o = overlap(v, pick.vector);
+        if (o.shorter >= maxOverlap && o.first >= minRepeat) blocked[i] = 1;
       }
     }
   }
@@ -759,6 +772,7 @@ export function extractKeyPoints(text: string, opts: KeyPointOptions = {}): stri
     maxSimilarity: opts.maxSimilarity,
     adjacency: opts.adjacency,
     maxOverlap: opts.maxOverlap,
+    minRepeatShare: opts.minRepeatShare,
   });
   return picked
     .sort((a, b) => a.index - b.index)
