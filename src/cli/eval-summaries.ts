@@ -135,6 +135,10 @@ export function defaultSystems(
         ' ',
       ),
     'lead within': (doc, words) => leadFill(doc.text, words),
+    // At the length Lead reached (its last sentence crosses the budget by chance): whether a
+    // margin comes from which sentences are picked or from writing fewer words.
+    'khulasa at lead length': (doc, words) =>
+      khulasa(false)(doc, countWords(leadSummary(doc.text, words))),
   };
 }
 
