@@ -77,7 +77,7 @@ export interface ScoreOptions {
   skipHeadings?: boolean;
   /** Words below which a sentence's score is scaled down proportionally. @default 6 */
   shortWords?: number;
-  /** LexRank's random jumps favour opening sentences (by the position prior). @default false */
+  /** LexRank's random jumps favour opening sentences (by the position prior). @default true */
   biasedCentrality?: boolean;
 }
 
@@ -154,11 +154,11 @@ export interface KeyPointOptions extends ScoreOptions {
 
 /** The mix that scored best on news summaries (see `khulasa eval`). */
 export const DEFAULT_WEIGHTS: Readonly<SalienceWeights> = {
-  centrality: 0.25,
+  centrality: 0.35,
   centroid: 0,
-  position: 0.3,
+  position: 0.35,
   title: 0.15,
-  relative: 0.4,
+  relative: 0.45,
   paragraph: 0,
   frequency: 0,
 };
@@ -487,7 +487,7 @@ export function scoreSentences(
   // Biased LexRank: random jumps favour each document's opening sentences, so sentences that
   // elaborate the lead rank above equally central asides.
   let teleport: Float64Array | undefined;
-  if (opts.biasedCentrality ?? false) {
+  if (opts.biasedCentrality ?? true) {
     teleport = new Float64Array(all.length);
     const seen = new Map<number, number>();
     let sum = 0;
