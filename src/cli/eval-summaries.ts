@@ -139,6 +139,10 @@ export function defaultSystems(
         ' ',
       ),
     'lead within': (doc, words) => leadFill(doc.text, words),
+    // At the length Lead reached (its last sentence crosses the budget by chance): whether a
+    // margin comes from which sentences are picked or from writing fewer words.
+    'khulasa at lead length': (doc, words) =>
+      khulasa(false)(doc, countWords(leadSummary(doc.text, words))),
   };
 }
 
@@ -182,6 +186,7 @@ const NOTCHES: readonly { parameter: string; value: number; notch: number }[] = 
   { parameter: 'lambda', value: 0.95, notch: 0.05 },
   { parameter: 'maxSimilarity', value: 0.6, notch: 0.1 },
   { parameter: 'maxOverlap', value: 0.7, notch: 0.1 },
+  { parameter: 'minRepeatShare', value: 0.3, notch: 0.05 },
   { parameter: 'shortWords', value: 6, notch: 2 },
 ];
 

@@ -77,7 +77,7 @@ export interface ScoreOptions {
   skipHeadings?: boolean;
   /** Words below which a sentence's score is scaled down proportionally. @default 6 */
   shortWords?: number;
-  /** LexRank's random jumps favour opening sentences (by the position prior). @default false */
+  /** LexRank's random jumps favour opening sentences (by the position prior). @default true */
   biasedCentrality?: boolean;
 }
 
@@ -113,6 +113,13 @@ export interface PickOptions {
    * @default 0.7
    */
   maxOverlap?: number;
+  /**
+   * The {@link maxOverlap} block applies only when at least this share of the candidate's own
+   * distinct terms are in the chosen point: a long sentence that contains a short chosen one but
+   * is mostly new is not a paraphrase of it.
+   * @default 0.3
+   */
+  minRepeatShare?: number;
 }
 
 export interface KeyPointOptions extends ScoreOptions {
@@ -135,6 +142,8 @@ export interface KeyPointOptions extends ScoreOptions {
   adjacency?: number;
   /** See {@link PickOptions.maxOverlap}. @default 0.7 */
   maxOverlap?: number;
+  /** See {@link PickOptions.minRepeatShare}. @default 0.3 */
+  minRepeatShare?: number;
   /**
    * Apply {@link cleanPoint} to the points; without it they are the sentences exactly as
    * written (whitespace trimmed).
@@ -145,11 +154,11 @@ export interface KeyPointOptions extends ScoreOptions {
 
 /** The mix that scored best on news summaries (see `khulasa eval`). */
 export const DEFAULT_WEIGHTS: Readonly<SalienceWeights> = {
-  centrality: 0.25,
+  centrality: 0.35,
   centroid: 0,
-  position: 0.3,
+  position: 0.35,
   title: 0.15,
-  relative: 0.4,
+  relative: 0.45,
   paragraph: 0,
   frequency: 0,
 };
@@ -158,7 +167,10 @@ export const DEFAULT_WEIGHTS: Readonly<SalienceWeights> = {
 const MAX_CHARS = 200_000;
 /** Sentences shorter than this (in words) are headings or fragments, not points. */
 const MIN_WORDS = 3;
-/** Sentences longer than this are split at clause commas; longer clauses are dropped. */
+/**
+ * Sentences longer than this are split at clause commas; a clause still longer is kept whole (a
+ * long sentence is text like any other, and the budget or the length factor decides on it).
+ */
 const MAX_WORDS = 120;
 /** Pieces longer than this many characters are not sentences (runs of symbols, markup). */
 const MAX_SENTENCE_CHARS = 2000;
@@ -187,10 +199,12 @@ function cosine(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
-/** Share of the distinct terms of the shorter vector that the two share. */
-function overlap(a: SparseVector, b: SparseVector): number {
+/**
+ * Distinct terms two vectors share, as a share of the shorter one's and of the first one's.
+ */
+function overlap(a: SparseVector, b: SparseVector): { shorter: number; first: number } {
   const small = Math.min(a.ids.length, b.ids.length);
-  if (small === 0) return 0;
+  if (small === 0) return { shorter: 0, first: 0 };
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -204,10 +218,13 @@ function overlap(a: SparseVector, b: SparseVector): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared / small;
+  return { shorter: shared / small, first: shared / a.ids.length };
 }
 
-/** Splits an over-long sentence at clause punctuation into pieces of at most MAX_WORDS. */
+/**
+ * Splits an over-long sentence at clause punctuation into pieces of at most MAX_WORDS where the
+ * punctuation allows; a clause longer than that stays one piece.
+ */
 function clauses(sentence: string): string[] {
   const parts = sentence.split(/(?<=[،,؛;:])\s+/u);
   const out: string[] = [];
@@ -220,7 +237,7 @@ function clauses(sentence: string): string[] {
     } else cur = next;
   }
   if (cur) out.push(cur);
-  return out.filter((c) => countWords(c) <= MAX_WORDS);
+  return out;
 }
 
 /** A sentence of a document with its terms, before weighting. */
@@ -470,7 +487,7 @@ export function scoreSentences(
   // Biased LexRank: random jumps favour each document's opening sentences, so sentences that
   // elaborate the lead rank above equally central asides.
   let teleport: Float64Array | undefined;
-  if (opts.biasedCentrality ?? false) {
+  if (opts.biasedCentrality ?? true) {
     teleport = new Float64Array(all.length);
     const seen = new Map<number, number>();
     let sum = 0;
@@ -556,6 +573,7 @@ export function pickSentences(
   const overflow = opts.overflow ?? false;
   const adjacency = opts.adjacency ?? 0;
   const maxOverlap = opts.maxOverlap ?? 0.7;
+  const minRepeat = opts.minRepeatShare ?? 0.3;
   const chosen: SentenceCandidate[] = [];
   if (candidates.length === 0 || points < 1) return chosen;
   let maxScore = 0;
@@ -598,7 +616,8 @@ export function pickSentences(
       if (!used[i]) {
         const v = candidates[i]!.vector;
         redundancy[i] = Math.max(redundancy[i]!, cosine(v, pick.vector));
-        if (overlap(v, pick.vector) >= maxOverlap) blocked[i] = 1;
+        const o = overlap(v, pick.vector);
+        if (o.shorter >= maxOverlap && o.first >= minRepeat) blocked[i] = 1;
       }
     }
   }
@@ -753,6 +772,7 @@ export function extractKeyPoints(text: string, opts: KeyPointOptions = {}): stri
     maxSimilarity: opts.maxSimilarity,
     adjacency: opts.adjacency,
     maxOverlap: opts.maxOverlap,
+    minRepeatShare: opts.minRepeatShare,
   });
   return picked
     .sort((a, b) => a.index - b.index)

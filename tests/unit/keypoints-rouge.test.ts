@@ -7,7 +7,8 @@ import {
   rougeN,
   rougeTokens,
 } from '../../src/digest/rouge.js';
-import { leadFill } from '../../src/cli/eval-summaries.js';
+import { countWords } from '../../src/digest/keypoints.js';
+import { defaultSystems, leadFill, leadSummary } from '../../src/cli/eval-summaries.js';
 
 describe('rougeTokens', () => {
   it('normalizes both spellings to the same tokens', () => {
@@ -79,5 +80,27 @@ describe('leadFill', () => {
     [2, 'وصل الوفد إلى المطار.'],
   ])('fills %i words in article order, skipping what does not fit', (words, expected) => {
     expect(leadFill(text, words)).toBe(expected);
+  });
+});
+
+describe('defaultSystems', () => {
+  const text = [
+    'أعلنت وزارة الزراعة خطة جديدة لدعم صغار المزارعين في المناطق الريفية.',
+    'وتشمل الخطة قروضا ميسرة وبذورا محسنة وتدريبا على أساليب الري الحديثة التي توفر المياه وتزيد المحصول في المواسم الجافة.',
+    'وقال الوزير إن الخطة تستهدف عشرة آلاف مزارع.',
+    'وتبدأ المرحلة الأولى في الربيع المقبل.',
+  ].join(' ');
+  const doc = { id: 'd', text, summaries: ['x'], isNews: true };
+
+  it('gives khulasa the length Lead reached in the "at lead length" row', () => {
+    const systems = defaultSystems();
+    for (const budget of [5, 12, 25]) {
+      const leadWords = countWords(leadSummary(text, budget));
+      expect(leadWords).toBeGreaterThanOrEqual(budget);
+      const atLead = countWords(systems['khulasa at lead length']!(doc, budget));
+      expect(atLead).toBeGreaterThanOrEqual(leadWords);
+      // The plain row stops once its own total reaches the budget.
+      expect(countWords(systems.khulasa!(doc, budget))).toBeGreaterThanOrEqual(budget);
+    }
   });
 });

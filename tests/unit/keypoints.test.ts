@@ -97,6 +97,15 @@ describe('extractKeyPoints', () => {
     for (const p of points) expect(countWords(p)).toBeLessThanOrEqual(120);
   });
 
+  it('keeps a long sentence that has no clause punctuation to split at', () => {
+    const long = `${'وتواصل فرق الإنقاذ البحث عن المفقودين في الأحياء المنخفضة '.repeat(15).trim()}.`;
+    expect(countWords(long)).toBeGreaterThan(120);
+    const scored = scoreSentences([{ text: `${ARTICLE}\n${long}` }]);
+    const found = scored.find((s) => s.words > 120);
+    expect(found?.text).toBe(long);
+    expect(found?.words).toBe(countWords(long));
+  });
+
   it('handles 10 MB of text by reading only its beginning', () => {
     const big = `${ARTICLE}\n`.repeat(Math.ceil(10_000_000 / ARTICLE.length));
     const started = performance.now();
@@ -180,6 +189,26 @@ describe('scoreSentences and pickSentences across articles', () => {
     expect(picked.reduce((a, p) => a + p.words, 0)).toBeLessThanOrEqual(120);
     const keys = picked.map((p) => `${p.doc}:${p.index}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('blocks a repeat but not a long sentence that contains a short chosen one', () => {
+    const text = [
+      'يؤدي الكبد دورا أساسيا في عملية الهضم.',
+      'يفرز الكبد العصارة الصفراوية التي تخزنها المرارة ثم تطلقها إلى الأمعاء الدقيقة لتفكيك الدهون، كما يخزن السكر والحديد والفيتامينات ويطهر الدم من السموم ويصنع البروتينات اللازمة لتخثر الدم، فهو يؤدي دورا أساسيا في عملية الهضم والتمثيل الغذائي.',
+      'تنظم وزارة الصحة حملة توعية عن أمراض القلب في المدارس.',
+      'يؤدي الكبد دورا أساسيا في الهضم.',
+    ].join(' ');
+    const scored = scoreSentences([{ text }]);
+    expect(scored).toHaveLength(4);
+    // Rank them in article order, so only the redundancy rules decide what is skipped.
+    const ranked = scored.map((c, k) => ({ ...c, score: 1 - k * 0.1 }));
+    const opts = { points: 3, lambda: 1, maxSimilarity: 1.01 };
+    const picked = pickSentences(ranked, opts).map((c) => c.index);
+    // The long one is mostly new; the last one repeats the first and is blocked.
+    expect(picked).toEqual([0, 1, 2]);
+    // Blocking on the shorter sentence's share alone would drop the long one too.
+    const strict = pickSentences(ranked, { ...opts, minRepeatShare: 0 }).map((c) => c.index);
+    expect(strict).toEqual([0, 2]);
   });
 
   it('returns nothing for no candidates', () => {
