@@ -3,7 +3,7 @@
  * gets the digest itself (one message with a story keyboard), not "try again later"; a topic
  * question asked before the sources were ever read says so instead of "nothing about X".
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,38 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log.js';
 import { startService, type RunningService } from '../../src/main.js';
-import { loadBundledSamples } from '../../src/sources/index.js';
 import { startFakeBotApi, textUpdate, type FakeBotApi } from '../../src/testkit/fake-bot-api.js';
+import { startSampleFeed } from './sample-feed.js';
 
 const TOKEN = '123456789:AAExampleTokenFromBotFather_abcdefgh';
 const READER = 5151;
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** An RSS feed of the bundled samples that answers only once `release()` is called. */
-async function startHeldFeed(now: Date): Promise<{ url: string; server: Server; release(): void }> {
-  const items = loadBundledSamples(now)
-    .map(
-      (a) => `<item><title>${escapeXml(a.title)}</title><link>${escapeXml(a.url)}</link>
-<guid>${escapeXml(a.url)}</guid><pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
-<description>${escapeXml(a.text)}</description></item>`,
-    )
-    .join('\n');
-  const xml = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
-<title>وكالة الاختبار</title><link>http://127.0.0.1/</link><description>test</description>
-${items}</channel></rss>`;
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const server = createServer((_req, res) => {
-    void released.then(() =>
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(xml),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}/feed.xml`, server, release };
-}
 
 describe('the first digest after a start', () => {
   let service: RunningService | undefined;
@@ -60,7 +33,7 @@ describe('the first digest after a start', () => {
 
   it('answers the first /digest with the digest, on a store that never saw an article', async () => {
     const started = Date.now();
-    const news = await startHeldFeed(new Date());
+    const news = await startSampleFeed(new Date(), { held: true });
     feed = news.server;
     botApi = await startFakeBotApi({ token: TOKEN, maxPollSeconds: 1 });
     dir = mkdtempSync(join(tmpdir(), 'khulasa-first-'));

@@ -4,7 +4,7 @@
  * the digest in the subscriber's language, translated by the fake Translation server through the
  * real @google-cloud/translate client.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,42 +12,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log.js';
 import { startService, type RunningService } from '../../src/main.js';
-import { loadBundledSamples } from '../../src/sources/index.js';
 import { startFakeBotApi, textUpdate, type FakeBotApi } from '../../src/testkit/fake-bot-api.js';
 import {
   startFakeTranslateServer,
   type FakeTranslateServer,
 } from '../../src/testkit/fake-translate-server.js';
+import { startSampleFeed } from './sample-feed.js';
 
 const TOKEN = '123456789:AAExampleTokenFromBotFather_abcdefgh';
 const READER = 4242;
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** An RSS feed of our own sample articles, served from 127.0.0.1. */
-async function startFeedServer(
-  now: Date,
-): Promise<{ url: string; server: Server; hits: () => number }> {
-  const items = loadBundledSamples(now)
-    .map(
-      (a) => `<item><title>${escapeXml(a.title)}</title><link>${escapeXml(a.url)}</link>
-<guid>${escapeXml(a.url)}</guid><pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
-<description>${escapeXml(a.text)}</description></item>`,
-    )
-    .join('\n');
-  const xml = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
-<title>وكالة الاختبار</title><link>http://127.0.0.1/</link><description>test</description>
-${items}</channel></rss>`;
-  let hits = 0;
-  const server = createServer((_req, res) => {
-    hits++;
-    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(xml);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}/feed.xml`, server, hits: () => hits };
-}
 
 describe('the wired service', () => {
   let service: RunningService | undefined;
@@ -73,7 +46,7 @@ describe('the wired service', () => {
     const start = new Date('2026-03-02T03:58:30Z');
     vi.useFakeTimers({ now: start, shouldAdvanceTime: true });
 
-    const news = await startFeedServer(start);
+    const news = await startSampleFeed(start);
     feed = news.server;
     botApi = await startFakeBotApi({ token: TOKEN, maxPollSeconds: 1 });
     translate = await startFakeTranslateServer({ key: 'test-api-key-123' });

@@ -47,15 +47,26 @@ async function findStories(
   return digest ? { stories: digest.stories, language: digest.language || 'ar' } : undefined;
 }
 
+/** The story a press points at, or undefined after telling the reader it is gone. */
+async function pressedStory(
+  ctx: BotContext,
+  data: { ref: string; index: number },
+): Promise<{ story: Story; language: string } | undefined> {
+  await answerPress(ctx);
+  const found = await findStories(ctx, data.ref);
+  const story = found?.stories[data.index];
+  if (!found || !story) {
+    await replyHtml(ctx, t(ctx.ui, 'original.gone'));
+    return undefined;
+  }
+  return { story, language: found.language };
+}
+
 originalFeature.use(
   onCallback('original', async (ctx, data) => {
-    await answerPress(ctx);
-    const found = await findStories(ctx, data.ref);
-    const story = found?.stories[data.index];
-    if (!found || !story) {
-      await replyHtml(ctx, t(ctx.ui, 'original.gone'));
-      return;
-    }
+    const found = await pressedStory(ctx, data);
+    if (!found) return;
+    const { story } = found;
     await replyRendered(
       ctx,
       renderStory(story, data.index, { ui: ctx.ui, language: found.language }),
@@ -65,13 +76,9 @@ originalFeature.use(
 
 originalFeature.use(
   onCallback('story', async (ctx, data) => {
-    await answerPress(ctx);
-    const found = await findStories(ctx, data.ref);
-    const story = found?.stories[data.index];
-    if (!found || !story) {
-      await replyHtml(ctx, t(ctx.ui, 'original.gone'));
-      return;
-    }
+    const found = await pressedStory(ctx, data);
+    if (!found) return;
+    const { story } = found;
     const messages = await withTyping(ctx, async () => {
       const wanted = readerLanguage(ctx);
       if (data.ref.startsWith('?')) {

@@ -1,18 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCallback } from '../../../src/bot/callback-data.js';
-import { ADMIN, sampleDigest, startHarness, story, texts, type Harness } from './harness.js';
+import {
+  buttonsOf,
+  ADMIN,
+  sampleDigest,
+  startHarness,
+  story,
+  texts,
+  type Harness,
+} from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-type Button = { text: string; callback_data: string };
-function buttonsOf(call: { payload: Record<string, unknown> } | undefined): Button[] {
-  const markup = call?.payload.reply_markup as { inline_keyboard: Button[][] } | undefined;
-  return markup?.inline_keyboard.flat() ?? [];
-}
 
 describe('a reader’s whole conversation with the real telegraf client', () => {
   it('start → subscribe → lang → time → digest → original → topic → unsubscribe', async () => {

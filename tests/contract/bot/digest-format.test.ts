@@ -5,19 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCallback } from '../../../src/bot/callback-data.js';
-import { sampleDigest, startHarness, story, texts, type Harness } from './harness.js';
+import { buttonsOf, sampleDigest, startHarness, story, texts, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-type Button = { text: string; callback_data: string };
-function buttonsOf(call: { payload: Record<string, unknown> } | undefined): Button[] {
-  const markup = call?.payload.reply_markup as { inline_keyboard: Button[][] } | undefined;
-  return markup?.inline_keyboard.flat() ?? [];
-}
 
 describe('/format', () => {
   it('switches between one screen and every point, editing its menu in place', async () => {

@@ -190,6 +190,15 @@ export async function startHarness(
 }
 
 /** The texts of sendMessage calls among `calls`. */
+/** An inline button as the fake Bot API received it. */
+export type Button = { text: string; callback_data: string };
+
+/** The inline buttons of a sent message, flattened in order. */
+export function buttonsOf(call: { payload: Record<string, unknown> } | undefined): Button[] {
+  const markup = call?.payload.reply_markup as { inline_keyboard: Button[][] } | undefined;
+  return markup?.inline_keyboard.flat() ?? [];
+}
+
 export function texts(calls: FakeCall[]): string[] {
   return calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
 }
