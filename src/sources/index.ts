@@ -38,7 +38,14 @@ export {
 } from './parse-feed.js';
 export { extractArticle, type ExtractedArticle } from './extract.js';
 export { decodeBody } from './encoding.js';
-export { parseOpml, planImport, renderOpml, type ImportLine, type OpmlFeed } from './opml.js';
+export {
+  parseOpml,
+  planImport,
+  renderOpml,
+  sourceIdFor,
+  type ImportLine,
+  type OpmlFeed,
+} from './opml.js';
 export { canonicalUrl, articleId, textFingerprint } from './canonical.js';
 export { dedupArticles } from './dedup.js';
 export {

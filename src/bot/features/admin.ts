@@ -1,6 +1,6 @@
 /** Operator commands (ADMIN_CHAT_IDS): /stats, /addsource, /removesource, /sourcestatus. */
-import { createHash } from 'node:crypto';
 import { Composer } from 'telegraf';
+import { sourceIdFor } from '../../sources/index.js';
 import { SourceSchema, type Source } from '../../store/types.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, splitHtmlLines } from '../format.js';
@@ -58,20 +58,6 @@ adminFeature.command(
   }),
 );
 
-/** A readable id for a new source: its host, made unique among the existing ids. */
-function sourceId(url: URL, taken: Set<string>): string {
-  const base =
-    url.hostname
-      .replace(/^www\./, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'source';
-  if (!taken.has(base)) return base;
-  const hashed = `${base}-${createHash('sha1').update(url.href).digest('hex').slice(0, 6)}`;
-  return taken.has(hashed) ? `${hashed}-${taken.size}` : hashed;
-}
-
 adminFeature.command(
   'addsource',
   adminOnly(async (ctx) => {
@@ -101,7 +87,7 @@ adminFeature.command(
       return;
     }
     const source: Source = SourceSchema.parse({
-      id: sourceId(url, new Set(existing.map((s) => s.id))),
+      id: sourceIdFor(url, new Set(existing.map((s) => s.id))),
       name: url.hostname.replace(/^www\./, ''),
       url: url.href,
       kind: 'feed',
