@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { Telegram } from 'telegraf';
@@ -32,6 +31,7 @@ import { startOwnRedis } from './redis-server.js';
 import { startTcpProxy } from './tcp-proxy.js';
 import { startOpsServer } from '../ops/server.js';
 import { createScheduler } from '../schedule/scheduler.js';
+import { listenLocal } from './listen.js';
 
 /** Secrets the scenarios configure; none may ever appear in a log line, an error or /metrics. */
 export const CHAOS_SECRETS = {
@@ -540,16 +540,7 @@ async function serveRoutes(
     if (route) route(req, res);
     else res.writeHead(404).end('not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenLocal(server);
 }
 
 /**

@@ -6,7 +6,6 @@
  * feed parser pays) and the same pass done one source at a time.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 import { silentLogger } from '../../log.js';
 import { parseFeed } from '../../sources/parse-feed.js';
@@ -15,6 +14,7 @@ import { createStore } from '../../store/index.js';
 import type { Source } from '../../store/types.js';
 import { intOption, writeLine, type Command } from '../command.js';
 import { seededRandom as seeded } from '../../digest/synthetic.js';
+import { listenLocal } from '../../testkit/listen.js';
 
 const HELP = `Usage: khulasa bench ingest [--feeds N] [--items N] [--hosts N] [--latency MS] [--runs N] [--json]
 
@@ -100,16 +100,7 @@ async function startBenchServer(
     else answer();
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenLocal(server);
 }
 
 /** CPU time (user + system) of this process, in ms. */
