@@ -245,8 +245,10 @@ startFeature.use(
 );
 
 // A city typed while the first run asks for the time zone: set it and go on in that message.
+// Only the reply that follows the question counts: a command, or words that name no zone, end
+// the wait, so "Afghanistan" asked after /digest is a topic question, not a time zone.
 startFeature.on('text', async (ctx, next) => {
-  if (ctx.chat.type !== 'private' || ctx.message.text.startsWith('/')) return next();
+  if (ctx.chat.type !== 'private') return next();
   let state: SetupState | undefined;
   try {
     state = await ctx.deps.store.meta.get<SetupState>(setupKey(ctx.chat.id));
@@ -254,8 +256,12 @@ startFeature.on('text', async (ctx, next) => {
     ctx.log.warn({ err }, 'could not read the first-run step');
   }
   const messageId = state?.zoneMessageId;
-  const zone = messageId !== undefined ? resolveZone(ctx.message.text) : undefined;
-  if (messageId === undefined || zone === undefined) return next();
+  if (messageId === undefined) return next();
+  const zone = ctx.message.text.startsWith('/') ? undefined : resolveZone(ctx.message.text);
+  if (zone === undefined) {
+    await rememberZoneStep(ctx, undefined);
+    return next();
+  }
   const s = await updateSubscriber(ctx, (x) => ({ ...x, timeZone: zone }));
   await rememberZoneStep(ctx, undefined);
   const step = timeStep(ctx, t(ctx.ui, 'setup.zone.set', { zone: zoneLabel(s.timeZone) }));

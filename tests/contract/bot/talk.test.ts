@@ -495,6 +495,24 @@ describe('the first run asks, in one message', () => {
     // afterwards, text is a question again
     expect(texts(await h.say({ chatId, text: 'غزة', languageCode: 'ar' }))[0]).toContain('غزة');
   });
+
+  it('a command between the question and the reply ends the wait for a city', async () => {
+    h = await startHarness();
+    const chatId = 34;
+    await h.say({ chatId, text: '/start', languageCode: 'en' });
+    await h.press({
+      chatId,
+      languageCode: 'en',
+      messageId: 721,
+      data: encodeCallback({ kind: 'setup-lang', code: 'en' }),
+    });
+    await h.say({ chatId, text: '/digest', languageCode: 'en' });
+    // a place name is now a topic question, not a time zone
+    const calls = await h.say({ chatId, text: 'Kabul', languageCode: 'en' });
+    expect(calls.some((c) => c.method === 'editMessageText')).toBe(false);
+    expect(texts(calls)[0]).toContain('Kabul');
+    expect((await h.store.subscribers.get(chatId))!.timeZone).not.toBe('Asia/Kabul');
+  });
 });
 
 describe('languages, with and without translation', () => {
