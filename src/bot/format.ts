@@ -51,8 +51,8 @@ export interface RenderOptions {
 }
 
 /**
- * Visible characters the brief form aims at for 8 stories; gists get shorter until the digest
- * fits (scaled for other story counts).
+ * Visible characters of one brief digest (one screen, measured on 8 stories); gists get shorter
+ * until the digest fits.
  */
 export const BRIEF_BUDGET_8 = 1800;
 
@@ -399,16 +399,17 @@ function briefBlock(story: Story, index: number, opts: BriefOptions): Block {
 const GIST_STEPS = [25, 20, 16, 12, 9];
 
 /**
- * The brief form's blocks: the longest gists with which the stories' visible text stays within
- * {@link BRIEF_BUDGET_8} (scaled to the story count).
+ * The brief form's blocks: the longest gists with which the whole message's visible text
+ * stays within {@link BRIEF_BUDGET_8}.
  */
 function briefBlocks(
   stories: Story[],
   opts: Omit<BriefOptions, 'maxWords'>,
   reserved = 0,
 ): Block[] {
-  // the heading and its notes count against the same screen
-  const budget = (BRIEF_BUDGET_8 * Math.max(stories.length, 1)) / 8 - reserved;
+  // One screen whatever the story count: the heading and its notes count against it, and a
+  // digest of a few stories keeps its gists whole.
+  const budget = BRIEF_BUDGET_8 - reserved;
   let blocks: Block[] = [];
   for (const maxWords of GIST_STEPS) {
     blocks = stories.map((s, i) => briefBlock(s, i, { ...opts, maxWords }));

@@ -78,6 +78,16 @@ describe('renderDigest, brief (one screen)', () => {
     for (let i = 0; i < 8; i++) expect(messages[0]!.html).toContain(`${i + 1}. عنوان طويل`);
   });
 
+  it('keeps a whole 25-word gist when a few stories leave room, notice and topics included', () => {
+    const [msg] = renderDigest(digest([story(1)]), {
+      ui: 'en',
+      notice: 'Translation is not set up on this bot, so here is the Arabic original.',
+      topics: { followed: ['Gaza'] },
+    });
+    const gist = msg!.html.split('\n').find((l) => l.includes('قال المتحدث'))!;
+    expect(gist.replace(/\u200f/g, '').split(/\s+/).length).toBeGreaterThanOrEqual(20);
+  });
+
   it('is one message for 10 stories', () => {
     const messages = renderDigest(digest(Array.from({ length: 10 }, (_, i) => story(i))), {
       ui: 'fr',
