@@ -15,7 +15,12 @@ import {
   type Bot,
 } from './bot/index.js';
 import { startOpsServer, metrics, type OpsServer } from './ops/index.js';
-import { createScheduleDeps, createScheduler, type Scheduler } from './schedule/index.js';
+import {
+  createScheduleDeps,
+  createScheduler,
+  hasReadSources,
+  type Scheduler,
+} from './schedule/index.js';
 import { sendAlerts, type AlertDeps } from './schedule/alerts.js';
 import { defaultSources, loadSourcesFile } from './sources/index.js';
 import { createStore } from './store/index.js';
@@ -75,6 +80,7 @@ export async function startService(
         },
       },
       ready: () => late.scheduler?.ready() ?? Promise.resolve(),
+      hasReadSources: () => hasReadSources(store),
     }),
   );
   const created = createScheduler(

@@ -7,7 +7,6 @@ import type { Config } from '../config/index.js';
 import type { Digest, Story } from '../domain.js';
 import { answerTopic, createSearchIndex, type SearchIndex } from '../digest/index.js';
 import type { Logger } from '../log.js';
-import { hasReadSources } from '../schedule/build.js';
 import { checkSourceUrl } from '../sources/index.js';
 import type { Source, Store } from '../store/types.js';
 import { toArabicQuery, translateDigest } from '../translate/index.js';
@@ -69,6 +68,8 @@ export interface BotDepsInput {
   digests?: { current(now: Date): Promise<Digest> };
   /** The start-up pass to wait for before answering "still reading" (default: none). */
   ready?: () => Promise<void>;
+  /** Whether the sources were ever read (default: whether the store holds any article). */
+  hasReadSources?: () => Promise<boolean>;
 }
 
 /**
@@ -117,7 +118,9 @@ export function createBotDeps(input: BotDepsInput): BotDeps {
         return store.digests.latest();
       }
     },
-    hasReadSources: () => hasReadSources(store),
+    hasReadSources:
+      input.hasReadSources ??
+      (async () => (await store.articles.listSince(new Date(0))).length > 0),
     whenReady: () => input.ready?.() ?? Promise.resolve(),
     async searchTopic(arabicQuery) {
       const index = await currentIndex();

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Article } from '../domain.js';
 import { RELEVANCE_FLOOR, answerTopic, createSearchIndex } from '../digest/index.js';
-import { glossaryToArabic } from '../translate/glossary.js';
+import { glossaryToArabic } from '../digest/index.js';
 import { detectByScript } from '../translate/index.js';
 import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
 import { readArticlesFile } from './digest.js';

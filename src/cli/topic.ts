@@ -8,7 +8,7 @@ import { parseConfig } from '../config/index.js';
 import { answerTopic, createSearchIndex } from '../digest/index.js';
 import { silentLogger } from '../log.js';
 import { detectByScript } from '../translate/index.js';
-import { glossaryToArabic } from '../translate/glossary.js';
+import { glossaryToArabic } from '../digest/index.js';
 import {
   UsageError,
   intOption,

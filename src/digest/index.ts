@@ -25,6 +25,7 @@ export {
   type FeatureOptions,
 } from './features.js';
 export { countOutlets, GIST_MAX_WORDS, shortenToClause, storyGist } from './gist.js';
+export { glossaryToArabic } from './glossary.js';
 export { hashString } from './hash.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
 export {
@@ -55,3 +56,4 @@ export * from './keypoints.js';
 export * from './rouge.js';
 export * from './boilerplate.js';
 export * from './faithful.js';
+export { filterByTopics } from './topics.js';

@@ -7,14 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { normalize } from '../arabic/index.js';
 import type { Digest } from '../domain.js';
 import type { DeliveryRecord, Subscriber } from '../store/types.js';
 import type { RenderedMessage, ScheduleDeps } from './deps.js';
 import type { PartsResult } from '../bot/sender.js';
 import { META_LAST_TICK, currentDigest } from './build.js';
 import { dueInstantOn, floorToMinute, isDueSameDaySince } from './due.js';
-import { glossaryToArabic } from '../translate/glossary.js';
+import { filterByTopics } from '../digest/index.js';
 
 /** What `khulasa deliver --json` prints. */
 export interface DeliveryReport {
@@ -114,36 +113,6 @@ function durable(deps: ScheduleDeps, gate: Gate, signal?: AbortSignal): Gate {
 
 function storeGate(deps: ScheduleDeps): Gate {
   return createGate(deps.store.backend === 'sqlite' ? 2 : 64);
-}
-
-/**
- * What a topic filter looks for: the topic as typed, and the Arabic of the names it contains
- * when the glossary knows them (every one of those words must appear), all normalized.
- */
-function topicNeedles(topic: string): string[][] {
-  const alternatives = [[normalize(topic).trim()]];
-  const arabic = glossaryToArabic(topic);
-  if (arabic) alternatives.push(arabic.split(' ').map((w) => normalize(w)));
-  return alternatives.filter((words) => words.every((w) => w.length > 0));
-}
-
-/**
- * Keeps the stories whose title or points mention one of the topics, in the reader's language
- * or in the Arabic original (`original`, by story id): case, diacritics and Arabic spelling
- * variants aside, and "Gaza" or "Afghanistan" also match their Arabic names.
- */
-export function filterByTopics(digest: Digest, topics: string[], original?: Digest): Digest {
-  const wanted = topics.flatMap(topicNeedles);
-  if (wanted.length === 0) return digest;
-  const arabic = new Map(original?.stories.map((s) => [s.id, s]) ?? []);
-  const text = (s: { title: string; points: string[] }) =>
-    normalize(`${s.title}\n${s.points.join('\n')}`);
-  const stories = digest.stories.filter((s) => {
-    const source = arabic.get(s.id);
-    const hay = source && source !== s ? `${text(s)}\n${text(source)}` : text(s);
-    return wanted.some((words) => words.every((w) => hay.includes(w)));
-  });
-  return { ...digest, stories };
 }
 
 /** A delivery waits this long for a digest's translation (ScheduleDeps.translateDeadlineMs). */

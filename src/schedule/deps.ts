@@ -85,7 +85,7 @@ export interface ScheduleDeps {
   ): string | undefined;
   /**
    * Keeps only the stories matching a reader's topic filters, given the digest in the reader's
-   * language and the Arabic original (default: `filterByTopics` of delivery.ts).
+   * language and the Arabic original (default: `filterByTopics` of src/digest).
    */
   filterTopics?(digest: Digest, topics: string[], original: Digest): Digest;
   metrics?: Metrics;

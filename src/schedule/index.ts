@@ -8,7 +8,6 @@ export {
   resumeDeliveries,
   deliverDigest,
   selectDue,
-  filterByTopics,
   defaultInstanceId,
   type DeliveryReport,
   type DeliveryPassOptions,
@@ -16,6 +15,7 @@ export {
 export {
   buildDigestNow,
   currentDigest,
+  hasReadSources,
   ingestNow,
   META_LAST_BUILD,
   META_LAST_BUILD_ERROR,

@@ -3,7 +3,7 @@ import type { Digest } from '../domain.js';
 import { arabicScriptRatio, detectByScript } from './local-detect.js';
 import type { TranslationOutcome, Translator } from './port.js';
 import { countChars, needsTranslation, protect } from './protect.js';
-import { glossaryToArabic } from './glossary.js';
+import { glossaryToArabic } from '../digest/index.js';
 
 /** The texts of a digest that get translated, in order: each story's title, then its points. */
 export function digestSegments(digest: Digest): string[] {

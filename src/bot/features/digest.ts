@@ -6,7 +6,7 @@
  */
 import { Composer } from 'telegraf';
 import type { Digest } from '../../domain.js';
-import { filterByTopics } from '../../schedule/delivery.js';
+import { filterByTopics } from '../../digest/index.js';
 import { readerLanguage, type BotContext } from '../context.js';
 import { renderDigest, type RenderedMessage } from '../format.js';
 import { t } from '../i18n/index.js';

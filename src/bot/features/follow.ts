@@ -8,7 +8,7 @@ import { Composer } from 'telegraf';
 import { normalize } from '../../arabic/index.js';
 import type { BotContext } from '../context.js';
 import { t } from '../i18n/index.js';
-import { glossaryToArabic } from '../../translate/glossary.js';
+import { glossaryToArabic } from '../../digest/index.js';
 import { encodeCallback } from '../callback-data.js';
 import { decodeEntities } from '../format.js';
 import { showMenu } from '../menu.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, Story } from '../../../src/domain.js';
-import { filterByTopics } from '../../../src/schedule/delivery.js';
+import { filterByTopics } from '../../../src/digest/index.js';
 
 function story(id: string, title: string, points: string[]): Story {
   return { id, title, points, sources: [], articles: [], score: 1 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryToArabic } from '../../../src/translate/glossary.js';
+import { glossaryToArabic } from '../../../src/digest/glossary.js';
 
 describe('offline glossary for topic questions', () => {
   it.each([

@@ -1,0 +1,40 @@
+/**
+ * A reader's topic filters on a digest: the stories that mention one of the topics, in the
+ * reader's language or in the Arabic original, spelling variants and known names aside.
+ */
+import { normalize } from '../arabic/index.js';
+import type { Digest } from '../domain.js';
+import { glossaryToArabic } from './glossary.js';
+
+/**
+ * What a topic filter looks for: the topic as typed, and the Arabic of the names it contains
+ * when the glossary knows them (every one of those words must appear), all normalized.
+ */
+function topicNeedles(topic: string): string[][] {
+  const alternatives = [[normalize(topic).trim()]];
+  const arabic = glossaryToArabic(topic);
+  if (arabic) alternatives.push(arabic.split(' ').map((w) => normalize(w)));
+  return alternatives.filter((words) => words.every((w) => w.length > 0));
+}
+
+/**
+ * Keeps the stories whose title or points mention one of the topics, in the reader's language
+ * or in the Arabic original (`original`, by story id): case, diacritics and Arabic spelling
+ * variants aside, and "Gaza" or "Afghanistan" also match their Arabic names.
+ *
+ * @example
+ * filterByTopics(digest, ['غزه']).stories // the stories that mention غزة (or غزّة)
+ */
+export function filterByTopics(digest: Digest, topics: string[], original?: Digest): Digest {
+  const wanted = topics.flatMap(topicNeedles);
+  if (wanted.length === 0) return digest;
+  const arabic = new Map(original?.stories.map((s) => [s.id, s]) ?? []);
+  const text = (s: { title: string; points: string[] }) =>
+    normalize(`${s.title}\n${s.points.join('\n')}`);
+  const stories = digest.stories.filter((s) => {
+    const source = arabic.get(s.id);
+    const hay = source && source !== s ? `${text(s)}\n${text(source)}` : text(s);
+    return wanted.some((words) => words.every((w) => hay.includes(w)));
+  });
+  return { ...digest, stories };
+}
