@@ -24,7 +24,7 @@ import { createStore } from '../store/index.js';
 import type { Source, Store, Subscriber } from '../store/types.js';
 import type { Translator } from '../translate/port.js';
 import { createTranslatorFromConfig } from '../translate/index.js';
-import { benchDigest } from '../cli/bench/deliver.js';
+import { benchDigest } from './digests.js';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.js';
 import { startFakeTranslateServer } from './fake-translate-server.js';
 import { startOwnRedis } from './redis-server.js';

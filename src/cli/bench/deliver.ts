@@ -15,7 +15,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Telegram } from 'telegraf';
 import { parseConfig } from '../../config/index.js';
-import type { Digest, Story } from '../../domain.js';
 import { silentLogger } from '../../log.js';
 import { createStore } from '../../store/index.js';
 import type { Store, Subscriber } from '../../store/types.js';
@@ -24,6 +23,7 @@ import { renderDigest } from '../../bot/index.js';
 import { createMetrics } from '../../ops/metrics.js';
 import { createScheduleDeps } from '../../schedule/wire.js';
 import { runDeliveryPass, selectDue, type DeliveryReport } from '../../schedule/delivery.js';
+import { benchDigest } from '../../testkit/digests.js';
 import {
   startRateLimitedBotApi,
   type RateLimitedBotApi,
@@ -55,38 +55,6 @@ Delivers digests to a fake Bot API on 127.0.0.1 that enforces Telegram's limits 
 Targets: sustained >= 95% of the configured rate; duplicates <= in flight; no one missed.`;
 
 const TOKEN = '123456:AAbenchTokenForTheFakeBotApi_abcdef';
-const WORDS =
-  'أعلنت الحكومة اليوم خطة جديدة لدعم المزارعين في المناطق الريفية بعد موسم جاف أثر على المحاصيل وقال الوزير إن البرنامج يبدأ الشهر المقبل ويشمل قروضا ميسرة ومعدات للري'.split(
-    ' ',
-  );
-
-function sentence(seed: number, words: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 7 + i * 13) % WORDS.length]!);
-  return `${out.join(' ')}.`;
-}
-
-/** A synthetic digest; `long` makes it render into several messages. */
-export function benchDigest(now: Date, id: string, long = false): Digest {
-  const stories: Story[] = Array.from({ length: 8 }, (_, i) => ({
-    id: `story-${i}`,
-    title: sentence(i, 8),
-    points: Array.from({ length: 3 }, (_, p) => sentence(i * 3 + p, long ? 60 : 18)),
-    sources: [{ name: `مصدر ${i}`, url: `https://news.example/${i}` }],
-    articles: [
-      { id: `a${i}`, source: `src${i}`, title: sentence(i, 6), url: `https://news.example/${i}` },
-    ],
-    score: 10 - i,
-  }));
-  return {
-    id,
-    window: { from: new Date(now.getTime() - 86_400_000).toISOString(), to: now.toISOString() },
-    builtAt: now.toISOString(),
-    language: 'ar',
-    stories,
-  };
-}
-
 function hhmmUtc(d: Date): string {
   return d.toISOString().slice(11, 16);
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
 import type { CliIO } from '../../../src/cli/command.js';
 import { createStore } from '../../../src/store/index.js';
-import { benchDigest } from '../../../src/cli/bench/deliver.js';
+import { benchDigest } from '../../../src/testkit/digests.js';
 import { renderDigest } from '../../../src/bot/index.js';
 import {
   startRateLimitedBotApi,

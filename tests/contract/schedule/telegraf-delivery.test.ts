@@ -13,7 +13,7 @@ import { renderDigest } from '../../../src/bot/index.js';
 import { createMetrics } from '../../../src/ops/metrics.js';
 import { createScheduleDeps } from '../../../src/schedule/wire.js';
 import { runDeliveryPass } from '../../../src/schedule/delivery.js';
-import { benchDigest } from '../../../src/cli/bench/deliver.js';
+import { benchDigest } from '../../../src/testkit/digests.js';
 import { subscriber } from '../../unit/schedule/helpers.js';
 import {
   startRateLimitedBotApi,
