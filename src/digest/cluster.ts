@@ -158,6 +158,13 @@ export interface ClusterOptions extends FeatureOptions {
    */
   attachMargin?: number;
   /**
+   * `attachMargin` for a piece whose best match is a big core: such a core's centroid averages
+   * many angles of its event, so a piece of it is less like it than like one neighbour, and
+   * a second core comes relatively closer.
+   * @default 0.85
+   */
+  bigMargin?: number;
+  /**
    * Term counts already computed (e.g. by the search index), by article id, with ids from one
    * shared vocabulary; articles missing from it are analysed here.
    */
@@ -839,6 +846,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const attachMargin = opts.attachMargin ?? 0.75;
   const briefChars = opts.briefChars ?? 400;
   const bigFloor = opts.bigFloor ?? 0.18;
+  const bigMargin = opts.bigMargin ?? 0.85;
   const attachTo: [number, number][] = [];
   for (let g = 0; g < count; g++) {
     if (!alive[g] || size[g]! > attachSize) continue;
@@ -864,7 +872,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     });
     if (!short && (best < 0 || size[best]! < bigCore)) continue;
     const floor = short ? attachFloor : bigFloor;
-    if (best >= 0 && bestSim >= floor && second < attachMargin * bestSim) {
+    const margin = best >= 0 && size[best]! >= bigCore ? bigMargin : attachMargin;
+    if (best >= 0 && bestSim >= floor && second < margin * bestSim) {
       attachTo.push([g, best]);
     }
   }
