@@ -198,6 +198,12 @@ describe('attaching briefs to story cores', () => {
     expect(analysisGroup({ bigCore: 3 }).sort()).toEqual(['q1', 'q1-copy', 'q2', 'q3', 'v2']);
     expect(analysisGroup({ bigCore: 3, bigFloor: 2 })).toEqual(['v2']);
   });
+
+  it('weighs a second core against a big core by the big-core margin', () => {
+    const q = ['q1', 'q1-copy', 'q2', 'q3', 'v2'];
+    expect(analysisGroup({ bigCore: 3, attachMargin: 0 }).sort()).toEqual(q);
+    expect(analysisGroup({ bigCore: 3, bigMargin: 0 })).toEqual(['v2']);
+  });
 });
 
 describe('joining a big event’s pieces to its core', () => {
