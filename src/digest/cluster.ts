@@ -14,7 +14,11 @@
  *    would), and articles too far apart in time never join. Group similarities come from sums
  *    of the pairwise cosines in the candidate graph (cA·cB = Σ cross cosines), so a merge costs
  *    the number of its links, not the size of its vocabulary.
- * 5. What is left alone (a brief, a caption; any piece beside a big event's core) attaches to the
+ * 5. A group of several articles on one angle of a big event (the military options, one
+ *    capital's reactions) joins the big core whose centroid it is most like above a lower floor,
+ *    when its titles share the event's names with the core's: so a notch of any setting does not
+ *    cut a big event in two, and a neighbouring event that only shares a country does not join.
+ * 6. What is left alone (a brief, a caption; any piece beside a big event's core) attaches to the
  *    core it matches best above a lower floor, decided against the cores as they stand.
  */
 import type { Article } from '../domain.js';
