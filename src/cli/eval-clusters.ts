@@ -77,6 +77,8 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'tailWeight', value: 0.3, notch: 0.1 },
   { name: 'attachFloor', value: 0.14, notch: 0.02 },
   { name: 'bigFloor', value: 0.18, notch: 0.02 },
+  { name: 'absorbFloor', value: 0.18, notch: 0.02 },
+  { name: 'bigMargin', value: 0.85, notch: 0.05 },
 ];
 
 /** Runs the evaluation and prints a table (or JSON with --json); returns the exit code. */

@@ -14,7 +14,11 @@
  *    would), and articles too far apart in time never join. Group similarities come from sums
  *    of the pairwise cosines in the candidate graph (cA·cB = Σ cross cosines), so a merge costs
  *    the number of its links, not the size of its vocabulary.
- * 5. What is left alone (a brief, a caption; any piece beside a big event's core) attaches to the
+ * 5. A group of several articles on one angle of a big event (the military options, one
+ *    capital's reactions) joins the big core whose centroid it is most like above a lower floor,
+ *    when its titles share the event's names with the core's: so a notch of any setting does not
+ *    cut a big event in two, and a neighbouring event that only shares a country does not join.
+ * 6. What is left alone (a brief, a caption; any piece beside a big event's core) attaches to the
  *    core it matches best above a lower floor, decided against the cores as they stand.
  */
 import type { Article } from '../domain.js';
@@ -135,6 +139,18 @@ export interface ClusterOptions extends FeatureOptions {
    */
   bigCore?: number;
   /**
+   * A group of several articles (fewer than `bigCore`) joins a big core when the cosine of
+   * their centroids reaches this, well below `threshold`: the pieces of one big event.
+   * @default 0.18
+   */
+  absorbFloor?: number;
+  /**
+   * How many of a big core's key title terms (carried by a quarter of its titles or more) such
+   * a group's titles must share with it.
+   * @default 2
+   */
+  absorbTitleTerms?: number;
+  /**
    * The floor for such longer pieces.
    * @default 0.18
    */
@@ -145,6 +161,13 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.75
    */
   attachMargin?: number;
+  /**
+   * `attachMargin` for a piece whose best match is a big core: such a core's centroid averages
+   * many angles of its event, so a piece of it is less like it than like one neighbour, and
+   * a second core comes relatively closer.
+   * @default 0.85
+   */
+  bigMargin?: number;
   /**
    * Term counts already computed (e.g. by the search index), by article id, with ids from one
    * shared vocabulary; articles missing from it are analysed here.
@@ -724,15 +747,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       if (a < b) offer(a, b, d);
     });
   }
-  const top = heap.top;
-  while (heap.pop()) {
-    let keep = top.a;
-    let drop = top.b;
-    if (!alive[keep] || !alive[drop] || version[keep] !== top.va || version[drop] !== top.vb) {
-      continue;
-    }
-    // Fold the group with fewer links into the other (keeps merging cheap).
-    if (links[drop]!.size > links[keep]!.size) [keep, drop] = [drop, keep];
+  /** Folds group `drop` into group `keep` (its links, sums and members); returns `keep`. */
+  const join = (keep: number, drop: number): number => {
     const lk = links[keep]!;
     const ld = links[drop]!;
     const between = lk.get(drop) ?? 0;
@@ -754,9 +770,75 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       other.set(keep, sum);
     });
     ld.clear();
-    const kept = keep;
-    lk.forEach((d, nb) => offer(kept, nb, d));
+    return keep;
+  };
+  const top = heap.top;
+  while (heap.pop()) {
+    let keep = top.a;
+    let drop = top.b;
+    if (!alive[keep] || !alive[drop] || version[keep] !== top.va || version[drop] !== top.vb) {
+      continue;
+    }
+    // Fold the group with fewer links into the other (keeps merging cheap).
+    if (links[drop]!.size > links[keep]!.size) [keep, drop] = [drop, keep];
+    const kept = join(keep, drop);
+    links[kept]!.forEach((d, nb) => offer(kept, nb, d));
   }
+
+  // A big event's pieces: a group of several articles (an angle of the event: the military
+  // options, the reactions of one capital) that stopped just short of the threshold joins the
+  // big core whose centroid it is most like, at a lower floor. The core's centroid averages
+  // dozens of articles, so a neighbouring event's group rarely comes close to it; and the
+  // decision is taken against the cores as they stand, so no group is reached through another.
+  const bigCore = opts.bigCore ?? 10;
+  const absorbFloor = opts.absorbFloor ?? 0.18;
+  const absorbMargin = opts.attachMargin ?? 0.75;
+  const absorbTitleTerms = opts.absorbTitleTerms ?? 2;
+  const absorbInto: [number, number][] = [];
+  const titleTerms = new Map<number, Set<string>>();
+  /** The share of a group's titles that carry each title term. */
+  const titleShares = (h: number): Map<string, number> => {
+    const shares = new Map<string, number>();
+    for (let m = head[h]!; m >= 0; m = next[m]!) {
+      let set = titleTerms.get(m);
+      if (!set) titleTerms.set(m, (set = new Set(terms(reps[m]!.title).map(skeleton))));
+      set.forEach((t) => shares.set(t, (shares.get(t) ?? 0) + 1 / size[h]!));
+    }
+    return shares;
+  };
+  for (let g = 0; g < count; g++) {
+    if (!alive[g] || size[g]! < 2 || size[g]! >= bigCore) continue;
+    let best = -1;
+    let bestSim = 0;
+    let second = 0;
+    links[g]!.forEach((d, c) => {
+      if (size[c]! < bigCore || size[c]! < 2 * size[g]!) return;
+      if (minTime[g] !== Infinity && minTime[c] !== Infinity) {
+        const gap = Math.max(minTime[g]!, minTime[c]!) - Math.min(maxTime[g]!, maxTime[c]!);
+        if (gap > maxGapMs) return;
+      }
+      // Half the pair guard: each article keeps only its strongest neighbours in the graph, so
+      // the cross sums of a big core undercount its many weaker pairs.
+      if (d / (size[g]! * size[c]!) < minAverage / 2) return;
+      const sim = d / Math.sqrt(selfDot[g]! * selfDot[c]! || 1);
+      if (sim > bestSim || (sim === bestSim && c < best)) {
+        second = bestSim;
+        bestSim = sim;
+        best = c;
+      } else if (sim > second) second = sim;
+    });
+    if (best < 0 || bestSim < absorbFloor || second >= absorbMargin * bestSim) continue;
+    // The event's names: a piece of it shares at least `absorbTitleTerms` of the terms a
+    // quarter or more of the core's titles carry ("Douma", "chemical"), where a neighbouring
+    // event in the same country shares only the country's name.
+    const keys = titleShares(best);
+    let shared = 0;
+    titleShares(g).forEach((_, t) => {
+      if ((keys.get(t) ?? 0) >= 0.25) shared++;
+    });
+    if (shared >= absorbTitleTerms) absorbInto.push([g, best]);
+  }
+  for (const [g, c] of absorbInto) join(c, g);
 
   // Attachment: a small group left over (a brief, a video caption, a reaction piece) joins the
   // core it is most like, when that is above a lower floor than cores need. Decisions are taken
@@ -767,8 +849,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const attachSize = opts.attachSize ?? 1;
   const attachMargin = opts.attachMargin ?? 0.75;
   const briefChars = opts.briefChars ?? 400;
-  const bigCore = opts.bigCore ?? 10;
   const bigFloor = opts.bigFloor ?? 0.18;
+  const bigMargin = opts.bigMargin ?? 0.85;
   const attachTo: [number, number][] = [];
   for (let g = 0; g < count; g++) {
     if (!alive[g] || size[g]! > attachSize) continue;
@@ -794,7 +876,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     });
     if (!short && (best < 0 || size[best]! < bigCore)) continue;
     const floor = short ? attachFloor : bigFloor;
-    if (best >= 0 && bestSim >= floor && second < attachMargin * bestSim) {
+    const margin = best >= 0 && size[best]! >= bigCore ? bigMargin : attachMargin;
+    if (best >= 0 && bestSim >= floor && second < margin * bestSim) {
       attachTo.push([g, best]);
     }
   }

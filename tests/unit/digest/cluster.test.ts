@@ -4,6 +4,7 @@ import {
   documentFrequencies,
   exactDuplicateGroups,
 } from '../../../src/digest/index.js';
+import type { Article } from '../../../src/domain.js';
 import { createSearchIndex } from '../../../src/digest/search.js';
 import { syntheticArticles } from '../../../src/digest/synthetic.js';
 import { article, dayArticles, idGroups } from './fixtures.js';
@@ -196,5 +197,77 @@ describe('attaching briefs to story cores', () => {
     expect(analysisGroup({})).toEqual(['v2']);
     expect(analysisGroup({ bigCore: 3 }).sort()).toEqual(['q1', 'q1-copy', 'q2', 'q3', 'v2']);
     expect(analysisGroup({ bigCore: 3, bigFloor: 2 })).toEqual(['v2']);
+  });
+
+  it('weighs a second core against a big core by the big-core margin', () => {
+    const q = ['q1', 'q1-copy', 'q2', 'q3', 'v2'];
+    expect(analysisGroup({ bigCore: 3, attachMargin: 0 }).sort()).toEqual(q);
+    expect(analysisGroup({ bigCore: 3, bigMargin: 0 })).toEqual(['v2']);
+  });
+});
+
+describe('joining a big event’s pieces to its core', () => {
+  // Made-up words, so that how much the articles share is set here and nowhere else.
+  const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  const word = (i: number): string => {
+    let s = 'م';
+    for (let x = i + 1; x > 0; x = Math.floor(x / LETTERS.length)) s += LETTERS[x % LETTERS.length];
+    return `${s}ان`;
+  };
+  const filler = (from: number, n: number): string[] =>
+    Array.from({ length: n }, (_, i) => word((from + i) * 7));
+  const EVENT = ['المفتشين', 'منظمة', 'حظر', 'الأسلحة', 'مجلس', 'الأمن', 'تصويت', 'مشروع'];
+  const EVENT_MORE = ['قرار', 'موسكو', 'فيتو', 'تحقيق'];
+  const ANGLE = ['حاملة', 'الطائرات', 'صواريخ', 'كروز', 'المدمرات', 'البنتاغون'];
+  const vocabulary = [...EVENT, ...EVENT_MORE];
+  // Ten reports of one attack: a big core.
+  const core = Array.from({ length: 10 }, (_, k) =>
+    article(
+      `c${k}`,
+      `s${k % 5}`,
+      3,
+      `هجوم دوما الكيماوي ${filler(1000 + k, 1).join(' ')}`,
+      `${[...vocabulary.filter((_, i) => (i + k) % 4 !== 0), ...filler(100 * k, 4)].join(' ')}.`,
+    ),
+  );
+  // Three pieces on one angle (the military options), with a little of the event's wording.
+  const angle = (title: string): Article[] =>
+    Array.from({ length: 3 }, (_, k) =>
+      article(
+        `a${k}`,
+        `s${k}`,
+        3,
+        `${title} ${filler(2000 + k, 1).join(' ')}`,
+        `${[...vocabulary.slice(k, k + 3), ...ANGLE, ...filler(5000 + 100 * k, 6)].join(' ')}.`,
+      ),
+    );
+  const named = angle('خيارات البنتاغون بعد هجوم دوما الكيماوي');
+  const unnamed = angle('خيارات البنتاغون في الشرق الأوسط');
+  // The body counts as much as the title here, and the threshold keeps the angle apart.
+  const base = { titleWeight: 1, threshold: 0.4, absorbFloor: 0.2 };
+  const groupOf = (input: Article[], opts: Parameters<typeof clusterArticles>[1]): string[] =>
+    idGroups(clusterArticles([...core, ...input], { ...base, ...opts }))
+      .find((g) => g.includes('a0'))!
+      .sort();
+
+  it('joins the angle to the core when its titles name the event', () => {
+    expect(groupOf(named, {})).toEqual([...named, ...core].map((a) => a.id).sort());
+  });
+
+  it('keeps it apart without this step (the threshold alone does not join it)', () => {
+    expect(groupOf(named, { absorbFloor: 2 })).toEqual(['a0', 'a1', 'a2']);
+  });
+
+  it('keeps it apart below the floor', () => {
+    expect(groupOf(named, { absorbFloor: 0.3 })).toEqual(['a0', 'a1', 'a2']);
+  });
+
+  it('keeps apart a group whose titles do not name the event, however close its text', () => {
+    expect(groupOf(unnamed, {})).toEqual(['a0', 'a1', 'a2']);
+    expect(groupOf(named, { absorbTitleTerms: 4 })).toEqual(['a0', 'a1', 'a2']);
+  });
+
+  it('joins only a core as big as a big event', () => {
+    expect(groupOf(named, { bigCore: 11 })).toEqual(['a0', 'a1', 'a2']);
   });
 });
