@@ -8,7 +8,7 @@
  * internal entities (flat ones only — the caller refuses nested or external declarations), with
  * a cap on how many are expanded and on the expanded size. A lone "&" is kept as text.
  */
-import { decodeEntities } from './html.js';
+import { decodeHTMLStrict } from 'entities';
 
 export class XmlError extends Error {
   override readonly name = 'XmlError';
@@ -114,7 +114,8 @@ export function parseXmlDocument(xml: string, opts: XmlOptions = {}): XmlNode {
         return value;
       });
     }
-    return decodeEntities(s);
+    // XML references always end with ";"; HTML names are read too, as feeds use them.
+    return decodeHTMLStrict(s);
   };
 
   const doc: XmlNode = {};
