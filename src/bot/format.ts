@@ -11,6 +11,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types'
 import type { Digest, Story } from '../domain.js';
 import { countOutlets, storyGist } from '../digest/index.js';
 import { digestRef, encodeCallback } from './callback-data.js';
+import { decodeEntities, escapeHtml, escapedLength, link, safeHref } from './html.js';
 import { outletsLabel, t } from './i18n/index.js';
 
 /** Telegram's limit for one text message, in UTF-16 code units. */
@@ -56,32 +57,9 @@ export interface RenderOptions {
  */
 export const BRIEF_BUDGET_8 = 1800;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Escapes text for Telegram HTML (&, <, > and " for attribute values). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-}
-
 /** Length in UTF-16 code units, the unit Telegram's limits are expressed in. */
 export function utf16Length(text: string): number {
   return text.length;
-}
-
-/** The escaped href of an http(s) URL, or undefined for anything else (javascript:, data:, junk). */
-export function safeHref(url: string): string | undefined {
-  const trimmed = url.trim();
-  if (!URL.canParse(trimmed)) return undefined;
-  const parsed = new URL(trimmed);
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  return escapeHtml(parsed.href);
-}
-
-/** A link when the URL is http(s), otherwise the escaped label alone. */
-export function link(label: string, url: string): string {
-  const href = safeHref(url);
-  const text = escapeHtml(label.trim() || url);
-  return href ? `<a href="${href}">${text}</a>` : text;
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'sd', 'yi']);
@@ -90,10 +68,6 @@ const RLM = '\u200f';
 
 export function isRtl(language: string): boolean {
   return RTL_LANGUAGES.has(language.toLowerCase().split(/[-_]/)[0]!);
-}
-
-function escapedLength(c: string): number {
-  return ESCAPES[c]?.length ?? c.length;
 }
 
 const BREAK_AFTER = /[\s،؛؟.,;:!?)\]»”-]/u;
@@ -609,33 +583,6 @@ export function splitHtmlLines(html: string, limit: number = MESSAGE_LIMIT): str
     html.split('\n').map((l) => ({ lines: [l] })),
     limit,
   ).map((m) => m.lines.join('\n'));
-}
-
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-function decodeEntity(entity: string): string {
-  const body = entity.slice(1, -1);
-  if (body.startsWith('#x') || body.startsWith('#X')) {
-    const cp = Number.parseInt(body.slice(2), 16);
-    return Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : entity;
-  }
-  if (body.startsWith('#')) {
-    const cp = Number.parseInt(body.slice(1), 10);
-    return Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : entity;
-  }
-  return NAMED[body] ?? entity;
-}
-
-/** Decodes the entities Telegram HTML uses (&amp; &lt; &gt; &quot; and numeric ones). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, decodeEntity);
 }
 
 /**

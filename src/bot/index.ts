@@ -19,7 +19,6 @@ export {
   renderDigest,
   renderTopicAnswer,
   renderStory,
-  escapeHtml,
   htmlToPlainText,
   splitText,
   packBlocks,
@@ -27,6 +26,7 @@ export {
   type RenderedMessage,
   type RenderOptions,
 } from './format.js';
+export { escapeHtml } from './html.js';
 export { t, pickUiLanguage, UI_LANGUAGES, COMMON_LANGUAGES, languageName } from './i18n/index.js';
 export { parseCallback, encodeCallback, type CallbackData } from './callback-data.js';
 export { nextDelivery, parseTime, parseZone } from './subscription.js';

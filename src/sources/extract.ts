@@ -4,9 +4,10 @@
  * dropped; paragraphs are kept, one per line.
  */
 import { Readability } from '@mozilla/readability';
+import { decodeHTMLStrict } from 'entities';
 import { parseHTML } from 'linkedom';
 import { parseFeedDate } from './parse-feed.js';
-import { decodeEntities, fragmentToText } from './html.js';
+import { fragmentToText } from './html.js';
 
 export interface ExtractedArticle {
   title: string;
@@ -80,8 +81,9 @@ export function extractArticle(html: string, url: string): ExtractedArticle | un
     url,
   );
   const siteName = meta(document, ['og:site_name']);
+  // Decodes text a page escaped twice ("&amp;quot;"), references with their ";" only.
   const squash = (t: string | null | undefined) =>
-    decodeEntities((t ?? '').replace(/\s+/g, ' ').trim());
+    decodeHTMLStrict((t ?? '').replace(/\s+/g, ' ').trim());
   // Read before Readability runs: it rewrites the document.
   const h1 = squash(document.querySelector('article h1, main h1, h1')?.textContent);
   let parsed: ReturnType<Readability['parse']> = null;

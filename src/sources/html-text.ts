@@ -3,6 +3,7 @@
  * non-content elements dropped, character references decoded. A linear scan (no backtracking
  * regex), so a huge or broken document costs linear time.
  */
+import { decodeHTML } from 'entities';
 
 /** Elements whose content is never text a reader sees. */
 const DROP_CONTENT = new Set([
@@ -68,81 +69,14 @@ const BLOCK = new Set([
   'center',
 ]);
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00A0',
-  shy: '\u00AD',
-  zwnj: '\u200C',
-  zwj: '\u200D',
-  lrm: '\u200E',
-  rlm: '\u200F',
-  hellip: '\u2026',
-  mdash: '\u2014',
-  ndash: '\u2013',
-  laquo: '\u00AB',
-  raquo: '\u00BB',
-  ldquo: '\u201C',
-  rdquo: '\u201D',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  sbquo: '\u201A',
-  bdquo: '\u201E',
-  copy: '\u00A9',
-  reg: '\u00AE',
-  trade: '\u2122',
-  middot: '\u00B7',
-  bull: '\u2022',
-  times: '\u00D7',
-  divide: '\u00F7',
-  deg: '\u00B0',
-  euro: '\u20AC',
-  pound: '\u00A3',
-  yen: '\u00A5',
-  cent: '\u00A2',
-  sect: '\u00A7',
-  para: '\u00B6',
-  thinsp: '\u2009',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  minus: '\u2212',
-  larr: '\u2190',
-  rarr: '\u2192',
-  frac12: '\u00BD',
-  frac14: '\u00BC',
-  frac34: '\u00BE',
-  eacute: '\u00E9',
-  egrave: '\u00E8',
-  agrave: '\u00E0',
-  aacute: '\u00E1',
-  ccedil: '\u00E7',
-  ouml: '\u00F6',
-  uuml: '\u00FC',
-  auml: '\u00E4',
-  iacute: '\u00ED',
-  oacute: '\u00F3',
-  uacute: '\u00FA',
-  ntilde: '\u00F1',
-};
-
-const ENTITY_RE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));?/g;
-
 /**
- * Decodes HTML character references (named, decimal and hexadecimal); unknown ones are kept.
+ * Decodes HTML character references as a browser reads them (named, decimal, hexadecimal, and
+ * the legacy names a browser accepts without ";"); unknown ones are kept, invalid numbers
+ * become U+FFFD.
  * @example decodeEntities('&laquo;نعم&raquo; &#1605;') // '«نعم» م'
  */
 export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY_RE, (all, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined)
-      return NAMED_ENTITIES[name] ?? NAMED_ENTITIES[name.toLowerCase()] ?? all;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-    return String.fromCodePoint(code);
-  });
+  return text.includes('&') ? decodeHTML(text) : text;
 }
 
 const SPACES_RE = /[ \t\f\v\u00A0\u2000-\u200A\u202F\u3000]+/g;

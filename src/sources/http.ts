@@ -9,6 +9,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { isIP } from 'node:net';
 import zlib from 'node:zlib';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { FeedFetchError } from './errors.js';
 import { proxyAgentFor, proxyAuthorization, proxyFor } from '../proxy.js';
 import {
@@ -66,28 +67,6 @@ export interface HttpClient {
   close(): void;
 }
 
-/** A FIFO semaphore. */
-class Slots {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly size: number) {}
-  async take(): Promise<void> {
-    if (this.active < this.size) {
-      this.active += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active -= 1;
-  }
-  get idle(): boolean {
-    return this.active === 0 && this.waiting.length === 0;
-  }
-}
-
 function checkOption(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1) {
@@ -103,23 +82,21 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const totalTimeoutMs = checkOption('totalTimeoutMs', options.totalTimeoutMs, 30_000);
   const maxRedirects = options.maxRedirects ?? 5;
   const perHost = checkOption('perHost', options.perHost, 4);
-  const global = new Slots(checkOption('concurrency', options.concurrency, 16));
-  const hosts = new Map<string, Slots>();
+  const global = pLimit(checkOption('concurrency', options.concurrency, 16));
+  const hosts = new Map<string, LimitFunction>();
   const agentOptions = { keepAlive: true, maxSockets: perHost, scheduling: 'fifo' as const };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
   const userAgent = options.userAgent ?? USER_AGENT;
 
+  /** Runs `fn` holding a slot of its host, then one of all hosts (both first come, first served). */
   async function withSlot<T>(host: string, fn: () => Promise<T>): Promise<T> {
-    let slots = hosts.get(host);
-    if (!slots) hosts.set(host, (slots = new Slots(perHost)));
-    await slots.take();
-    await global.take();
+    let limit = hosts.get(host);
+    if (!limit) hosts.set(host, (limit = pLimit(perHost)));
     try {
-      return await fn();
+      return await limit(() => global(fn));
     } finally {
-      global.release();
-      slots.release();
-      if (slots.idle) hosts.delete(host);
+      // A pass may touch thousands of hosts: forget the ones with nothing in flight or waiting.
+      if (limit.activeCount === 0 && limit.pendingCount === 0) hosts.delete(host);
     }
   }
 

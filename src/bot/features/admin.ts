@@ -3,7 +3,8 @@ import { Composer } from 'telegraf';
 import { sourceIdFor } from '../../sources/index.js';
 import { SourceSchema, type Source } from '../../store/types.js';
 import type { BotContext } from '../context.js';
-import { escapeHtml, splitHtmlLines } from '../format.js';
+import { splitHtmlLines } from '../format.js';
+import { escapeHtml } from '../html.js';
 import { t } from '../i18n/index.js';
 import { replyHtml } from '../reply.js';
 

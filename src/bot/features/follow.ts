@@ -10,7 +10,7 @@ import type { BotContext } from '../context.js';
 import { t } from '../i18n/index.js';
 import { glossaryToArabic } from '../../digest/index.js';
 import { encodeCallback } from '../callback-data.js';
-import { decodeEntities } from '../format.js';
+import { decodeEntities } from '../html.js';
 import { showMenu } from '../menu.js';
 import { onCallback } from '../on-callback.js';
 import { answerPress, replyHtml } from '../reply.js';

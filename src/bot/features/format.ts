@@ -12,7 +12,7 @@ import { t } from '../i18n/index.js';
 import { onCallback } from '../on-callback.js';
 import { answerPress, replyHtml } from '../reply.js';
 import { ensureCanChangeSettings, updateSubscriber } from '../subscription.js';
-import { decodeEntities } from '../format.js';
+import { decodeEntities } from '../html.js';
 
 export const formatFeature = new Composer<BotContext>();
 

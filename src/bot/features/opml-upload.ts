@@ -6,7 +6,7 @@
 import { Composer } from 'telegraf';
 import { parseOpml, planImport } from '../../sources/opml.js';
 import type { BotContext } from '../context.js';
-import { escapeHtml } from '../format.js';
+import { escapeHtml } from '../html.js';
 import { t } from '../i18n/index.js';
 import { replyHtml } from '../reply.js';
 import { isAdmin } from './admin.js';

@@ -1,7 +1,7 @@
 /** /settings: what this chat gets, and when. */
 import { Composer } from 'telegraf';
 import { readerLanguage, type BotContext } from '../context.js';
-import { decodeEntities } from '../format.js';
+import { decodeEntities } from '../html.js';
 import { languageName, t } from '../i18n/index.js';
 import { createStartKeyboard } from '../keyboards/start.js';
 import { replyHtml } from '../reply.js';

@@ -1,7 +1,8 @@
 /** /sources: where the news comes from. */
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.js';
-import { escapeHtml, link, splitHtmlLines } from '../format.js';
+import { splitHtmlLines } from '../format.js';
+import { escapeHtml, link } from '../html.js';
 import { t } from '../i18n/index.js';
 import { replyHtml } from '../reply.js';
 import { isAdmin } from './admin.js';

@@ -12,7 +12,7 @@ import { normalize } from '../../arabic/index.js';
 import type { Subscriber } from '../../store/types.js';
 import { encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
-import { decodeEntities } from '../format.js';
+import { decodeEntities } from '../html.js';
 import { languageName, pickUiLanguage, t } from '../i18n/index.js';
 import { createLanguageKeyboard } from '../keyboards/language.js';
 import { createStartKeyboard } from '../keyboards/start.js';

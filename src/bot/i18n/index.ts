@@ -3,7 +3,7 @@
  * English otherwise. Parameter values are HTML-escaped here, so a query or a URL typed by a
  * reader can never become markup; the templates themselves are trusted HTML.
  */
-import { escapeHtml } from '../format.js';
+import { escapeHtml } from '../html.js';
 import { ar } from './ar.js';
 import { en, type MessageKey } from './en.js';
 import { fr } from './fr.js';

@@ -1,6 +1,6 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { encodeCallback } from '../callback-data.js';
-import { decodeEntities } from '../format.js';
+import { decodeEntities } from '../html.js';
 import { t } from '../i18n/index.js';
 
 /** The /start buttons: subscribe, language, delivery time. */

@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import { encodeCallback } from '../callback-data.js';
-import { decodeEntities } from '../format.js';
+import { decodeEntities } from '../html.js';
 import { t } from '../i18n/index.js';
 
 export const COMMON_TIMES = [

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Digest, Story } from '../../../src/domain.js';
 import {
   MESSAGE_LIMIT,
-  escapeHtml,
   htmlToPlainText,
   packBlocks,
   renderDigest,
   renderTopicAnswer,
-  safeHref,
   splitText,
   utf16Length,
 } from '../../../src/bot/format.js';
+import { escapeHtml, safeHref } from '../../../src/bot/html.js';
 import { parseCallback } from '../../../src/bot/callback-data.js';
 
 function story(i: number, over: Partial<Story> = {}): Story {

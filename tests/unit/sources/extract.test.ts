@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/sources/extract.js';
-import { fragmentToText, decodeEntities } from '../../../src/sources/html.js';
+import { fragmentToText } from '../../../src/sources/html.js';
+import { decodeEntities } from '../../../src/sources/html-text.js';
 
 const P1 =
   'انطلقت صباح اليوم أعمال المؤتمر الزراعي بمشاركة خبراء من اثنتي عشرة دولة، وتركز الجلسات على تقنيات الري بالتنقيط والزراعة الذكية في المناطق الجافة.';

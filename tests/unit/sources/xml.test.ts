@@ -42,6 +42,19 @@ describe('parseXmlDocument', () => {
     });
   });
 
+  it('trims whole text after decoding and keeps the spaces inside mixed text', () => {
+    expect(
+      parseXmlDocument(
+        `<r><a>&nbsp;نص&#32;</a><b> أ <i>ب</i> ج </b><c>\n  <![CDATA[ د ]]>\n</c><d a=" س "/></r>`,
+      ),
+    ).toEqual({ r: { a: 'نص', b: { i: 'ب', '#text': 'أ  ج' }, c: 'د', d: { '@a': ' س ' } } });
+  });
+
+  it('refuses external entities even without a caller-side guard', () => {
+    const xxe = `<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>`;
+    expect(() => parseXmlDocument(xxe)).toThrowError(XmlError);
+  });
+
   it('handles ">" inside quoted attribute values', () => {
     expect(parseXmlDocument(`<r t="a>b"><x/></r>`)).toEqual({ r: { '@t': 'a>b', x: '' } });
   });
