@@ -13,7 +13,7 @@ import type { DeliveryRecord, Subscriber } from '../store/types.js';
 import type { RenderedMessage, ScheduleDeps } from './deps.js';
 import type { PartsResult } from '../bot/sender.js';
 import { META_LAST_TICK, currentDigest } from './build.js';
-import { dueInstantOn, floorToMinute, isDueSameDaySince } from './due.js';
+import { dueInstantOn, floorToMinute, isDueSameDaySince } from '../time/index.js';
 import { glossaryToArabic } from '../translate/glossary.js';
 
 /** What `khulasa deliver --json` prints. */

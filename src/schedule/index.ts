@@ -30,6 +30,6 @@ export {
   type SchedulerOptions,
 } from './scheduler.js';
 export { createLeader, SCHEDULER_LOCK, type Leader } from './leader.js';
-export { dueInstantOn, isDueAt, isDueSameDaySince, floorToMinute } from './due.js';
+export { dueInstantOn, isDueAt, isDueSameDaySince, floorToMinute } from '../time/index.js';
 export { createScheduleDeps, type CreateScheduleDepsInput } from './wire.js';
 export { createSender, classifySendError, type Sender, type TelegramLike } from '../bot/sender.js';

@@ -17,7 +17,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
 import { chunks, type Driver } from './driver.js';
-import { dueMinutes, dueMinutesBetween, hhmm, isValidTimeZone, minuteOfDay } from './due.js';
+import {
+  dueMinutes,
+  dueMinutesBetween,
+  hhmm,
+  isValidTimeZone,
+  minuteOfDay,
+} from '../time/index.js';
 import { SubscriberSchema, type Subscriber, type SubscriberRepo } from './types.js';
 
 const RECORDS = 'subs';

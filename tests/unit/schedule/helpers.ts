@@ -8,7 +8,7 @@ import type { DeliveryRecord, Store, Subscriber } from '../../../src/store/types
 import type { Translator } from '../../../src/translate/port.js';
 import { createSender, type SenderOptions, type TelegramLike } from '../../../src/bot/sender.js';
 import type { ScheduleDeps } from '../../../src/schedule/deps.js';
-import { dueInstantOn, isDueAt } from '../../../src/schedule/due.js';
+import { dueInstantOn, isDueAt } from '../../../src/time/index.js';
 import { createMetrics } from '../../../src/ops/metrics.js';
 
 export function fakeStore(clock: () => Date = () => new Date()): Store & {
