@@ -7,7 +7,7 @@ import { TelegramError } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { BotContext } from './context.js';
 import { threadOf } from './context.js';
-import type { RenderedMessage } from './format.js';
+import type { RenderedMessage } from '../domain.js';
 
 /** The reader cannot be reached any more (403); nothing else should be sent to this update. */
 export class ReaderGoneError extends Error {

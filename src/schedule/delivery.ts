@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { normalize } from '../arabic/index.js';
-import type { Digest } from '../domain.js';
+import type { Digest, RenderedMessage } from '../domain.js';
 import type { DeliveryRecord, Subscriber } from '../store/types.js';
-import type { RenderedMessage, ScheduleDeps } from './deps.js';
+import type { ScheduleDeps } from './deps.js';
 import type { PartsResult } from '../bot/sender.js';
 import { META_LAST_TICK, currentDigest } from './build.js';
 import { dueInstantOn, floorToMinute, isDueSameDaySince } from '../time/index.js';

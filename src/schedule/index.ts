@@ -2,7 +2,8 @@
  * Scheduling and delivery: cron jobs (ingest, builds, the per-minute delivery tick), the outbox,
  * the leader lock. Entry points call `createScheduleDeps` then `createScheduler(deps).start()`.
  */
-export type { ScheduleDeps, RenderedMessage, IngestSummary, ScheduleConfig } from './deps.js';
+export type { ScheduleDeps, IngestSummary, ScheduleConfig } from './deps.js';
+export type { RenderedMessage } from '../domain.js';
 export {
   runDeliveryPass,
   resumeDeliveries,
