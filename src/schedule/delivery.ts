@@ -232,14 +232,8 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
 }
 
 async function setInactive(deps: ScheduleDeps, gate: Gate, chatId: number, now: Date) {
-  const current = await gate(() => deps.store.subscribers.get(chatId));
-  if (!current) return;
   await gate(() =>
-    deps.store.subscribers.upsert(chatId, (cur) => ({
-      ...(cur ?? current),
-      active: false,
-      updatedAt: now.toISOString(),
-    })),
+    deps.store.subscribers.patch(chatId, { active: false, updatedAt: now.toISOString() }),
   );
 }
 
@@ -250,14 +244,8 @@ async function markDelivered(
   digestId: string,
   now: Date,
 ) {
-  const current = await gate(() => deps.store.subscribers.get(chatId));
-  if (!current) return;
   await gate(() =>
-    deps.store.subscribers.upsert(chatId, (cur) => ({
-      ...(cur ?? current),
-      lastDigestId: digestId,
-      updatedAt: now.toISOString(),
-    })),
+    deps.store.subscribers.patch(chatId, { lastDigestId: digestId, updatedAt: now.toISOString() }),
   );
 }
 
@@ -355,7 +343,7 @@ async function deliverOne(
         return 'interrupted';
       case 'migrated': {
         const to = r.migrateTo!;
-        await gate(() => deps.store.subscribers.migrate(chatId, to));
+        await gate(() => deps.store.subscribers.patch(chatId, { chatId: to }));
         await save({ ...done, status: 'skipped', error: `migrated to ${to}` });
         deps.log.info({ from: chatId, to }, 'group migrated to a supergroup; subscriber moved');
         const next = await gate(() =>

@@ -77,11 +77,16 @@ export function fakeStore(clock: () => Date = () => new Date()): Store & {
         const all = [...subs.values()];
         return { total: all.length, active: all.filter((s) => s.active).length };
       },
-      async migrate(from, to) {
-        const s = subs.get(from);
-        if (!s) return;
-        subs.delete(from);
-        subs.set(to, { ...s, chatId: to, chatType: 'supergroup' });
+      async patch(id, patch) {
+        const s = subs.get(id);
+        if (!s) return undefined;
+        const changes = typeof patch === 'function' ? patch(clone(s)) : patch;
+        if (!changes) return undefined;
+        const to = (typeof patch === 'function' ? undefined : patch.chatId) ?? id;
+        const next = { ...s, ...changes, chatId: to };
+        subs.delete(id);
+        subs.set(to, clone(next));
+        return next;
       },
     },
     articles: {
