@@ -1,25 +1,16 @@
 /** Small concurrency helpers shared by the adapters (no I/O of their own). */
+import pLimit from 'p-limit';
 
-/** Runs `task` over `items` with at most `concurrency` running at once; settles every item. */
+/**
+ * Runs `task` over `items` with at most `concurrency` running at once (at least one), in order
+ * of the items; settles every item.
+ * @example await mapSettled(feeds, 16, (feed) => fetchFeed(feed)) // one result per feed
+ */
 export async function mapSettled<T, R>(
   items: T[],
   concurrency: number,
   task: (item: T, index: number) => Promise<R>,
 ): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: 'fulfilled', value: await task(items[i]!, i) };
-      } catch (reason) {
-        results[i] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker),
-  );
-  return results;
+  const limit = pLimit(Math.max(1, concurrency));
+  return Promise.allSettled(items.map((item, i) => limit(task, item, i)));
 }

@@ -2,6 +2,7 @@
  * The shapes every module shares: articles in, stories and digests out. Zod schemas validate
  * them at the edges (feeds, files, values read back from storage); the types follow from them.
  */
+import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { z } from 'zod';
 
 /** One outlet that published an article (an article carried by several outlets lists them all). */
@@ -64,3 +65,12 @@ export const DigestSchema = z.object({
   articleCount: z.number().int().nonnegative().optional(),
 });
 export type Digest = z.infer<typeof DigestSchema>;
+
+/**
+ * One Telegram message as the bot renders it and the sender sends it: HTML text (Telegram's
+ * subset) and, optionally, the inline keyboard under it.
+ */
+export interface RenderedMessage {
+  html: string;
+  replyMarkup?: InlineKeyboardMarkup;
+}

@@ -8,7 +8,7 @@
  * counts the text after parsing), so every part is accepted.
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import type { Digest, Story } from '../domain.js';
+import type { Digest, RenderedMessage, Story } from '../domain.js';
 import { countOutlets, storyGist } from '../digest/index.js';
 import { digestRef, encodeCallback } from './callback-data.js';
 import { decodeEntities, escapeHtml, escapedLength, link, safeHref } from './html.js';
@@ -16,11 +16,6 @@ import { outletsLabel, t } from './i18n/index.js';
 
 /** Telegram's limit for one text message, in UTF-16 code units. */
 export const MESSAGE_LIMIT = 4096;
-
-export interface RenderedMessage {
-  html: string;
-  replyMarkup?: InlineKeyboardMarkup;
-}
 
 /** How a digest looks: one screen with a button per story, or every point inline. */
 export type DigestFormat = 'brief' | 'full';

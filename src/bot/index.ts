@@ -23,10 +23,10 @@ export {
   splitText,
   packBlocks,
   MESSAGE_LIMIT,
-  type RenderedMessage,
   type RenderOptions,
 } from './format.js';
 export { escapeHtml } from './html.js';
+export type { RenderedMessage } from '../domain.js';
 export { t, pickUiLanguage, UI_LANGUAGES, COMMON_LANGUAGES, languageName } from './i18n/index.js';
 export { parseCallback, encodeCallback, type CallbackData } from './callback-data.js';
 export { nextDelivery, parseTime, parseZone } from './subscription.js';

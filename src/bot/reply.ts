@@ -7,7 +7,7 @@ import { TelegramError } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { BotContext } from './context.js';
 import { threadOf } from './context.js';
-import type { RenderedMessage } from './format.js';
+import type { RenderedMessage } from '../domain.js';
 
 /** The reader cannot be reached any more (403); nothing else should be sent to this update. */
 export class ReaderGoneError extends Error {
@@ -32,11 +32,10 @@ export function isTelegramError(err: unknown): err is TelegramError {
 /** Switches the chat's subscription off after a 403. */
 export async function deactivate(ctx: BotContext, chatId: number, reason: string): Promise<void> {
   try {
-    const current = await ctx.deps.store.subscribers.get(chatId);
-    if (current?.active) {
-      await ctx.deps.store.subscribers.upsert(chatId, (s) =>
-        s ? { ...s, active: false, updatedAt: ctx.deps.now().toISOString() } : current,
-      );
+    const switchedOff = await ctx.deps.store.subscribers.patch(chatId, (s) =>
+      s.active ? { active: false, updatedAt: ctx.deps.now().toISOString() } : undefined,
+    );
+    if (switchedOff) {
       ctx.log.info({ chatId, reason }, 'reader unreachable; subscription switched off');
     }
   } catch (err) {
@@ -81,7 +80,7 @@ export async function withTelegramRetry<T>(
         moved = true;
         ctx.log.info({ from: target, to }, 'group became a supergroup; following it');
         await ctx.deps.store.subscribers
-          .migrate(target, to)
+          .patch(target, { chatId: to })
           .catch((e: unknown) => ctx.log.warn({ err: e }, 'could not move the subscription'));
         target = to;
         continue;

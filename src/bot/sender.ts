@@ -7,6 +7,8 @@
  * caller persists progress after each accepted part.
  */
 
+import type { RenderedMessage } from '../domain.js';
+
 /** The message options the sender passes to Telegram's sendMessage. */
 export interface SendExtra {
   parse_mode: 'HTML';
@@ -19,12 +21,6 @@ export interface SendExtra {
 export interface TelegramLike {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   sendMessage(chatId: number, text: string, extra?: any): Promise<unknown>;
-}
-
-/** A message to send (the bot's RenderedMessage). */
-export interface OutgoingMessage {
-  html: string;
-  replyMarkup?: unknown;
 }
 
 export interface SenderOptions {
@@ -110,7 +106,7 @@ export interface Sender {
   /** Sends the parts of one message sequence to one chat, in order, from `opts.from`. */
   sendParts(
     chatId: number,
-    parts: OutgoingMessage[],
+    parts: RenderedMessage[],
     opts?: SendPartsOptions,
   ): Promise<PartsResult>;
   /** Counters since creation. */
@@ -288,7 +284,7 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
     }
   }
 
-  async function callWithTimeout(chatId: number, part: OutgoingMessage, threadId?: number) {
+  async function callWithTimeout(chatId: number, part: RenderedMessage, threadId?: number) {
     const extra: SendExtra = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
     if (part.replyMarkup !== undefined) extra.reply_markup = part.replyMarkup;
     if (threadId !== undefined) extra.message_thread_id = threadId;
@@ -328,7 +324,7 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
 
   async function sendOne(
     chatId: number,
-    part: OutgoingMessage,
+    part: RenderedMessage,
     threadId: number | undefined,
   ): Promise<OneResult> {
     let transientTries = 0;

@@ -2,7 +2,7 @@
  * Reading and changing a chat's settings. Every change is an atomic upsert, so two quick
  * button presses never lose each other's effect.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { canonicalZone, nextDelivery } from '../time/index.js';
 import type { Subscriber } from '../store/types.js';
 import { readerLanguage, threadOf, type BotContext } from './context.js';
 import { t } from './i18n/index.js';
@@ -134,30 +134,9 @@ export function parseTime(raw: string): string | undefined {
 }
 
 /** Canonical IANA zone name ("asia/riyadh" → "Asia/Riyadh"), or undefined. */
-export function parseZone(raw: string): string | undefined {
-  const zone = raw.trim();
-  if (!zone || !IANAZone.isValidZone(zone)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
+export const parseZone = canonicalZone;
 
-/**
- * The next delivery after `now` for a local time in a zone. DST-safe: a time that does not
- * exist that day (spring forward) moves to the first valid minute after it, and an ambiguous one
- * (fall back) is taken once, at its first occurrence.
- */
-export function nextDelivery(time: string, zone: string, now: Date): DateTime {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  const local = DateTime.fromJSDate(now, { zone });
-  let candidate = local.set({ hour: h, minute: m, second: 0, millisecond: 0 });
-  if (candidate <= local) {
-    candidate = local.plus({ days: 1 }).set({ hour: h, minute: m, second: 0, millisecond: 0 });
-  }
-  return candidate;
-}
+export { nextDelivery };
 
 /** "2026-03-29 07:30 (Europe/Paris)" style, for settings replies. */
 export function formatNext(time: string, zone: string, now: Date): string {

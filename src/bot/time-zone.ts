@@ -5,7 +5,7 @@
  * the other way round (UTC+3 is "Etc/GMT-3"); it is shown to readers as "UTC+3" again.
  * Pure: no I/O, no clock.
  */
-import { IANAZone } from 'luxon';
+import { canonicalZone } from '../time/index.js';
 import { CITIES } from './cities.js';
 
 const ARABIC_DIGITS = /[٠-٩۰-۹]/g;
@@ -94,12 +94,7 @@ export function offsetZone(raw: string): string | undefined {
 export function ianaZone(raw: string): string | undefined {
   const zone = raw.trim();
   if (!zone.includes('/') && !/^utc$/i.test(zone)) return undefined;
-  if (!IANAZone.isValidZone(zone)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
+  return canonicalZone(zone);
 }
 
 /**

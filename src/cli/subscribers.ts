@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { parseConfig } from '../config/index.js';
 import { createLogger } from '../log.js';
 import { createStore } from '../store/index.js';
-import { isValidTimeZone } from '../store/due.js';
+import { isValidTimeZone } from '../time/index.js';
 import { SubscriberSchema, type Store, type Subscriber } from '../store/types.js';
 import { UsageError, writeLine, type CliIO, type Command } from './command.js';
 import { createProgress } from './progress.js';

@@ -7,12 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Digest } from '../domain.js';
+import pLimit from 'p-limit';
+import type { Digest, RenderedMessage } from '../domain.js';
 import type { DeliveryRecord, Subscriber } from '../store/types.js';
-import type { RenderedMessage, ScheduleDeps } from './deps.js';
+import type { ScheduleDeps } from './deps.js';
 import type { PartsResult } from '../bot/sender.js';
 import { META_LAST_TICK, currentDigest } from './build.js';
-import { dueInstantOn, floorToMinute, isDueSameDaySince } from './due.js';
+import { dueInstantOn, floorToMinute, isDueSameDaySince } from '../time/index.js';
 import { filterByTopics } from '../digest/index.js';
 
 /** What `khulasa deliver --json` prints. */
@@ -63,22 +64,8 @@ export function defaultInstanceId(role: string): string {
 
 type Outcome = 'sent' | 'skipped' | 'blocked' | 'failed' | 'interrupted';
 
-/** At most `n` store calls at once. */
+/** Runs a store call, at most a few at once (see {@link storeGate}). */
 type Gate = <T>(fn: () => Promise<T>) => Promise<T>;
-function createGate(n: number): Gate {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (fn) => {
-    if (active >= n) await new Promise<void>((r) => waiting.push(r));
-    active++;
-    try {
-      return await fn();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}
 
 /**
  * The embedded SQLite store runs its statements on libuv's four worker threads; hundreds of
@@ -112,7 +99,8 @@ function durable(deps: ScheduleDeps, gate: Gate, signal?: AbortSignal): Gate {
 }
 
 function storeGate(deps: ScheduleDeps): Gate {
-  return createGate(deps.store.backend === 'sqlite' ? 2 : 64);
+  const limit = pLimit(deps.store.backend === 'sqlite' ? 2 : 64);
+  return (fn) => limit(fn);
 }
 
 /** A delivery waits this long for a digest's translation (ScheduleDeps.translateDeadlineMs). */
@@ -201,14 +189,8 @@ function createPlanner(deps: ScheduleDeps, digest: Digest) {
 }
 
 async function setInactive(deps: ScheduleDeps, gate: Gate, chatId: number, now: Date) {
-  const current = await gate(() => deps.store.subscribers.get(chatId));
-  if (!current) return;
   await gate(() =>
-    deps.store.subscribers.upsert(chatId, (cur) => ({
-      ...(cur ?? current),
-      active: false,
-      updatedAt: now.toISOString(),
-    })),
+    deps.store.subscribers.patch(chatId, { active: false, updatedAt: now.toISOString() }),
   );
 }
 
@@ -219,27 +201,29 @@ async function markDelivered(
   digestId: string,
   now: Date,
 ) {
-  const current = await gate(() => deps.store.subscribers.get(chatId));
-  if (!current) return;
   await gate(() =>
-    deps.store.subscribers.upsert(chatId, (cur) => ({
-      ...(cur ?? current),
-      lastDigestId: digestId,
-      updatedAt: now.toISOString(),
-    })),
+    deps.store.subscribers.patch(chatId, { lastDigestId: digestId, updatedAt: now.toISOString() }),
   );
+}
+
+/** What every send of one delivery pass shares. */
+interface DeliveryRun {
+  deps: ScheduleDeps;
+  digest: Digest;
+  /** Who holds the leases this pass takes. */
+  owner: string;
+  leaseMs: number;
+  /** Every store call of the pass goes through it. */
+  gate: Gate;
 }
 
 /** Claims, sends and records one subscriber's digest. */
 async function deliverOne(
-  deps: ScheduleDeps,
-  digest: Digest,
+  run: DeliveryRun,
   sub: Subscriber,
   parts: RenderedMessage[],
-  owner: string,
-  leaseMs: number,
-  gate: Gate,
 ): Promise<Outcome> {
+  const { deps, digest, owner, leaseMs, gate } = run;
   let chatId = sub.chatId;
   let rec = await gate(() =>
     deps.store.deliveries.claim(digest.id, chatId, owner, leaseMs, deps.now()),
@@ -324,7 +308,7 @@ async function deliverOne(
         return 'interrupted';
       case 'migrated': {
         const to = r.migrateTo!;
-        await gate(() => deps.store.subscribers.migrate(chatId, to));
+        await gate(() => deps.store.subscribers.patch(chatId, { chatId: to }));
         await save({ ...done, status: 'skipped', error: `migrated to ${to}` });
         deps.log.info({ from: chatId, to }, 'group migrated to a supergroup; subscriber moved');
         const next = await gate(() =>
@@ -347,23 +331,6 @@ async function deliverOne(
   return 'failed';
 }
 
-/** Runs `fn` over the items with at most `n` at once; stops taking items when aborted. */
-async function pool<T>(
-  items: T[],
-  n: number,
-  signal: AbortSignal | undefined,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !signal?.aborted) {
-      const item = items[next++]!;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-}
-
 /**
  * Delivers a digest to the given subscribers (already selected) and counts the outcomes into
  * `report`. Returns how many sends were handed back unfinished.
@@ -380,13 +347,22 @@ export async function deliverDigest(
   const concurrency =
     opts.concurrency ?? Math.max(16, Math.ceil(deps.config.SEND_RATE_PER_SECOND * 2));
   const plan = createPlanner(deps, digest);
-  const gate = durable(deps, storeGate(deps), opts.signal);
+  const run: DeliveryRun = {
+    deps,
+    digest,
+    owner,
+    leaseMs,
+    gate: durable(deps, storeGate(deps), opts.signal),
+  };
+  const limit = pLimit(concurrency);
   let interrupted = 0;
-  await pool(subscribers, concurrency, opts.signal, async (sub) => {
+  const deliver = async (sub: Subscriber) => {
+    // Once aborted, sends already started finish; the rest are not begun.
+    if (opts.signal?.aborted) return;
     let outcome: Outcome;
     try {
       const parts = await plan(sub);
-      outcome = await deliverOne(deps, digest, sub, parts, owner, leaseMs, gate);
+      outcome = await deliverOne(run, sub, parts);
     } catch (err) {
       deps.log.error({ chatId: sub.chatId, err }, 'delivery error');
       outcome = 'failed';
@@ -396,7 +372,8 @@ export async function deliverDigest(
       report[outcome]++;
       deps.metrics?.deliveries.inc({ status: outcome });
     }
-  });
+  };
+  await Promise.all(subscribers.map((sub) => limit(deliver, sub)));
   return { interrupted };
 }
 

@@ -4,7 +4,7 @@
  * small fakes.
  */
 import type { Config } from '../config/index.js';
-import type { Article, Digest } from '../domain.js';
+import type { Article, Digest, RenderedMessage } from '../domain.js';
 import type { DocumentFrequencies } from '../digest/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
@@ -12,12 +12,6 @@ import type { TranslationOutcome, Translator } from '../translate/port.js';
 import type { Sender } from '../bot/sender.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { HealthSignals } from '../ops/health.js';
-
-/** One Telegram message of a rendered digest (structurally the bot's RenderedMessage). */
-export interface RenderedMessage {
-  html: string;
-  replyMarkup?: unknown;
-}
 
 /** How one reader's digest is rendered (the options of src/bot renderDigest it fills). */
 export interface RenderRequest {

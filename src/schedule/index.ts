@@ -2,7 +2,8 @@
  * Scheduling and delivery: cron jobs (ingest, builds, the per-minute delivery tick), the outbox,
  * the leader lock. Entry points call `createScheduleDeps` then `createScheduler(deps).start()`.
  */
-export type { ScheduleDeps, RenderedMessage, IngestSummary, ScheduleConfig } from './deps.js';
+export type { ScheduleDeps, IngestSummary, ScheduleConfig } from './deps.js';
+export type { RenderedMessage } from '../domain.js';
 export {
   runDeliveryPass,
   resumeDeliveries,
@@ -30,6 +31,6 @@ export {
   type SchedulerOptions,
 } from './scheduler.js';
 export { createLeader, SCHEDULER_LOCK, type Leader } from './leader.js';
-export { dueInstantOn, isDueAt, isDueSameDaySince, floorToMinute } from './due.js';
+export { dueInstantOn, isDueAt, isDueSameDaySince, floorToMinute } from '../time/index.js';
 export { createScheduleDeps, type CreateScheduleDepsInput } from './wire.js';
 export { createSender, classifySendError, type Sender, type TelegramLike } from '../bot/sender.js';

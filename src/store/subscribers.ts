@@ -17,7 +17,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
 import { chunks, type Driver } from './driver.js';
-import { dueMinutes, dueMinutesBetween, hhmm, isValidTimeZone, minuteOfDay } from './due.js';
+import {
+  dueMinutes,
+  dueMinutesBetween,
+  hhmm,
+  isValidTimeZone,
+  minuteOfDay,
+} from '../time/index.js';
 import { SubscriberSchema, type Subscriber, type SubscriberRepo } from './types.js';
 
 const RECORDS = 'subs';
@@ -138,6 +144,29 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
       });
     },
 
+    patch(chatId, patch) {
+      // Only a fixed patch may move a subscriber: the locks are taken before the function runs.
+      const to = (typeof patch === 'function' ? undefined : patch.chatId) ?? chatId;
+      const apply = async (): Promise<Subscriber | undefined> => {
+        const current = await read(chatId);
+        if (!current) return undefined;
+        const changes = typeof patch === 'function' ? patch(current) : patch;
+        if (!changes) return undefined;
+        const next = validate(to, { ...current, ...changes, chatId: to });
+        if (to === chatId) {
+          await write(current, next);
+        } else {
+          await write(await read(to), next);
+          await remove(current, chatId);
+        }
+        return next;
+      };
+      // A move needs both chats' locks, taken in id order so two opposite moves cannot deadlock.
+      if (to === chatId) return withMutex(`sub:${chatId}`, apply);
+      const [first, second] = [chatId, to].sort((a, b) => a - b) as [number, number];
+      return withMutex(`sub:${first}`, () => withMutex(`sub:${second}`, apply));
+    },
+
     delete(chatId) {
       return withMutex(`sub:${chatId}`, async () => {
         const raw = (await d.hget(RECORDS, [String(chatId)]))[0];
@@ -231,20 +260,6 @@ export function createSubscriberRepo(d: Driver, log: Logger, withMutex: WithMute
     async count() {
       const [total, active] = await Promise.all([d.hlen(RECORDS), d.hlen(ACTIVE)]);
       return { total, active };
-    },
-
-    async migrate(fromChatId, toChatId) {
-      if (fromChatId === toChatId) return;
-      const [first, second] = [fromChatId, toChatId].sort((a, b) => a - b) as [number, number];
-      await withMutex(`sub:${first}`, () =>
-        withMutex(`sub:${second}`, async () => {
-          const from = await read(fromChatId);
-          if (!from) return;
-          const target = await read(toChatId);
-          await write(target, validate(toChatId, { ...from, chatId: toChatId }));
-          await remove(from, fromChatId);
-        }),
-      );
     },
   };
 }

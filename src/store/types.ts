@@ -32,6 +32,12 @@ export const SubscriberSchema = z.object({
 });
 export type Subscriber = z.infer<typeof SubscriberSchema>;
 
+/**
+ * Fields of an existing subscriber to change. A `chatId` moves the subscription to that chat
+ * (a group that became a supergroup), replacing any subscriber there.
+ */
+export type SubscriberPatch = Partial<Subscriber>;
+
 export interface SubscriberRepo {
   get(chatId: number): Promise<Subscriber | undefined>;
   /**
@@ -48,6 +54,19 @@ export interface SubscriberRepo {
    * per-chat atomicity, in a few round trips per 500 chats. Several updates of one chat apply in
    * order. Each batch is validated before any of it is written; returns how many chats were new.
    */
+  /**
+   * Atomic partial update of an existing subscriber, like {@link upsert} but never creating one:
+   * the fields `patch` gives (or what it returns for the current value) replace those of the
+   * stored subscriber. Returns the new value, or undefined (and writes nothing) when the chat
+   * has no subscriber or the function returns undefined. A new `chatId` (in a fixed patch only)
+   * moves the subscriber, holding both chats' locks.
+   * @example subscribers.patch(chatId, { active: false, updatedAt }) // reader blocked the bot
+   * @example subscribers.patch(groupId, { chatId: supergroupId }) // the group was upgraded
+   */
+  patch(
+    chatId: number,
+    patch: SubscriberPatch | ((current: Subscriber) => Omit<SubscriberPatch, 'chatId'> | undefined),
+  ): Promise<Subscriber | undefined>;
   upsertMany(
     updates: { chatId: number; update: (current: Subscriber | undefined) => Subscriber }[],
   ): Promise<{ added: number }>;
@@ -62,8 +81,6 @@ export interface SubscriberRepo {
   /** Every subscriber, in no particular order, streamed. */
   all(): AsyncIterable<Subscriber>;
   count(): Promise<{ total: number; active: number }>;
-  /** A group became a supergroup: move the subscriber to the new chat id. */
-  migrate(fromChatId: number, toChatId: number): Promise<void>;
 }
 
 export interface ArticleRepo {

@@ -68,7 +68,7 @@ subscribeFeature.on('my_chat_member', async (ctx) => {
 subscribeFeature.on('message', async (ctx, next) => {
   const msg = ctx.message as { migrate_to_chat_id?: number };
   if (msg.migrate_to_chat_id !== undefined) {
-    await ctx.deps.store.subscribers.migrate(ctx.chat.id, msg.migrate_to_chat_id);
+    await ctx.deps.store.subscribers.patch(ctx.chat.id, { chatId: msg.migrate_to_chat_id });
     ctx.log.info({ from: ctx.chat.id, to: msg.migrate_to_chat_id }, 'group migrated');
     return;
   }

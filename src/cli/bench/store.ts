@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createStoreOn, openDriver } from '../../store/index.js';
 import type { Driver } from '../../store/driver.js';
-import { dueMinutes } from '../../store/due.js';
+import { dueMinutes } from '../../time/index.js';
 import { SubscriberSchema, type Store, type Subscriber } from '../../store/types.js';
 import { exportLine, importSubscribers, runExport } from '../subscribers.js';
 import { UsageError, intOption, writeLine, type Command } from '../command.js';

@@ -1,10 +1,10 @@
 /**
- * The scheduler's catch-up filter (src/schedule/due.ts) must agree with the store's due index
+ * The scheduler's catch-up filter (src/time/instant.ts) must agree with the store's due index
  * minute by minute, across daylight-saving changes, or a reader could be dropped or doubled.
  */
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../../src/store/index.js';
-import { isDueAt } from '../../../src/schedule/due.js';
+import { isDueAt } from '../../../src/time/index.js';
 import type { Subscriber } from '../../../src/store/types.js';
 
 const ZONES = [

@@ -302,13 +302,64 @@ describe.each(testBackends().map((b) => [b.name, b.make] as const))(
         await store.subscribers.upsert(-701, () =>
           sub(-701, { chatType: 'group', deliveryTime: '09:09', timeZone: 'UTC' }),
         );
-        await store.subscribers.migrate(-701, -100701);
+        await store.subscribers.patch(-701, { chatId: -100701 });
         expect(await store.subscribers.get(-701)).toBeUndefined();
         const moved = await store.subscribers.get(-100701);
         expect(moved?.chatId).toBe(-100701);
         expect(ids(await store.subscribers.dueAt(new Date('2026-01-01T09:09:00Z')))).toEqual([
           -100701,
         ]);
+      });
+
+      it('patches only the given fields, and keeps the due index in step', async () => {
+        await store.subscribers.upsert(801, () =>
+          sub(801, { deliveryTime: '10:11', timeZone: 'UTC', topics: ['غزة'] }),
+        );
+        const minute = new Date('2026-01-01T10:11:00Z');
+        expect(ids(await store.subscribers.dueAt(minute))).toEqual([801]);
+        const before = await store.subscribers.count();
+        const off = await store.subscribers.patch(801, {
+          active: false,
+          updatedAt: '2026-01-02T00:00:00.000Z',
+        });
+        expect(off).toEqual({
+          ...sub(801, { deliveryTime: '10:11', timeZone: 'UTC', topics: ['غزة'] }),
+          active: false,
+          updatedAt: '2026-01-02T00:00:00.000Z',
+        });
+        expect(await store.subscribers.get(801)).toEqual(off);
+        expect(ids(await store.subscribers.dueAt(minute))).toEqual([]);
+        expect((await store.subscribers.count()).active).toBe(before.active - 1);
+        await store.subscribers.patch(801, { active: true, deliveryTime: '10:12' });
+        expect(ids(await store.subscribers.dueAt(minute))).toEqual([]);
+        expect(ids(await store.subscribers.dueAt(new Date('2026-01-01T10:12:00Z')))).toEqual([801]);
+      });
+
+      it('patches nothing when the chat has no subscriber or the change is undefined', async () => {
+        expect(await store.subscribers.patch(802, { active: false })).toBeUndefined();
+        expect(await store.subscribers.patch(802, { chatId: 803 })).toBeUndefined();
+        expect(await store.subscribers.get(802)).toBeUndefined();
+        expect(await store.subscribers.get(803)).toBeUndefined();
+        await store.subscribers.upsert(804, () => sub(804, { active: false }));
+        const seen: boolean[] = [];
+        const result = await store.subscribers.patch(804, (s) => {
+          seen.push(s.active);
+          return s.active ? { active: false } : undefined;
+        });
+        expect(result).toBeUndefined();
+        expect(seen).toEqual([false]);
+        expect(await store.subscribers.get(804)).toEqual(sub(804, { active: false }));
+      });
+
+      it('applies concurrent patches of one chat one after another', async () => {
+        await store.subscribers.upsert(805, () => sub(805));
+        await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            store.subscribers.patch(805, (s) => ({ topics: [...s.topics, `t${i}`] })),
+          ),
+        );
+        const topics = (await store.subscribers.get(805))?.topics ?? [];
+        expect([...topics].sort()).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7']);
       });
     });
 

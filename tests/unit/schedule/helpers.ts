@@ -8,7 +8,7 @@ import type { DeliveryRecord, Store, Subscriber } from '../../../src/store/types
 import type { Translator } from '../../../src/translate/port.js';
 import { createSender, type SenderOptions, type TelegramLike } from '../../../src/bot/sender.js';
 import type { ScheduleDeps } from '../../../src/schedule/deps.js';
-import { dueInstantOn, isDueAt } from '../../../src/schedule/due.js';
+import { dueInstantOn, isDueAt } from '../../../src/time/index.js';
 import { createMetrics } from '../../../src/ops/metrics.js';
 
 export function fakeStore(clock: () => Date = () => new Date()): Store & {
@@ -77,11 +77,16 @@ export function fakeStore(clock: () => Date = () => new Date()): Store & {
         const all = [...subs.values()];
         return { total: all.length, active: all.filter((s) => s.active).length };
       },
-      async migrate(from, to) {
-        const s = subs.get(from);
-        if (!s) return;
-        subs.delete(from);
-        subs.set(to, { ...s, chatId: to, chatType: 'supergroup' });
+      async patch(id, patch) {
+        const s = subs.get(id);
+        if (!s) return undefined;
+        const changes = typeof patch === 'function' ? patch(clone(s)) : patch;
+        if (!changes) return undefined;
+        const to = (typeof patch === 'function' ? undefined : patch.chatId) ?? id;
+        const next = { ...s, ...changes, chatId: to };
+        subs.delete(id);
+        subs.set(to, clone(next));
+        return next;
       },
     },
     articles: {

@@ -4,7 +4,7 @@ import {
   isDueAt,
   isDueSameDaySince,
   floorToMinute,
-} from '../../../src/schedule/due.js';
+} from '../../../src/time/index.js';
 
 /** Every UTC minute in [from, to) at which the slot is due. */
 function dueMinutes(slot: { deliveryTime: string; timeZone: string }, from: string, to: string) {

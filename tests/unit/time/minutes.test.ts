@@ -6,7 +6,7 @@ import {
   hhmm,
   isValidTimeZone,
   localMinute,
-} from '../../../src/store/due.js';
+} from '../../../src/time/index.js';
 
 const at = (iso: string) => Date.parse(iso);
 const times = (zone: string, iso: string) => dueMinutes(zone, at(iso)).map(hhmm);

@@ -4,7 +4,8 @@
  * is due when the gap ends, and a local time that happens twice (fall back) counts once, at its
  * first occurrence.
  */
-import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { DateTime } from 'luxon';
+import { zoneOf } from './zone.js';
 
 export interface DeliverySlot {
   /** Local HH:MM. */
@@ -15,17 +16,6 @@ export interface DeliverySlot {
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-
-const zones = new Map<string, Zone>();
-function zoneOf(name: string): Zone {
-  let z = zones.get(name);
-  if (!z) {
-    const iana = IANAZone.create(name);
-    z = iana.isValid ? iana : FixedOffsetZone.utcInstance;
-    zones.set(name, z);
-  }
-  return z;
-}
 
 /** (zone, time, local day) → instant: a tick asks about the same few days over and over. */
 const instants = new Map<string, number>();
@@ -97,4 +87,20 @@ export function isDueAt(slot: DeliverySlot, minute: Date): boolean {
 export function isDueSameDaySince(slot: DeliverySlot, from: Date, now: Date): boolean {
   const due = dueInstantOn(slot, now).getTime();
   return due > from.getTime() && due <= now.getTime();
+}
+
+/**
+ * The next delivery after `now` for a local time in a zone, as a reader is told it. A time that
+ * does not exist that day (spring forward) is shifted by the gap, as luxon does, and an
+ * ambiguous one (fall back) is shown once.
+ * @example nextDelivery('07:00', 'Asia/Riyadh', new Date('2026-11-28T05:00:00Z')) // 29th, 04:00Z
+ */
+export function nextDelivery(time: string, zone: string, now: Date): DateTime {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const local = DateTime.fromJSDate(now, { zone });
+  let candidate = local.set({ hour: h, minute: m, second: 0, millisecond: 0 });
+  if (candidate <= local) {
+    candidate = local.plus({ days: 1 }).set({ hour: h, minute: m, second: 0, millisecond: 0 });
+  }
+  return candidate;
 }
