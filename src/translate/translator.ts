@@ -1,13 +1,13 @@
 /**
  * The translator everyone uses: a provider adapter wrapped with the cache (`cache.ts`), the
  * character budget (`budget.ts`), retries with backoff (`retry.ts`), the in-flight dedupe
- * (`inflight.ts`), per-request timeouts and bounded concurrency. It never throws at its
+ * (`inflight.ts`), and batched requests with per-request timeouts and bounded concurrency
+ * (`send.ts`). It never throws at its
  * callers: when translation is impossible they get the originals and `fallback` says why.
  */
 import type { TranslationConfig } from '../config/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
-import { mapSettled, planBatches } from './batch.js';
 import { createBudget, type Refusal } from './budget.js';
 import { createTranslationCache, type CachedTranslation } from './cache.js';
 import { TranslationError, classifyError } from './errors.js';
@@ -16,8 +16,9 @@ import { createGoogleV3Provider } from './google-v3.js';
 import { createInFlight, type Claim } from './inflight.js';
 import { detectByScript } from './local-detect.js';
 import type { Detection, TranslateRequest, TranslationOutcome, Translator } from './port.js';
-import { countChars, needsTranslation, protect, restore, type Protected } from './protect.js';
+import { countChars, needsTranslation, protect, restore } from './protect.js';
 import type { Provider } from './provider.js';
+import { sendInBatches, type Miss } from './send.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { usageKeys, utcDay } from './usage.js';
 
@@ -66,13 +67,6 @@ export interface ManagedTranslator extends Translator {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-interface Miss {
-  text: string;
-  key: string;
-  prepared: Protected;
-  chars: number;
-}
 
 function normalizeLanguage(code: string | undefined): string | undefined {
   const c = code?.trim();
@@ -136,53 +130,6 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
   });
   const inflight = createInFlight<CachedTranslation>();
   let languages: { list: string[]; at: number } | undefined;
-
-  /** Sends the misses in batches; resolves one result per miss (a value or the error). */
-  async function send(
-    p: Provider,
-    misses: Miss[],
-    from: string | undefined,
-    to: string,
-  ): Promise<{ values: (CachedTranslation | TranslationError)[]; sent: number; failed: number }> {
-    const values: (CachedTranslation | TranslationError)[] = new Array(misses.length);
-    const batches = planBatches(
-      misses.map((m) => m.chars),
-      p.limits,
-    );
-    let sent = 0;
-    let failed = 0;
-    const settled = await mapSettled(batches, concurrency, async (batch) => {
-      const texts = batch.map((i) => misses[i]!.prepared.text);
-      const result = await withRetries(retry, `translating ${texts.length} segments`, () =>
-        p.translateBatch(texts, from, to, timeoutMs),
-      );
-      const entries = batch.map((i, j) => {
-        const m = misses[i]!;
-        const value: CachedTranslation = {
-          t: restore(result.texts[j] ?? '', m.prepared.tokens, to),
-        };
-        const detected = result.detected?.[j];
-        if (detected) value.d = detected;
-        values[i] = value;
-        return { key: m.key, value };
-      });
-      await cache.store(entries);
-    });
-    settled.forEach((s, b) => {
-      const batch = batches[b]!;
-      const chars = batch.reduce((n, i) => n + misses[i]!.chars, 0);
-      if (s.status === 'fulfilled') {
-        sent += chars;
-        return;
-      }
-      const err = classifyError(s.reason, name);
-      // A timed-out request may still be billed: it stays counted against the budget.
-      if (err.kind === 'timeout') sent += chars;
-      else failed += chars;
-      for (const i of batch) values[i] = err;
-    });
-    return { values, sent, failed };
-  }
 
   async function translate(
     texts: string[],
@@ -266,7 +213,14 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
             );
             for (const m of misses) m.claim.reject(err);
           } else {
-            const out = await send(provider, misses, from, to);
+            const out = await sendInBatches(provider, misses, {
+              from,
+              to,
+              concurrency,
+              timeoutMs,
+              retry,
+              cache,
+            });
             sent = out.sent;
             budget.refund(reservation.day, out.failed, request.chatId);
             out.values.forEach((v, i) => {
