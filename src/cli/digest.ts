@@ -217,14 +217,10 @@ async function translate(
 ): Promise<{ digest: Digest; extra: Record<string, unknown>; notice?: string }> {
   const config = parseConfig(io.env);
   const { openRuntime } = await import('../app/runtime.js');
-  const { translateForCli } = await import('../translate/index.js');
-  const runtime = await openRuntime(config, { log: silentLogger(), translator: false });
+  const { translateWith } = await import('../translate/index.js');
+  const runtime = await openRuntime(config, { log: silentLogger() });
   try {
-    const out = await translateForCli(digest, lang, {
-      config,
-      store: runtime.store,
-      log: runtime.log,
-    });
+    const out = await translateWith(digest, lang, runtime.translator);
     return { digest: out.digest, extra: { translation: out.translation }, notice: out.notice };
   } finally {
     await runtime.close();
