@@ -1,38 +1,19 @@
 /**
- * Composition root: builds the adapters from the configuration, starts the bot and the
- * scheduler (or the local console chat), and shuts everything down gracefully. The only place
- * that calls the `create…` factories of every module.
+ * Composition root: opens the runtime (store, translator, sources: src/app) from the
+ * configuration, starts the bot and the scheduler (or the local console chat), and shuts
+ * everything down gracefully.
  */
 import type { CliIO } from './cli/command.js';
 import type { Config } from './config/index.js';
 import { createLogger, type Logger } from './log.js';
-import {
-  createBot,
-  createBotDeps,
-  launchBot,
-  runConsoleChat,
-  seedConsoleStore,
-  type Bot,
-} from './bot/index.js';
+import { botDepsFor, configuredSources, openRuntime, scheduleDepsFor } from './app/index.js';
+import { createBot, launchBot, runConsoleChat, seedConsoleStore, type Bot } from './bot/index.js';
 import { startOpsServer, metrics, type OpsServer } from './ops/index.js';
-import {
-  createScheduleDeps,
-  createScheduler,
-  hasReadSources,
-  type Scheduler,
-} from './schedule/index.js';
+import { createScheduler, hasReadSources, type Scheduler } from './schedule/index.js';
 import { sendAlerts, type AlertDeps } from './schedule/alerts.js';
-import { defaultSources, loadSourcesFile } from './sources/index.js';
-import { createStore } from './store/index.js';
-import type { Source, Store } from './store/types.js';
-import { createTranslatorFromConfig } from './translate/index.js';
+import type { Store } from './store/types.js';
 
 const DAY_MS = 86_400_000;
-
-/** The configured sources: SOURCES_FILE, or the bundled list of Arabic outlets. */
-export async function configuredSources(config: Config): Promise<Source[]> {
-  return config.SOURCES_FILE ? loadSourcesFile(config.SOURCES_FILE) : defaultSources();
-}
 
 export interface RunningService {
   store: Store;
@@ -57,22 +38,17 @@ export async function startService(
   if (config.telegram.mode === 'console') {
     throw new Error('startService needs TELEGRAM_BOT_TOKEN; use the console chat without one');
   }
-  const log = opts.log ?? createLogger({ level: config.LOG_LEVEL });
-  const now = opts.now ?? (() => new Date());
-  const store = await createStore(config.STORE_URL, { log });
-  const translator = createTranslatorFromConfig(config, { store, log, now });
-  const sources = await configuredSources(config);
+  const runtime = await openRuntime(config, {
+    log: opts.log ?? createLogger({ level: config.LOG_LEVEL }),
+    now: opts.now,
+    sources: true,
+  });
+  const { log, now, store, translator, sources } = runtime;
   // The bot's /digest shares the scheduler's builds and waits for its start-up pass; both exist
   // before the first update can arrive (the bot is launched after the scheduler is created).
   const late: { scheduler?: Scheduler } = {};
   const bot = createBot(
-    createBotDeps({
-      config,
-      log,
-      store,
-      translator,
-      sources,
-      now,
+    botDepsFor(runtime, {
       digests: {
         current: (at) => {
           if (!late.scheduler) throw new Error('the scheduler is not created yet');
@@ -84,14 +60,9 @@ export async function startService(
     }),
   );
   const created = createScheduler(
-    createScheduleDeps({
-      config,
-      log,
-      store,
-      translator,
+    scheduleDepsFor(runtime, {
       telegram: bot.telegram,
       metrics,
-      now,
       instanceId: config.INSTANCE_ID,
     }),
   );
@@ -157,8 +128,7 @@ export async function startService(
         ['scheduler', () => created.stop()],
         ['bot', () => stopBot()],
         ['ops server', async () => ops?.close()],
-        ['translator', () => translator.close()],
-        ['store', () => store.close()],
+        ['translator and store', () => runtime.close()],
       ]),
   };
 }
@@ -205,8 +175,8 @@ async function runConsole(config: Config, io: CliIO): Promise<number> {
   // The chat owns the terminal: only warnings reach stderr unless LOG_LEVEL asks for more.
   const level = io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
   const log = createLogger({ level });
-  const store = await createStore(consoleStoreUrl(config, io.env), { log });
-  const translator = createTranslatorFromConfig(config, { store, log });
+  const runtime = await openRuntime(config, { log, storeUrl: consoleStoreUrl(config, io.env) });
+  const { store } = runtime;
   try {
     await seedConsoleStore({
       store,
@@ -216,13 +186,11 @@ async function runConsole(config: Config, io: CliIO): Promise<number> {
       maxStories: config.DIGEST_MAX_STORIES,
       ttlMs: config.ARTICLE_TTL_DAYS * DAY_MS,
     });
-    const sources = await configuredSources(config);
-    const deps = createBotDeps({ config, log, store, translator, sources });
+    const deps = botDepsFor({ ...runtime, sources: await configuredSources(config) });
     await runConsoleChat(deps, { input: io.stdin, output: io.stdout });
     return 0;
   } finally {
-    await translator.close();
-    await store.close();
+    await runtime.close();
   }
 }
 

@@ -114,8 +114,9 @@ export const command: Command = {
     }
     const config = parseConfig(io.env);
     const chatId = ref === undefined ? undefined : await resolveChannel(ref, config);
-    const { createStore } = await import('../store/index.js');
-    const store = await createStore(config.STORE_URL, { log: silentLogger() });
+    const { openRuntime } = await import('../app/runtime.js');
+    const runtime = await openRuntime(config, { log: silentLogger(), translator: false });
+    const { store } = runtime;
     try {
       if (action === 'list') {
         const channels = await listChannels(store);
@@ -148,7 +149,7 @@ export const command: Command = {
       io.stdout.write(`removed channel ${ref} (${chatId})\n`);
       return 0;
     } finally {
-      await store.close();
+      await runtime.close();
     }
   },
 };

@@ -35,16 +35,13 @@ Options:
     }
     const token = config.telegram.token;
     const log = createLogger({ level: io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' });
-    const [{ createStore }, { createTranslatorFromConfig }, { Telegram }, schedule, bot] =
-      await Promise.all([
-        import('../store/index.js'),
-        import('../translate/index.js'),
-        import('telegraf'),
-        import('../schedule/index.js'),
-        import('../bot/index.js'),
-      ]);
-    const store = await createStore(config.STORE_URL, { log });
-    const translator = createTranslatorFromConfig(config, { store, log });
+    const [app, { Telegram }, schedule, bot] = await Promise.all([
+      import('../app/index.js'),
+      import('telegraf'),
+      import('../schedule/index.js'),
+      import('../bot/index.js'),
+    ]);
+    const runtime = await app.openRuntime(config, { log });
     const controller = new AbortController();
     let hardStop: ReturnType<typeof setTimeout> | undefined;
     const telegram = new Telegram(token, {
@@ -52,11 +49,7 @@ Options:
       webhookReply: false,
     });
     bot.routeThroughProxy(telegram, config.telegram.apiRoot);
-    const deps = schedule.createScheduleDeps({
-      config,
-      log,
-      store,
-      translator,
+    const deps = app.scheduleDepsFor(runtime, {
       telegram,
       instanceId: schedule.defaultInstanceId('cli'),
     });
@@ -87,8 +80,7 @@ Options:
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       clearTimeout(hardStop);
-      await translator.close();
-      await store.close();
+      await runtime.close();
     }
   },
 };

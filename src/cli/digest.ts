@@ -147,12 +147,12 @@ export async function loadArticles(specs: string[], now: Date, io: CliIO): Promi
 /** Articles of the last `hours` before `now` from the configured store. */
 export async function loadStoreArticles(io: CliIO, since: Date): Promise<Article[]> {
   const config = parseConfig(io.env);
-  const { createStore } = await import('../store/index.js');
-  const store = await createStore(config.STORE_URL, { log: silentLogger() });
+  const { openRuntime } = await import('../app/runtime.js');
+  const runtime = await openRuntime(config, { log: silentLogger(), translator: false });
   try {
-    return await store.articles.listSince(since);
+    return await runtime.store.articles.listSince(since);
   } finally {
-    await store.close();
+    await runtime.close();
   }
 }
 
@@ -168,13 +168,13 @@ export async function loadStoreHistory(
 ): Promise<DocumentFrequencies | undefined> {
   if (!fromStore && !io.env.STORE_URL) return undefined;
   const config = parseConfig(io.env);
-  const { createStore } = await import('../store/index.js');
+  const { openRuntime } = await import('../app/runtime.js');
   const { loadHistory } = await import('../schedule/history.js');
-  const store = await createStore(config.STORE_URL, { log: silentLogger() });
+  const runtime = await openRuntime(config, { log: silentLogger(), translator: false });
   try {
-    return await loadHistory(store, since, config.CLUSTER_BACKGROUND_DAYS);
+    return await loadHistory(runtime.store, since, config.CLUSTER_BACKGROUND_DAYS);
   } finally {
-    await store.close();
+    await runtime.close();
   }
 }
 
@@ -216,14 +216,14 @@ async function translate(
   io: CliIO,
 ): Promise<{ digest: Digest; extra: Record<string, unknown>; notice?: string }> {
   const config = parseConfig(io.env);
-  const { createStore } = await import('../store/index.js');
-  const { translateForCli } = await import('../translate/index.js');
-  const store = await createStore(config.STORE_URL, { log: silentLogger() });
+  const { openRuntime } = await import('../app/runtime.js');
+  const { translateWith } = await import('../translate/index.js');
+  const runtime = await openRuntime(config, { log: silentLogger() });
   try {
-    const out = await translateForCli(digest, lang, { config, store, log: silentLogger() });
+    const out = await translateWith(digest, lang, runtime.translator);
     return { digest: out.digest, extra: { translation: out.translation }, notice: out.notice };
   } finally {
-    await store.close();
+    await runtime.close();
   }
 }
 

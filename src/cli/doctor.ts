@@ -76,10 +76,10 @@ const oneLine = (err: unknown): string =>
 
 async function checkStore(config: Config): Promise<{ check: Check; store?: Store }> {
   try {
-    const { createStore } = await import('../store/index.js');
-    const store = await withTimeout(
+    const { openRuntime } = await import('../app/runtime.js');
+    const { store } = await withTimeout(
       'the store',
-      createStore(config.STORE_URL, { log: silentLogger() }),
+      openRuntime(config, { log: silentLogger(), translator: false }),
     );
     const probe = `doctor-${process.pid}-${Date.now()}`;
     await store.meta.set('doctor:probe', probe);
@@ -194,10 +194,9 @@ async function checkTranslation(config: Config, store: Store | undefined): Promi
 async function checkSources(config: Config): Promise<Check[]> {
   let sources;
   const sourcesModule = await import('../sources/index.js');
+  const { configuredSources } = await import('../sources/configured.js');
   try {
-    sources = config.SOURCES_FILE
-      ? await sourcesModule.loadSourcesFile(config.SOURCES_FILE)
-      : sourcesModule.defaultSources();
+    sources = await configuredSources(config);
   } catch (err) {
     return [
       {

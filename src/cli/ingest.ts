@@ -4,16 +4,16 @@
  */
 import { ConfigError, parseConfig } from '../config/index.js';
 import { createLogger } from '../log.js';
+import { openRuntime } from '../app/runtime.js';
+import { configuredSources, withAddedSources } from '../sources/configured.js';
 import {
   SourcesFileError,
-  defaultSources,
   loadSourcesFile,
   runIngest,
   sourcesFromSpecs,
   type SourceReport,
 } from '../sources/index.js';
 import { recordHistory } from '../schedule/history.js';
-import { createStore } from '../store/index.js';
 import type { Source } from '../store/types.js';
 import { UsageError, listOption, writeLine, type Command } from './command.js';
 
@@ -123,18 +123,15 @@ export const command: Command = {
           error: p.error,
         });
       }
-    } else if (config.SOURCES_FILE) {
+    } else {
       try {
-        sources = await loadSourcesFile(config.SOURCES_FILE);
+        sources = await configuredSources(config);
       } catch (err) {
-        if (err instanceof SourcesFileError) {
+        if (err instanceof SourcesFileError && config.SOURCES_FILE) {
           throw new ConfigError('SOURCES_FILE', err.message, './sources.json');
         }
         throw err;
       }
-      fromStore = true;
-    } else {
-      sources = defaultSources();
       fromStore = true;
     }
 
@@ -142,12 +139,10 @@ export const command: Command = {
       level:
         config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? config.LOG_LEVEL : 'error',
     });
-    const store = await createStore(config.STORE_URL, { log });
+    const runtime = await openRuntime(config, { log, translator: false });
+    const { store } = runtime;
     try {
-      if (fromStore) {
-        const known = new Set(sources.map((s) => s.id));
-        for (const s of await store.sources.list()) if (!known.has(s.id)) sources.push(s);
-      }
+      if (fromStore) sources = await withAddedSources(sources, store);
       if (sources.length === 0 && failedSpecs.length === 0) {
         throw new UsageError('no sources to read; give --from SPEC or --sources FILE');
       }
@@ -213,7 +208,7 @@ export const command: Command = {
       }
       return 0;
     } finally {
-      await store.close();
+      await runtime.close();
     }
   },
 };

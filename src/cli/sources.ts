@@ -43,9 +43,9 @@ export const command: Command = {
       }
     }
     const config = parseConfig(io.env);
-    const { createStore } = await import('../store/index.js');
-    const { defaultSources, loadSourcesFile, parseOpml, planImport, renderOpml } =
-      await import('../sources/index.js');
+    const { openRuntime } = await import('../app/runtime.js');
+    const { configuredSources } = await import('../sources/configured.js');
+    const { parseOpml, planImport, renderOpml } = await import('../sources/index.js');
 
     let feeds: ReturnType<typeof parseOpml> = [];
     if (action === 'import') {
@@ -62,10 +62,9 @@ export const command: Command = {
       }
     }
 
-    const base = config.SOURCES_FILE
-      ? await loadSourcesFile(config.SOURCES_FILE)
-      : defaultSources();
-    const store = await createStore(config.STORE_URL, { log: silentLogger() });
+    const base = await configuredSources(config);
+    const runtime = await openRuntime(config, { log: silentLogger(), translator: false });
+    const { store } = runtime;
     try {
       const added = await store.sources.list();
       const baseUrls = new Set(base.map((s) => s.url));
@@ -97,7 +96,7 @@ export const command: Command = {
       );
       return 0;
     } finally {
-      await store.close();
+      await runtime.close();
     }
   },
 };

@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { parseConfig } from '../config/index.js';
 import { createLogger } from '../log.js';
-import { createStore } from '../store/index.js';
+import { openRuntime } from '../app/runtime.js';
 import { isValidTimeZone } from '../time/index.js';
 import { SubscriberSchema, type Store, type Subscriber } from '../store/types.js';
 import { UsageError, writeLine, type CliIO, type Command } from './command.js';
@@ -181,7 +181,8 @@ export const command: Command = {
     }
     const config = parseConfig(io.env);
     const log = createLogger({ level: 'warn', destination: io.stderr });
-    const store = await createStore(config.STORE_URL, { log });
+    const runtime = await openRuntime(config, { log, translator: false });
+    const { store } = runtime;
     try {
       if (action === 'export') {
         const outFile = args.values.out as string | undefined;
@@ -214,7 +215,7 @@ export const command: Command = {
       );
       return report.bad > 0 ? 1 : 0;
     } finally {
-      await store.close();
+      await runtime.close();
     }
   },
 };

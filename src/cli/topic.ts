@@ -37,18 +37,13 @@ async function arabicQuery(query: string, io: CliIO): Promise<string> {
   if (detectByScript(query).language === 'ar') return query;
   const config = parseConfig(io.env);
   if (config.translation.provider === 'none') return glossaryToArabic(query) ?? query;
-  const { createStore } = await import('../store/index.js');
-  const { createTranslatorFromConfig, toArabicQuery } = await import('../translate/index.js');
-  const store = await createStore(config.STORE_URL, { log: silentLogger() });
+  const { openRuntime } = await import('../app/runtime.js');
+  const { toArabicQuery } = await import('../translate/index.js');
+  const runtime = await openRuntime(config, { log: silentLogger() });
   try {
-    const translator = createTranslatorFromConfig(config, { store, log: silentLogger() });
-    try {
-      return (await toArabicQuery(query, translator)).query;
-    } finally {
-      await translator.close();
-    }
+    return (await toArabicQuery(query, runtime.translator)).query;
   } finally {
-    await store.close();
+    await runtime.close();
   }
 }
 

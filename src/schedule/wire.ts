@@ -61,17 +61,15 @@ export function createScheduleDeps(input: CreateScheduleDepsInput): ScheduleDeps
     input.ingest ??
     (async () => {
       // Loaded on first use: one-off commands (deliver) never pay for the fetching stack.
-      const { defaultSources, loadSourcesFile, runIngest } = await import('../sources/index.js');
-      const base = config.SOURCES_FILE
-        ? await loadSourcesFile(config.SOURCES_FILE)
-        : defaultSources();
-      const extra = await store.sources.list();
-      const ids = new Set(base.map((s) => s.id));
+      const [{ runIngest }, { configuredSources, withAddedSources }] = await Promise.all([
+        import('../sources/index.js'),
+        import('../sources/configured.js'),
+      ]);
       return runIngest({
         store,
         log,
         now,
-        sources: [...base, ...extra.filter((s) => !ids.has(s.id))],
+        sources: await withAddedSources(await configuredSources(config), store),
         allowPrivate: config.ALLOW_PRIVATE_SOURCES,
         ttlMs: config.ARTICLE_TTL_DAYS * 86_400_000,
         onStored: (articles) => recordHistory(store, articles, config.CLUSTER_BACKGROUND_DAYS),

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 import { translateDigest } from './digest.js';
 import { fallbackNotice } from './notice.js';
-import type { TranslationOutcome } from './port.js';
+import type { TranslationOutcome, Translator } from './port.js';
 import { createTranslator, type ManagedTranslator, type TranslatorDeps } from './translator.js';
 
 /**
@@ -54,17 +54,26 @@ export async function translateForCli(
     endpoint: deps.endpoint,
   });
   try {
-    const { digest: out, outcome } = await translateDigest(digest, lang, translator);
-    const translation: CliTranslation = {
-      provider: outcome.provider,
-      target: lang,
-      chars: outcome.chars,
-      cached: outcome.cached,
-    };
-    if (!outcome.fallback) return { digest: out, translation };
-    translation.fallback = outcome.fallback;
-    return { digest: out, translation, notice: fallbackNotice(outcome.fallback, lang) };
+    return await translateWith(digest, lang, translator);
   } finally {
     await translator.close();
   }
+}
+
+/** {@link translateForCli} with a translator the caller opened (and closes). */
+export async function translateWith(
+  digest: Digest,
+  lang: string,
+  translator: Translator,
+): Promise<{ digest: Digest; translation: CliTranslation; notice?: string }> {
+  const { digest: out, outcome } = await translateDigest(digest, lang, translator);
+  const translation: CliTranslation = {
+    provider: outcome.provider,
+    target: lang,
+    chars: outcome.chars,
+    cached: outcome.cached,
+  };
+  if (!outcome.fallback) return { digest: out, translation };
+  translation.fallback = outcome.fallback;
+  return { digest: out, translation, notice: fallbackNotice(outcome.fallback, lang) };
 }

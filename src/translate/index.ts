@@ -13,7 +13,12 @@ export { translateDigest, toArabicQuery, digestSegments, translatableChars } fro
 export { sampleDigest } from './sample-digest.js';
 export { translationUsage, usageKeys, utcDay, type TranslationUsage } from './usage.js';
 export { fallbackNotice } from './notice.js';
-export { createTranslatorFromConfig, translateForCli, type CliTranslation } from './cli.js';
+export {
+  createTranslatorFromConfig,
+  translateForCli,
+  translateWith,
+  type CliTranslation,
+} from './cli.js';
 export { TranslationError, classifyError, type TranslationErrorKind } from './errors.js';
 export { protect, restore, countChars } from './protect.js';
 export { planBatches } from './batch.js';

@@ -1,21 +1,26 @@
 /**
- * The translator everyone uses: a provider adapter wrapped with the cache, the character budget,
- * retries with backoff, per-request timeouts and bounded concurrency. It never throws at its
+ * The translator everyone uses: a provider adapter wrapped with the cache (`cache.ts`), the
+ * character budget (`budget.ts`), retries with backoff (`retry.ts`), the in-flight dedupe
+ * (`inflight.ts`), and batched requests with per-request timeouts and bounded concurrency
+ * (`send.ts`). It never throws at its
  * callers: when translation is impossible they get the originals and `fallback` says why.
  */
-import { createHash } from 'node:crypto';
 import type { TranslationConfig } from '../config/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
-import { mapSettled, planBatches } from './batch.js';
+import { createBudget, type Refusal } from './budget.js';
+import { createTranslationCache, type CachedTranslation } from './cache.js';
 import { TranslationError, classifyError } from './errors.js';
 import { createGoogleV2Provider } from './google-v2.js';
 import { createGoogleV3Provider } from './google-v3.js';
+import { createInFlight, type Claim } from './inflight.js';
 import { detectByScript } from './local-detect.js';
 import type { Detection, TranslateRequest, TranslationOutcome, Translator } from './port.js';
-import { countChars, needsTranslation, protect, restore, type Protected } from './protect.js';
+import { countChars, needsTranslation, protect, restore } from './protect.js';
 import type { Provider } from './provider.js';
-import { LIMITS_META_KEY, USAGE_TTL_MS, usageKeys, utcDay } from './usage.js';
+import { sendInBatches, type Miss } from './send.js';
+import { withRetries, type RetryPolicy } from './retry.js';
+import { usageKeys, utcDay } from './usage.js';
 
 export interface TranslatorDeps {
   store: Store;
@@ -62,26 +67,6 @@ export interface ManagedTranslator extends Translator {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const MAX_RETRY_DELAY_MS = 8000;
-const MEMO_MAX = 50_000;
-
-interface CacheValue {
-  /** The translation, placeholders restored. */
-  t: string;
-  /** Detected source language, when the source was not given. */
-  d?: string;
-}
-
-interface Miss {
-  text: string;
-  key: string;
-  prepared: Protected;
-  chars: number;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 function normalizeLanguage(code: string | undefined): string | undefined {
   const c = code?.trim();
@@ -89,17 +74,6 @@ function normalizeLanguage(code: string | undefined): string | undefined {
   // zh-TW keeps its region; plain codes are lower case.
   const [lang, region] = c.split(/[-_]/);
   return region ? `${lang!.toLowerCase()}-${region.toUpperCase()}` : lang!.toLowerCase();
-}
-
-function parseCached(raw: string | undefined): CacheValue | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    const v = JSON.parse(raw) as Partial<CacheValue>;
-    if (typeof v?.t !== 'string') return undefined;
-    return typeof v.d === 'string' ? { t: v.t, d: v.d } : { t: v.t };
-  } catch {
-    return undefined;
-  }
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -129,191 +103,33 @@ export function createProvider(cfg: TranslationConfig, endpoint?: string): Provi
 export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): ManagedTranslator {
   const provider = deps.provider ?? createProvider(cfg, deps.endpoint);
   const name: Translator['provider'] = provider?.name ?? 'none';
-  const { store, now } = deps;
+  const { now } = deps;
   const log = deps.log.child({ module: 'translate', provider: name });
   const timeoutMs = deps.timeoutMs ?? 10_000;
-  const retries = deps.retries ?? 3;
-  const baseDelay = deps.retryBaseDelayMs ?? 500;
   const concurrency = Math.max(1, deps.concurrency ?? 4);
-  const cacheTtlMs = deps.cacheTtlMs ?? 7 * DAY_MS;
-  const sleep = deps.sleep ?? defaultSleep;
-  /** Segments being translated right now: a second caller waits instead of paying again. */
-  const inflight = new Map<string, Promise<CacheValue>>();
+  const retry: RetryPolicy = {
+    provider: name,
+    retries: deps.retries ?? 3,
+    baseDelayMs: deps.retryBaseDelayMs ?? 500,
+    sleep: deps.sleep ?? defaultSleep,
+    log,
+  };
+  const cache = createTranslationCache({
+    store: deps.store,
+    log,
+    now,
+    provider: name,
+    ttlMs: deps.cacheTtlMs ?? 7 * DAY_MS,
+  });
+  const budget = createBudget({
+    store: deps.store,
+    log,
+    now,
+    dailyCharLimit: deps.dailyCharLimit,
+    userDailyCharLimit: deps.userDailyCharLimit,
+  });
+  const inflight = createInFlight<CachedTranslation>();
   let languages: { list: string[]; at: number } | undefined;
-  /**
-   * Translations already seen by this process, so the thousandth reader of a digest costs no
-   * store round trip. Entries are immutable for their key; the oldest go first past the cap.
-   */
-  const memo = new Map<string, { value: CacheValue; until: number }>();
-  const memoKey = (from: string | undefined, to: string, text: string) =>
-    `${from ?? 'auto'}\u0000${to}\u0000${text}`;
-  const memoGet = (key: string): CacheValue | undefined => {
-    const e = memo.get(key);
-    if (!e) return undefined;
-    if (e.until <= now().getTime()) {
-      memo.delete(key);
-      return undefined;
-    }
-    return e.value;
-  };
-  const memoSet = (key: string, value: CacheValue) => {
-    if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
-    memo.set(key, { value, until: now().getTime() + cacheTtlMs });
-  };
-  /** Counter additions waiting to be written together (many readers at once cost one write). */
-  const pending = new Map<string, number>();
-  let limitsRecorded = false;
-
-  const cacheKey = (from: string | undefined, to: string, text: string) =>
-    `${name}:${from ?? 'auto'}:${to}:${sha256(text)}`;
-
-  /** Best-effort counter bump; usage figures must never break a translation. */
-  const writing = new Set<Promise<unknown>>();
-  const bump = (key: string, by: number) => {
-    if (by === 0) return;
-    const write = store.counters.incr(key, by, USAGE_TTL_MS).catch((err: unknown) => {
-      log.warn({ err, key }, 'could not update a translation counter');
-    });
-    writing.add(write);
-    void write.finally(() => writing.delete(write));
-  };
-
-  const writePending = () => {
-    const entries = [...pending];
-    pending.clear();
-    for (const [k, n] of entries) bump(k, n);
-  };
-  const bumpSoon = (key: string, by: number) => {
-    if (by === 0) return;
-    if (pending.size === 0) setImmediate(writePending);
-    pending.set(key, (pending.get(key) ?? 0) + by);
-  };
-  /** Writes every pending counter update and waits for them. */
-  const flush = async () => {
-    writePending();
-    await Promise.allSettled([...writing]);
-  };
-
-  const recordLimits = () => {
-    if (limitsRecorded) return;
-    limitsRecorded = true;
-    store.meta
-      .set(LIMITS_META_KEY, {
-        dailyCharLimit: deps.dailyCharLimit,
-        userDailyCharLimit: deps.userDailyCharLimit,
-      })
-      .catch(() => {
-        limitsRecorded = false;
-      });
-  };
-
-  /**
-   * Reserves `chars` against today's limits before sending. Counters are shared by every
-   * instance, so the reservation is an atomic add, taken back when it overshoots.
-   */
-  async function reserve(
-    chars: number,
-    chatId: number | undefined,
-  ): Promise<{ day: string; refusal?: TranslationOutcome['fallback'] }> {
-    const day = utcDay(now());
-    recordLimits();
-    const dayKey = usageKeys.chars(day);
-    try {
-      if (chars > deps.dailyCharLimit) return { day, refusal: 'budget' };
-      const total = await store.counters.incr(dayKey, chars, USAGE_TTL_MS);
-      if (total > deps.dailyCharLimit) {
-        await store.counters.incr(dayKey, -chars, USAGE_TTL_MS);
-        return { day, refusal: 'budget' };
-      }
-      if (chatId !== undefined) {
-        const readerKey = usageKeys.reader(day, chatId);
-        const mine = await store.counters.incr(readerKey, chars, USAGE_TTL_MS);
-        if (mine > deps.userDailyCharLimit) {
-          await store.counters.incr(readerKey, -chars, USAGE_TTL_MS);
-          await store.counters.incr(dayKey, -chars, USAGE_TTL_MS);
-          return { day, refusal: 'reader-budget' };
-        }
-      }
-      return { day };
-    } catch (err) {
-      // Without the counters the spend cannot be bounded: do not send.
-      log.error({ err }, 'translation budget unavailable; sending nothing');
-      return { day, refusal: 'error' };
-    }
-  }
-
-  /** Gives back characters reserved for requests that failed (failed requests are not billed). */
-  function refund(day: string, chars: number, chatId: number | undefined) {
-    if (chars === 0) return;
-    bump(usageKeys.chars(day), -chars);
-    if (chatId !== undefined) bump(usageKeys.reader(day, chatId), -chars);
-  }
-
-  /** One provider call with our retry policy: backoff with jitter on retryable failures. */
-  async function withRetries<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        const e = classifyError(err, name);
-        if (!e.retryable || attempt >= retries) throw e;
-        const delay =
-          Math.min(MAX_RETRY_DELAY_MS, baseDelay * 2 ** attempt) * (0.75 + Math.random() / 2);
-        log.warn(
-          { kind: e.kind, status: e.status, attempt: attempt + 1, delayMs: Math.round(delay) },
-          `${what} failed (${e.message}); retrying`,
-        );
-        await sleep(delay);
-      }
-    }
-  }
-
-  /** Sends the misses in batches; resolves one result per miss (a value or the error). */
-  async function send(
-    p: Provider,
-    misses: Miss[],
-    from: string | undefined,
-    to: string,
-  ): Promise<{ values: (CacheValue | TranslationError)[]; sent: number; failed: number }> {
-    const values: (CacheValue | TranslationError)[] = new Array(misses.length);
-    const batches = planBatches(
-      misses.map((m) => m.chars),
-      p.limits,
-    );
-    let sent = 0;
-    let failed = 0;
-    const settled = await mapSettled(batches, concurrency, async (batch) => {
-      const texts = batch.map((i) => misses[i]!.prepared.text);
-      const result = await withRetries(`translating ${texts.length} segments`, () =>
-        p.translateBatch(texts, from, to, timeoutMs),
-      );
-      const entries = batch.map((i, j) => {
-        const m = misses[i]!;
-        const value: CacheValue = { t: restore(result.texts[j] ?? '', m.prepared.tokens, to) };
-        const detected = result.detected?.[j];
-        if (detected) value.d = detected;
-        values[i] = value;
-        return { key: m.key, value: JSON.stringify(value) };
-      });
-      await store.translations.setMany(entries, cacheTtlMs).catch((err: unknown) => {
-        log.warn({ err }, 'could not cache translations');
-      });
-    });
-    settled.forEach((s, b) => {
-      const batch = batches[b]!;
-      const chars = batch.reduce((n, i) => n + misses[i]!.chars, 0);
-      if (s.status === 'fulfilled') {
-        sent += chars;
-        return;
-      }
-      const err = classifyError(s.reason, name);
-      // A timed-out request may still be billed: it stays counted against the budget.
-      if (err.kind === 'timeout') sent += chars;
-      else failed += chars;
-      for (const i of batch) values[i] = err;
-    });
-    return { values, sent, failed };
-  }
 
   async function translate(
     texts: string[],
@@ -326,12 +142,8 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
       return { texts: originals, provider: name, chars: 0, cached: 0 };
     }
     const day = utcDay(now());
-    const fallback = (
-      why: NonNullable<TranslationOutcome['fallback']>,
-      chars: number,
-      cached: number,
-    ) => {
-      if (why !== 'not-configured') bump(usageKeys.fallbacks(day), 1);
+    const fallback = (why: Refusal, chars: number, cached: number) => {
+      if (why !== 'not-configured') budget.count(usageKeys.fallbacks(day), 1);
       return { texts: originals, provider: name, chars, cached, fallback: why };
     };
     if (!provider) {
@@ -340,21 +152,20 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
         : { texts: originals, provider: name, chars: 0, cached: 0 };
     }
 
-    const results = new Map<string, CacheValue>();
+    const results = new Map<string, CachedTranslation>();
     const fromCache = new Set<string>();
-    type Deferred = { resolve(v: CacheValue): void; reject(e: unknown): void; done: boolean };
-    const lookups: (Miss & { memo: string; deferred: Deferred })[] = [];
-    const waits: { text: string; promise: Promise<CacheValue> }[] = [];
+    const lookups: (Miss & { memo: string; claim: Claim<CachedTranslation> })[] = [];
+    const waits: { text: string; promise: Promise<CachedTranslation> }[] = [];
     for (const text of new Set(texts)) {
-      const mk = memoKey(from, to, text);
-      const remembered = memoGet(mk);
+      const keys = cache.keys(from, to, text);
+      const remembered = cache.remembered(keys.memo);
       if (remembered) {
         results.set(text, remembered);
         fromCache.add(text);
         continue;
       }
       // Another caller is already looking this segment up or translating it: wait for it.
-      const pendingValue = inflight.get(mk);
+      const pendingValue = inflight.get(keys.memo);
       if (pendingValue) {
         waits.push({ text, promise: pendingValue });
         continue;
@@ -365,24 +176,14 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
         results.set(text, { t: restore(prepared.text, prepared.tokens, to) });
         continue;
       }
-      // Announced before the first await, so concurrent callers find it.
-      let deferred!: Deferred;
-      const promise = new Promise<CacheValue>((resolve, reject) => {
-        deferred = {
-          resolve: (v) => ((deferred.done = true), resolve(v)),
-          reject: (e) => ((deferred.done = true), reject(e)),
-          done: false,
-        };
-      });
-      promise.catch(() => {});
-      inflight.set(mk, promise);
+      // Claimed before the first await, so concurrent callers find it.
       lookups.push({
         text,
-        key: cacheKey(from, to, text),
-        memo: mk,
+        key: keys.key,
+        memo: keys.memo,
         prepared,
         chars: countChars(prepared.text),
-        deferred,
+        claim: inflight.claim(keys.memo),
       });
     }
 
@@ -390,24 +191,18 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
     let sent = 0;
     if (lookups.length > 0) {
       try {
-        let hits: (string | undefined)[] = [];
-        try {
-          hits = await store.translations.getMany(lookups.map((l) => l.key));
-        } catch (err) {
-          log.warn({ err }, 'translation cache unavailable; translating without it');
-        }
+        const hits = await cache.lookup(lookups);
         const misses: typeof lookups = [];
         lookups.forEach((l, i) => {
-          const hit = parseCached(hits[i]);
+          const hit = hits[i];
           if (!hit) return void misses.push(l);
           results.set(l.text, hit);
           fromCache.add(l.text);
-          memoSet(l.memo, hit);
-          l.deferred.resolve(hit);
+          l.claim.resolve(hit);
         });
         if (misses.length > 0) {
           const chars = misses.reduce((n, m) => n + m.chars, 0);
-          const reservation = await reserve(chars, request.chatId);
+          const reservation = await budget.reserve(chars, request.chatId);
           if (reservation.refusal) {
             refusal = reservation.refusal;
             const err = Object.assign(
@@ -416,20 +211,27 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
                 fallback: refusal,
               },
             );
-            for (const m of misses) m.deferred.reject(err);
+            for (const m of misses) m.claim.reject(err);
           } else {
-            const out = await send(provider, misses, from, to);
+            const out = await sendInBatches(provider, misses, {
+              from,
+              to,
+              concurrency,
+              timeoutMs,
+              retry,
+              cache,
+            });
             sent = out.sent;
-            refund(reservation.day, out.failed, request.chatId);
+            budget.refund(reservation.day, out.failed, request.chatId);
             out.values.forEach((v, i) => {
               const m = misses[i]!;
               if (v instanceof TranslationError) {
-                m.deferred.reject(v);
+                m.claim.reject(v);
                 refusal ??= 'error';
               } else {
-                m.deferred.resolve(v);
+                m.claim.resolve(v);
                 results.set(m.text, v);
-                memoSet(m.memo, v);
+                cache.remember(m.memo, v);
               }
             });
             if (out.failed > 0) {
@@ -446,9 +248,9 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
         log.error({ err }, 'translation failed unexpectedly');
       } finally {
         for (const l of lookups) {
-          if (!l.deferred.done)
-            l.deferred.reject(new TranslationError('rejected', 'not translated', name));
-          inflight.delete(l.memo);
+          if (!l.claim.done)
+            l.claim.reject(new TranslationError('rejected', 'not translated', name));
+          inflight.release(l.memo);
         }
       }
     }
@@ -468,7 +270,7 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
     }
 
     const cached = texts.filter((t) => fromCache.has(t)).length;
-    bumpSoon(usageKeys.cached(day), cached);
+    budget.countSoon(usageKeys.cached(day), cached);
     if (refusal) return fallback(refusal, sent, cached);
     const outcome: TranslationOutcome = {
       texts: texts.map((t) => results.get(t)!.t),
@@ -483,27 +285,19 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
   async function detect(text: string): Promise<Detection> {
     const local = detectByScript(text);
     if (!provider || !needsTranslation(protect(text).text)) return local;
-    const key = `${name}:detect:${sha256(text)}`;
-    try {
-      const [raw] = await store.translations.getMany([key]);
-      const hit = raw === undefined ? undefined : (JSON.parse(raw) as Detection);
-      if (hit && typeof hit.language === 'string') return hit;
-    } catch {
-      // An unreadable cache is a miss.
-    }
+    const { key, hit } = await cache.detection(text);
+    if (hit) return hit;
     const chars = countChars(text);
-    const reservation = await reserve(chars, undefined);
+    const reservation = await budget.reserve(chars, undefined);
     if (reservation.refusal) return local;
     try {
-      const detection = await withRetries('detecting a language', () =>
+      const detection = await withRetries(retry, 'detecting a language', () =>
         provider.detect(text, timeoutMs),
       );
-      await store.translations
-        .setMany([{ key, value: JSON.stringify(detection) }], cacheTtlMs)
-        .catch(() => {});
+      await cache.storeDetection(key, detection);
       return detection;
     } catch (err) {
-      refund(reservation.day, chars, undefined);
+      budget.refund(reservation.day, chars, undefined);
       log.warn(
         { err: classifyError(err, name) },
         'language detection failed; guessing from the script',
@@ -516,7 +310,7 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
   async function listLanguages(): Promise<string[]> {
     if (!provider) return ['ar'];
     if (languages && now().getTime() - languages.at < DAY_MS) return languages.list;
-    const list = await withRetries('listing languages', () =>
+    const list = await withRetries(retry, 'listing languages', () =>
       provider.supportedLanguages(timeoutMs),
     );
     languages = { list, at: now().getTime() };
@@ -554,9 +348,9 @@ export function createTranslator(cfg: TranslationConfig, deps: TranslatorDeps): 
         throw classifyError(err, name);
       }
     },
-    flush,
+    flush: () => budget.flush(),
     close: async () => {
-      await flush();
+      await budget.flush();
       await provider?.close().catch(() => {});
     },
   };
