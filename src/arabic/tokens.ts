@@ -366,41 +366,41 @@ export function terms(text: string, counts?: { tokens: number }): string[] {
 }
 
 /**
- * A running digest of the word tokens of texts, in order (punctuation and spacing aside): equal
- * digests mean the same words in the same order. See {@link termIds} and {@link digestTokens}.
+ * A running hash of the word tokens of texts, in order (punctuation and spacing aside): equal
+ * hashes mean the same words in the same order. See {@link termIds} and {@link hashTokens}.
  */
-export interface TokenDigest {
+export interface TokenHash {
   h1: number;
   h2: number;
   tokens: number;
 }
 
-/** A new, empty {@link TokenDigest}. */
-export function newTokenDigest(): TokenDigest {
+/** A new, empty {@link TokenHash}. */
+export function newTokenHash(): TokenHash {
   return { h1: 0x811c9dc5, h2: 0x01000193, tokens: 0 };
 }
 
 /** Marks the end of one part (a title, say) so that words cannot move across it unnoticed. */
-export function digestBreak(digest: TokenDigest): void {
-  digest.h1 = Math.imul(digest.h1 ^ 0x7c, 0x01000193);
-  digest.h2 = Math.imul(digest.h2 ^ 0x7c, 0x85ebca6b);
+export function hashBreak(hash: TokenHash): void {
+  hash.h1 = Math.imul(hash.h1 ^ 0x7c, 0x01000193);
+  hash.h2 = Math.imul(hash.h2 ^ 0x7c, 0x85ebca6b);
 }
 
-/** The digest as one whole number below 2^53 (53 of its 64 bits). */
-export function digestValue(digest: TokenDigest): number {
-  return (digest.h1 >>> 0) * 0x200000 + (((digest.h2 ^ digest.tokens) >>> 0) & 0x1fffff);
+/** The hash as one whole number below 2^53 (53 of its 64 bits). */
+export function hashValue(hash: TokenHash): number {
+  return (hash.h1 >>> 0) * 0x200000 + (((hash.h2 ^ hash.tokens) >>> 0) & 0x1fffff);
 }
 
-/** The two halves of a digest, each taking one more token (its hash and length). */
+/** The two halves of a token hash, each taking one more token (its hash and length). */
 const digestMix1 = (h1: number, token: number): number => Math.imul(h1 ^ token, 0x01000193);
 const digestMix2 = (h2: number, token: number, length: number): number =>
   Math.imul(h2 ^ (token + length * 0x9e3779b9), 0x85ebca6b) ^ (h2 >>> 13);
 
-/** Adds the word tokens of `text` (of its first `limit` characters) to `digest`. */
-export function digestTokens(text: string, digest: TokenDigest, limit = text.length): void {
-  let h1 = digest.h1;
-  let h2 = digest.h2;
-  let count = digest.tokens;
+/** Adds the word tokens of `text` (of its first `limit` characters) to `hash`. */
+export function hashTokens(text: string, hash: TokenHash, limit = text.length): void {
+  let h1 = hash.h1;
+  let h2 = hash.h2;
+  let count = hash.tokens;
   scanTokens(
     text,
     (start, end) => {
@@ -410,9 +410,9 @@ export function digestTokens(text: string, digest: TokenDigest, limit = text.len
     },
     Math.min(limit, text.length),
   );
-  digest.h1 = h1;
-  digest.h2 = h2;
-  digest.tokens = count;
+  hash.h1 = h1;
+  hash.h2 = h2;
+  hash.tokens = count;
 }
 
 /** A caller's numbering of terms, for {@link termIds}. */
@@ -465,7 +465,7 @@ function memoOf(dictionary: TermDictionary): IdMemo {
 /**
  * The ids in `dictionary` of the {@link terms} of `text` (of its first `limit` characters when
  * given, as if it were cut there), in order, appended to `out` (and its word tokens added to
- * `digest` when given, as {@link digestTokens} would): the same as
+ * `digest` when given, as {@link hashTokens} would): the same as
  * `terms(text).map(dictionary.id)`, but a token seen before costs neither a string nor a map
  * lookup, and `dictionary.id` is asked once per distinct term.
  * @example termIds('بيان وبيان', vocab, ids) // ids gets [vocab.id('بيان'), vocab.id('بيان')]
@@ -475,7 +475,7 @@ export function termIds(
   dictionary: TermDictionary,
   out: { push(id: number): unknown },
   limit = text.length,
-  digest?: TokenDigest,
+  digest?: TokenHash,
 ): void {
   const n = Math.min(limit, text.length);
   let memo = memoOf(dictionary);

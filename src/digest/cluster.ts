@@ -556,7 +556,7 @@ export function candidatePairs(
         const j = postings[p]!;
         if (j >= i) break;
         if (acc[j] === 0) touched[nTouched++] = j;
-        acc[j] += w * postingWeights[p]!;
+        acc[j] = acc[j]! + w * postingWeights[p]!;
       }
     }
     let nBest = 0;

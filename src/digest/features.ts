@@ -4,10 +4,10 @@
  */
 import {
   TermIdList,
-  digestBreak,
-  digestTokens,
-  digestValue,
-  newTokenDigest,
+  hashBreak,
+  hashTokens,
+  hashValue,
+  newTokenHash,
   termIds,
   terms,
 } from '../arabic/index.js';
@@ -143,11 +143,11 @@ export function contentFingerprint(
   article: Pick<Article, 'title' | 'text'>,
   opts: Pick<FeatureOptions, 'maxTextChars'> = {},
 ): number {
-  const digest = newTokenDigest();
-  digestTokens(article.title, digest);
-  digestBreak(digest);
-  digestTokens(article.text, digest, opts.maxTextChars ?? 1200);
-  return digestValue(digest);
+  const digest = newTokenHash();
+  hashTokens(article.title, digest);
+  hashBreak(digest);
+  hashTokens(article.text, digest, opts.maxTextChars ?? 1200);
+  return hashValue(digest);
 }
 
 /** The URL without scheme, "www.", fragment and trailing slash, for duplicate detection. */
@@ -260,11 +260,11 @@ export function termCountTable(
     bodyList.clear();
     if (fingerprints) {
       // The same as contentFingerprint(a), from the same scan.
-      const digest = newTokenDigest();
+      const digest = newTokenHash();
       termIds(a.title, vocabulary, titleList, a.title.length, digest);
-      digestBreak(digest);
+      hashBreak(digest);
       termIds(a.text, vocabulary, bodyList, maxChars, digest);
-      fingerprints[d] = digestValue(digest);
+      fingerprints[d] = hashValue(digest);
     } else {
       termIds(a.title, vocabulary, titleList);
       termIds(a.text, vocabulary, bodyList, maxChars);
@@ -299,17 +299,17 @@ export function termCountTable(
     for (let i = 0; i < titleList.length; i++) {
       const id = title[i]!;
       if (sums[id] === 0) touched[distinct++] = id;
-      sums[id] += titleWeight;
+      sums[id] = sums[id]! + titleWeight;
     }
     for (let i = 0; i < bodyList.length; i++) {
       const id = body[i]!;
       if (sums[id] === 0) touched[distinct++] = id;
-      sums[id] += i < leadTerms ? leadWeight : 1;
+      sums[id] = sums[id]! + (i < leadTerms ? leadWeight : 1);
     }
     for (let i = 0; i < tailList.length; i++) {
       const id = tail[i]!;
       if (sums[id] === 0) touched[distinct++] = id;
-      sums[id] += tailWeight;
+      sums[id] = sums[id]! + tailWeight;
     }
     for (let k = 0; k < distinct; k++) {
       const id = touched[k]!;

@@ -342,8 +342,8 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
         const t = times[d]!;
         if (t > lo && t <= hi) {
           if (matched[d] === 0) docs.push(d);
-          sums[d] += weight * wordBest[d]!;
-          matched[d]++;
+          sums[d] = sums[d]! + weight * wordBest[d]!;
+          matched[d] = matched[d]! + 1;
         }
         wordBest[d] = 0;
       }

@@ -21,6 +21,7 @@ export function postgresOptions(url: string): { url: string; schema: string } {
 
 /** The few parts of the `pg` client used here (the package ships no types). */
 interface QueryResult {
+  /** Rows by column name; every column a query selects is present. */
   rows: Record<string, string>[];
   rowCount: number | null;
 }
@@ -100,7 +101,7 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
           part,
           Date.now(),
         ]);
-        for (const row of r.rows) found.set(row.k, row.v);
+        for (const row of r.rows) found.set(row.k!, row.v!);
       }
       return keys.map((k) => found.get(k));
     },
@@ -173,7 +174,7 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
           key,
           part,
         ]);
-        for (const row of r.rows) found.set(row.f, row.v);
+        for (const row of r.rows) found.set(row.f!, row.v!);
       }
       return fields.map((f) => found.get(f));
     },
@@ -214,7 +215,7 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
         if (r.rows.length === 0) return;
         yield r.rows.map((row) => [row.f, row.v] as [string, string]);
         if (r.rows.length < pageSize) return;
-        after = r.rows[r.rows.length - 1].f;
+        after = r.rows[r.rows.length - 1]!.f;
       }
     },
     async hlen(key) {
