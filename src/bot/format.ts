@@ -10,6 +10,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Digest, RenderedMessage, Story } from '../domain.js';
 import { countOutlets, storyGist } from '../digest/index.js';
+import { isValidTimeZone } from '../time/index.js';
 import { digestRef, encodeCallback } from './callback-data.js';
 import { decodeEntities, escapeHtml, escapedLength, link, safeHref } from './html.js';
 import { outletsLabel, t } from './i18n/index.js';
@@ -269,13 +270,7 @@ function dateLocale(language: string): string {
 
 /** A valid IANA zone, else UTC (a stored zone is validated, this guards the rest). */
 function safeZone(zone: string | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
 }
 
 /** "الثلاثاء، 10 أبريل" / "Tuesday, April 10": the day a digest covers, in a reader's zone. */

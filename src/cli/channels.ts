@@ -6,6 +6,7 @@ import { parseConfig, type Config } from '../config/index.js';
 import { silentLogger } from '../log.js';
 import type { Store, Subscriber } from '../store/types.js';
 import { UsageError, type CliIO, type Command } from './command.js';
+import { isValidTimeZone } from '../time/index.js';
 
 const HELP = `Usage: khulasa channels add @name|-100ID [--time HH:MM] [--tz ZONE] [--lang CODE]
        khulasa channels remove @name|-100ID
@@ -18,15 +19,6 @@ DEFAULT_LANGUAGE. Reads STORE_URL.`;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-
-function isZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A channel's numeric id: given as -100…, or looked up from @name with getChat. */
 async function resolveChannel(ref: string, config: Config): Promise<number> {
@@ -106,7 +98,7 @@ export const command: Command = {
     if (time !== undefined && !HHMM.test(time)) {
       throw new UsageError(`--time must be a 24-hour HH:MM, got '${time}'`);
     }
-    if (zone !== undefined && !isZone(zone)) {
+    if (zone !== undefined && !isValidTimeZone(zone)) {
       throw new UsageError(`--tz must be an IANA time zone like Asia/Riyadh, got '${zone}'`);
     }
     if (language !== undefined && !LANGUAGE.test(language)) {

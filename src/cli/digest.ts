@@ -7,6 +7,7 @@ import { ArticleSchema, type Article, type Digest, type Story } from '../domain.
 import { buildDigest, countOutlets, storyGist, type DocumentFrequencies } from '../digest/index.js';
 import { parseConfig } from '../config/index.js';
 import { silentLogger } from '../log.js';
+import { isValidTimeZone } from '../time/index.js';
 import {
   UsageError,
   intOption,
@@ -39,15 +40,6 @@ store (STORE_URL).
   --json            {"id","window":{"from","to"},"stories":[{"id","title","headline","gist",
                     "outlets","latestAt","points","sources":[{"name","url"}],
                     "articles":[{"id","source","title","url"}]}]}`;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Reads --now (ISO 8601) or returns the current time. */
 export function parseNow(args: ParsedArgs): Date {
@@ -251,7 +243,7 @@ export const command: Command = {
       throw new UsageError(`--lang expects a language code like en or pt-BR, got '${lang}'`);
     }
     const tz = typeof args.values.tz === 'string' ? args.values.tz.trim() : 'UTC';
-    if (!isTimeZone(tz)) {
+    if (!isValidTimeZone(tz)) {
       throw new UsageError(`--tz expects an IANA time zone like Asia/Riyadh or UTC, got '${tz}'`);
     }
     const specs = listOption(args, 'from');

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isValidTimeZone } from '../time/index.js';
 
 /** A setting that cannot be used; the message names the variable and shows a valid example. */
 export class ConfigError extends Error {
@@ -21,15 +22,6 @@ export class ConfigError extends Error {
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const STORE_SCHEMES = ['sqlite:', 'redis:', 'rediss:', 'postgres:', 'postgresql:', 'memory:'];
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const int = (min: number, max: number) =>
   z
@@ -143,7 +135,7 @@ const settings = {
     example: '07:30',
   },
   DEFAULT_TIMEZONE: {
-    schema: z.string().trim().refine(isTimeZone, { message: 'is not an IANA time zone' }),
+    schema: z.string().trim().refine(isValidTimeZone, { message: 'is not an IANA time zone' }),
     default: 'UTC',
     example: 'Asia/Riyadh',
   },

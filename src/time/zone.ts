@@ -4,13 +4,22 @@
  */
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 
+const validity = new Map<string, boolean>();
+
 /**
  * True when the runtime knows the IANA zone (any letter case).
  * @example isValidTimeZone('Asia/Riyadh') // true
  * @example isValidTimeZone('Mars/Olympus') // false
  */
 export function isValidTimeZone(timeZone: string): boolean {
-  return IANAZone.isValidZone(timeZone);
+  // Every subscriber write asks; building a formatter each time costs more than the write.
+  let valid = validity.get(timeZone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(timeZone);
+    if (validity.size > 10_000) validity.clear();
+    validity.set(timeZone, valid);
+  }
+  return valid;
 }
 
 /**

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import Keyv from 'keyv';
 import sqlite3 from 'sqlite3';
 import KeyvSqlite from '@keyv/sqlite';
+import PQueue from 'p-queue';
 import type { Logger } from '../../log.js';
 import { chunks, dedupeEntries, dedupeTriples, type Driver } from '../driver.js';
 
@@ -68,11 +69,10 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
   // few of those could leave no thread for the transaction they wait on to commit. Writes queue
   // here instead; reads never wait (WAL); other processes still meet the busy timeout.
   const rawQuery = adapter.query as unknown as Query;
-  let writeTail: Promise<unknown> = Promise.resolve();
+  const writes = new PQueue({ concurrency: 1 });
+  /** Runs `fn` after every write queued before it has settled; its error goes to the caller only. */
   function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = writeTail.then(fn);
-    writeTail = next.catch(() => undefined);
-    return next;
+    return writes.add(() => fn());
   }
   const query: Query = (sql, ...params) =>
     /^\s*SELECT\b/i.test(sql)
