@@ -3,7 +3,7 @@
  * configuration, starts the bot and the scheduler (or the local console chat), and shuts
  * everything down gracefully.
  */
-import type { CliIO } from './cli/command.js';
+import type { Readable, Writable } from 'node:stream';
 import type { Config } from './config/index.js';
 import { createLogger, type Logger } from './log.js';
 import { botDepsFor, configuredSources, openRuntime, scheduleDepsFor } from './app/index.js';
@@ -12,6 +12,13 @@ import { startOpsServer, metrics, type OpsServer } from './ops/index.js';
 import { createScheduler, hasReadSources, type Scheduler } from './schedule/index.js';
 import { sendAlerts, type AlertDeps } from './schedule/alerts.js';
 import type { Store } from './store/types.js';
+
+/** What the service needs of the process it runs in (the command line's CliIO fits). */
+export interface ServiceIO {
+  stdin: Readable;
+  stdout: Writable;
+  env: Record<string, string | undefined>;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -151,7 +158,7 @@ function startAlerts(deps: AlertDeps & { now: () => Date; isLeader(): boolean })
 }
 
 /** Runs until SIGINT/SIGTERM (service) or the end of input (console chat). */
-export async function runService(config: Config, io: CliIO): Promise<number> {
+export async function runService(config: Config, io: ServiceIO): Promise<number> {
   if (config.telegram.mode === 'console') return runConsole(config, io);
   const log = createLogger({ level: config.LOG_LEVEL });
   const service = await startService(config, { log });
@@ -165,13 +172,13 @@ export async function runService(config: Config, io: CliIO): Promise<number> {
  * never reach the store the real bot serves. An explicit `STORE_URL=memory://` keeps it in memory;
  * otherwise it is `DATA_DIR/console.sqlite`.
  */
-export function consoleStoreUrl(config: Pick<Config, 'DATA_DIR'>, env: CliIO['env']): string {
+export function consoleStoreUrl(config: Pick<Config, 'DATA_DIR'>, env: ServiceIO['env']): string {
   if (env.STORE_URL?.trim().toLowerCase().startsWith('memory:')) return 'memory://';
   return `sqlite://${config.DATA_DIR.replace(/\/+$/, '') || '/'}/console.sqlite`;
 }
 
 /** Without a token: the same handlers in the terminal, over the bundled samples. */
-async function runConsole(config: Config, io: CliIO): Promise<number> {
+async function runConsole(config: Config, io: ServiceIO): Promise<number> {
   // The chat owns the terminal: only warnings reach stderr unless LOG_LEVEL asks for more.
   const level = io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
   const log = createLogger({ level });

@@ -21,13 +21,7 @@ async function runConsole(env: Record<string, string>, lines: string[]): Promise
   const stdout = new PassThrough();
   let printed = '';
   stdout.on('data', (c: Buffer) => (printed += c.toString('utf8')));
-  const done = runService(parseConfig(env), {
-    stdin,
-    stdout,
-    stderr: new PassThrough(),
-    env,
-    interactive: false,
-  });
+  const done = runService(parseConfig(env), { stdin, stdout, env });
   stdin.end(lines.map((l) => `${l}\n`).join(''));
   expect(await done).toBe(0);
   return printed;
