@@ -343,6 +343,36 @@ export async function deliverDigest(
   opts: Omit<DeliveryPassOptions, 'now' | 'all'> = {},
 ): Promise<{ interrupted: number }> {
   const owner = deps.instanceId ?? defaultInstanceId('service');
+  // A lease is held per owner, so two passes of one owner at once (the per-minute tick and a
+  // resume, or a manual pass) could each claim the other's chat: they take turns instead.
+  const previous = passesByOwner.get(owner) ?? Promise.resolve();
+  const turn = previous.then(
+    () => deliverInTurn(deps, digest, subscribers, report, opts, owner),
+    () => deliverInTurn(deps, digest, subscribers, report, opts, owner),
+  );
+  const settled = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  passesByOwner.set(owner, settled);
+  try {
+    return await turn;
+  } finally {
+    if (passesByOwner.get(owner) === settled) passesByOwner.delete(owner);
+  }
+}
+
+/** The pass of each owner in progress in this process (see {@link deliverDigest}). */
+const passesByOwner = new Map<string, Promise<void>>();
+
+async function deliverInTurn(
+  deps: ScheduleDeps,
+  digest: Digest,
+  subscribers: Subscriber[],
+  report: DeliveryReport,
+  opts: Omit<DeliveryPassOptions, 'now' | 'all'>,
+  owner: string,
+): Promise<{ interrupted: number }> {
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const concurrency =
     opts.concurrency ?? Math.max(16, Math.ceil(deps.config.SEND_RATE_PER_SECOND * 2));
