@@ -806,20 +806,23 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     }
     return shares;
   };
-  for (let g = 0; g < count; g++) {
-    if (!alive[g] || size[g]! < 2 || size[g]! >= bigCore) continue;
+  /**
+   * Among the groups linked to `g` that `accept` (and are close enough in time), the most
+   * similar one by centroid cosine, its similarity, and the runner-up's similarity.
+   */
+  const closestLinked = (
+    g: number,
+    accept: (c: number, d: number) => boolean,
+  ): { best: number; bestSim: number; second: number } => {
     let best = -1;
     let bestSim = 0;
     let second = 0;
     links[g]!.forEach((d, c) => {
-      if (size[c]! < bigCore || size[c]! < 2 * size[g]!) return;
+      if (!accept(c, d)) return;
       if (minTime[g] !== Infinity && minTime[c] !== Infinity) {
         const gap = Math.max(minTime[g]!, minTime[c]!) - Math.min(maxTime[g]!, maxTime[c]!);
         if (gap > maxGapMs) return;
       }
-      // Half the pair guard: each article keeps only its strongest neighbours in the graph, so
-      // the cross sums of a big core undercount its many weaker pairs.
-      if (d / (size[g]! * size[c]!) < minAverage / 2) return;
       const sim = d / Math.sqrt(selfDot[g]! * selfDot[c]! || 1);
       if (sim > bestSim || (sim === bestSim && c < best)) {
         second = bestSim;
@@ -827,6 +830,19 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
         best = c;
       } else if (sim > second) second = sim;
     });
+    return { best, bestSim, second };
+  };
+  for (let g = 0; g < count; g++) {
+    if (!alive[g] || size[g]! < 2 || size[g]! >= bigCore) continue;
+    const { best, bestSim, second } = closestLinked(
+      g,
+      (c, d) =>
+        size[c]! >= bigCore &&
+        size[c]! >= 2 * size[g]! &&
+        // Half the pair guard: each article keeps only its strongest neighbours in the graph,
+        // so the cross sums of a big core undercount its many weaker pairs.
+        d / (size[g]! * size[c]!) >= minAverage / 2,
+    );
     if (best < 0 || bestSim < absorbFloor || second >= absorbMargin * bestSim) continue;
     // The event's names: a piece of it shares at least `absorbTitleTerms` of the terms a
     // quarter or more of the core's titles carry ("Douma", "chemical"), where a neighbouring
@@ -858,22 +874,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     for (let m = head[g]!; m >= 0 && short; m = next[m]!) {
       short = reps[m]!.text.length < briefChars;
     }
-    let best = -1;
-    let bestSim = 0;
-    let second = 0;
-    links[g]!.forEach((d, c) => {
-      if (size[c]! < coreSize) return;
-      if (minTime[g] !== Infinity && minTime[c] !== Infinity) {
-        const gap = Math.max(minTime[g]!, minTime[c]!) - Math.min(maxTime[g]!, maxTime[c]!);
-        if (gap > maxGapMs) return;
-      }
-      const sim = d / Math.sqrt(selfDot[g]! * selfDot[c]! || 1);
-      if (sim > bestSim || (sim === bestSim && c < best)) {
-        second = bestSim;
-        bestSim = sim;
-        best = c;
-      } else if (sim > second) second = sim;
-    });
+    const { best, bestSim, second } = closestLinked(g, (c) => size[c]! >= coreSize);
     if (!short && (best < 0 || size[best]! < bigCore)) continue;
     const floor = short ? attachFloor : bigFloor;
     const margin = best >= 0 && size[best]! >= bigCore ? bigMargin : attachMargin;
