@@ -30,8 +30,10 @@ store (STORE_URL).
   --from SPEC       a feed or page URL, a FILE.jsonl of articles
                     ({"id","title","text","url","source","publishedAt"} per line), a folder,
                     or a sources file; repeat for several
-  --window HOURS    hours of articles covered, ending at --now (default 24)
-  --now ISO         the build time (default: the current time)
+  --window HOURS    hours of articles covered, ending at --now (default 24; for --from files
+                    without --now, from their oldest article)
+  --now ISO         the build time (default: the current time; for --from files, their newest
+                    article's time when that is earlier)
   --max-stories K   stories in the digest (default 8)
   --all-stories     every article in exactly one story (no cut at K)
   --lang CODE       translate the digest (e.g. en, fr); Arabic when translation is off
@@ -40,6 +42,21 @@ store (STORE_URL).
   --json            {"id","window":{"from","to"},"stories":[{"id","title","headline","gist",
                     "outlets","latestAt","points","sources":[{"name","url"}],
                     "articles":[{"id","source","title","url"}]}]}`;
+
+/**
+ * When a digest or an answer is made from given files and --now is not set, it ends at the newest
+ * article's time if that is in the past: a file of an earlier day reads as that day did, instead
+ * of as an empty window ending today. Live feeds are recent, so for them this is about now.
+ */
+export function endOfArticles(args: ParsedArgs, articles: readonly Article[], now: Date): Date {
+  if (args.values.now !== undefined) return now;
+  let newest = -Infinity;
+  for (const a of articles) {
+    const t = Date.parse(a.publishedAt);
+    if (t > newest) newest = t;
+  }
+  return Number.isFinite(newest) && newest < now.getTime() ? new Date(newest) : now;
+}
 
 /** Reads --now (ISO 8601) or returns the current time. */
 export function parseNow(args: ParsedArgs): Date {
@@ -235,8 +252,7 @@ export const command: Command = {
     'max-stories': { type: 'string' },
   },
   async run(args, io) {
-    const now = parseNow(args);
-    const windowHours = intOption(args, 'window', 24, { max: 24 * 30 });
+    let windowHours = intOption(args, 'window', 24, { max: 24 * 30 });
     const maxStories = intOption(args, 'max-stories', 8, { max: 1000 });
     const lang = typeof args.values.lang === 'string' ? args.values.lang.trim() : undefined;
     if (lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) {
@@ -247,10 +263,19 @@ export const command: Command = {
       throw new UsageError(`--tz expects an IANA time zone like Asia/Riyadh or UTC, got '${tz}'`);
     }
     const specs = listOption(args, 'from');
-    const since = new Date(now.getTime() - windowHours * 3_600_000);
+    const clock = parseNow(args);
     const articles = specs.length
-      ? await loadArticles(specs, now, io)
-      : await loadStoreArticles(io, since);
+      ? await loadArticles(specs, clock, io)
+      : await loadStoreArticles(io, new Date(clock.getTime() - windowHours * 3_600_000));
+    const now = specs.length ? endOfArticles(args, articles, clock) : clock;
+    // Files without --now or --window: the window reaches back to their oldest article (up to
+    // 30 days), so a day's file gives that whole day whatever the outlets' time zones.
+    if (specs.length && args.values.now === undefined && args.values.window === undefined) {
+      const oldest = Math.min(...articles.map((a) => Date.parse(a.publishedAt)));
+      const span = Math.ceil((now.getTime() - oldest) / 3_600_000);
+      if (Number.isFinite(span)) windowHours = Math.min(24 * 30, Math.max(windowHours, span));
+    }
+    const since = new Date(now.getTime() - windowHours * 3_600_000);
     const background = await loadStoreHistory(io, since, specs.length === 0);
     let digest = buildDigest(articles, {
       now,

@@ -17,7 +17,14 @@ import {
   type CliIO,
   type Command,
 } from './command.js';
-import { loadArticles, loadStoreArticles, parseNow, storiesText, storyJson } from './digest.js';
+import {
+  endOfArticles,
+  loadArticles,
+  loadStoreArticles,
+  parseNow,
+  storiesText,
+  storyJson,
+} from './digest.js';
 
 const HELP = `Usage: khulasa topic "QUERY" [--from FILE.jsonl|DIR|URL …] [--days N] [--now ISO] [--json]
 
@@ -62,14 +69,14 @@ export const command: Command = {
   async run(args, io) {
     const query = (args.positionals[0] ?? '').trim();
     if (!query) throw new UsageError(`missing QUERY; see 'khulasa topic --help'`);
-    const now = parseNow(args);
     const days = intOption(args, 'days', 3, { max: 365 });
     const maxStories = intOption(args, 'max-stories', 5, { max: 100 });
     const specs = listOption(args, 'from');
-    const since = new Date(now.getTime() - days * 86_400_000);
+    const clock = parseNow(args);
     const articles = specs.length
-      ? await loadArticles(specs, now, io)
-      : await loadStoreArticles(io, since);
+      ? await loadArticles(specs, clock, io)
+      : await loadStoreArticles(io, new Date(clock.getTime() - days * 86_400_000));
+    const now = specs.length ? endOfArticles(args, articles, clock) : clock;
     const searched = await arabicQuery(query, io);
     const index = createSearchIndex(articles);
     const answer = answerTopic(index, searched, { now, days, maxStories });

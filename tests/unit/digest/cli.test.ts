@@ -45,6 +45,20 @@ writeFileSync(
 );
 
 describe('khulasa digest', () => {
+  it('reads a file of an earlier day as that day when --now is not given', async () => {
+    // the fixture day is in the past: the digest ends at its newest article, with every article
+    const { code, out } = await run(['digest', '--from', file, '--json', '--all-stories']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as {
+      window: { to: string };
+      stories: { articles: { id: string }[] }[];
+    };
+    const newest = Math.max(...fileArticles.map((a) => Date.parse(a.publishedAt)));
+    expect(Date.parse(json.window.to)).toBe(newest);
+    const ids = json.stories.flatMap((s) => s.articles.map((a) => a.id));
+    expect(ids.sort()).toEqual(fileArticles.map((a) => a.id).sort());
+  });
+
   it('prints the documented JSON shape', async () => {
     const { code, out, err } = await run([
       'digest',
