@@ -81,10 +81,14 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'bigMargin', value: 0.85, notch: 0.05 },
 ];
 
-/** Runs the evaluation and prints a table (or JSON with --json); returns the exit code. */
-export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number> {
-  const articlesPath = String(args.values.clusters);
-  const labelsPath = String(args.values.labels);
+/**
+ * An articles file and its story labels ({"labels": {id: story}}), each failure one clear line
+ * naming the file.
+ */
+export async function readLabelledArticles(
+  articlesPath: string,
+  labelsPath: string,
+): Promise<{ articles: Article[]; labels: Record<string, string> }> {
   const articles = await readArticlesFile(articlesPath).catch((err: NodeJS.ErrnoException) => {
     throw new Error(`cannot read articles ${articlesPath}: ${err.code ?? err.message}`);
   });
@@ -98,7 +102,14 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
   }
   const parsed = LabelsSchema.safeParse(labelsRaw);
   if (!parsed.success) throw new Error(`${labelsPath} has no "labels": {id: story} object`);
-  const labels = parsed.data.labels;
+  return { articles, labels: parsed.data.labels };
+}
+
+/** Runs the evaluation and prints a table (or JSON with --json); returns the exit code. */
+export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number> {
+  const articlesPath = String(args.values.clusters);
+  const labelsPath = String(args.values.labels);
+  const { articles, labels } = await readLabelledArticles(articlesPath, labelsPath);
   let background: ((day: string) => DocumentFrequencies | undefined) | undefined;
   const archivePath = args.values.archive === undefined ? undefined : String(args.values.archive);
   if (archivePath !== undefined) {

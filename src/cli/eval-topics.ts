@@ -11,8 +11,7 @@ import { RELEVANCE_FLOOR, answerTopic, createSearchIndex } from '../digest/index
 import { glossaryToArabic } from '../digest/index.js';
 import { detectByScript } from '../translate/index.js';
 import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
-import { readArticlesFile } from './digest.js';
-import { dayOf } from './eval-clusters.js';
+import { dayOf, readLabelledArticles } from './eval-clusters.js';
 
 const QuerySchema = z.object({
   query: z.string().min(1),
@@ -23,8 +22,6 @@ const QuerySchema = z.object({
   expected: z.string().nullable(),
 });
 export type TopicQuery = z.infer<typeof QuerySchema>;
-
-const LabelsSchema = z.object({ labels: z.record(z.string(), z.string()) });
 
 /** The outcome of one question at one floor. */
 export interface TopicOutcome {
@@ -166,24 +163,12 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
   const queries = await readTopicQueries(queriesPath).catch((err: NodeJS.ErrnoException) => {
     throw new Error(`cannot read topic questions ${queriesPath}: ${err.code ?? err.message}`);
   });
-  const articles = await readArticlesFile(articlesPath).catch((err: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read articles ${articlesPath}: ${err.code ?? err.message}`);
-  });
-  if (articles.length === 0) throw new Error(`no articles in ${articlesPath}`);
-  let labelsRaw: unknown;
-  try {
-    labelsRaw = JSON.parse(await readFile(labelsPath, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new Error(`cannot read labels ${labelsPath}: ${e.code ?? e.message}`);
-  }
-  const parsed = LabelsSchema.safeParse(labelsRaw);
-  if (!parsed.success) throw new Error(`${labelsPath} has no "labels": {id: story} object`);
+  const { articles, labels } = await readLabelledArticles(articlesPath, labelsPath);
   const round = (x: number): number => Math.round(x * 100) / 100;
   const floors = [...new Set([floor - 0.1, floor - 0.05, floor, floor + 0.05, floor + 0.1])]
     .map(round)
     .filter((f) => f >= 0 && f <= 1);
-  const scores = scoreTopics(queries, articles, parsed.data.labels, floors);
+  const scores = scoreTopics(queries, articles, labels, floors);
   const main = scores.find((s) => s.floor === round(floor))!;
   if (args.values.json) {
     const brief = (s: TopicScore): Record<string, unknown> => ({

@@ -4,7 +4,7 @@
  * question asked before the sources were ever read says so instead of "nothing about X".
  */
 import type { Server } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { parseConfig } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log.js';
 import { startService, type RunningService } from '../../src/main.js';
 import { startFakeBotApi, textUpdate, type FakeBotApi } from '../../src/testkit/fake-bot-api.js';
-import { startSampleFeed } from './sample-feed.js';
+import { startSampleFeed, writeSourcesFile } from './sample-feed.js';
 
 const TOKEN = '123456789:AAExampleTokenFromBotFather_abcdefgh';
 const READER = 5151;
@@ -37,13 +37,7 @@ describe('the first digest after a start', () => {
     feed = news.server;
     botApi = await startFakeBotApi({ token: TOKEN, maxPollSeconds: 1 });
     dir = mkdtempSync(join(tmpdir(), 'khulasa-first-'));
-    const sourcesFile = join(dir, 'sources.json');
-    writeFileSync(
-      sourcesFile,
-      JSON.stringify({
-        sources: [{ id: 'local-test', name: 'وكالة الاختبار', url: news.url, kind: 'feed' }],
-      }),
-    );
+    const sourcesFile = writeSourcesFile(dir, news.url);
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: botApi.apiRoot,

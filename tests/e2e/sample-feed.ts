@@ -1,5 +1,7 @@
 /** An RSS feed of the bundled sample articles, served from 127.0.0.1, for end-to-end tests. */
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { loadBundledSamples } from '../../src/sources/index.js';
 
 const escapeXml = (s: string) =>
@@ -47,4 +49,14 @@ export async function startSampleFeed(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return { url: `http://127.0.0.1:${port}/feed.xml`, server, hits: () => hits, release };
+}
+
+/** Writes a sources file in `dir` that reads the feed at `url`; returns its path. */
+export function writeSourcesFile(dir: string, url: string): string {
+  const path = join(dir, 'sources.json');
+  writeFileSync(
+    path,
+    JSON.stringify({ sources: [{ id: 'local-test', name: 'وكالة الاختبار', url, kind: 'feed' }] }),
+  );
+  return path;
 }

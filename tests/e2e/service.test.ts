@@ -5,7 +5,7 @@
  * real @google-cloud/translate client.
  */
 import type { Server } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -17,7 +17,7 @@ import {
   startFakeTranslateServer,
   type FakeTranslateServer,
 } from '../../src/testkit/fake-translate-server.js';
-import { startSampleFeed } from './sample-feed.js';
+import { startSampleFeed, writeSourcesFile } from './sample-feed.js';
 
 const TOKEN = '123456789:AAExampleTokenFromBotFather_abcdefgh';
 const READER = 4242;
@@ -52,13 +52,7 @@ describe('the wired service', () => {
     translate = await startFakeTranslateServer({ key: 'test-api-key-123' });
     process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT = translate.v2Url;
     dir = mkdtempSync(join(tmpdir(), 'khulasa-e2e-'));
-    const sourcesFile = join(dir, 'sources.json');
-    writeFileSync(
-      sourcesFile,
-      JSON.stringify({
-        sources: [{ id: 'local-test', name: 'وكالة الاختبار', url: news.url, kind: 'feed' }],
-      }),
-    );
+    const sourcesFile = writeSourcesFile(dir, news.url);
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: botApi.apiRoot,
