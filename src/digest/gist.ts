@@ -85,6 +85,26 @@ const LATIN_OPENERS = new Set([
   'car',
 ]);
 
+/**
+ * Words a cut phrase must not end on (a preposition or particle waiting for what follows), in
+ * Arabic (normalized) and in the Latin languages points are translated into.
+ */
+const DANGLING = new Set([
+  ...['في', 'من', 'الى', 'على', 'عن', 'مع', 'او', 'و', 'ان', 'بين', 'حول', 'ضد', 'عبر', 'خلال'].map(
+    (w) => normalize(w),
+  ),
+  ...['بعد', 'قبل', 'عند', 'لدى', 'حتى', 'منذ', 'نحو', 'دون', 'الذي', 'التي', 'لا', 'لم', 'لن'].map(
+    (w) => normalize(w),
+  ),
+  ...['of', 'in', 'on', 'to', 'for', 'the', 'a', 'an', 'and', 'or', 'with', 'by', 'at', 'from'],
+  ...['de', 'la', 'le', 'les', 'des', 'du', 'en', 'et', 'ou', 'à', 'au', 'aux', 'sur', 'par'],
+]);
+
+function dangles(word: string): boolean {
+  const bare = word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
+  return DANGLING.has(normalize(bare)) || DANGLING.has(bare.toLowerCase());
+}
+
 function isOpener(word: string): boolean {
   const bare = word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
   return CLAUSE_OPENERS.has(normalize(bare)) || LATIN_OPENERS.has(bare.toLowerCase());
@@ -134,7 +154,15 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
     }
   }
   if (cut > 0) return tidyEnd(all.slice(0, cut).join(' '));
-  return `${tidyEnd(all.slice(0, maxWords).join(' '))}…`;
+  // At the word limit: end on a whole phrase, not on "في" or on the word right after it.
+  let end = maxWords;
+  for (const back of [1, 2]) {
+    if (end - back > floor && dangles(all[end - back]!)) {
+      end -= back;
+      break;
+    }
+  }
+  return `${tidyEnd(all.slice(0, end).join(' '))}…`;
 }
 
 /** Share of `b`'s content terms that also occur in `a`. */

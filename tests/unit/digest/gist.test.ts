@@ -30,6 +30,14 @@ describe('shortenToClause', () => {
     for (const w of out.slice(0, -1).split(' ')) expect(s.split(' ')).toContain(w);
   });
 
+  it('at the word limit, does not leave a phrase hanging on في or on the word after it', () => {
+    const nine = Array.from({ length: 9 }, (_, i) => `كلمة${i}`).join(' ');
+    // the tenth word would be "في"
+    expect(shortenToClause(`${nine} في نشر الأخبار الكاذبة اليوم`, 10)).toBe(`${nine}…`);
+    // the eleventh word would be the noun right after "في"
+    expect(shortenToClause(`${nine} في وسائل الإعلام المحلية اليوم`, 11)).toBe(`${nine}…`);
+  });
+
   it('does not end on a quotation it opened', () => {
     const s =
       'وصف المتحدث باسم الوزارة ما جرى بأنه «تصعيد خطير يهدد الاستقرار في المنطقة بأسرها ويقوض كل الجهود الدبلوماسية التي بذلت خلال الأشهر الماضية»';
