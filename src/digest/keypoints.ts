@@ -99,8 +99,9 @@ export interface PickOptions {
   /**
    * Pick the best sentences until the total reaches the words budget, the last one crossing it,
    * as the Lead baseline of evaluations does (first sentences until the total reaches the
-   * budget). By default the total never exceeds the budget, except for a first point that alone
-   * is longer.
+   * budget). A best sentence that would end mostly past the budget waits: the room left is first
+   * filled with the best sentences that fit (a sentence is never cut). By default the total never
+   * exceeds the budget, except for a first point that alone is longer.
    * @default false
    */
   overflow?: boolean;
@@ -606,6 +607,16 @@ export function pickSentences(
     // Without `overflow`, sentences that fit; when none does, the first point regardless (there
     // is always one). With `overflow`, the best sentence until the total reaches the budget.
     let best = bestOf(!overflow);
+    if (overflow && best !== -1) {
+      // A best sentence mostly past the budget would leave the total farther from it than
+      // stopping short: the room left goes first to the best sentences that fit, and it is tried
+      // again once none does. One at least half within the budget ends the selection at once.
+      const room = budget - words;
+      if (candidates[best]!.words - room > room) {
+        const fitting = bestOf(true);
+        if (fitting !== -1) best = fitting;
+      }
+    }
     if (best === -1 && chosen.length === 0) best = bestOf(false);
     if (best === -1) break;
     const pick = candidates[best]!;
