@@ -326,6 +326,11 @@ function fold(word: string): string {
 
 const hasCapital = (s: string): boolean => /\p{Lu}/u.test(s);
 
+/** Every Arabic word of the glossary's names (سوريا, تركيا, كوريا, الشمالية, …), as written there. */
+export const GLOSSARY_ARABIC_WORDS: readonly string[] = [
+  ...new Set(ENTRIES.flatMap(([, arabic]) => arabic.split(' '))),
+];
+
 /** Folded names (words joined by one space) → Arabic; capitalised names in their own table. */
 const GLOSSARY = new Map<string, string>();
 const CAPITALS = new Map<string, string>();

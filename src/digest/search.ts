@@ -13,6 +13,7 @@ import {
   termIdCounts,
   type TermIdCounts,
 } from './features.js';
+import { GLOSSARY_ARABIC_WORDS } from './glossary.js';
 import { buildStory, storyIdFor } from './story.js';
 
 /** How much one query word counts by where it stands in an article. */
@@ -85,6 +86,21 @@ function countryBase(s: string): string | undefined {
 }
 
 /**
+ * The bases of the places the glossary names (سور of سوريا, ترك of تركيا). Such a base is often
+ * an ordinary word too (سور "verses, wall", ترك "left"), so a place and its adjectives meet on a
+ * marked key that the bare word never gives.
+ */
+const PLACE_BASES: ReadonlySet<string> = new Set(
+  GLOSSARY_ARABIC_WORDS.map((w) => countryBase(normalize(w))).filter(
+    (b): b is string => b !== undefined,
+  ),
+);
+const placeKey = (base: string): string => `^${base}`;
+
+/** The relative adjective's endings, normalized: السوري, السوريه, السوريين, السوريون. */
+const ADJECTIVE_END = /(?:ي|يه|يين|يون|يات)$/u;
+
+/**
  * The match keys of one raw word: its light10 stem, the stems left after a single-letter
  * proclitic or two (و ف, then ب ل ك) when 3+ letters remain, and a country name's base; each
  * as its consonant skeleton. Two words match when their keys meet, so "لكرة" matches "كرة",
@@ -97,27 +113,55 @@ export function wordKeys(raw: string): readonly string[] {
   if (hit) return hit;
   const w = normalize(raw);
   const keys = new Set<string>();
+  /** The place this word names (its base and stem): met through the marked key only. */
+  const places = new Set<string>();
+  const place = (base: string): void => {
+    keys.add(placeKey(base));
+    places.add(base);
+  };
   if (w.length >= 2 && !isStopword(w)) {
     const stems = [stem(w)];
     if (ARABIC_LETTER.test(w)) {
+      const forms = [w];
       let rest = w;
       if (CONJUNCTIONS.has(rest[0]!) && rest.length - 1 >= MIN_BASE) {
         rest = rest.slice(1);
-        if (!isStopword(rest)) stems.push(stem(rest));
+        if (!isStopword(rest)) {
+          stems.push(stem(rest));
+          forms.push(rest);
+        }
       }
       if (PREPOSITIONS.has(rest[0]!) && rest.length - 1 >= MIN_BASE) {
         const base = rest.slice(1);
-        if (!isStopword(base)) stems.push(stem(base));
+        if (!isStopword(base)) {
+          stems.push(stem(base));
+          forms.push(base);
+        }
       }
+      for (const f of forms) {
+        const base = countryBase(f);
+        if (base === undefined || !PLACE_BASES.has(base)) continue;
+        place(base);
+        // The name's own skeleton (ترك of تركيا) would meet the bare word as well.
+        places.add(stem(f));
+      }
+      const adjective = ADJECTIVE_END.test(w);
       for (const s of [...stems]) {
         // light10 takes one suffix per pass: الإيرانية gives ايران where إيران gives اير.
         const again = stem(s);
         if (again !== s) stems.push(again);
         const base = countryBase(s);
-        if (base !== undefined) stems.push(base);
+        if (base !== undefined) {
+          if (PLACE_BASES.has(base)) place(base);
+          else stems.push(base);
+        }
+        if (adjective) {
+          if (PLACE_BASES.has(s)) keys.add(placeKey(s));
+          if (PLACE_BASES.has(again)) keys.add(placeKey(again));
+        }
       }
     }
-    for (const s of stems) if (s.length >= 2) keys.add(stemKey(s));
+    for (const s of stems) if (s.length >= 2 && !places.has(s)) keys.add(stemKey(s));
   }
   const out = [...keys];
   if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
