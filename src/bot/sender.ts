@@ -7,6 +7,8 @@
  * caller persists progress after each accepted part.
  */
 
+import pRetry from 'p-retry';
+import { backoffDelay } from '../concurrency.js';
 import type { RenderedMessage } from '../domain.js';
 
 /** The message options the sender passes to Telegram's sendMessage. */
@@ -177,6 +179,14 @@ class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
 }
 
+/** One failed try at a send, as the retry loop sees it. */
+class SendAttemptError extends Error {
+  override readonly name = 'SendAttemptError';
+  constructor(readonly failure: SendErrorKind | { kind: 'interrupted' }) {
+    super('reason' in failure ? failure.reason : failure.kind);
+  }
+}
+
 /** The Bot API's error code of a failed call as text ("429", "403"), or "timeout" / "network". */
 export function sendErrorCode(err: unknown): string {
   if (err instanceof TimeoutError) return 'timeout';
@@ -322,6 +332,24 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
     | { ok: false; kind: 'blocked' | 'failed' | 'interrupted'; error: string }
     | { ok: false; kind: 'migrated'; to: number; error: string };
 
+  /** One try: waits for the chat's turn, then calls Telegram once. */
+  async function attempt(chatId: number, part: RenderedMessage, threadId?: number): Promise<void> {
+    try {
+      await takeTurn(chatId);
+    } catch (err) {
+      if (err instanceof SenderStoppedError) throw new SendAttemptError({ kind: 'interrupted' });
+      throw err;
+    }
+    try {
+      await callWithTimeout(chatId, part, threadId);
+    } catch (err) {
+      opts.onError?.(chatId, sendErrorCode(err));
+      const failure = classifySendError(err);
+      if (failure.kind === 'retry-after') on429(chatId, failure.seconds);
+      throw new SendAttemptError(failure);
+    }
+  }
+
   async function sendOne(
     chatId: number,
     part: RenderedMessage,
@@ -329,47 +357,48 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
   ): Promise<OneResult> {
     let transientTries = 0;
     let rateLimitedTries = 0;
-    for (;;) {
-      try {
-        await takeTurn(chatId);
-      } catch (err) {
-        if (err instanceof SenderStoppedError)
-          return { ok: false, kind: 'interrupted', error: err.message };
-        throw err;
-      }
-      try {
-        await callWithTimeout(chatId, part, threadId);
-        stats.sent++;
-        return { ok: true };
-      } catch (err) {
-        opts.onError?.(chatId, sendErrorCode(err));
-        const c = classifySendError(err);
-        if (c.kind === 'retry-after') {
-          on429(chatId, c.seconds);
-          if (++rateLimitedTries > max429) {
-            return {
-              ok: false,
-              kind: 'failed',
-              error: `429 too many requests ${rateLimitedTries} times`,
-            };
+    try {
+      await pRetry(() => attempt(chatId, part, threadId), {
+        // Each kind of failure has a budget of its own, counted in onFailedAttempt.
+        retries: Number.POSITIVE_INFINITY,
+        // The waits are ours: a 429 waits in takeTurn until the chat's retry_after has passed,
+        // other retries back off in onFailedAttempt; stop() ends both.
+        minTimeout: 0,
+        maxTimeout: 0,
+        onFailedAttempt: async ({ error }) => {
+          if (!(error instanceof SendAttemptError)) throw error;
+          const { failure } = error;
+          if (failure.kind === 'retry-after') {
+            if (++rateLimitedTries <= max429) return;
+            const reason = `429 too many requests ${rateLimitedTries} times`;
+            throw new SendAttemptError({ kind: 'fatal', reason });
           }
-          continue;
-        }
-        if (c.kind === 'blocked') return { ok: false, kind: 'blocked', error: c.reason };
-        if (c.kind === 'migrate')
-          return { ok: false, kind: 'migrated', to: c.to, error: 'migrated' };
-        if (c.kind === 'fatal') return { ok: false, kind: 'failed', error: c.reason };
-        if (++transientTries > maxRetries) return { ok: false, kind: 'failed', error: c.reason };
-        stats.retries++;
-        opts.onRetry?.(chatId, c.reason);
-        const wait = backoffMs * 2 ** (transientTries - 1) * (0.75 + Math.random() * 0.5);
-        try {
-          await sleep(wait);
-        } catch {
+          if (failure.kind !== 'transient' || ++transientTries > maxRetries) throw error;
+          stats.retries++;
+          opts.onRetry?.(chatId, failure.reason);
+          await sleep(backoffDelay(backoffMs, transientTries - 1));
+        },
+      });
+    } catch (err) {
+      if (err instanceof SenderStoppedError) {
+        return { ok: false, kind: 'interrupted', error: 'sender stopped' };
+      }
+      if (!(err instanceof SendAttemptError)) throw err;
+      const { failure } = err;
+      switch (failure.kind) {
+        case 'interrupted':
           return { ok: false, kind: 'interrupted', error: 'sender stopped' };
-        }
+        case 'blocked':
+          return { ok: false, kind: 'blocked', error: failure.reason };
+        case 'migrate':
+          return { ok: false, kind: 'migrated', to: failure.to, error: 'migrated' };
+        default:
+          // 'fatal' and 'transient' (a 429 past its budget arrives as 'fatal').
+          return { ok: false, kind: 'failed', error: err.message };
       }
     }
+    stats.sent++;
+    return { ok: true };
   }
 
   return {
