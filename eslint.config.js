@@ -32,6 +32,42 @@ const pureCore = {
   },
 };
 
+/**
+ * The adapters and the scheduler sit below the bot and the wiring: they take ports (the send
+ * port is src/schedule/ports.ts) and src/app fills them with bot's renderer and sender.
+ */
+const belowBot = {
+  files: [
+    'src/sources/**/*.ts',
+    'src/translate/**/*.ts',
+    'src/store/**/*.ts',
+    'src/schedule/**/*.ts',
+  ],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: [
+              '../bot',
+              '../bot/*',
+              '../../bot',
+              '../../bot/*',
+              '../app',
+              '../app/*',
+              '../../app',
+              '../../app/*',
+            ],
+            message:
+              'sources/, translate/, store/ and schedule/ may not import bot/ or app/: take a port and let src/app wire it.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'data/', 'tests/fixtures/'] },
   js.configs.recommended,
@@ -49,4 +85,5 @@ export default tseslint.config(
     },
   },
   pureCore,
+  belowBot,
 );

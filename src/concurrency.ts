@@ -14,3 +14,16 @@ export async function mapSettled<T, R>(
   const limit = pLimit(Math.max(1, concurrency));
   return Promise.allSettled(items.map((item, i) => limit(task, item, i)));
 }
+
+/**
+ * The wait before retry number `retry` (0 for the first): `baseMs` doubled each retry, at most
+ * `maxMs`, with ±25% jitter so that callers failing together do not come back together.
+ * @example backoffDelay(500, 2) // 1500–2500
+ */
+export function backoffDelay(
+  baseMs: number,
+  retry: number,
+  maxMs = Number.POSITIVE_INFINITY,
+): number {
+  return Math.min(maxMs, baseMs * 2 ** retry) * (0.75 + Math.random() / 2);
+}

@@ -1,7 +1,7 @@
 /** The scheduler's and the bot's ports, filled from an open {@link Runtime}. */
 import { createBotDeps, type BotDeps, type BotDepsInput } from '../bot/deps.js';
 import type { ScheduleDeps } from '../schedule/deps.js';
-import { createScheduleDeps, type CreateScheduleDepsInput } from '../schedule/wire.js';
+import { createScheduleDeps, type CreateScheduleDepsInput } from './schedule-deps.js';
 import type { Runtime } from './runtime.js';
 
 type FromRuntime = 'config' | 'log' | 'store' | 'translator' | 'now';

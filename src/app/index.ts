@@ -4,6 +4,6 @@
  */
 export { openRuntime, type Runtime, type RuntimeOptions, type StoreRuntime } from './runtime.js';
 export { configuredSources, withAddedSources } from '../sources/configured.js';
-export { createScheduleDeps, type CreateScheduleDepsInput } from '../schedule/wire.js';
+export { createScheduleDeps, type CreateScheduleDepsInput } from './schedule-deps.js';
 export { createBotDeps, type BotDepsInput } from '../bot/deps.js';
 export { scheduleDepsFor, botDepsFor } from './deps.js';

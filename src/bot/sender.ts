@@ -7,7 +7,10 @@
  * caller persists progress after each accepted part.
  */
 
+import pRetry from 'p-retry';
+import { backoffDelay } from '../concurrency.js';
 import type { RenderedMessage } from '../domain.js';
+import type { Sender, SenderStats } from '../schedule/ports.js';
 
 /** The message options the sender passes to Telegram's sendMessage. */
 export interface SendExtra {
@@ -72,50 +75,13 @@ export interface SenderOptions {
   onError?(chatId: number, code: string): void;
 }
 
-export type PartsStatus = 'sent' | 'blocked' | 'failed' | 'migrated' | 'interrupted';
-
-export interface PartsResult {
-  status: PartsStatus;
-  /** Parts accepted by Telegram so far (counting those sent before `from`). */
-  partsSent: number;
-  /** For 'migrated': the supergroup's new chat id. */
-  migrateTo?: number;
-  /** For 'blocked' and 'failed': Telegram's description or the network error. */
-  error?: string;
-}
-
-export interface SendPartsOptions {
-  /** Index of the first part to send (parts before it were sent by an earlier attempt). */
-  from?: number;
-  /** Forum topic to post in. */
-  threadId?: number;
-  /** Awaited after each accepted part, before the next one is sent (persist progress here). */
-  onPartSent?(partsSent: number): Promise<void> | void;
-}
-
-export interface SenderStats {
-  sent: number;
-  rateLimited: number;
-  retries: number;
-  blocked: number;
-  failed: number;
-  migrated: number;
-}
-
-export interface Sender {
-  /** Sends the parts of one message sequence to one chat, in order, from `opts.from`. */
-  sendParts(
-    chatId: number,
-    parts: RenderedMessage[],
-    opts?: SendPartsOptions,
-  ): Promise<PartsResult>;
-  /** Counters since creation. */
-  readonly stats: SenderStats;
-  /** Sends currently waiting on Telegram's answer. */
-  readonly inFlight: number;
-  /** Stops: pending waits end at once and their sends report 'interrupted'; in-flight calls finish. */
-  stop(): void;
-}
+export type {
+  PartsResult,
+  PartsStatus,
+  SendPartsOptions,
+  Sender,
+  SenderStats,
+} from '../schedule/ports.js';
 
 /** The sender was stopped while this send waited for its turn. */
 export class SenderStoppedError extends Error {
@@ -175,6 +141,14 @@ export function classifySendError(err: unknown): SendErrorKind {
 
 class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
+}
+
+/** One failed try at a send, as the retry loop sees it. */
+class SendAttemptError extends Error {
+  override readonly name = 'SendAttemptError';
+  constructor(readonly failure: SendErrorKind | { kind: 'interrupted' }) {
+    super('reason' in failure ? failure.reason : failure.kind);
+  }
 }
 
 /** The Bot API's error code of a failed call as text ("429", "403"), or "timeout" / "network". */
@@ -322,6 +296,24 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
     | { ok: false; kind: 'blocked' | 'failed' | 'interrupted'; error: string }
     | { ok: false; kind: 'migrated'; to: number; error: string };
 
+  /** One try: waits for the chat's turn, then calls Telegram once. */
+  async function attempt(chatId: number, part: RenderedMessage, threadId?: number): Promise<void> {
+    try {
+      await takeTurn(chatId);
+    } catch (err) {
+      if (err instanceof SenderStoppedError) throw new SendAttemptError({ kind: 'interrupted' });
+      throw err;
+    }
+    try {
+      await callWithTimeout(chatId, part, threadId);
+    } catch (err) {
+      opts.onError?.(chatId, sendErrorCode(err));
+      const failure = classifySendError(err);
+      if (failure.kind === 'retry-after') on429(chatId, failure.seconds);
+      throw new SendAttemptError(failure);
+    }
+  }
+
   async function sendOne(
     chatId: number,
     part: RenderedMessage,
@@ -329,47 +321,48 @@ export function createSender(telegram: TelegramLike, opts: SenderOptions = {}): 
   ): Promise<OneResult> {
     let transientTries = 0;
     let rateLimitedTries = 0;
-    for (;;) {
-      try {
-        await takeTurn(chatId);
-      } catch (err) {
-        if (err instanceof SenderStoppedError)
-          return { ok: false, kind: 'interrupted', error: err.message };
-        throw err;
-      }
-      try {
-        await callWithTimeout(chatId, part, threadId);
-        stats.sent++;
-        return { ok: true };
-      } catch (err) {
-        opts.onError?.(chatId, sendErrorCode(err));
-        const c = classifySendError(err);
-        if (c.kind === 'retry-after') {
-          on429(chatId, c.seconds);
-          if (++rateLimitedTries > max429) {
-            return {
-              ok: false,
-              kind: 'failed',
-              error: `429 too many requests ${rateLimitedTries} times`,
-            };
+    try {
+      await pRetry(() => attempt(chatId, part, threadId), {
+        // Each kind of failure has a budget of its own, counted in onFailedAttempt.
+        retries: Number.POSITIVE_INFINITY,
+        // The waits are ours: a 429 waits in takeTurn until the chat's retry_after has passed,
+        // other retries back off in onFailedAttempt; stop() ends both.
+        minTimeout: 0,
+        maxTimeout: 0,
+        onFailedAttempt: async ({ error }) => {
+          if (!(error instanceof SendAttemptError)) throw error;
+          const { failure } = error;
+          if (failure.kind === 'retry-after') {
+            if (++rateLimitedTries <= max429) return;
+            const reason = `429 too many requests ${rateLimitedTries} times`;
+            throw new SendAttemptError({ kind: 'fatal', reason });
           }
-          continue;
-        }
-        if (c.kind === 'blocked') return { ok: false, kind: 'blocked', error: c.reason };
-        if (c.kind === 'migrate')
-          return { ok: false, kind: 'migrated', to: c.to, error: 'migrated' };
-        if (c.kind === 'fatal') return { ok: false, kind: 'failed', error: c.reason };
-        if (++transientTries > maxRetries) return { ok: false, kind: 'failed', error: c.reason };
-        stats.retries++;
-        opts.onRetry?.(chatId, c.reason);
-        const wait = backoffMs * 2 ** (transientTries - 1) * (0.75 + Math.random() * 0.5);
-        try {
-          await sleep(wait);
-        } catch {
+          if (failure.kind !== 'transient' || ++transientTries > maxRetries) throw error;
+          stats.retries++;
+          opts.onRetry?.(chatId, failure.reason);
+          await sleep(backoffDelay(backoffMs, transientTries - 1));
+        },
+      });
+    } catch (err) {
+      if (err instanceof SenderStoppedError) {
+        return { ok: false, kind: 'interrupted', error: 'sender stopped' };
+      }
+      if (!(err instanceof SendAttemptError)) throw err;
+      const { failure } = err;
+      switch (failure.kind) {
+        case 'interrupted':
           return { ok: false, kind: 'interrupted', error: 'sender stopped' };
-        }
+        case 'blocked':
+          return { ok: false, kind: 'blocked', error: failure.reason };
+        case 'migrate':
+          return { ok: false, kind: 'migrated', to: failure.to, error: 'migrated' };
+        default:
+          // 'fatal' and 'transient' (a 429 past its budget arrives as 'fatal').
+          return { ok: false, kind: 'failed', error: err.message };
       }
     }
+    stats.sent++;
+    return { ok: true };
   }
 
   return {

@@ -11,7 +11,7 @@ import pLimit from 'p-limit';
 import type { Digest, RenderedMessage } from '../domain.js';
 import type { DeliveryRecord, Subscriber } from '../store/types.js';
 import type { ScheduleDeps } from './deps.js';
-import type { PartsResult } from '../bot/sender.js';
+import type { PartsResult } from './ports.js';
 import { META_LAST_TICK, currentDigest } from './build.js';
 import { dueInstantOn, floorToMinute, isDueSameDaySince } from '../time/index.js';
 import { filterByTopics } from '../digest/index.js';

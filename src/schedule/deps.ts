@@ -1,6 +1,6 @@
 /**
  * What the scheduler needs, as ports and plain function hooks. Nothing here names a concrete
- * adapter: `createScheduleDeps` (wire.ts) fills the hooks with the real modules, and tests pass
+ * adapter: `createScheduleDeps` (src/app) fills the hooks with the real modules, and tests pass
  * small fakes.
  */
 import type { Config } from '../config/index.js';
@@ -9,9 +9,9 @@ import type { DocumentFrequencies } from '../digest/index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 import type { TranslationOutcome, Translator } from '../translate/port.js';
-import type { Sender } from '../bot/sender.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { HealthSignals } from '../ops/health.js';
+import type { Sender } from './ports.js';
 
 /** How one reader's digest is rendered (the options of src/bot renderDigest it fills). */
 export interface RenderRequest {
@@ -57,7 +57,7 @@ export interface ScheduleDeps {
   log: Logger;
   store: Store;
   translator: Translator;
-  /** The rate-limited sender (src/bot/sender.ts) over the Telegram client. */
+  /** The rate-limited sender over the Telegram client (src/bot's createSender in production). */
   sender: Sender;
   now: () => Date;
   /** One ingest pass over every source. */

@@ -1,6 +1,7 @@
 /**
  * Scheduling and delivery: cron jobs (ingest, builds, the per-minute delivery tick), the outbox,
- * the leader lock. Entry points call `createScheduleDeps` then `createScheduler(deps).start()`.
+ * the leader lock. Entry points call `createScheduleDeps` (src/app) then
+ * `createScheduler(deps).start()`.
  */
 export type { ScheduleDeps, IngestSummary, ScheduleConfig } from './deps.js';
 export type { RenderedMessage } from '../domain.js';
@@ -32,5 +33,4 @@ export {
 } from './scheduler.js';
 export { createLeader, SCHEDULER_LOCK, type Leader } from './leader.js';
 export { dueInstantOn, isDueAt, isDueSameDaySince, floorToMinute } from '../time/index.js';
-export { createScheduleDeps, type CreateScheduleDepsInput } from './wire.js';
-export { createSender, classifySendError, type Sender, type TelegramLike } from '../bot/sender.js';
+export type { PartsResult, PartsStatus, SendPartsOptions, Sender, SenderStats } from './ports.js';

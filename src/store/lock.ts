@@ -3,6 +3,8 @@
  * makes read-modify-write updates atomic across processes.
  */
 import { randomUUID } from 'node:crypto';
+import PQueue from 'p-queue';
+import pRetry from 'p-retry';
 import { z } from 'zod';
 import type { Driver } from './driver.js';
 import type { LockRepo } from './types.js';
@@ -54,26 +56,46 @@ export function createLockRepo(d: Driver): LockRepo {
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A try at the cross-process key found it taken. */
+class MutexBusyError extends Error {
+  override readonly name = 'MutexBusyError';
+}
 
 /**
- * Runs `fn` while holding `mutex:<name>`: in-process callers queue on a promise chain (no
- * polling), other processes are excluded by a set-if-absent key that expires if we crash.
+ * Runs `fn` while holding `mutex:<name>`: in-process callers wait in a queue of their own per
+ * name (no polling), other processes are excluded by a set-if-absent key that expires if we
+ * crash. A caller that cannot take the key within `waitMs` fails.
  */
 export function createMutex(d: Driver, opts: { ttlMs?: number; waitMs?: number } = {}) {
   const ttlMs = opts.ttlMs ?? 15_000;
   const waitMs = opts.waitMs ?? 30_000;
-  const tails = new Map<string, Promise<unknown>>();
+  /** One queue per name with callers waiting or running; dropped when it runs dry. */
+  const queues = new Map<string, PQueue>();
 
   async function holdRemote<T>(name: string, fn: () => Promise<T>): Promise<T> {
     const key = `mutex:${name}`;
     const value = JSON.stringify({ owner: randomUUID(), until: 0 });
-    const deadline = Date.now() + waitMs;
-    let delay = 2;
-    while (!(await d.cas(key, undefined, value, ttlMs))) {
-      if (Date.now() > deadline) throw new Error(`store: timed out waiting for lock ${name}`);
-      await sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 50);
+    try {
+      await pRetry(
+        async () => {
+          if (!(await d.cas(key, undefined, value, ttlMs))) throw new MutexBusyError(key);
+        },
+        {
+          retries: Number.POSITIVE_INFINITY,
+          // Tries 2–4 ms apart at first, then doubling, never more than 100 ms apart.
+          minTimeout: 2,
+          factor: 2,
+          maxTimeout: 100,
+          randomize: true,
+          maxRetryTime: waitMs,
+          // A failing store is not a busy key: its error goes to the caller at once.
+          shouldRetry: ({ error }) => error instanceof MutexBusyError,
+        },
+      );
+    } catch (err) {
+      if (err instanceof MutexBusyError)
+        throw new Error(`store: timed out waiting for lock ${name}`);
+      throw err;
     }
     try {
       return await fn();
@@ -83,16 +105,15 @@ export function createMutex(d: Driver, opts: { ttlMs?: number; waitMs?: number }
   }
 
   return function withMutex<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    const prev = tails.get(name) ?? Promise.resolve();
-    const run = prev.then(
-      () => holdRemote(name, fn),
-      () => holdRemote(name, fn),
-    );
-    const tail = run.catch(() => undefined);
-    tails.set(name, tail);
-    void tail.then(() => {
-      if (tails.get(name) === tail) tails.delete(name);
-    });
-    return run;
+    let queue = queues.get(name);
+    if (!queue) {
+      const created = new PQueue({ concurrency: 1 });
+      created.on('idle', () => {
+        if (queues.get(name) === created) queues.delete(name);
+      });
+      queues.set(name, created);
+      queue = created;
+    }
+    return queue.add(() => holdRemote(name, fn));
   };
 }

@@ -17,7 +17,7 @@ import type { Digest } from '../domain.js';
 import { createLogger, type Logger } from '../log.js';
 import { createHealthSignals, type HealthSignals } from '../ops/health.js';
 import { createMetrics, type Metrics } from '../ops/metrics.js';
-import { createScheduleDeps } from '../schedule/wire.js';
+import { createScheduleDeps } from '../app/schedule-deps.js';
 import type { ScheduleDeps } from '../schedule/deps.js';
 import type { SenderOptions } from '../bot/sender.js';
 import { createStore } from '../store/index.js';

@@ -4,6 +4,7 @@
  * billed the text after we stopped waiting).
  */
 import pRetry from 'p-retry';
+import { backoffDelay as sharedBackoffDelay } from '../concurrency.js';
 import type { Logger } from '../log.js';
 import { classifyError } from './errors.js';
 
@@ -24,7 +25,7 @@ export interface RetryPolicy {
 
 /** The wait before retry number `attempt` (0 for the first retry). */
 export function backoffDelay(baseDelayMs: number, attempt: number): number {
-  return Math.min(MAX_RETRY_DELAY_MS, baseDelayMs * 2 ** attempt) * (0.75 + Math.random() / 2);
+  return sharedBackoffDelay(baseDelayMs, attempt, MAX_RETRY_DELAY_MS);
 }
 
 /**

@@ -21,7 +21,7 @@ import type { Store, Subscriber } from '../../store/types.js';
 import { createTranslatorFromConfig } from '../../translate/index.js';
 import { renderDigest } from '../../bot/index.js';
 import { createMetrics } from '../../ops/metrics.js';
-import { createScheduleDeps } from '../../schedule/wire.js';
+import { createScheduleDeps } from '../../app/schedule-deps.js';
 import { runDeliveryPass, selectDue, type DeliveryReport } from '../../schedule/delivery.js';
 import { benchDigest } from '../../testkit/digests.js';
 import {

@@ -11,7 +11,7 @@ import type { Store, Subscriber } from '../../../src/store/types.js';
 import { createTranslatorFromConfig } from '../../../src/translate/index.js';
 import { renderDigest } from '../../../src/bot/index.js';
 import { createMetrics } from '../../../src/ops/metrics.js';
-import { createScheduleDeps } from '../../../src/schedule/wire.js';
+import { createScheduleDeps } from '../../../src/app/schedule-deps.js';
 import { runDeliveryPass } from '../../../src/schedule/delivery.js';
 import { benchDigest } from '../../../src/testkit/digests.js';
 import { subscriber } from '../../unit/schedule/helpers.js';

@@ -1,5 +1,6 @@
 /**
- * Fills the scheduler's ports with the real modules. main.ts and `khulasa deliver` call this;
+ * Fills the scheduler's ports with the real modules: the digest builder, the translator, bot's
+ * renderer and the rate-limited sender over Telegram. main.ts and `khulasa deliver` call this;
  * tests build ScheduleDeps by hand with fakes.
  */
 import type { Config } from '../config/index.js';
@@ -9,11 +10,12 @@ import type { Translator } from '../translate/port.js';
 import { buildDigest } from '../digest/index.js';
 import { fallbackNotice, translateDigest } from '../translate/index.js';
 import { renderDigest } from '../bot/index.js';
-import { createSender, type Sender, type SenderOptions, type TelegramLike } from '../bot/sender.js';
+import { createSender, type SenderOptions, type TelegramLike } from '../bot/sender.js';
 import { metrics as processMetrics, type Metrics } from '../ops/metrics.js';
 import { healthSignals, type HealthSignals } from '../ops/health.js';
-import type { ScheduleDeps } from './deps.js';
-import { recordHistory } from './history.js';
+import type { ScheduleDeps } from '../schedule/deps.js';
+import { recordHistory } from '../schedule/history.js';
+import type { Sender } from '../schedule/ports.js';
 
 export interface CreateScheduleDepsInput {
   config: Config;
