@@ -100,8 +100,25 @@ export function createMutex(d: Driver, opts: { ttlMs?: number; waitMs?: number }
     try {
       return await fn();
     } finally {
-      await d.cas(key, value, undefined).catch(() => undefined);
+      await d.cas(key, value, undefined).catch(() => releaseLater(key, value));
     }
+  }
+
+  /**
+   * A release the store refused (it is down) is tried again until the store answers or the key
+   * has expired anyway: left alone, the key would hold every later update of that record back for
+   * the whole TTL after the store comes back.
+   */
+  function releaseLater(key: string, value: string): void {
+    void pRetry(() => d.cas(key, value, undefined), {
+      retries: Number.POSITIVE_INFINITY,
+      minTimeout: 50,
+      factor: 2,
+      maxTimeout: 1_000,
+      maxRetryTime: ttlMs,
+      // Never what keeps a process from exiting.
+      unref: true,
+    }).catch(() => undefined);
   }
 
   return function withMutex<T>(name: string, fn: () => Promise<T>): Promise<T> {

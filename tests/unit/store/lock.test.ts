@@ -99,3 +99,24 @@ describe('createMutex', () => {
     expect(ran).toBe(false);
   });
 });
+
+describe('a release the store refused', () => {
+  it('is given back once the store answers again, long before the key expires', async () => {
+    const d = createMemoryDriver();
+    const withMutex = createMutex(d, { ttlMs: 15_000 });
+    const cas = d.cas.bind(d);
+    let down = false;
+    d.cas = (...args: Parameters<typeof d.cas>) =>
+      down ? Promise.reject(new Error('store unavailable')) : cas(...args);
+    await withMutex('a', async () => {
+      // The store goes down while the record is being updated: the release fails.
+      down = true;
+    });
+    expect(await d.get('mutex:a')).toBeDefined();
+    await tick(100);
+    down = false;
+    const deadline = Date.now() + 3_000;
+    while ((await d.get('mutex:a')) !== undefined && Date.now() < deadline) await tick(20);
+    expect(await d.get('mutex:a')).toBeUndefined();
+  });
+});
