@@ -84,3 +84,34 @@ export async function openRuntime(
     throw err;
   }
 }
+
+/**
+ * Opens a runtime, runs `fn` with it and closes it however `fn` ends.
+ *
+ * @example
+ * const recent = await withRuntime(config, { translator: false }, ({ store }) =>
+ *   store.articles.listSince(since),
+ * );
+ */
+export async function withRuntime<T>(
+  config: Config,
+  opts: RuntimeOptions & { translator: false },
+  fn: (runtime: StoreRuntime) => Promise<T>,
+): Promise<T>;
+export async function withRuntime<T>(
+  config: Config,
+  opts: RuntimeOptions,
+  fn: (runtime: Runtime) => Promise<T>,
+): Promise<T>;
+export async function withRuntime<T>(
+  config: Config,
+  opts: RuntimeOptions,
+  fn: (runtime: Runtime) => Promise<T>,
+): Promise<T> {
+  const runtime = (await openRuntime(config, opts)) as Runtime;
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}

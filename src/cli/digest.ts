@@ -156,13 +156,10 @@ export async function loadArticles(specs: string[], now: Date, io: CliIO): Promi
 /** Articles of the last `hours` before `now` from the configured store. */
 export async function loadStoreArticles(io: CliIO, since: Date): Promise<Article[]> {
   const config = parseConfig(io.env);
-  const { openRuntime } = await import('../app/runtime.js');
-  const runtime = await openRuntime(config, { log: silentLogger(), translator: false });
-  try {
-    return await runtime.store.articles.listSince(since);
-  } finally {
-    await runtime.close();
-  }
+  const { withRuntime } = await import('../app/runtime.js');
+  return withRuntime(config, { log: silentLogger(), translator: false }, ({ store }) =>
+    store.articles.listSince(since),
+  );
 }
 
 /**
@@ -177,14 +174,11 @@ export async function loadStoreHistory(
 ): Promise<DocumentFrequencies | undefined> {
   if (!fromStore && !io.env.STORE_URL) return undefined;
   const config = parseConfig(io.env);
-  const { openRuntime } = await import('../app/runtime.js');
+  const { withRuntime } = await import('../app/runtime.js');
   const { loadHistory } = await import('../schedule/history.js');
-  const runtime = await openRuntime(config, { log: silentLogger(), translator: false });
-  try {
-    return await loadHistory(runtime.store, since, config.CLUSTER_BACKGROUND_DAYS);
-  } finally {
-    await runtime.close();
-  }
+  return withRuntime(config, { log: silentLogger(), translator: false }, ({ store }) =>
+    loadHistory(store, since, config.CLUSTER_BACKGROUND_DAYS),
+  );
 }
 
 /** The JSON shape printed by --json (extra keys beyond the documented ones are allowed). */
@@ -225,15 +219,12 @@ async function translate(
   io: CliIO,
 ): Promise<{ digest: Digest; extra: Record<string, unknown>; notice?: string }> {
   const config = parseConfig(io.env);
-  const { openRuntime } = await import('../app/runtime.js');
+  const { withRuntime } = await import('../app/runtime.js');
   const { translateWith } = await import('../translate/index.js');
-  const runtime = await openRuntime(config, { log: silentLogger() });
-  try {
-    const out = await translateWith(digest, lang, runtime.translator);
+  return withRuntime(config, { log: silentLogger() }, async ({ translator }) => {
+    const out = await translateWith(digest, lang, translator);
     return { digest: out.digest, extra: { translation: out.translation }, notice: out.notice };
-  } finally {
-    await runtime.close();
-  }
+  });
 }
 
 export const command: Command = {

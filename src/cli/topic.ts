@@ -44,14 +44,13 @@ async function arabicQuery(query: string, io: CliIO): Promise<string> {
   if (detectByScript(query).language === 'ar') return query;
   const config = parseConfig(io.env);
   if (config.translation.provider === 'none') return glossaryToArabic(query) ?? query;
-  const { openRuntime } = await import('../app/runtime.js');
+  const { withRuntime } = await import('../app/runtime.js');
   const { toArabicQuery } = await import('../translate/index.js');
-  const runtime = await openRuntime(config, { log: silentLogger() });
-  try {
-    return (await toArabicQuery(query, runtime.translator)).query;
-  } finally {
-    await runtime.close();
-  }
+  return withRuntime(
+    config,
+    { log: silentLogger() },
+    async ({ translator }) => (await toArabicQuery(query, translator)).query,
+  );
 }
 
 export const command: Command = {
