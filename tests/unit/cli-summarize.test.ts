@@ -273,7 +273,7 @@ describe('khulasa eval --data', () => {
   });
 });
 
-describe('khulasa bench summarize', () => {
+describe('smoke: khulasa bench summarize', () => {
   it('prints speed beside the baseline and the input figures', async () => {
     const r = await run(['bench', 'summarize', '--count', '20', '--runs', '1']);
     expect(r.code).toBe(0);
