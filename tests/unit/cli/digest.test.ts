@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
 import { archiveBackground, dayBefore } from '../../../src/cli/eval-clusters.js';
-import { NOW, dayArticles } from './fixtures.js';
+import { NOW, dayArticles } from '../digest/fixtures.js';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();

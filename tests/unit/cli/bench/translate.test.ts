@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { command } from '../../../src/cli/bench/translate.js';
-import { parseCommandArgs, type CliIO } from '../../../src/cli/command.js';
+import { command } from '../../../../src/cli/bench/translate.js';
+import { parseCommandArgs, type CliIO } from '../../../../src/cli/command.js';
 
 function io(): { io: CliIO; out: () => string } {
   const stdout = new PassThrough();
