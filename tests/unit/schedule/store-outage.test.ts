@@ -23,6 +23,7 @@ describe('delivery while the store is briefly unreachable', () => {
     const deps = await makeDeps({ store, telegram, now: () => NOW });
     const first = await runDeliveryPass(deps, { now: NOW, all: true });
     expect(first).toMatchObject({ sent: 2, failed: 0 });
+    expect(store.callsTo('deliveries.update').filter((c) => c.failed)).toHaveLength(4);
     const sentOnce = telegram.calls.length;
     const again = await runDeliveryPass(deps, { now: NOW, all: true });
     expect(again.sent).toBe(0);

@@ -65,6 +65,7 @@ describe('translator: cache', () => {
     const keys = [...new Set(written)];
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^google-v2:ar:en:[0-9a-f]{64}$/);
+    expect((await store.translations.getMany(keys)).every((v) => v !== undefined)).toBe(true);
   });
 
   it('sends duplicate texts of one call once', async () => {
