@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-describe('khulasa bench chaos', () => {
+describe('smoke: khulasa bench chaos', () => {
   it('runs the chosen scenarios and prints their table', () => {
     const r = spawnSync(
       process.execPath,
@@ -22,7 +22,9 @@ describe('khulasa bench chaos', () => {
     expect(row).toMatch(/\s2\/0\/0\s/);
     expect(r.stdout).toContain('every reader served once, no article lost or stored twice');
   });
+});
 
+describe('khulasa bench chaos', () => {
   it('refuses an unknown store with a usage error', () => {
     const r = spawnSync(process.execPath, ['bin/khulasa.js', 'bench', 'chaos', '--store', 'ftp'], {
       cwd: ROOT,

@@ -82,7 +82,7 @@ describe('channel digests', () => {
 
   it('tells the renderer which subscribers are channels', async () => {
     const telegram = fakeTelegram();
-    const deps = makeDeps({
+    const deps = await makeDeps({
       telegram,
       render: (d, opts) => [{ html: opts.channel ? 'channel form' : 'chat form' }],
     });

@@ -144,8 +144,10 @@ describe('khulasa ingest', () => {
     const r = await run(['ingest', '--frm', 'x']);
     expect(r.code).toBe(2);
   });
+});
 
-  it('bench ingest runs end to end at a tiny size and reports its figures', async () => {
+describe('smoke: khulasa bench ingest', () => {
+  it('runs end to end at a tiny size and reports its figures', async () => {
     const r = await run([
       'bench',
       'ingest',

@@ -19,7 +19,7 @@ import {
   type FakeTranslateServer,
   type Misbehaviour,
 } from '../../../src/testkit/fake-translate-server.js';
-import { memoryStore } from '../../unit/translate/memory-store.js';
+import { memoryStore } from '../../support/failing-store.js';
 
 const KEY = 'AIzaTestKey-0123456789';
 const NOW = new Date('2026-11-29T08:00:00Z');
@@ -34,8 +34,8 @@ beforeEach(() => {
   server.reset();
 });
 
-function translator(over: Partial<TranslatorDeps> = {}) {
-  const store = memoryStore();
+async function translator(over: Partial<TranslatorDeps> = {}) {
+  const store = await memoryStore();
   const t = createTranslator(
     { provider: 'google-v2', apiKey: KEY },
     {
@@ -58,7 +58,7 @@ const translations = () => server.requests.filter((r) => r.method === 'translate
 
 describe('google-v2 through the real client', () => {
   it('translates a digest in one plain-text request and keeps its structure', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     const digest = sampleDigest(NOW);
     const { digest: en, outcome } = await translateDigest(digest, 'en', t);
     expect(outcome.fallback).toBeUndefined();
@@ -76,7 +76,7 @@ describe('google-v2 through the real client', () => {
   });
 
   it('sends 0 characters when the same digest is translated again', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     const digest = sampleDigest(NOW);
     const first = await translateDigest(digest, 'en', t);
     const sent = server.chars;
@@ -88,7 +88,7 @@ describe('google-v2 through the real client', () => {
   });
 
   it('never lets the library switch to HTML', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     const text = '<b>عاجل</b> & "مهم" \'اليوم\'';
     const out = await t.translate([text, 'ثاني'], { from: 'ar', to: 'en' });
     expect(translations()[0]!.format).toBe('text');
@@ -97,7 +97,7 @@ describe('google-v2 through the real client', () => {
   });
 
   it('protects URLs and numbers, and restores them', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     const out = await t.translate(['قتل ١٢ شخصا، التفاصيل https://example.org/a?x=1.'], {
       from: 'ar',
       to: 'en',
@@ -108,7 +108,7 @@ describe('google-v2 through the real client', () => {
   });
 
   it('keeps every request within 128 segments and 5,000 characters', async () => {
-    const { t } = translator({ concurrency: 2 });
+    const { t } = await translator({ concurrency: 2 });
     const texts = Array.from({ length: 700 }, (_, i) => `خبر رقم ${'أ'.repeat(i % 40)} ${i}`);
     const out = await t.translate(texts, { from: 'ar', to: 'fr' });
     expect(out.fallback).toBeUndefined();
@@ -129,7 +129,7 @@ describe('google-v2 through the real client', () => {
     ['malformed', 200],
     ['drop', 0],
   ])('retries after %s and then succeeds', async (kind) => {
-    const { t, store } = translator();
+    const { t, store } = await translator();
     server.behave(kind, { times: 2 });
     const out = await t.translate(['خبر عاجل'], { from: 'ar', to: 'en' });
     expect(out).toMatchObject({ texts: ['[en] خبر عاجل'], chars: 8 });
@@ -139,7 +139,7 @@ describe('google-v2 through the real client', () => {
   });
 
   it('times out a slow answer without paying for it twice: no retry, the original comes back', async () => {
-    const { t } = translator({ timeoutMs: 200 });
+    const { t } = await translator({ timeoutMs: 200 });
     server.behave('slow', { times: 1, delayMs: 1500 });
     const started = Date.now();
     const out = await t.translate(['خبر بطيء'], { from: 'ar', to: 'en' });
@@ -149,7 +149,7 @@ describe('google-v2 through the real client', () => {
   });
 
   it('falls back to the originals when the service keeps failing, and refunds the budget', async () => {
-    const { t, store } = translator({ retries: 2 });
+    const { t, store } = await translator({ retries: 2 });
     server.behave('server-error');
     const digest = sampleDigest(NOW);
     const out = await translateDigest(digest, 'en', t);
@@ -161,7 +161,7 @@ describe('google-v2 through the real client', () => {
   });
 
   it('does not retry a refused key', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     server.behave('forbidden');
     const out = await t.translate(['خبر'], { from: 'ar', to: 'en' });
     expect(out.fallback).toBe('error');
@@ -170,7 +170,7 @@ describe('google-v2 through the real client', () => {
 
   it('stops at the daily limit: the originals come back and nothing more is sent', async () => {
     const digest = sampleDigest(NOW);
-    const { t } = translator({ dailyCharLimit: 500 });
+    const { t } = await translator({ dailyCharLimit: 500 });
     const out = await translateDigest(digest, 'en', t);
     expect(out.outcome.fallback).toBe('budget');
     expect(out.digest).toBe(digest);
@@ -178,7 +178,7 @@ describe('google-v2 through the real client', () => {
   });
 
   it('detects languages, translates queries into Arabic, and lists languages', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     expect(await t.detect('Привет, мир')).toEqual({ language: 'ru', confidence: 0.9 });
     expect(await toArabicQuery('Afghanistan', t, 5)).toEqual({
       query: '[ar] Afghanistan',

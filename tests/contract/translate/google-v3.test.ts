@@ -17,7 +17,7 @@ import {
   type FakeTranslateServer,
   type Misbehaviour,
 } from '../../../src/testkit/fake-translate-server.js';
-import { memoryStore } from '../../unit/translate/memory-store.js';
+import { memoryStore } from '../../support/failing-store.js';
 
 const KEY = 'AIzaTestKey-v3-0123456789';
 const NOW = new Date('2026-11-29T08:00:00Z');
@@ -36,8 +36,8 @@ beforeEach(() => {
   server.reset();
 });
 
-function translator(over: Partial<TranslatorDeps> = {}) {
-  const store = memoryStore();
+async function translator(over: Partial<TranslatorDeps> = {}) {
+  const store = await memoryStore();
   const t = createTranslator(
     { provider: 'google-v3', projectId: 'khulasa-test', location: 'global', apiKey: KEY },
     {
@@ -82,7 +82,7 @@ describe('google-v3 through the real client (REST)', () => {
   });
 
   it('translates a digest as text/plain in one request, then from the cache', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     const digest = sampleDigest(NOW);
     const first = await translateDigest(digest, 'fr', t);
     expect(first.outcome.fallback).toBeUndefined();
@@ -101,7 +101,7 @@ describe('google-v3 through the real client (REST)', () => {
   });
 
   it('keeps requests within 1,024 segments', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     const texts = Array.from({ length: 2100 }, (_, i) => `نص ${i}`);
     const out = await t.translate(texts, { from: 'ar', to: 'en' });
     expect(out.fallback).toBeUndefined();
@@ -117,7 +117,7 @@ describe('google-v3 through the real client (REST)', () => {
     'malformed',
     'drop',
   ])('retries after %s and then succeeds', async (kind) => {
-    const { t } = translator();
+    const { t } = await translator();
     server.behave(kind, { times: 1 });
     const out = await t.translate(['خبر عاجل'], { from: 'ar', to: 'en' });
     expect(out).toMatchObject({ texts: ['[en] خبر عاجل'], chars: 8 });
@@ -125,7 +125,7 @@ describe('google-v3 through the real client (REST)', () => {
   });
 
   it('times out a slow answer without paying for it twice: no retry, the original comes back', async () => {
-    const { t } = translator({ timeoutMs: 200 });
+    const { t } = await translator({ timeoutMs: 200 });
     server.behave('slow', { times: 1, delayMs: 1500 });
     const started = Date.now();
     const out = await t.translate(['خبر بطيء'], { from: 'ar', to: 'en' });
@@ -134,7 +134,7 @@ describe('google-v3 through the real client (REST)', () => {
   });
 
   it('falls back on a refused key without retrying', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     server.behave('forbidden');
     const out = await t.translate(['خبر'], { from: 'ar', to: 'en' });
     expect(out).toMatchObject({ texts: ['خبر'], fallback: 'error' });
@@ -142,7 +142,7 @@ describe('google-v3 through the real client (REST)', () => {
   });
 
   it('detects, translates queries into Arabic and lists languages', async () => {
-    const { t } = translator();
+    const { t } = await translator();
     expect(await t.detect('Привет, мир')).toEqual({ language: 'ru', confidence: 0.9 });
     expect(await toArabicQuery('Gaza ceasefire', t, 1)).toEqual({
       query: '[ar] Gaza ceasefire',

@@ -111,7 +111,7 @@ describe('scheduler health', () => {
     let now = NOW;
     const signals = createHealthSignals(() => now);
     let failAll = true;
-    const deps = makeDeps({
+    const deps = await makeDeps({
       now: () => now,
       signals,
       ingest: async () => ({

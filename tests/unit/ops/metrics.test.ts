@@ -41,7 +41,7 @@ describe('metrics', () => {
 
   it('counts new articles and failures per source after an ingest pass', async () => {
     const metrics = createMetrics();
-    const deps = makeDeps({
+    const deps = await makeDeps({
       metrics,
       ingest: async () => ({
         articles: 7,

@@ -3,7 +3,9 @@ import { createLeader, SCHEDULER_LOCK } from '../../../src/schedule/leader.js';
 import { createScheduler, ingestExpression } from '../../../src/schedule/scheduler.js';
 import { META_LAST_BUILD, META_LAST_INGEST } from '../../../src/schedule/build.js';
 import { silentLogger } from '../../../src/log.js';
-import { fakeStore, fakeTelegram, makeDeps, subscriber } from './helpers.js';
+import { createStore } from '../../../src/store/index.js';
+import { failingStore, memoryStore } from '../../support/failing-store.js';
+import { fakeTelegram, lockIsFree, makeDeps, outbox, subscribe, subscriber } from './helpers.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -22,17 +24,11 @@ describe('ingestExpression', () => {
 describe('leader lock', () => {
   it('hands over to another instance within a minute when the leader dies', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T07:00:00Z') });
-    const store = fakeStore(() => new Date());
+    const store = await createStore('memory://');
+    // Each instance reaches the one store through its own connection.
+    const aStore = failingStore(store);
     const log = silentLogger();
-    // The leader's process dies: from then on none of its calls reach the store.
-    let dead = false;
-    const gone = () => Promise.reject(new Error('process gone'));
-    const aLocks = {
-      acquire: (n: string, o: string, t: number) => (dead ? gone() : store.locks.acquire(n, o, t)),
-      renew: (n: string, o: string, t: number) => (dead ? gone() : store.locks.renew(n, o, t)),
-      release: (n: string, o: string) => (dead ? gone() : store.locks.release(n, o)),
-    };
-    const a = createLeader({ locks: aLocks as typeof store.locks, owner: 'a', log });
+    const a = createLeader({ locks: aStore.locks, owner: 'a', log });
     const b = createLeader({ locks: store.locks, owner: 'b', log });
     a.start();
     await vi.advanceTimersByTimeAsync(10);
@@ -43,7 +39,8 @@ describe('leader lock', () => {
     await vi.advanceTimersByTimeAsync(120_000); // a keeps renewing
     expect(a.isLeader()).toBe(true);
     expect(b.isLeader()).toBe(false);
-    dead = true;
+    // The leader's process dies: from then on none of its calls reach the store.
+    aStore.fail('locks', { error: new Error('process gone') });
     const died = Date.now();
     let tookOver = 0;
     for (let t = 0; t < 90 && !tookOver; t++) {
@@ -54,12 +51,12 @@ describe('leader lock', () => {
     expect(tookOver).toBeLessThanOrEqual(60_000);
     await b.stop();
     await a.stop();
-    expect(store.lockMap.has(SCHEDULER_LOCK)).toBe(false);
+    expect(await lockIsFree(store, SCHEDULER_LOCK)).toBe(true);
   });
 
   it('a graceful stop releases the lock so the other takes over at its next heartbeat', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T07:00:00Z') });
-    const store = fakeStore(() => new Date());
+    const store = await memoryStore();
     const log = silentLogger();
     const a = createLeader({ locks: store.locks, owner: 'a', log });
     const b = createLeader({ locks: store.locks, owner: 'b', log });
@@ -76,10 +73,10 @@ describe('leader lock', () => {
 describe('createScheduler with node-cron', () => {
   it('the per-minute tick delivers to due subscribers; ingest and build run on their schedule', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T06:59:30Z') });
-    const store = fakeStore(() => new Date());
+    const store = await memoryStore();
     const telegram = fakeTelegram();
     let ingests = 0;
-    const deps = makeDeps({
+    const deps = await makeDeps({
       store,
       telegram,
       now: () => new Date(),
@@ -88,35 +85,34 @@ describe('createScheduler with node-cron', () => {
         return { sources: [{ id: 'a', status: 'failed' }], articles: 3 };
       },
     });
-    store.subs.set(1, subscriber(1));
-    store.subs.set(2, subscriber(2, { deliveryTime: '07:02' }));
+    await subscribe(store, subscriber(1), subscriber(2, { deliveryTime: '07:02' }));
     const scheduler = createScheduler(deps);
     scheduler.start();
     await vi.advanceTimersByTimeAsync(35_000); // 07:00:05
     expect(scheduler.isLeader()).toBe(true);
     expect(telegram.calls.map((c) => c.chatId)).toEqual([1, 1]);
     expect(ingests).toBe(1); // */15 fired at 07:00
-    expect(store.metaMap.get(META_LAST_INGEST)).toBeDefined();
+    expect(await store.meta.get(META_LAST_INGEST)).toBeDefined();
     await vi.advanceTimersByTimeAsync(120_000); // 07:02:05
     expect(telegram.calls.map((c) => c.chatId)).toEqual([1, 1, 2, 2]);
     await vi.advanceTimersByTimeAsync(180_000); // past 07:05: the hourly build
-    expect(store.metaMap.get(META_LAST_BUILD)).toMatch(/^2026-03-01T07:05/);
+    expect(await store.meta.get(META_LAST_BUILD)).toMatch(/^2026-03-01T07:05/);
     const health = await scheduler.health();
     expect(health).toMatchObject({ ok: true, leader: true });
     expect(await deps.metrics!.registry.getSingleMetricAsString('khulasa_failing_sources')).toMatch(
       / 1$/m,
     );
     await scheduler.stop();
-    expect(store.lockMap.size).toBe(0);
+    expect(await lockIsFree(store, SCHEDULER_LOCK)).toBe(true);
   });
 
   it('a follower runs no job', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T06:59:30Z') });
-    const store = fakeStore(() => new Date());
+    const store = await memoryStore();
     await store.locks.acquire('scheduler', 'someone-else', 10 * 60_000);
     const telegram = fakeTelegram();
     let ingests = 0;
-    const deps = makeDeps({
+    const deps = await makeDeps({
       store,
       telegram,
       now: () => new Date(),
@@ -125,7 +121,7 @@ describe('createScheduler with node-cron', () => {
         return { sources: [], articles: 0 };
       },
     });
-    store.subs.set(1, subscriber(1));
+    await subscribe(store, subscriber(1));
     const scheduler = createScheduler(deps);
     scheduler.start();
     await vi.advanceTimersByTimeAsync(120_000);
@@ -137,15 +133,15 @@ describe('createScheduler with node-cron', () => {
 
   it('stop() hands back in-flight sends within the grace period and releases the lock', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T06:59:58Z') });
-    const store = fakeStore(() => new Date());
+    const store = await memoryStore();
     const telegram = fakeTelegram();
-    const deps = makeDeps({
+    const deps = await makeDeps({
       store,
       telegram,
       now: () => new Date(),
       senderOptions: { perChatIntervalMs: 60_000 },
     });
-    for (let i = 1; i <= 3; i++) store.subs.set(i, subscriber(i));
+    await subscribe(store, subscriber(1), subscriber(2), subscriber(3));
     const scheduler = createScheduler(deps, { shutdownGraceMs: 10_000 });
     scheduler.start();
     await vi.advanceTimersByTimeAsync(3_000); // the 07:00 tick sent part 1 to each
@@ -153,9 +149,9 @@ describe('createScheduler with node-cron', () => {
     const stopping = scheduler.stop();
     await vi.advanceTimersByTimeAsync(10_500);
     await stopping;
-    const recs = [...store.records.values()];
+    const recs = await outbox(store, (await store.digests.latest())!.id);
     expect(recs.map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
     expect(recs.every((r) => r.partsSent === 1)).toBe(true);
-    expect(store.lockMap.size).toBe(0);
+    expect(await lockIsFree(store, SCHEDULER_LOCK)).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createScheduler } from '../../../src/schedule/scheduler.js';
 import { createDigestKeeper, digestIsStale } from '../../../src/schedule/build.js';
 import type { Article } from '../../../src/domain.js';
-import { digestAt, fakeStore, fakeTelegram, makeDeps } from './helpers.js';
+import { memoryStore } from '../../support/failing-store.js';
+import { digestAt, fakeTelegram, makeDeps } from './helpers.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -26,10 +27,10 @@ describe('the start-up pass', () => {
   it('reads the sources and builds at once, without waiting for a cron fire', async () => {
     // 06:31: the next */15 ingest is 14 minutes away and the hourly build 34
     vi.useFakeTimers({ now: new Date('2026-03-01T06:31:00Z') });
-    const store = fakeStore(() => new Date());
+    const store = await memoryStore();
     let ingests = 0;
     let builds = 0;
-    const deps = makeDeps({
+    const deps = await makeDeps({
       store,
       telegram: fakeTelegram(),
       now: () => new Date(),
@@ -56,11 +57,11 @@ describe('the start-up pass', () => {
 
   it('rebuilds after an ingest that brings articles into a story-less digest', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T06:59:00Z') });
-    const store = fakeStore(() => new Date());
+    const store = await memoryStore();
     // built before anything was read: no story
     await store.digests.put(digestAt(new Date('2026-03-01T06:58:00Z'), 'd-empty', 0));
     let builds = 0;
-    const deps = makeDeps({
+    const deps = await makeDeps({
       store,
       telegram: fakeTelegram(),
       now: () => new Date(),
@@ -83,8 +84,8 @@ describe('the start-up pass', () => {
 describe('digestIsStale and the keeper', () => {
   it('is stale when missing, older than an hour, or built from fewer articles than stored', async () => {
     const now = new Date('2026-03-01T07:00:00Z');
-    const store = fakeStore(() => now);
-    const deps = makeDeps({ store, now: () => now });
+    const store = await memoryStore();
+    const deps = await makeDeps({ store, now: () => now });
     expect(await digestIsStale(deps, now)).toBe(true);
     await store.digests.put({ ...digestAt(new Date('2026-03-01T06:50:00Z')), articleCount: 1 });
     await store.articles.putMany([article(1, now)], 86_400_000);
@@ -97,7 +98,7 @@ describe('digestIsStale and the keeper', () => {
   it('shares one build between concurrent callers', async () => {
     const now = new Date('2026-03-01T07:00:00Z');
     let builds = 0;
-    const deps = makeDeps({
+    const deps = await makeDeps({
       now: () => now,
       build: (_a, opts) => {
         builds++;

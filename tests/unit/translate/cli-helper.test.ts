@@ -11,7 +11,7 @@ import {
   startFakeTranslateServer,
   type FakeTranslateServer,
 } from '../../../src/testkit/fake-translate-server.js';
-import { memoryStore } from './memory-store.js';
+import { memoryStore } from '../../support/failing-store.js';
 
 const KEY = 'AIzaCliTestKey-0123456789';
 let server: FakeTranslateServer;
@@ -26,7 +26,7 @@ describe('translateForCli', () => {
       GOOGLE_TRANSLATE_API_KEY: KEY,
       TRANSLATE_DAILY_CHAR_LIMIT: '100000',
     });
-    const store = memoryStore();
+    const store = await memoryStore();
     const digest = sampleDigest();
     const deps = { config, store, log: silentLogger(), endpoint: server.v2Url };
     const first = await translateForCli(digest, 'en', deps);
@@ -47,7 +47,7 @@ describe('translateForCli', () => {
     const digest = sampleDigest();
     const out = await translateForCli(digest, 'fr', {
       config,
-      store: memoryStore(),
+      store: await memoryStore(),
       log: silentLogger(),
     });
     expect(out.digest).toBe(digest);
@@ -64,7 +64,7 @@ describe('translateForCli', () => {
   it('takes the limits from the configuration', async () => {
     const config = parseConfig({ GOOGLE_TRANSLATE_API_KEY: KEY, TRANSLATE_DAILY_CHAR_LIMIT: '10' });
     const t = createTranslatorFromConfig(config, {
-      store: memoryStore(),
+      store: await memoryStore(),
       log: silentLogger(),
       endpoint: server.v2Url,
     });

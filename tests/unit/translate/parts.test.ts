@@ -6,7 +6,7 @@ import { TranslationError } from '../../../src/translate/errors.js';
 import { createInFlight } from '../../../src/translate/inflight.js';
 import { backoffDelay, withRetries, type RetryPolicy } from '../../../src/translate/retry.js';
 import { usageKeys } from '../../../src/translate/usage.js';
-import { memoryStore } from './memory-store.js';
+import { memoryStore } from '../../support/failing-store.js';
 
 function policy(over: Partial<RetryPolicy> = {}, delays: number[] = []): RetryPolicy {
   return {
@@ -76,7 +76,7 @@ describe('retry', () => {
 describe('cache', () => {
   it('remembers on the translator clock and forgets after the TTL', async () => {
     let t = Date.parse('2026-11-29T10:00:00Z');
-    const store = memoryStore();
+    const store = await memoryStore();
     const cache = createTranslationCache({
       store,
       log: silentLogger(),
@@ -93,7 +93,7 @@ describe('cache', () => {
   });
 
   it('reads the store, remembers its hits and treats an unreachable store as misses', async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const cache = createTranslationCache({
       store,
       log: silentLogger(),
@@ -107,13 +107,14 @@ describe('cache', () => {
     await cache.store([{ key: a.key, value: { t: 'paix' } }]);
     expect(await cache.lookup([a, b])).toEqual([{ t: 'paix' }, undefined]);
     expect(cache.remembered(a.memo)).toEqual({ t: 'paix' });
-    store.broken = true;
+    store.fail('translations');
     expect(await cache.lookup([b])).toEqual([undefined]);
+    expect(store.callsTo('translations.getMany').at(-1)!.failed).toBe(true);
   });
 
-  it('keeps nothing in memory when the TTL is zero', () => {
+  it('keeps nothing in memory when the TTL is zero', async () => {
     const cache = createTranslationCache({
-      store: memoryStore(),
+      store: await memoryStore(),
       log: silentLogger(),
       now: () => new Date(),
       provider: 'google-v2',
@@ -142,7 +143,7 @@ describe('in-flight', () => {
 describe('budget', () => {
   const now = () => new Date('2026-11-29T10:00:00Z');
   it('reserves within the limits, refuses past them and gives back a refund', async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const budget = createBudget({
       store,
       log: silentLogger(),
@@ -153,16 +154,16 @@ describe('budget', () => {
     expect(await budget.reserve(60, undefined)).toEqual({ day: '2026-11-29' });
     expect((await budget.reserve(50, undefined)).refusal).toBe('budget');
     expect((await budget.reserve(31, 7)).refusal).toBe('reader-budget');
-    expect(store.counts.get(usageKeys.chars('2026-11-29'))).toBe(60);
+    expect(await store.counters.get(usageKeys.chars('2026-11-29'))).toBe(60);
     budget.refund('2026-11-29', 60, undefined);
     await budget.flush();
-    expect(store.counts.get(usageKeys.chars('2026-11-29'))).toBe(0);
-    store.broken = true;
+    expect(await store.counters.get(usageKeys.chars('2026-11-29'))).toBe(0);
+    store.fail('counters');
     expect((await budget.reserve(1, undefined)).refusal).toBe('error');
   });
 
   it('writes counter additions made together as one', async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const budget = createBudget({
       store,
       log: silentLogger(),
@@ -172,8 +173,9 @@ describe('budget', () => {
     });
     budget.countSoon('c', 2);
     budget.countSoon('c', 3);
-    expect(store.counts.get('c')).toBeUndefined();
+    expect(store.callsTo('counters.incr')).toEqual([]);
     await budget.flush();
-    expect(store.counts.get('c')).toBe(5);
+    expect(store.callsTo('counters.incr').map((c) => c.args.slice(0, 2))).toEqual([['c', 5]]);
+    expect(await store.counters.get('c')).toBe(5);
   });
 });

@@ -10,15 +10,15 @@ import {
 } from '../../../src/translate/index.js';
 import { sampleDigest } from '../../../src/translate/sample-digest.js';
 import { apiError, scriptedProvider, type ScriptedProvider } from './fake-provider.js';
-import { memoryStore, type TestStore } from './memory-store.js';
+import { memoryStore } from '../../support/failing-store.js';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 
-function setup(
+async function setup(
   over: Partial<TranslatorDeps> = {},
   provider: ScriptedProvider = scriptedProvider(),
 ) {
-  const store: TestStore = memoryStore();
+  const store = await memoryStore();
   const translator = createTranslator(
     { provider: 'google-v2', apiKey: 'unused-key-123' },
     {
@@ -37,7 +37,7 @@ function setup(
 
 describe('translator: cache', () => {
   it('sends a text once; the second call is served from the cache with 0 characters', async () => {
-    const { translator, provider } = setup();
+    const { translator, provider } = await setup();
     const first = await translator.translate(['مرحبا بالعالم', 'خبر'], { from: 'ar', to: 'en' });
     expect(first).toMatchObject({
       texts: ['[en] مرحبا بالعالم', '[en] خبر'],
@@ -55,17 +55,21 @@ describe('translator: cache', () => {
   });
 
   it('keys the cache by target language and provider', async () => {
-    const { translator, provider, store } = setup();
+    const { translator, provider, store } = await setup();
     await translator.translate(['خبر'], { from: 'ar', to: 'en' });
     await translator.translate(['خبر'], { from: 'ar', to: 'fr' });
     expect(provider.calls.map((c) => c.to)).toEqual(['en', 'fr']);
-    const keys = [...store.cache.keys()];
+    const written = store
+      .callsTo('translations.setMany')
+      .flatMap((c) => (c.args[0] as { key: string }[]).map((e) => e.key));
+    const keys = [...new Set(written)];
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^google-v2:ar:en:[0-9a-f]{64}$/);
+    expect((await store.translations.getMany(keys)).every((v) => v !== undefined)).toBe(true);
   });
 
   it('sends duplicate texts of one call once', async () => {
-    const { translator, provider } = setup();
+    const { translator, provider } = await setup();
     const out = await translator.translate(['خبر', 'خبر', 'خبر'], { from: 'ar', to: 'en' });
     expect(out.texts).toEqual(['[en] خبر', '[en] خبر', '[en] خبر']);
     expect(provider.calls[0]!.texts).toEqual(['خبر']);
@@ -75,7 +79,7 @@ describe('translator: cache', () => {
   it('lets 1,000 concurrent readers of one language share one request', async () => {
     const provider = scriptedProvider();
     provider.delayMs = 20;
-    const { translator } = setup({}, provider);
+    const { translator } = await setup({}, provider);
     const digest = sampleDigest(NOW);
     const outs = await Promise.all(
       Array.from({ length: 1000 }, () => translateDigest(digest, 'en', translator)),
@@ -87,9 +91,9 @@ describe('translator: cache', () => {
   });
 
   it('serves what it has seen from memory when the store fails, and sends nothing new', async () => {
-    const { translator, store, provider } = setup();
+    const { translator, store, provider } = await setup();
     await translator.translate(['خبر'], { from: 'ar', to: 'en' });
-    store.broken = true;
+    store.fail(['translations', 'counters']);
     const seen = await translator.translate(['خبر'], { from: 'ar', to: 'en' });
     expect(seen).toMatchObject({ texts: ['[en] خبر'], chars: 0, cached: 1 });
     // The budget lives in the same store: without it nothing is sent.
@@ -99,7 +103,7 @@ describe('translator: cache', () => {
   });
 
   it('reads the shared cache written by another instance', async () => {
-    const { translator, store, provider } = setup();
+    const { translator, store, provider } = await setup();
     await translator.translate(['خبر'], { from: 'ar', to: 'en' });
     const other = createTranslator(
       { provider: 'google-v2', apiKey: 'unused-key-123' },
@@ -120,7 +124,7 @@ describe('translator: cache', () => {
   });
 
   it('does not send texts with nothing to translate, and localises their digits', async () => {
-    const { translator, provider } = setup();
+    const { translator, provider } = await setup();
     const out = await translator.translate(['٢٠٢٦', '', 'https://example.org/a'], {
       from: 'ar',
       to: 'en',
@@ -131,7 +135,7 @@ describe('translator: cache', () => {
   });
 
   it('returns the same language unchanged without a call', async () => {
-    const { translator, provider } = setup();
+    const { translator, provider } = await setup();
     const out = await translator.translate(['خبر'], { from: 'ar', to: 'ar' });
     expect(out).toMatchObject({ texts: ['خبر'], chars: 0, cached: 0 });
     expect(provider.calls).toHaveLength(0);
@@ -140,7 +144,7 @@ describe('translator: cache', () => {
 
 describe('translator: budget', () => {
   it('falls back to the originals past the daily limit, and counts what was sent', async () => {
-    const { translator, store, provider } = setup({ dailyCharLimit: 20 });
+    const { translator, store, provider } = await setup({ dailyCharLimit: 20 });
     const a = await translator.translate(['مرحبا بالعالم'], { from: 'ar', to: 'en' });
     expect(a.chars).toBe(13);
     const b = await translator.translate(['نص طويل بعض الشيء'], { from: 'ar', to: 'en' });
@@ -154,7 +158,7 @@ describe('translator: budget', () => {
   });
 
   it('limits each reader on demand, without touching other readers', async () => {
-    const { translator, store } = setup({ userDailyCharLimit: 15 });
+    const { translator, store } = await setup({ userDailyCharLimit: 15 });
     const a = await translator.translate(['سؤال أول'], { to: 'en', chatId: 7 });
     expect(a.fallback).toBeUndefined();
     const b = await translator.translate(['سؤال ثان أطول'], { to: 'en', chatId: 7 });
@@ -168,7 +172,7 @@ describe('translator: budget', () => {
 
   it('starts a new budget on the next UTC day', async () => {
     let now = new Date('2026-11-29T23:59:00Z');
-    const { translator } = setup({ dailyCharLimit: 6, now: () => now });
+    const { translator } = await setup({ dailyCharLimit: 6, now: () => now });
     expect(
       (await translator.translate(['كلمة'], { from: 'ar', to: 'en' })).fallback,
     ).toBeUndefined();
@@ -182,7 +186,7 @@ describe('translator: budget', () => {
   });
 
   it('reports usage for admins', async () => {
-    const { translator, store } = setup({ dailyCharLimit: 100 });
+    const { translator, store } = await setup({ dailyCharLimit: 100 });
     await translator.translate(['مرحبا'], { from: 'ar', to: 'en' });
     await translator.translate(['مرحبا'], { from: 'ar', to: 'en' });
     await translator.translate(['نص'], { to: 'en', chatId: 3 });
@@ -209,7 +213,7 @@ describe('translator: failures', () => {
       apiError(503),
       apiError(403, 'User Rate Limit Exceeded', 'userRateLimitExceeded'),
     );
-    const { translator } = setup({ retries: 3 }, provider);
+    const { translator } = await setup({ retries: 3 }, provider);
     const out = await translator.translate(['خبر'], { from: 'ar', to: 'en' });
     expect(out).toMatchObject({ texts: ['[en] خبر'], chars: 3 });
     expect(provider.calls).toHaveLength(4);
@@ -218,7 +222,7 @@ describe('translator: failures', () => {
   it('gives up after the retries with the originals and fallback "error", refunding the budget', async () => {
     const provider = scriptedProvider();
     provider.failures.push(...Array.from({ length: 5 }, () => apiError(500)));
-    const { translator, store } = setup({ retries: 2 }, provider);
+    const { translator, store } = await setup({ retries: 2 }, provider);
     const out = await translator.translate(['خبر'], { from: 'ar', to: 'en' });
     expect(out).toMatchObject({ texts: ['خبر'], fallback: 'error', chars: 0 });
     expect(provider.calls).toHaveLength(3);
@@ -230,7 +234,7 @@ describe('translator: failures', () => {
   it('never retries a refusal such as a bad key', async () => {
     const provider = scriptedProvider();
     provider.failures.push(apiError(403, 'API key not valid', 'keyInvalid'));
-    const { translator } = setup({}, provider);
+    const { translator } = await setup({}, provider);
     const out = await translator.translate(['خبر'], { from: 'ar', to: 'en' });
     expect(out.fallback).toBe('error');
     expect(provider.calls).toHaveLength(1);
@@ -240,7 +244,7 @@ describe('translator: failures', () => {
     const provider = scriptedProvider();
     provider.failures.push(apiError(429), apiError(429), apiError(429));
     const delays: number[] = [];
-    const { translator } = setup(
+    const { translator } = await setup(
       { retries: 3, retryBaseDelayMs: 100, sleep: async (ms) => void delays.push(ms) },
       provider,
     );
@@ -253,7 +257,7 @@ describe('translator: failures', () => {
   });
 
   it('says "not-configured" without a provider, and passes Arabic through', async () => {
-    const store = memoryStore();
+    const store = await memoryStore();
     const none = createTranslator(
       { provider: 'none' },
       { store, log: silentLogger(), now: () => NOW, dailyCharLimit: 1, userDailyCharLimit: 1 },
@@ -279,7 +283,7 @@ describe('translator: failures', () => {
 
 describe('translateDigest', () => {
   it('translates titles and points in one call and keeps ids, sources and links', async () => {
-    const { translator, provider } = setup();
+    const { translator, provider } = await setup();
     const digest = sampleDigest(NOW);
     const { digest: en, outcome } = await translateDigest(digest, 'en', translator);
     expect(provider.calls).toHaveLength(1);
@@ -305,7 +309,7 @@ describe('translateDigest', () => {
   it('keeps the Arabic digest when translation fails, with the fallback set', async () => {
     const provider = scriptedProvider();
     provider.failures.push(apiError(400, 'bad request'));
-    const { translator } = setup({}, provider);
+    const { translator } = await setup({}, provider);
     const digest = sampleDigest(NOW);
     const out = await translateDigest(digest, 'fr', translator);
     expect(out.digest).toBe(digest);
@@ -315,7 +319,7 @@ describe('translateDigest', () => {
 
 describe('toArabicQuery', () => {
   it('passes Arabic through without a call', async () => {
-    const { translator, provider } = setup();
+    const { translator, provider } = await setup();
     expect(await toArabicQuery('  أفغانستان ', translator, 1)).toEqual({
       query: 'أفغانستان',
       language: 'ar',
@@ -324,7 +328,7 @@ describe('toArabicQuery', () => {
   });
 
   it('translates other languages into Arabic, counting the reader', async () => {
-    const { translator, provider, store } = setup();
+    const { translator, provider, store } = await setup();
     const out = await toArabicQuery('Afghanistan', translator, 42);
     expect(out).toEqual({ query: '[ar] Afghanistan', language: 'en' });
     expect(provider.calls[0]).toMatchObject({ from: undefined, to: 'ar' });
@@ -335,7 +339,7 @@ describe('toArabicQuery', () => {
   });
 
   it('keeps the query when the reader is over budget, guessing the language from its script', async () => {
-    const { translator } = setup({ userDailyCharLimit: 3 });
+    const { translator } = await setup({ userDailyCharLimit: 3 });
     expect(await toArabicQuery('Афганистан', translator, 9)).toEqual({
       query: 'Афганистан',
       language: 'ru',
@@ -345,7 +349,7 @@ describe('toArabicQuery', () => {
 
 describe('detect and supportedLanguages', () => {
   it('detects through the provider once, then from the cache', async () => {
-    const { translator, provider } = setup();
+    const { translator, provider } = await setup();
     expect(await translator.detect('Bonjour à tous')).toEqual({ language: 'fr', confidence: 0.8 });
     expect(await translator.detect('Bonjour à tous')).toEqual({ language: 'fr', confidence: 0.8 });
     expect(provider.detectCalls).toHaveLength(1);
@@ -354,16 +358,16 @@ describe('detect and supportedLanguages', () => {
   it('falls back to a script guess when detection fails', async () => {
     const provider = scriptedProvider();
     provider.failures.push(apiError(400));
-    const { translator } = setup({}, provider);
+    const { translator } = await setup({}, provider);
     expect(await translator.detect('مرحبا')).toMatchObject({ language: 'ar' });
   });
 
   it('lists languages, or none when the provider fails; probe() says why', async () => {
-    const { translator } = setup();
+    const { translator } = await setup();
     expect(await translator.supportedLanguages()).toEqual(['ar', 'en', 'fr']);
     const provider = scriptedProvider();
     provider.failures.push(apiError(403, 'API key not valid'), apiError(403, 'API key not valid'));
-    const broken = setup({}, provider).translator;
+    const { translator: broken } = await setup({}, provider);
     expect(await broken.supportedLanguages()).toEqual([]);
     await expect(broken.probe()).rejects.toMatchObject({
       name: 'TranslationError',

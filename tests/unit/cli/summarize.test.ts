@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { CliIO } from '../../src/cli/command.js';
-import { DEFAULT_WEIGHTS } from '../../src/digest/keypoints.js';
+import { main } from '../../../src/cli.js';
+import type { CliIO } from '../../../src/cli/command.js';
+import { DEFAULT_WEIGHTS } from '../../../src/digest/keypoints.js';
 
 /** A made-up article (written for these tests). */
 const ARTICLE = [
@@ -273,7 +273,7 @@ describe('khulasa eval --data', () => {
   });
 });
 
-describe('khulasa bench summarize', () => {
+describe('smoke: khulasa bench summarize', () => {
   it('prints speed beside the baseline and the input figures', async () => {
     const r = await run(['bench', 'summarize', '--count', '20', '--runs', '1']);
     expect(r.code).toBe(0);
@@ -342,7 +342,7 @@ describe('khulasa eval --points', () => {
   });
 
   it('counts and shows the points that break the rules', async () => {
-    const { auditPoints } = await import('../../src/cli/eval-points.js');
+    const { auditPoints } = await import('../../../src/cli/eval-points.js');
     const audit = auditPoints(
       articles.map((a) => ({ id: a.id, text: a.text })),
       5,

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
 import type { Article } from '../../../src/domain.js';
-import { NOW, article } from './fixtures.js';
+import { NOW, article } from '../digest/fixtures.js';
 
 async function run(
   argv: string[],

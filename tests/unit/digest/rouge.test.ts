@@ -6,9 +6,9 @@ import {
   rougeL,
   rougeN,
   rougeTokens,
-} from '../../src/digest/rouge.js';
-import { countWords } from '../../src/digest/keypoints.js';
-import { defaultSystems, leadFill, leadSummary } from '../../src/cli/eval-summaries.js';
+} from '../../../src/digest/rouge.js';
+import { countWords } from '../../../src/digest/keypoints.js';
+import { defaultSystems, leadFill, leadSummary } from '../../../src/cli/eval-summaries.js';
 
 describe('rougeTokens', () => {
   it('normalizes both spellings to the same tokens', () => {

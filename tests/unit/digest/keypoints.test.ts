@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, tokenize } from '../../src/arabic/index.js';
+import { normalize, tokenize } from '../../../src/arabic/index.js';
 import {
   cleanPoint,
   countWords,
   extractKeyPoints,
   pickSentences,
   scoreSentences,
-} from '../../src/digest/keypoints.js';
+} from '../../../src/digest/keypoints.js';
 
 /** A made-up news article (written for these tests). */
 const TITLE = 'فيضانات تضرب مدينة الساحل وتجبر مئات الأسر على النزوح';

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
 import { archiveBackground, dayBefore } from '../../../src/cli/eval-clusters.js';
-import { NOW, dayArticles } from './fixtures.js';
+import { NOW, dayArticles } from '../digest/fixtures.js';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
@@ -293,7 +293,7 @@ describe('khulasa eval --clusters with history', () => {
   });
 });
 
-describe('khulasa bench digest', () => {
+describe('smoke: khulasa bench digest', () => {
   it('prints clustering time per size with its growth, topic latency and the targets', async () => {
     const args = ['bench', 'digest', '--sizes', '200,400', '--runs', '1', '--background', '2000'];
     const r = await run([...args, '--index-size', '300', '--queries', '5']);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classifySendError, createSender } from '../../../src/bot/sender.js';
-import { fakeTelegram, tgError } from './helpers.js';
+import { fakeTelegram, tgError } from '../schedule/helpers.js';
 
 const part = (html: string) => ({ html });
 

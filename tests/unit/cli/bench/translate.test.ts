@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { command } from '../../../src/cli/bench/translate.js';
-import { parseCommandArgs, type CliIO } from '../../../src/cli/command.js';
+import { command } from '../../../../src/cli/bench/translate.js';
+import { parseCommandArgs, type CliIO } from '../../../../src/cli/command.js';
 
 function io(): { io: CliIO; out: () => string } {
   const stdout = new PassThrough();
@@ -19,7 +19,7 @@ function io(): { io: CliIO; out: () => string } {
   };
 }
 
-describe('khulasa bench translate', () => {
+describe('smoke: khulasa bench translate', () => {
   it('sends 3 x the digest once, then nothing on a rebuild', async () => {
     const { io: cli, out } = io();
     const args = parseCommandArgs(command, ['--readers', '60', '--runs', '1', '--json']);
@@ -35,7 +35,9 @@ describe('khulasa bench translate', () => {
     expect(result.rebuild.chars).toBe(0);
     expect(result.targetMet).toBe(true);
   });
+});
 
+describe('khulasa bench translate', () => {
   it('refuses Arabic as a target', async () => {
     const { io: cli } = io();
     await expect(command.run(parseCommandArgs(command, ['--lang', 'ar']), cli)).rejects.toThrow(
