@@ -211,6 +211,13 @@ export function articleZones(a: Pick<Article, 'title' | 'text'>): {
   return { title: a.title, lead, body };
 }
 
+/** A word short enough to be half of a name written in two parts (فيس in فيس بوك); not a stopword. */
+function isShortPart(raw: string): boolean {
+  return (
+    raw.length >= 2 && raw.length <= 3 && ARABIC_LETTER.test(raw) && !isStopword(normalize(raw))
+  );
+}
+
 /** A query's words, each as its set of match keys (words with the same keys counted once). */
 export function queryWords(query: string): string[][] {
   const seen = new Set<string>();
@@ -314,8 +321,13 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     present.length = 0;
     const zones = articleZones(a);
     const add = (text: string, zone: number): void => {
-      for (const raw of tokenize(text)) {
-        for (const id of idsOf(raw)) {
+      let previous = '';
+      for (const word of tokenize(text)) {
+        // Two short words an outlet writes apart that others write as one (فيس بوك, يو تيوب) are
+        // also read as the one word, so "فيسبوك" finds them.
+        const pair = isShortPart(previous) && isShortPart(word) ? previous + word : undefined;
+        previous = word;
+        for (const id of pair === undefined ? idsOf(word) : [...idsOf(word), ...idsOf(pair)]) {
           if (id >= codes.length) {
             const size = Math.max(codes.length * 2, id + 1);
             const grown = new Int32Array(size);

@@ -208,6 +208,13 @@ describe('topic ranking by where the words are', () => {
     expect(joined.search('نصر الله').map((h) => h.article.id)).toEqual(['n1']);
     expect(queryReadings('نصر الله', () => false)).toHaveLength(1);
   });
+
+  it('finds a name the article writes in two short parts (فيس بوك) when asked as one word', () => {
+    const split = createSearchIndex([
+      article('fb', 'alpha', 1, 'تحقيق في تسريب بيانات مستخدمي فيس بوك', 'فتحت السلطات تحقيقا.'),
+    ]);
+    expect(split.search('فيسبوك').map((h) => h.article.id)).toEqual(['fb']);
+  });
 });
 
 describe('clustering the matches without the query’s own words', () => {
