@@ -90,4 +90,20 @@ describe('parseXmlDocument', () => {
     expect(() => parseXmlDocument(xml)).toThrowError(XmlError);
     expect(() => parseXmlDocument(xml)).toThrow(message);
   });
+
+  // Documents that look plain at a glance but that the validator refuses: the quick screen must
+  // hand each of them on rather than let the lenient parser read them.
+  it.each([
+    ['a repeated attribute', '<r a="1" a="2"/>', /'a' is repeated/],
+    ['attributes without a space between them', '<r><a x="1"y="2"/></r>', /'y' has no space/],
+    ['an unquoted attribute value', '<r><b a=1></b></r>', /'a' is without value/],
+    ['a closing tag with attributes', '<r></r x="1">', /can't have attributes/],
+    ['closing tags that swap names', '<r><a></b></r>', /expected <\/a> instead of <\/b>/],
+    ['a second root after a closed one', '<r></r><s/>', /second root|Multiple possible root/],
+    ['an upper-case hexadecimal reference', '<r>&#X41;</r>', /'&' is not expected/],
+    ['a reference name with a dot', '<r>&a.b;</r>', /'&' is not expected/],
+  ])('refuses %s, which the parser alone would read', (_name, xml, message) => {
+    expect(() => parseXmlDocument(xml)).toThrowError(XmlError);
+    expect(() => parseXmlDocument(xml)).toThrow(message);
+  });
 });
