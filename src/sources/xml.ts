@@ -3,9 +3,6 @@
  * "#text": "t", child: … } }`, repeated tags as arrays) by fast-xml-parser, after its validator
  * has refused documents that are not well formed: unclosed or mismatched tags, bad tag names,
  * unterminated comments or CDATA; text outside the root and a second root are refused here.
- * The parser itself reads broken markup without complaint, and the validator is a second full
- * pass over the text, character by character: a quick screen lets plainly well-formed documents
- * (nearly every feed) skip it and sends the rest to the validator for its verdict and message.
  *
  * Entities: the XML five, numeric references and HTML names (decoded by the entities package),
  * and the document's own internal entities, with a cap on how many are expanded and on the
@@ -118,77 +115,6 @@ function describeInvalid(xml: string, err: { code: string; msg: string; line: nu
   return `${err.msg.replace(/\.$/, '')} ${at}`;
 }
 
-/** The only spaces XML allows between markup (the validator's too: no NBSP, no form feed). */
-const XML_SPACE = /[^ \t\n\r]/;
-/** Start, end or empty-element tag at "<": slash, ASCII name, attributes, self-closing slash. */
-const SIMPLE_TAG =
-  /<(\/?)([A-Za-z_:][\w.:-]*)((?:[ \t\n\r]+[A-Za-z_:][\w.:-]*[ \t\n\r]*=[ \t\n\r]*(?:"[^"]*"|'[^']*'))*)[ \t\n\r]*(\/?)>/y;
-/** One attribute's name in a tag SIMPLE_TAG accepted. */
-const ATTRIBUTE_NAME = /([A-Za-z_:][\w.:-]*)[ \t\n\r]*=[ \t\n\r]*(?:"[^"]*"|'[^']*')/g;
-/** References the validator refuses although LONE_AMPERSAND leaves them alone. */
-const REFUSED_REFERENCE = /&(?:#X|(?![A-Za-z_]\w{0,19};)[A-Za-z_][\w.:-]*;)/;
-
-/**
- * A quick screen over the markup: true only when the validator would accept the document too —
- * tags nest and match by name, names are plain ASCII, attributes are quoted and not repeated,
- * comments, CDATA and processing instructions are closed, and nothing but spaces lies outside
- * the one root. Anything else (a DOCTYPE, a BOM, an unusual name) is left to the validator, so
- * a false answer costs time, never a different verdict.
- */
-function plainlyWellFormed(xml: string): boolean {
-  if (REFUSED_REFERENCE.test(xml)) return false;
-  const open: string[] = [];
-  let roots = 0;
-  let at = 0;
-  for (;;) {
-    const lt = xml.indexOf('<', at);
-    const text = lt === -1 ? xml.slice(at) : xml.slice(at, lt);
-    if (open.length === 0 && XML_SPACE.test(text)) return false;
-    if (lt === -1) break;
-    const next = xml.charCodeAt(lt + 1);
-    if (next === 33 /* ! */) {
-      let end = -1;
-      if (xml.startsWith('<!--', lt)) end = xml.indexOf('-->', lt + 4) + 3;
-      else if (open.length > 0 && xml.startsWith('<![CDATA[', lt)) {
-        end = xml.indexOf(']]>', lt + 9) + 3;
-      }
-      if (end < 3) return false;
-      at = end;
-    } else if (next === 63 /* ? */) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end === -1) return false;
-      if (lt !== 0 && /^xml[ ?]/.test(xml.slice(lt + 2, lt + 6))) return false;
-      at = end + 2;
-    } else {
-      SIMPLE_TAG.lastIndex = lt;
-      const m = SIMPLE_TAG.exec(xml);
-      if (!m) return false;
-      const [, slash, name, attributes, selfClosing] = m as unknown as [
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      if (slash) {
-        if (attributes || selfClosing || open.pop() !== name) return false;
-      } else {
-        if (open.length === 0 && roots++ > 0) return false;
-        if (attributes && attributes.indexOf('=') !== attributes.lastIndexOf('=')) {
-          const names = new Set<string>();
-          for (const a of attributes.matchAll(ATTRIBUTE_NAME)) {
-            if (names.has(a[1]!)) return false;
-            names.add(a[1]!);
-          }
-        }
-        if (!selfClosing) open.push(name);
-      }
-      at = SIMPLE_TAG.lastIndex;
-    }
-  }
-  return roots === 1 && open.length === 0;
-}
-
 function checkWellFormed(xml: string): void {
   // Attributes without a value are let through here and skipped by the parser.
   const options = { allowBooleanAttributes: true };
@@ -238,7 +164,7 @@ export function parseXmlDocument(xml: string, opts: XmlOptions = {}): XmlNode {
   const arrayTags = opts.arrayTags ?? new Set<string>();
   const maxExpansions = opts.maxExpansions ?? 1000;
   const maxExpandedLength = opts.maxExpandedLength ?? 100_000;
-  if (!plainlyWellFormed(xml)) checkWellFormed(xml);
+  checkWellFormed(xml);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
