@@ -81,7 +81,13 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
   }
 
   const adapter = new OwnPoolPostgres({ uri: connectionString, schema, pool } as never);
-  const kv = new Keyv({ store: adapter, namespace: 'khulasa' });
+  const kv = new Keyv({
+    store: adapter,
+    namespace: 'khulasa',
+    // A write that did not happen (a full disk, a lost connection) reaches the caller; keyv
+    // would otherwise only report it as an event, and the caller go on as if it were stored.
+    throwOnErrors: true,
+  });
   kv.on('error', (err: Error) => log.error({ err: err.message }, 'store: postgres error'));
 
   const LIVE = (n: number) => `(expires IS NULL OR expires > $${n})`;

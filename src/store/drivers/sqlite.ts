@@ -62,7 +62,13 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
   if (path === ':memory:') throw new Error('use STORE_URL=memory:// for a store that is not saved');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
-  const kv = new Keyv({ store: adapter, namespace: 'khulasa' });
+  const kv = new Keyv({
+    store: adapter,
+    namespace: 'khulasa',
+    // A write that did not happen (a full disk, a lost connection) reaches the caller; keyv
+    // would otherwise only report it as an event, and the caller go on as if it were stored.
+    throwOnErrors: true,
+  });
   kv.on('error', (err: Error) => log.error({ err: err.message }, 'store: sqlite error'));
   // One writer at a time in this process, keyv's statements included: a write that had to wait
   // for SQLite's lock would hold one of libuv's four threads while it waited (busy timeout), and a
