@@ -1,8 +1,10 @@
 /**
- * What a backend gives the repositories. Plain expiring values (articles, digests, translations,
- * meta) go through keyv; the few things keyv cannot do atomically or index — compare-and-set,
- * counters, hashes used as indexes — go one level under it, through the client the keyv adapter
- * already holds (one connection per backend, chosen by STORE_URL).
+ * What a backend gives the repositories. Each driver owns its connections (a sqlite3 database,
+ * a pg pool, a Redis client, chosen by STORE_URL) and runs every statement on them. Plain
+ * expiring values (articles, digests, translations, meta) go through keyv, over a keyv store
+ * that runs on those same connections (keyv-sql.ts for SQLite and PostgreSQL, @keyv/redis on
+ * the driver's client for Redis); the few things keyv cannot do atomically or index —
+ * compare-and-set, counters, hashes used as indexes — are the driver's own statements.
  *
  * Every operation is one atomic statement (or Lua script) on the backend, so several processes
  * sharing one Redis, PostgreSQL or SQLite file stay consistent without transactions.

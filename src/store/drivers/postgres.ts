@@ -1,13 +1,15 @@
 /**
- * PostgreSQL: keyv (@keyv/postgres) for plain values and two tables of ours, all in one schema
- * (`?schema=`, default "public") over one connection pool that this driver owns. Each operation
- * is one statement: compare-and-set is a conditional UPDATE/DELETE or INSERT … ON CONFLICT, whose
- * row count says whether it wrote; counters use INSERT … ON CONFLICT … RETURNING.
+ * PostgreSQL: keyv's table for plain values, read and written by our keyv store
+ * (../keyv-sql.ts), and two tables of ours, all in one schema (`?schema=`, default "public"),
+ * every statement on one connection pool that this driver owns (so each store has its own).
+ * Each operation is one statement: compare-and-set is a conditional UPDATE/DELETE or
+ * INSERT … ON CONFLICT, whose row count says whether it wrote; counters use
+ * INSERT … ON CONFLICT … RETURNING.
  */
 import Keyv from 'keyv';
-import KeyvPostgres from '@keyv/postgres';
 import type { Logger } from '../../log.js';
 import { chunks, dedupeEntries, dedupeTriples, type Driver } from '../driver.js';
+import { KeyvSqlStore, POSTGRES, keyvTableDdl } from '../keyv-sql.js';
 
 export function postgresOptions(url: string): { url: string; schema: string } {
   const u = new URL(url);
@@ -34,17 +36,6 @@ interface PgModule {
   Pool: new (opts: Record<string, unknown>) => Pool;
 }
 
-/** keyv's adapter keeps one module-wide pool; this one runs on ours, so each store owns its own. */
-class OwnPoolPostgres extends KeyvPostgres {
-  override async connect() {
-    const pool = (this.opts as unknown as { pool: Pool }).pool;
-    return async (sql: string, values?: unknown[]) => (await pool.query(sql, values)).rows;
-  }
-  override async disconnect() {
-    // The pool is closed by the driver.
-  }
-}
-
 export async function createPostgresDriver(url: string, log: Logger): Promise<Driver> {
   const { url: connectionString, schema } = postgresOptions(url);
   const pg = ((await import('pg' as string)) as { default: PgModule }).default;
@@ -52,11 +43,12 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
   pool.on('error', (err) => log.error({ err: err.message }, 'store: postgres error'));
   const q = async (sql: string, values?: unknown[]) => pool.query(sql, values);
 
+  const KEYV = `"${schema}".keyv`;
   const KV = `"${schema}".khulasa_kv`;
   const HASH = `"${schema}".khulasa_hash`;
   const ddl = [
     `CREATE SCHEMA IF NOT EXISTS "${schema}"`,
-    `CREATE TABLE IF NOT EXISTS "${schema}".keyv(key VARCHAR(255) PRIMARY KEY, value TEXT)`,
+    keyvTableDdl(KEYV),
     `CREATE TABLE IF NOT EXISTS ${KV}(k TEXT PRIMARY KEY, v TEXT NOT NULL, expires BIGINT)`,
     `CREATE TABLE IF NOT EXISTS ${HASH}(k TEXT COLLATE "C" NOT NULL, f TEXT COLLATE "C" NOT NULL, v TEXT NOT NULL, PRIMARY KEY (k, f))`,
   ];
@@ -80,8 +72,17 @@ export async function createPostgresDriver(url: string, log: Logger): Promise<Dr
     }
   }
 
-  const adapter = new OwnPoolPostgres({ uri: connectionString, schema, pool } as never);
-  const kv = new Keyv({ store: adapter, namespace: 'khulasa' });
+  const kv = new Keyv({
+    store: new KeyvSqlStore({
+      query: async (sql, params) => (await q(sql, params)).rows,
+      dialect: POSTGRES,
+      table: KEYV,
+    }),
+    namespace: 'khulasa',
+    // A write that did not happen (a full disk, a lost connection) reaches the caller; keyv
+    // would otherwise only report it as an event, and the caller go on as if it were stored.
+    throwOnErrors: true,
+  });
   kv.on('error', (err: Error) => log.error({ err: err.message }, 'store: postgres error'));
 
   const LIVE = (n: number) => `(expires IS NULL OR expires > $${n})`;

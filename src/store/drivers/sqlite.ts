@@ -1,18 +1,18 @@
 /**
- * Embedded SQLite: keyv's table for plain values, and two tables of ours, on the connection the
- * keyv adapter opened (WAL journal, so a write is on disk once the statement returns and several
- * processes can share the file). Each operation is one statement; compare-and-set uses
- * RETURNING to learn whether it wrote.
+ * Embedded SQLite on connections this driver opens (WAL journal, so a write is on disk once the
+ * statement returns and several processes can share the file): keyv's table for plain values,
+ * read and written by our keyv store (../keyv-sql.ts), and two tables of ours. Each operation is
+ * one statement; compare-and-set uses RETURNING to learn whether it wrote.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Keyv from 'keyv';
 import sqlite3 from 'sqlite3';
-import KeyvSqlite from '@keyv/sqlite';
 import PQueue from 'p-queue';
 import type { Logger } from '../../log.js';
 import { chunks, dedupeEntries, dedupeTriples, type Driver } from '../driver.js';
+import { KeyvSqlStore, SQLITE, keyvTableDdl } from '../keyv-sql.js';
 
 type Query = (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -57,18 +57,30 @@ function rethrowClearly(path: string) {
   };
 }
 
+/** Opens a connection that waits up to 10 s for another process's write lock. */
+function openDatabase(path: string): Promise<sqlite3.Database> {
+  return new Promise<sqlite3.Database>((res, rej) => {
+    const db = new sqlite3.Database(path, (err) => (err ? rej(err) : res(db)));
+  }).then((db) => {
+    db.configure('busyTimeout', 10_000);
+    return db;
+  });
+}
+
+function closeDatabase(db: sqlite3.Database): Promise<void> {
+  return new Promise<void>((res, rej) => db.close((err) => (err ? rej(err) : res())));
+}
+
 export async function createSqliteDriver(url: string, log: Logger): Promise<Driver> {
   const path = sqlitePath(url);
   if (path === ':memory:') throw new Error('use STORE_URL=memory:// for a store that is not saved');
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
-  const kv = new Keyv({ store: adapter, namespace: 'khulasa' });
-  kv.on('error', (err: Error) => log.error({ err: err.message }, 'store: sqlite error'));
+  mkdirSync(dirname(path), { recursive: true });
+  const db = await openDatabase(path);
+  const rawQuery = promisify(db.all.bind(db)) as unknown as Query;
   // One writer at a time in this process, keyv's statements included: a write that had to wait
   // for SQLite's lock would hold one of libuv's four threads while it waited (busy timeout), and a
   // few of those could leave no thread for the transaction they wait on to commit. Writes queue
   // here instead; reads never wait (WAL); other processes still meet the busy timeout.
-  const rawQuery = adapter.query as unknown as Query;
   const writes = new PQueue({ concurrency: 1 });
   /** Runs `fn` after every write queued before it has settled; its error goes to the caller only. */
   function exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -78,7 +90,6 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
     /^\s*SELECT\b/i.test(sql)
       ? rawQuery(sql, ...params)
       : exclusive(() => rawQuery(sql, ...params).catch(rethrowClearly(path)));
-  (adapter as unknown as { query: Query }).query = query;
 
   // WAL lets readers and one writer work at once across processes; NORMAL sync keeps every
   // committed write through a process crash (only an OS crash can lose the last ones).
@@ -88,6 +99,7 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
   await query('PRAGMA cache_size=-32768');
   const maxPages = maxPageCount(url);
   if (maxPages !== undefined) await query(`PRAGMA max_page_count=${maxPages}`);
+  await query(keyvTableDdl('keyv'));
   await query(
     'CREATE TABLE IF NOT EXISTS khulasa_kv(k TEXT PRIMARY KEY, v TEXT NOT NULL, expires INTEGER) WITHOUT ROWID',
   );
@@ -95,13 +107,19 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
     'CREATE TABLE IF NOT EXISTS khulasa_hash(k TEXT NOT NULL, f TEXT NOT NULL, v TEXT NOT NULL, PRIMARY KEY (k, f)) WITHOUT ROWID',
   );
 
-  // Transactions run on a second connection of their own: statements of other operations on the
-  // keyv connection can then never slip into one. They take the same write queue as single
-  // writes; other processes wait on SQLite's write lock (busy timeout).
-  const txDb = await new Promise<sqlite3.Database>((res, rej) => {
-    const db = new sqlite3.Database(path, (err) => (err ? rej(err) : res(db)));
+  const kv = new Keyv({
+    store: new KeyvSqlStore({ query: (sql, params) => query(sql, ...params), dialect: SQLITE }),
+    namespace: 'khulasa',
+    // A write that did not happen (a full disk, a lost connection) reaches the caller; keyv
+    // would otherwise only report it as an event, and the caller go on as if it were stored.
+    throwOnErrors: true,
   });
-  txDb.configure('busyTimeout', 10_000);
+  kv.on('error', (err: Error) => log.error({ err: err.message }, 'store: sqlite error'));
+
+  // Transactions run on a second connection of their own: statements of other operations on the
+  // first connection can then never slip into one. They take the same write queue as single
+  // writes; other processes wait on SQLite's write lock (busy timeout).
+  const txDb = await openDatabase(path);
   const txAllRaw = promisify(txDb.all.bind(txDb)) as unknown as Query;
   const txAll: Query = (sql, ...params) => txAllRaw(sql, ...params).catch(rethrowClearly(path));
   if (maxPages !== undefined) await txAll(`PRAGMA max_page_count=${maxPages}`);
@@ -326,8 +344,9 @@ export async function createSqliteDriver(url: string, log: Logger): Promise<Driv
       await query('DELETE FROM khulasa_kv WHERE expires IS NOT NULL AND expires <= ?', Date.now());
     },
     async close() {
-      await kv.disconnect();
-      await new Promise<void>((res, rej) => txDb.close((err) => (err ? rej(err) : res())));
+      await writes.onIdle();
+      await closeDatabase(db);
+      await closeDatabase(txDb);
     },
   };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log.js';
-import { createSqliteDriver } from '../../../src/store/drivers/sqlite.js';
+import { StoreFullError, createSqliteDriver } from '../../../src/store/drivers/sqlite.js';
 import { createStore } from '../../../src/store/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'khulasa-durable-'));
@@ -72,4 +72,27 @@ describe('sqlite store under concurrency', () => {
       await d.close();
     }
   }, 30_000);
+});
+
+describe('sqlite store when full', () => {
+  it('fails a plain value that does not fit, and keeps what is stored', async () => {
+    const url = `sqlite://${join(dir, 'small.sqlite')}?max_page_count=16`;
+    const d = await createSqliteDriver(url, silentLogger());
+    try {
+      await d.kv.set('meta:small', 'fits');
+      await expect(d.kv.set('meta:big', 'x'.repeat(200_000))).rejects.toBeInstanceOf(
+        StoreFullError,
+      );
+      await expect(
+        d.kv.setMany([{ key: 'meta:many', value: 'y'.repeat(200_000) }]),
+      ).rejects.toBeInstanceOf(StoreFullError);
+      expect(await d.kv.get(['meta:small', 'meta:big', 'meta:many'])).toEqual([
+        'fits',
+        undefined,
+        undefined,
+      ]);
+    } finally {
+      await d.close();
+    }
+  });
 });
