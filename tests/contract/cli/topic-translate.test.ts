@@ -2,9 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli.js';
+import { runCli } from '../../support/run-cli.js';
 import {
   startFakeTranslateServer,
   type FakeTranslateServer,
@@ -43,16 +42,7 @@ afterAll(async () => {
 });
 
 async function topic(query: string, env: Record<string, string>): Promise<Record<string, unknown>> {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (c) => (out += String(c)));
-  const code = await main(['topic', query, '--from', file, '--now', NOW, '--json'], {
-    stdin: new PassThrough(),
-    stdout,
-    stderr: new PassThrough(),
-    env: { STORE_URL: 'memory://', ...env },
-    interactive: false,
-  });
+  const { code, out } = await runCli(['topic', query, '--from', file, '--now', NOW, '--json'], env);
   expect(code).toBe(0);
   return JSON.parse(out) as Record<string, unknown>;
 }

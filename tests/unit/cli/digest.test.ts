@@ -1,28 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli.js';
+import { runCli } from '../../support/run-cli.js';
 import { archiveBackground, dayBefore } from '../../../src/cli/eval-clusters.js';
 import { NOW, dayArticles } from '../digest/fixtures.js';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const code = await main(argv, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { STORE_URL: 'memory://' },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const run = (argv: string[]) => runCli(argv);
 
 const dir = mkdtempSync(join(tmpdir(), 'khulasa-digest-'));
 const file = join(dir, 'articles.jsonl');

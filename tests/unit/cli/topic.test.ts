@@ -1,31 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli.js';
 import type { Article } from '../../../src/domain.js';
 import { NOW, article } from '../digest/fixtures.js';
+import { runCli } from '../../support/run-cli.js';
 
-async function run(
-  argv: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const code = await main(argv, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { STORE_URL: 'memory://', TRANSLATE_PROVIDER: 'none', ...env },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const run = (argv: string[], env: Record<string, string> = {}) =>
+  runCli(argv, { TRANSLATE_PROVIDER: 'none', ...env });
 
 // Invented articles: a football story told twice, an elections story whose related-links line
 // mentions football, and a story about Lebanon.
