@@ -2,7 +2,7 @@
  * A running hash of word tokens: equal hashes mean the same words in the same order,
  * punctuation and spacing aside. Two 32-bit halves, each mixing in every token's FNV-1a hash.
  */
-import { scanTokens } from './scan.js';
+import { lastTokenHash, scanTokens } from './scan.js';
 
 /**
  * A running hash of the word tokens of texts, in order (punctuation and spacing aside): equal
@@ -77,7 +77,8 @@ export function hashTokens(text: string, hash: TokenHash, limit = text.length): 
   let count = hash.tokens;
   scanTokens(
     text,
-    (start, end, token) => {
+    (start, end) => {
+      const token = lastTokenHash();
       h1 = mixFirst(h1, token);
       h2 = mixSecond(h2, token, end - start);
       count++;

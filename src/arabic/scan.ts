@@ -2,10 +2,6 @@
  * The word scanner under {@link tokenize}, {@link terms}, {@link termIds} and
  * {@link hashTokens}: the class of each character, where a token ends, and the token's FNV-1a
  * hash, computed on the way. Internal to this folder: index.ts does not offer it.
- *
- * Two ways in: {@link scanTokens} calls back once per token (tokenize, countTokens,
- * hashTokens); {@link nextToken} moves a cursor, for terms() and termIds(), whose loops keep
- * more state than a callback holds cheaply (through a callback they took a sixth longer).
  */
 
 // The classes stay in this module, with every loop that compares them: a constant imported
@@ -76,8 +72,13 @@ function isNumberSeparator(c: number): boolean {
 /** FNV-1a hash of the token {@link tokenEnd} scanned last. */
 let tokenHash = 0;
 
+/** The hash of the token {@link tokenEnd} scanned last. */
+export function lastTokenHash(): number {
+  return tokenHash;
+}
+
 /** Where the next word token starts: the first letter or digit of text[i, n), or `n`. */
-function nextTokenStart(text: string, i: number, n: number): number {
+export function nextTokenStart(text: string, i: number, n: number): number {
   while (i < n) {
     const k = classOf(text.charCodeAt(i));
     if (k === LETTER || k === DIGIT) return i;
@@ -89,10 +90,10 @@ function nextTokenStart(text: string, i: number, n: number): number {
 /**
  * The end (at most `n`) of the token starting at `start` (a letter or a digit, see
  * {@link nextTokenStart}): a run of letters and marks (digits and joiners allowed after the
- * first letter), or a number with its internal separators. Its hash is left in
- * {@link tokenHash}.
+ * first letter), or a number with its internal separators. Its hash is then given by
+ * {@link lastTokenHash}.
  */
-function tokenEnd(text: string, start: number, n: number): number {
+export function tokenEnd(text: string, start: number, n: number): number {
   const k = classOf(text.charCodeAt(start));
   let h = FNV_OFFSET ^ text.charCodeAt(start);
   h = Math.imul(h, FNV_PRIME);
@@ -120,40 +121,20 @@ function tokenEnd(text: string, start: number, n: number): number {
   return i;
 }
 
-/** A word token found by {@link nextToken}: text[start, end), and its FNV-1a hash. */
-export interface TokenCursor {
-  start: number;
-  end: number;
-  hash: number;
-}
-
 /**
- * Moves `cursor` to the next word token of text[cursor.end, n); false when there is none.
- * Start with `{ start: 0, end: 0, hash: 0 }`.
- */
-export function nextToken(text: string, cursor: TokenCursor, n: number): boolean {
-  const start = nextTokenStart(text, cursor.end, n);
-  if (start >= n) return false;
-  cursor.start = start;
-  cursor.end = tokenEnd(text, start, n);
-  cursor.hash = tokenHash;
-  return true;
-}
-
-/**
- * Calls `emit(start, end, hash)` for each word token text[start, end) of text[0, n), in order,
- * with the token's FNV-1a hash.
+ * Calls `emit(start, end)` for each word token of text[0, n), in order; the token's hash is
+ * given by {@link lastTokenHash} during the call.
  */
 export function scanTokens(
   text: string,
-  emit: (start: number, end: number, hash: number) => void,
+  emit: (start: number, end: number) => void,
   n = text.length,
 ): void {
   let i = nextTokenStart(text, 0, n);
   while (i < n) {
     const start = i;
     i = tokenEnd(text, start, n);
-    emit(start, i, tokenHash);
+    emit(start, i);
     i = nextTokenStart(text, i, n);
   }
 }

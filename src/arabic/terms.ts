@@ -15,7 +15,7 @@
  */
 import { type TokenHash, mixFirst, mixSecond } from './hash.js';
 import { normalize } from './normalize.js';
-import { type TokenCursor, nextToken } from './scan.js';
+import { lastTokenHash, nextTokenStart, tokenEnd } from './scan.js';
 import { stem } from './stem.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -187,17 +187,19 @@ function keepToken(text: string, start: number, end: number, h: number, slot: nu
 export function terms(text: string, counts?: { tokens: number }): string[] {
   const out: string[] = [];
   const n = text.length;
-  const token: TokenCursor = { start: 0, end: 0, hash: 0 };
   let tokens = 0;
-  while (nextToken(text, token, n)) {
+  let i = nextTokenStart(text, 0, n);
+  while (i < n) {
+    const start = i;
+    i = tokenEnd(text, start, n);
     tokens++;
-    const { start, end } = token;
-    const t = termNumberAt(text, start, end, token.hash);
+    const t = termNumberAt(text, start, i, lastTokenHash());
     if (t >= 0) out.push(termList[t]!);
     else if (t === UNCACHED) {
-      const long = computeTerm(text.slice(start, end));
+      const long = computeTerm(text.slice(start, i));
       if (long !== '') out.push(long);
     }
+    i = nextTokenStart(text, i, n);
   }
   if (counts) counts.tokens = tokens;
   return out;
@@ -266,25 +268,26 @@ export function termIds(
   limit = text.length,
   digest?: TokenHash,
 ): void {
+  const n = Math.min(limit, text.length);
   let memo = memoOf(dictionary);
   let ids = memo.ids;
   // The digest (when asked for) comes with the scan at no extra reading of the text.
   let h1 = digest ? digest.h1 : 0;
   let h2 = digest ? digest.h2 : 0;
   let count = digest ? digest.tokens : 0;
-  const n = Math.min(limit, text.length);
-  const cursor: TokenCursor = { start: 0, end: 0, hash: 0 };
-  while (nextToken(text, cursor, n)) {
-    const { start, end, hash: token } = cursor;
+  for (let i = nextTokenStart(text, 0, n); i < n; i = nextTokenStart(text, i, n)) {
+    const start = i;
+    i = tokenEnd(text, start, n);
+    const token = lastTokenHash();
     if (digest) {
       h1 = mixFirst(h1, token);
-      h2 = mixSecond(h2, token, end - start);
+      h2 = mixSecond(h2, token, i - start);
       count++;
     }
-    const t = termNumberAt(text, start, end, token);
+    const t = termNumberAt(text, start, i, token);
     if (t < 0) {
       if (t === UNCACHED) {
-        const long = computeTerm(text.slice(start, end));
+        const long = computeTerm(text.slice(start, i));
         if (long !== '') out.push(dictionary.id(long));
       }
       continue;
