@@ -85,12 +85,3 @@ const WORDS = `
 export const STOPWORDS: ReadonlySet<string> = new Set(
   WORDS.split(/\s+/).filter((w) => w.length > 0),
 );
-
-/**
- * True when the (normalized) token is a stopword.
- * @example isStopword('في') // true
- * @example isStopword('حكومه') // false
- */
-export function isStopword(normalizedToken: string): boolean {
-  return STOPWORDS.has(normalizedToken);
-}

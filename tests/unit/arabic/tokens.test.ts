@@ -1,5 +1,88 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, stem, termIds, terms } from '../../../src/arabic/index.js';
+import {
+  STOPWORDS,
+  arabicRatio,
+  countTokens,
+  isArabic,
+  isStopword,
+  normalize,
+  stem,
+  termIds,
+  terms,
+  tokenize,
+} from '../../../src/arabic/index.js';
+
+describe('tokenize', () => {
+  it.each<[string, string[]]>([
+    ['قال: «نعم» 3.5%', ['قال', 'نعم', '3.5']],
+    ['الرئيس، والوزير؛ والسفير؟', ['الرئيس', 'والوزير', 'والسفير']],
+    ['مُحَمَّدٌ رسول', ['مُحَمَّدٌ', 'رسول']],
+    ['Hello, world! COVID-19', ['Hello', 'world', 'COVID', '19']],
+    ['١٬٢٠٠ ريال و ٣٫٥ مليون', ['١٬٢٠٠', 'ريال', 'و', '٣٫٥', 'مليون']],
+    ['جمـــيل', ['جمـــيل']],
+    ['', []],
+    ['... ، !!', []],
+  ])('tokenizes %j', (input, expected) => {
+    expect(tokenize(input)).toEqual(expected);
+  });
+
+  it('never treats Arabic letters as separators', () => {
+    expect(tokenize('العربية لغة جميلة')).toHaveLength(3);
+  });
+
+  it.each(['قال: «نعم» 3.5%', 'Hello, world! COVID-19', '١٬٢٠٠ ريال', ''])(
+    'countTokens agrees with tokenize on %j',
+    (text) => {
+      expect(countTokens(text)).toBe(tokenize(text).length);
+    },
+  );
+});
+
+describe('stem', () => {
+  it.each<[string, string]>([
+    ['والمدارس', 'مدارس'],
+    ['المدرسه', 'مدرس'],
+    ['بالسياره', 'سيار'],
+    ['للطلاب', 'طلاب'],
+    ['كالبحر', 'بحر'],
+    ['فالعود', 'عود'],
+    ['والوزير', 'وزير'],
+    ['معلمون', 'معلم'],
+    ['معلمين', 'معلم'],
+    ['سيارات', 'سيار'],
+    ['كتابها', 'كتاب'],
+    ['بيان', 'بيان'],
+    ['من', 'من'],
+    ['reuters', 'reuters'],
+    ['2021', '2021'],
+  ])('stems %j to %j', (input, expected) => {
+    expect(stem(input)).toBe(expected);
+  });
+
+  it('maps inflected forms of one word to one stem', () => {
+    const forms = ['الحكومة', 'الحكومات', 'والحكومة', 'بالحكومة', 'حكومتها'].map((w) =>
+      stem(normalize(w)),
+    );
+    expect(new Set(forms.slice(0, 4)).size).toBe(1);
+  });
+});
+
+describe('stopwords', () => {
+  it.each(['في', 'من', 'علي', 'الي', 'التي', 'الذي', 'هذا', 'وفي', 'ان', 'كان'])(
+    '%j is a stopword',
+    (w) => {
+      expect(isStopword(w)).toBe(true);
+    },
+  );
+
+  it.each(['حكومه', 'زياره', 'مليون', 'افغانستان', 'قال'])('%j is not a stopword', (w) => {
+    expect(isStopword(w)).toBe(false);
+  });
+
+  it('holds only normalized forms', () => {
+    for (const w of STOPWORDS) expect(normalize(w)).toBe(w);
+  });
+});
 
 describe('terms', () => {
   it('normalizes, drops stopwords and one-letter tokens, and stems', () => {
@@ -120,4 +203,26 @@ describe('termIds', () => {
     const askedAgain = d.seen.filter((t, k) => k >= asked && terms(text).includes(t));
     expect(askedAgain.length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('arabicRatio and isArabic', () => {
+  it.each<[string, number]>([
+    ['قال Biden', 3 / 8],
+    ['عربي', 1],
+    ['English', 0],
+    ['123 ...', 0],
+    ['', 0],
+  ])('arabicRatio(%j) = %d', (text, ratio) => {
+    expect(arabicRatio(text)).toBeCloseTo(ratio, 5);
+  });
+
+  it.each<[string, boolean]>([
+    ['قال الرئيس إن الاجتماع كان مثمرا', true],
+    ['أعلنت Apple عن iPhone جديد في مؤتمرها السنوي', true],
+    ['The president said the meeting went well', false],
+    ['Президент заявил', false],
+    ['', false],
+  ])('isArabic(%j) = %s', (text, expected) => {
+    expect(isArabic(text)).toBe(expected);
+  });
 });

@@ -1,0 +1,532 @@
+/**
+ * Word tokens, light stemming, stopwords and the feature pipeline {@link terms}.
+ */
+import { normalize } from './normalize.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** Character classes of UTF-16 units, learnt lazily with Unicode property escapes (never `\\W`). */
+const UNSEEN = 0;
+const SEP = 1;
+const LETTER = 2; // \p{L} or \p{M}
+const DIGIT = 3; // \p{N}
+const JOINER = 4; // ZWNJ, ZWJ, soft hyphen: kept inside a word
+const CLASS = new Uint8Array(0x10000);
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const DIGIT_RE = /\p{N}/u;
+
+function classify(c: number): number {
+  let k = CLASS[c]!;
+  if (k !== UNSEEN) return k;
+  const ch = String.fromCharCode(c);
+  if (c === 0x200c || c === 0x200d || c === 0x00ad) k = JOINER;
+  else if (c >= 0xd800 && c <= 0xdfff) k = SEP;
+  else if (LETTER_RE.test(ch)) k = LETTER;
+  else if (DIGIT_RE.test(ch)) k = DIGIT;
+  else k = SEP;
+  CLASS[c] = k;
+  return k;
+}
+
+/** "." "," and the Arabic decimal/thousands separators, kept between digits (3.5, 1,200, ٣٫٥). */
+const isNumberSeparator = (c: number): boolean =>
+  c === 46 || c === 44 || c === 0x066b || c === 0x066c;
+
+/**
+ * Calls `emit(start, end)` for each word token of text[0, n): a run of letters and marks (digits
+ * and joiners allowed after the first letter), or a number with its internal separators. The
+ * token's hash is in {@link tokenHash} during the call.
+ */
+function scanTokens(
+  text: string,
+  emit: (start: number, end: number) => void,
+  n = text.length,
+): void {
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c] || classify(c);
+    if (k !== LETTER && k !== DIGIT) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = tokenEnd(text, start, k, n);
+    emit(start, i);
+  }
+}
+
+/**
+ * Counts word tokens (as {@link tokenize} would find them) without allocating.
+ * @example countTokens('قال: «نعم» 3.5%') // 3
+ */
+export function countTokens(text: string): number {
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const k = classify(text.charCodeAt(i));
+    if (k === LETTER) {
+      i++;
+      while (i < n && classify(text.charCodeAt(i)) !== SEP) i++;
+      count++;
+    } else if (k === DIGIT) {
+      i++;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (classify(c) === DIGIT) i++;
+        else if (isNumberSeparator(c) && i + 1 < n && classify(text.charCodeAt(i + 1)) === DIGIT) {
+          i += 2;
+        } else break;
+      }
+      count++;
+    } else {
+      i++;
+    }
+  }
+  return count;
+}
+
+/**
+ * Splits text into word tokens in their original form (letters and digits; punctuation dropped).
+ * @example tokenize('قال: «نعم» 3.5%') // ['قال', 'نعم', '3.5']
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  scanTokens(text, (s, e) => out.push(text.slice(s, e)));
+  return out;
+}
+
+/** True when the (normalized) token is a stopword. */
+export function isStopword(normalizedToken: string): boolean {
+  return STOPWORDS.has(normalizedToken);
+}
+export { STOPWORDS };
+
+const WAW = 0x0648;
+const FEH = 0x0641;
+const ARABIC_LETTER_RE = /[\u0621-\u064A\u0671-\u06D3]/;
+
+/** Definite-article prefixes of light10, longest first. */
+const ARTICLE_PREFIXES = ['وال', 'فال', 'بال', 'كال', 'ال', 'لل'] as const;
+/** Suffixes of light10 (normalized: ة→ه, so ية and يه coincide), tried once each, in order. */
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
+
+/**
+ * Light stemmer after Larkey's light10: strips a leading "و" (when 3+ letters remain), a definite
+ * article with its clitic (ال وال بال كال فال لل, when 2+ remain), then each of the suffixes
+ * ها ان ات ون ين يه ه ي once, right to left (when 3+ remain: light10 allows 2, which
+ * turns بيان into بي). Expects a normalized token;
+ * non-Arabic tokens are returned unchanged.
+ * @example stem('والمدارس') // 'مدارس'
+ * @example stem('المدرسه') // 'مدرس'
+ */
+export function stem(normalizedToken: string): string {
+  let w = normalizedToken;
+  if (w.length < 3 || !ARABIC_LETTER_RE.test(w)) return w;
+  if (w.charCodeAt(0) === WAW && w.length >= 4) w = w.slice(1);
+  for (const p of ARTICLE_PREFIXES) {
+    if (w.length - p.length >= 2 && w.startsWith(p)) {
+      w = w.slice(p.length);
+      break;
+    }
+  }
+  for (const s of SUFFIXES) {
+    if (w.length - s.length >= 3 && w.endsWith(s)) w = w.slice(0, -s.length);
+  }
+  return w;
+}
+
+/**
+ * Terms of raw tokens already seen, in an open-addressing table keyed by a hash computed while
+ * scanning: news vocabulary repeats, so most tokens are found without allocating a string.
+ *
+ * A slot is 8 numbers (32 bytes, two to a cache line): the hash; the token's length (0: empty
+ * slot); the number of its term (see {@link internTerm}; -1: a stopword or too short); where
+ * characters beyond the 8th sit in {@link pool}; then the first 8 characters, two per number.
+ * At tens of thousands of articles the table outgrows CPU caches, and a lookup then costs what
+ * it reads from memory: one line for a token of up to 8 characters (most words), the line and
+ * the pool for a longer one. The table starts at 512 KB and doubles as it fills, up to 32 MB.
+ */
+/** The table doubles (to stay at most half full) up to this many slots. */
+const MAX_SLOTS = 1 << 20;
+const FIRST_SLOTS = 1 << 14;
+/** Tokens kept at most: past this, the table starts over. */
+const CACHE_LIMIT = MAX_SLOTS >> 1;
+const SLOT = 8;
+const INLINE = 8;
+let table = new Int32Array(FIRST_SLOTS * SLOT);
+let slotMask = FIRST_SLOTS - 1;
+let cacheCount = 0;
+/** Characters of raw tokens beyond their first {@link INLINE}, end to end. */
+const POOL_LIMIT = CACHE_LIMIT * 8;
+let pool = new Uint16Array(1 << 16);
+let poolUsed = 0;
+/** Tokens longer than this are not kept (never seen twice in practice: runs without spaces). */
+const MAX_KEPT_TOKEN = 64;
+/** Not a term (a stopword or too short). */
+const NO_TERM = -1;
+/** A token too long to keep: its term is computed on the spot. */
+const UNCACHED = -2;
+
+/** Terms by number, and numbers by term: each distinct term is one string, made once. */
+let termList: string[] = [];
+let termNumbers = new Map<string, number>();
+/** Changes whenever the table (and with it the numbering of terms) starts over. */
+let generation = 0;
+
+/** Normalizes one raw token and returns its stem, or '' when it is a stopword or too short. */
+function computeTerm(raw: string): string {
+  const n = normalize(raw);
+  const first = n.charCodeAt(0);
+  if (
+    n.length < 2 ||
+    STOPWORDS.has(n) ||
+    ((first === WAW || first === FEH) && STOPWORDS.has(n.slice(1)))
+  ) {
+    return '';
+  }
+  const t = stem(n);
+  return t.length < 2 ? '' : t;
+}
+
+/** The number of a term, given on first sight. */
+function internTerm(term: string): number {
+  let k = termNumbers.get(term);
+  if (k === undefined) {
+    k = termList.length;
+    termList.push(term);
+    termNumbers.set(term, k);
+  }
+  return k;
+}
+
+/** Empties the table (when full). */
+function resetCache(): void {
+  table.fill(0);
+  cacheCount = 0;
+  poolUsed = 0;
+  termList = [];
+  termNumbers = new Map();
+  generation++;
+}
+
+/** Doubles the table: every kept token moves to its place in the larger one. */
+function growTable(): void {
+  const old = table;
+  const slots = (slotMask + 1) * 2;
+  const mask = slots - 1;
+  const grown = new Int32Array(slots * SLOT);
+  for (let m = 0; m < old.length; m += SLOT) {
+    if (old[m + 1] === 0) continue;
+    let slot = old[m]! & mask;
+    while (grown[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
+    grown.set(old.subarray(m, m + SLOT), slot * SLOT);
+  }
+  table = grown;
+  slotMask = mask;
+}
+
+/**
+ * The term number of the token text[start, end) whose FNV-1a hash is `h`, computed and kept
+ * when the token is new; {@link NO_TERM} for a stopword, {@link UNCACHED} for a token too long
+ * to keep.
+ */
+function termNumberAt(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  if (len > MAX_KEPT_TOKEN) return UNCACHED;
+  const inline = len < INLINE ? len : INLINE;
+  const mask = slotMask;
+  const tbl = table;
+  let slot = h & mask;
+  for (;;) {
+    const m = slot * SLOT;
+    const l = tbl[m + 1]!;
+    if (l === 0) break;
+    if (l === len && tbl[m] === h) {
+      let x = 0;
+      for (; x + 1 < inline; x += 2) {
+        const pair = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
+        if (tbl[m + 4 + (x >> 1)] !== pair) break;
+      }
+      if (x + 1 >= inline) {
+        let same = x >= inline || tbl[m + 4 + (x >> 1)] === text.charCodeAt(start + x);
+        const at = tbl[m + 3]! - INLINE;
+        for (let y = INLINE; same && y < len; y++)
+          same = pool[at + y] === text.charCodeAt(start + y);
+        if (same) return tbl[m + 2]!;
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+  return keepToken(text, start, end, h, slot);
+}
+
+/** Fills the empty `slot` with a new token (see {@link termNumberAt}); returns its term number. */
+function keepToken(text: string, start: number, end: number, h: number, slot: number): number {
+  const len = end - start;
+  const extra = len > INLINE ? len - INLINE : 0;
+  if (cacheCount >= CACHE_LIMIT || poolUsed + extra > POOL_LIMIT) {
+    resetCache();
+    slot = h & slotMask;
+  } else if (cacheCount >= (slotMask + 1) >> 1) {
+    growTable();
+    slot = h & slotMask;
+    while (table[slot * SLOT + 1] !== 0) slot = (slot + 1) & slotMask;
+  }
+  if (poolUsed + extra > pool.length) {
+    const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + extra));
+    grown.set(pool.subarray(0, poolUsed));
+    pool = grown;
+  }
+  const term = computeTerm(text.slice(start, end));
+  const k = term === '' ? NO_TERM : internTerm(term);
+  const m = slot * SLOT;
+  table[m] = h;
+  table[m + 1] = len;
+  table[m + 2] = k;
+  table[m + 3] = poolUsed;
+  const inline = len < INLINE ? len : INLINE;
+  let x = 0;
+  for (; x + 1 < inline; x += 2) {
+    table[m + 4 + (x >> 1)] = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
+  }
+  if (x < inline) table[m + 4 + (x >> 1)] = text.charCodeAt(start + x);
+  for (let y = INLINE; y < len; y++) pool[poolUsed++] = text.charCodeAt(start + y);
+  cacheCount++;
+  return k;
+}
+
+/** FNV-1a hash of the token {@link tokenEnd} scanned last. */
+let tokenHash = 0;
+
+/**
+ * The end (at most `n`) of the token starting at `start` (a letter or digit of class `k`); its
+ * hash is left in {@link tokenHash}.
+ */
+function tokenEnd(text: string, start: number, k: number, n: number): number {
+  let h = 0x811c9dc5 ^ text.charCodeAt(start);
+  h = Math.imul(h, 0x01000193);
+  let i = start + 1;
+  if (k === LETTER) {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const kk = CLASS[c] || classify(c);
+      if (kk === SEP) break;
+      h = Math.imul(h ^ c, 0x01000193);
+      i++;
+    }
+  } else {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if ((CLASS[c] || classify(c)) === DIGIT) {
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      } else if (isNumberSeparator(c) && i + 1 < n && classify(text.charCodeAt(i + 1)) === DIGIT) {
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      } else break;
+    }
+  }
+  tokenHash = h;
+  return i;
+}
+
+/**
+ * The feature pipeline: normalize → tokenize → drop stopwords and 1-letter tokens → stem.
+ * Fast enough for tens of thousands of articles: one scan, and a cached lookup per token that
+ * allocates nothing when the token was seen before.
+ * @example terms('وأعلنت الرئاسة الروسية في بيان') // ['اعلنت', 'رئاس', 'روس', 'بيان']
+ * @param counts when given, `counts.tokens` is set to the number of word tokens (stopwords
+ *   included), as {@link countTokens} would give, at no extra cost.
+ */
+export function terms(text: string, counts?: { tokens: number }): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let tokens = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c] || classify(c);
+    if (k !== LETTER && k !== DIGIT) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = tokenEnd(text, start, k, n);
+    tokens++;
+    const t = termNumberAt(text, start, i, tokenHash);
+    if (t >= 0) out.push(termList[t]!);
+    else if (t === UNCACHED) {
+      const long = computeTerm(text.slice(start, i));
+      if (long !== '') out.push(long);
+    }
+  }
+  if (counts) counts.tokens = tokens;
+  return out;
+}
+
+/**
+ * A running hash of the word tokens of texts, in order (punctuation and spacing aside): equal
+ * hashes mean the same words in the same order. See {@link termIds} and {@link hashTokens}.
+ */
+export interface TokenHash {
+  h1: number;
+  h2: number;
+  tokens: number;
+}
+
+/** A new, empty {@link TokenHash}. */
+export function newTokenHash(): TokenHash {
+  return { h1: 0x811c9dc5, h2: 0x01000193, tokens: 0 };
+}
+
+/** Marks the end of one part (a title, say) so that words cannot move across it unnoticed. */
+export function hashBreak(hash: TokenHash): void {
+  hash.h1 = Math.imul(hash.h1 ^ 0x7c, 0x01000193);
+  hash.h2 = Math.imul(hash.h2 ^ 0x7c, 0x85ebca6b);
+}
+
+/** The hash as one whole number below 2^53 (53 of its 64 bits). */
+export function hashValue(hash: TokenHash): number {
+  return (hash.h1 >>> 0) * 0x200000 + (((hash.h2 ^ hash.tokens) >>> 0) & 0x1fffff);
+}
+
+/** The two halves of a token hash, each taking one more token (its hash and length). */
+const digestMix1 = (h1: number, token: number): number => Math.imul(h1 ^ token, 0x01000193);
+const digestMix2 = (h2: number, token: number, length: number): number =>
+  Math.imul(h2 ^ (token + length * 0x9e3779b9), 0x85ebca6b) ^ (h2 >>> 13);
+
+/** Adds the word tokens of `text` (of its first `limit` characters) to `hash`. */
+export function hashTokens(text: string, hash: TokenHash, limit = text.length): void {
+  let h1 = hash.h1;
+  let h2 = hash.h2;
+  let count = hash.tokens;
+  scanTokens(
+    text,
+    (start, end) => {
+      h1 = digestMix1(h1, tokenHash);
+      h2 = digestMix2(h2, tokenHash, end - start);
+      count++;
+    },
+    Math.min(limit, text.length),
+  );
+  hash.h1 = h1;
+  hash.h2 = h2;
+  hash.tokens = count;
+}
+
+/** A caller's numbering of terms, for {@link termIds}. */
+export interface TermDictionary {
+  /** The id of a term; the same term must always get the same id. */
+  id(term: string): number;
+}
+
+/**
+ * A growable list of term ids for {@link termIds}, reused from text to text: unlike an array
+ * emptied with `length = 0`, it keeps its buffer.
+ */
+export class TermIdList {
+  ids = new Int32Array(256);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}
+
+/** A dictionary's ids by term number (id + 1; 0: not asked yet), for the current generation. */
+interface IdMemo {
+  generation: number;
+  ids: Int32Array;
+}
+const memos = new WeakMap<TermDictionary, IdMemo>();
+
+function memoOf(dictionary: TermDictionary): IdMemo {
+  let memo = memos.get(dictionary);
+  if (memo === undefined) {
+    memo = { generation, ids: new Int32Array(Math.max(1024, termList.length * 2)) };
+    memos.set(dictionary, memo);
+  } else if (memo.generation !== generation) {
+    memo.generation = generation;
+    memo.ids.fill(0);
+  }
+  return memo;
+}
+
+/**
+ * The ids in `dictionary` of the {@link terms} of `text` (of its first `limit` characters when
+ * given, as if it were cut there), in order, appended to `out` (and its word tokens added to
+ * `digest` when given, as {@link hashTokens} would): the same as
+ * `terms(text).map(dictionary.id)`, but a token seen before costs neither a string nor a map
+ * lookup, and `dictionary.id` is asked once per distinct term.
+ * @example termIds('بيان وبيان', vocab, ids) // ids gets [vocab.id('بيان'), vocab.id('بيان')]
+ */
+export function termIds(
+  text: string,
+  dictionary: TermDictionary,
+  out: { push(id: number): unknown },
+  limit = text.length,
+  digest?: TokenHash,
+): void {
+  const n = Math.min(limit, text.length);
+  let memo = memoOf(dictionary);
+  let ids = memo.ids;
+  // The digest (when asked for) comes with the scan at no extra reading of the text.
+  let h1 = digest ? digest.h1 : 0;
+  let h2 = digest ? digest.h2 : 0;
+  let count = digest ? digest.tokens : 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c] || classify(c);
+    if (k !== LETTER && k !== DIGIT) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = tokenEnd(text, start, k, n);
+    if (digest) {
+      h1 = digestMix1(h1, tokenHash);
+      h2 = digestMix2(h2, tokenHash, i - start);
+      count++;
+    }
+    const t = termNumberAt(text, start, i, tokenHash);
+    if (t < 0) {
+      if (t === UNCACHED) {
+        const long = computeTerm(text.slice(start, i));
+        if (long !== '') out.push(dictionary.id(long));
+      }
+      continue;
+    }
+    if (memo.generation !== generation || t >= ids.length) {
+      // The table started over (numbers changed) or the numbering outgrew the memo.
+      memo = memoOf(dictionary);
+      if (t >= memo.ids.length) {
+        const grown = new Int32Array(Math.max(memo.ids.length * 2, termList.length));
+        grown.set(memo.ids);
+        memo.ids = grown;
+      }
+      ids = memo.ids;
+    }
+    let id = ids[t]! - 1;
+    if (id < 0) {
+      id = dictionary.id(termList[t]!);
+      ids[t] = id + 1;
+    }
+    out.push(id);
+  }
+  if (digest) {
+    digest.h1 = h1;
+    digest.h2 = h2;
+    digest.tokens = count;
+  }
+}
