@@ -213,10 +213,17 @@ export function articleZones(a: Pick<Article, 'title' | 'text'>): {
 
 /** A word short enough to be half of a name written in two parts (فيس in فيس بوك); not a stopword. */
 function isShortPart(raw: string): boolean {
-  return (
-    raw.length >= 2 && raw.length <= 3 && ARABIC_LETTER.test(raw) && !isStopword(normalize(raw))
-  );
+  if (raw.length < 2 || raw.length > 3) return false;
+  let short = shortParts.get(raw);
+  if (short === undefined) {
+    short = ARABIC_LETTER.test(raw) && !isStopword(normalize(raw));
+    // Bounded: three-letter spellings are few, but the input is anyone's text.
+    if (shortParts.size >= 100_000) shortParts.clear();
+    shortParts.set(raw, short);
+  }
+  return short;
 }
+const shortParts = new Map<string, boolean>();
 
 /** A query's words, each as its set of match keys (words with the same keys counted once). */
 export function queryWords(query: string): string[][] {
@@ -322,11 +329,15 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     const zones = articleZones(a);
     const add = (text: string, zone: number): void => {
       let previous = '';
+      let previousShort = false;
       for (const word of tokenize(text)) {
         // Two short words an outlet writes apart that others write as one (فيس بوك, يو تيوب) are
-        // also read as the one word, so "فيسبوك" finds them.
-        const pair = isShortPart(previous) && isShortPart(word) ? previous + word : undefined;
+        // also read as the one word, so "فيسبوك" finds them; in the headline and lead only, where
+        // a story names what it is about (the body would cost the index a key per pair).
+        const short = zone !== Z_BODY && isShortPart(word);
+        const pair = short && previousShort ? previous + word : undefined;
         previous = word;
+        previousShort = short;
         for (const id of pair === undefined ? idsOf(word) : [...idsOf(word), ...idsOf(pair)]) {
           if (id >= codes.length) {
             const size = Math.max(codes.length * 2, id + 1);
