@@ -211,7 +211,7 @@ export function articleZones(a: Pick<Article, 'title' | 'text'>): {
   return { title: a.title, lead, body };
 }
 
-/** A word short enough to be half of a name written in two parts (فيس in فيس بوك); not a stopword. */
+/** A word short enough to be half of a name written in two parts (فيس of فيس بوك); not a stopword. */
 function isShortPart(raw: string): boolean {
   if (raw.length < 2 || raw.length > 3) return false;
   let short = shortParts.get(raw);
@@ -239,18 +239,28 @@ export function queryWords(query: string): string[][] {
 }
 
 /**
- * The ways to read a query: its words as typed, and, for each two neighbours that the articles
- * write as one word ("نصر الله" → نصرالله, "تي فور" → تيفور), the reading with them joined.
- * `known` tells whether any article has a key.
+ * The ways to read a query: its words as typed; for each two neighbours that the articles write
+ * as one word ("نصر الله" → نصرالله, "تي فور" → تيفور), the reading with them joined; and for a
+ * word that the articles also write as two short ones ("فيسبوك" → فيس بوك), the reading with it
+ * split. `known` tells whether any article has a key.
  */
 export function queryReadings(query: string, known: (key: string) => boolean): string[][][] {
   const out = [queryWords(query)];
   const raw = tokenize(query);
+  const reading = (from: number, to: number, replacement: string[]): string[][] =>
+    queryWords([...raw.slice(0, from), ...replacement, ...raw.slice(to)].join(' '));
   for (let i = 0; i + 1 < raw.length; i++) {
     const joined = raw[i]! + raw[i + 1]!;
-    if (!wordKeys(joined).some(known)) continue;
-    const words = queryWords([...raw.slice(0, i), joined, ...raw.slice(i + 2)].join(' '));
-    out.push(words);
+    if (wordKeys(joined).some(known)) out.push(reading(i, i + 2, [joined]));
+  }
+  for (let i = 0; i < raw.length; i++) {
+    const word = raw[i]!;
+    for (let cut = 2; cut <= word.length - 2; cut++) {
+      const parts = [word.slice(0, cut), word.slice(cut)];
+      if (parts.every((p) => isShortPart(p) && wordKeys(p).some(known))) {
+        out.push(reading(i, i + 1, parts));
+      }
+    }
   }
   return out.filter((words) => words.length > 0);
 }
@@ -328,17 +338,8 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     present.length = 0;
     const zones = articleZones(a);
     const add = (text: string, zone: number): void => {
-      let previous = '';
-      let previousShort = false;
-      for (const word of tokenize(text)) {
-        // Two short words an outlet writes apart that others write as one (فيس بوك, يو تيوب) are
-        // also read as the one word, so "فيسبوك" finds them; in the headline and lead only, where
-        // a story names what it is about (the body would cost the index a key per pair).
-        const short = zone !== Z_BODY && isShortPart(word);
-        const pair = short && previousShort ? previous + word : undefined;
-        previous = word;
-        previousShort = short;
-        for (const id of pair === undefined ? idsOf(word) : [...idsOf(word), ...idsOf(pair)]) {
+      for (const raw of tokenize(text)) {
+        for (const id of idsOf(raw)) {
           if (id >= codes.length) {
             const size = Math.max(codes.length * 2, id + 1);
             const grown = new Int32Array(size);
