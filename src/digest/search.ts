@@ -213,17 +213,10 @@ export function articleZones(a: Pick<Article, 'title' | 'text'>): {
 
 /** A word short enough to be half of a name written in two parts (فيس of فيس بوك); not a stopword. */
 function isShortPart(raw: string): boolean {
-  if (raw.length < 2 || raw.length > 3) return false;
-  let short = shortParts.get(raw);
-  if (short === undefined) {
-    short = ARABIC_LETTER.test(raw) && !isStopword(normalize(raw));
-    // Bounded: three-letter spellings are few, but the input is anyone's text.
-    if (shortParts.size >= 100_000) shortParts.clear();
-    shortParts.set(raw, short);
-  }
-  return short;
+  return (
+    raw.length >= 2 && raw.length <= 3 && ARABIC_LETTER.test(raw) && !isStopword(normalize(raw))
+  );
 }
-const shortParts = new Map<string, boolean>();
 
 /** A query's words, each as its set of match keys (words with the same keys counted once). */
 export function queryWords(query: string): string[][] {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { subscriber } from '../../support/subscriber.js';
 import { seedConsoleStore } from '../../../src/bot/index.js';
 import { formatChecks, runChecks } from '../../../src/cli/doctor.js';
 import { parseConfig } from '../../../src/config/index.js';
@@ -59,17 +60,7 @@ describe('doctor on a store with console leftovers', () => {
     const url = `sqlite://${join(dir, 'polluted', 'khulasa.sqlite')}`;
     const store = await createStore(url);
     await seedConsoleStore({ store, now: new Date() });
-    await store.subscribers.upsert(1, () => ({
-      chatId: 1,
-      chatType: 'private',
-      language: 'ar',
-      deliveryTime: '07:00',
-      timeZone: 'UTC',
-      topics: [],
-      active: true,
-      createdAt: '2026-01-01T00:00:00Z',
-      updatedAt: '2026-01-01T00:00:00Z',
-    }));
+    await store.subscribers.upsert(1, () => subscriber(1));
     await store.close();
 
     const checks = await runChecks({ STORE_URL: url, SOURCES_FILE: join(dir, 'none.json') });
@@ -83,17 +74,7 @@ describe('doctor on a store with console leftovers', () => {
   it('says nothing about a store with real chats only', async () => {
     const url = `sqlite://${join(dir, 'clean', 'khulasa.sqlite')}`;
     const store = await createStore(url);
-    await store.subscribers.upsert(123456789, () => ({
-      chatId: 123456789,
-      chatType: 'private',
-      language: 'ar',
-      deliveryTime: '07:00',
-      timeZone: 'UTC',
-      topics: [],
-      active: true,
-      createdAt: '2026-01-01T00:00:00Z',
-      updatedAt: '2026-01-01T00:00:00Z',
-    }));
+    await store.subscribers.upsert(123456789, () => subscriber(123456789));
     await store.close();
     const checks = await runChecks({ STORE_URL: url, SOURCES_FILE: join(dir, 'none.json') });
     expect(checks.find((c) => c.name === 'store contents')).toBeUndefined();

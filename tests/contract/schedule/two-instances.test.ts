@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { subscriber } from '../../support/subscriber.js';
 import { createStore, type Store } from '../../../src/store/index.js';
 import { startFakeBotApi, type FakeBotApi } from '../../../src/testkit/fake-bot-api.js';
 import { NOW, sampleDigest } from '../bot/harness.js';
@@ -76,17 +77,7 @@ describe.each(backends.map((b) => [b.name, b] as const))(
       await store.digests.put(digest);
       for (let i = 0; i < READERS; i++) {
         const chatId = 1000 + i;
-        await store.subscribers.upsert(chatId, () => ({
-          chatId,
-          chatType: 'private',
-          language: 'ar',
-          deliveryTime: '10:00',
-          timeZone: 'UTC',
-          topics: [],
-          active: true,
-          createdAt: '2026-01-01T00:00:00Z',
-          updatedAt: '2026-01-01T00:00:00Z',
-        }));
+        await store.subscribers.upsert(chatId, () => subscriber(chatId, { deliveryTime: '10:00' }));
       }
       api = await startFakeBotApi({ token: TOKEN, latencyMs: 50 });
 

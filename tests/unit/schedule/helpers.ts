@@ -31,20 +31,7 @@ export async function lockIsFree(store: Store, name: string): Promise<boolean> {
   return free;
 }
 
-export function subscriber(chatId: number, over: Partial<Subscriber> = {}): Subscriber {
-  return {
-    chatId,
-    chatType: chatId < 0 ? 'group' : 'private',
-    language: 'ar',
-    deliveryTime: '07:00',
-    timeZone: 'UTC',
-    topics: [],
-    active: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...over,
-  };
-}
+export { subscriber } from '../../support/subscriber.js';
 
 export function digestAt(builtAt: Date, id = `d-${builtAt.toISOString()}`, stories = 2): Digest {
   return {

@@ -1,0 +1,17 @@
+/** A subscriber record with everyday defaults, for seeding stores in tests. */
+import type { Subscriber } from '../../src/store/types.js';
+
+export function subscriber(chatId: number, over: Partial<Subscriber> = {}): Subscriber {
+  return {
+    chatId,
+    chatType: chatId < 0 ? 'group' : 'private',
+    language: 'ar',
+    deliveryTime: '07:00',
+    timeZone: 'UTC',
+    topics: [],
+    active: true,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...over,
+  };
+}
