@@ -86,6 +86,36 @@ const LATIN_OPENERS = new Set([
 ]);
 
 /**
+ * "that" (إن، أن، بأن، أنه …): what was said follows it, so a cut never falls just before one
+ * ("قالت المتحدثة، الثلاثاء، | إن …" would keep only who spoke) nor just after one.
+ */
+const COMPLEMENTIZERS = [
+  'إن',
+  'أن',
+  'بأن',
+  'إنه',
+  'أنه',
+  'بأنه',
+  'إنها',
+  'أنها',
+  'بأنها',
+  'لأن',
+].map((w) => normalize(w));
+const COMPLEMENTIZER_SET = new Set(COMPLEMENTIZERS);
+
+/**
+ * Verbs of saying that open a news lead ("قال المتحدث، الثلاثاء، إن …"): before their "that"
+ * comes only who spoke and when.
+ */
+const REPORTING = new Set(
+  [
+    ...['قال', 'قالت', 'أعلن', 'أعلنت', 'أكد', 'أكدت', 'ذكر', 'ذكرت', 'أوضح', 'أوضحت'],
+    ...['أفاد', 'أفادت', 'صرح', 'صرحت', 'أشار', 'أشارت', 'كشف', 'كشفت', 'نقل', 'نقلت'],
+    ...['اعتبر', 'اعتبرت', 'رأى', 'رأت', 'أضاف', 'أضافت', 'زعم', 'زعمت', 'نفى', 'نفت'],
+  ].map((w) => normalize(w)),
+);
+
+/**
  * Words a cut phrase must not end on (a preposition or particle waiting for what follows), in
  * Arabic (normalized) and in the Latin languages points are translated into.
  */
@@ -96,6 +126,7 @@ const DANGLING = new Set([
   ...['بعد', 'قبل', 'عند', 'لدى', 'حتى', 'منذ', 'نحو', 'دون', 'الذي', 'التي', 'لا', 'لم', 'لن'].map(
     (w) => normalize(w),
   ),
+  ...COMPLEMENTIZERS,
   ...['of', 'in', 'on', 'to', 'for', 'the', 'a', 'an', 'and', 'or', 'with', 'by', 'at', 'from'],
   ...['de', 'la', 'le', 'les', 'des', 'du', 'en', 'et', 'ou', 'à', 'au', 'aux', 'sur', 'par'],
 ]);
@@ -103,6 +134,10 @@ const DANGLING = new Set([
 function dangles(word: string): boolean {
   const bare = word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
   return DANGLING.has(normalize(bare)) || DANGLING.has(bare.toLowerCase());
+}
+
+function opensReport(word: string): boolean {
+  return COMPLEMENTIZER_SET.has(normalize(word.replace(/^[("«“]+/gu, '')));
 }
 
 function isOpener(word: string): boolean {
@@ -129,7 +164,8 @@ function tidyEnd(text: string): string {
 /**
  * Cuts a sentence to at most `maxWords` words: whole when it fits; otherwise at the last clause
  * boundary (after ، , ؛ ; : or before a clause opener such as الذي، حيث، بينما) that keeps at
- * least a third of the allowance, else at the word limit with an ellipsis. Never mid-word.
+ * least half the allowance and is not followed by what was said (إن، أن …), else at the word
+ * limit with an ellipsis. Never mid-word.
  *
  * @example
  * shortenToClause('قال الوزير إن المحادثات ستستأنف الأسبوع المقبل، مشيرا إلى أن الوفدين اتفقا على جدول أعمال يشمل ملفات الحدود والمياه والتجارة والأمن والطاقة', 12)
@@ -139,11 +175,15 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
   const text = sentence.replace(/\s+/gu, ' ').trim();
   const all = words(text);
   if (all.length <= maxWords) return text;
-  const floor = Math.max(3, Math.ceil(maxWords / 3));
+  // A shorter clause is most often only its frame: who spoke, when, "in a statement".
+  const floor = Math.max(3, Math.ceil(maxWords / 2));
+  // After a verb of saying, a clause ends at the earliest two words into what was said.
+  const said = REPORTING.has(normalize(all[0]!)) ? all.findIndex(opensReport) : -1;
   let cut = -1;
-  for (let i = Math.min(maxWords, all.length - 1); i >= floor; i--) {
+  for (let i = Math.min(maxWords, all.length - 1); i >= Math.max(floor, said + 3); i--) {
     // a cut after word i-1 (keeping words 0..i-1)
     const last = all[i - 1]!;
+    if (opensReport(all[i]!) || dangles(last)) continue;
     if (CLAUSE_END.test(last) && !SENTENCE_END.test(last)) {
       cut = i;
       break;

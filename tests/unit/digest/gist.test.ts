@@ -9,7 +9,7 @@ describe('shortenToClause', () => {
     expect(shortenToClause(s, 25)).toBe(s);
   });
 
-  it('cuts after the last Arabic comma that keeps a third of the allowance', () => {
+  it('cuts after the last Arabic comma that keeps half the allowance', () => {
     const s =
       'قال الوزير إن المحادثات ستستأنف الأسبوع المقبل، مشيرا إلى أن الوفدين اتفقا على جدول أعمال يشمل ملفات الحدود والمياه والتجارة والأمن والطاقة';
     expect(shortenToClause(s, 12)).toBe('قال الوزير إن المحادثات ستستأنف الأسبوع المقبل');
@@ -20,6 +20,30 @@ describe('shortenToClause', () => {
       'استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة حيث بحث الجانبان سبل تعزيز التعاون الاقتصادي والتجاري بين البلدين في المرحلة المقبلة';
     const out = shortenToClause(s, 14);
     expect(out).toBe('استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة');
+  });
+
+  it('after a verb of saying, keeps what was said, not only who spoke and when', () => {
+    const s =
+      'قال المتحدث باسم وزارة الصحة، الدكتور سامي ناصر، الأربعاء، إن الوزارة ستفتح ثلاثة مستشفيات ميدانية جديدة في المناطق المتضررة من الفيضانات خلال الأسبوع المقبل';
+    const out = shortenToClause(s, 12);
+    expect(out).not.toBe('قال المتحدث باسم وزارة الصحة، الدكتور سامي ناصر، الأربعاء');
+    expect(out).toContain('الوزارة');
+    expect(out.endsWith('…')).toBe(true);
+  });
+
+  it('does not cut after a clause that keeps less than half the allowance', () => {
+    // The comma after "بيان" would keep the verb's frame without its object.
+    const s =
+      'طالبت اللجنة الدولية عبر رئيسها في بيان، الحكومة بفتح المعابر أمام قوافل الإغاثة المتجهة إلى المدن الشمالية المحاصرة منذ أشهر طويلة دون توقف';
+    const out = shortenToClause(s, 20);
+    expect(out).toContain('الحكومة بفتح المعابر');
+  });
+
+  it('does not end a clause on "أنه" waiting for its verb', () => {
+    const s =
+      'نفى المكتب الإعلامي للرئاسة ما نشرته الصحف المحلية عن أنه، وقع اتفاقا سريا مع الشركة الأجنبية لتشغيل الميناء الرئيسي لمدة ثلاثين عاما مقبلة';
+    const out = shortenToClause(s, 12);
+    expect(out).not.toMatch(/أنه$/u);
   });
 
   it('falls back to the word limit with an ellipsis, never cutting a word', () => {
