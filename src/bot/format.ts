@@ -515,6 +515,11 @@ export function renderTopicAnswer(
     language: string;
     /** Where the Arabic stories are kept: buttons open them (and their Arabic original). */
     originalRef?: string;
+    /**
+     * When the answer is given: a story of another day shows its weekday beside its time.
+     * @default the latest story's time
+     */
+    now?: Date;
   },
 ): RenderedMessage[] {
   const limit = opts.limit ?? MESSAGE_LIMIT;
@@ -535,7 +540,7 @@ export function renderTopicAnswer(
     ui: opts.ui,
     language: opts.language,
     timeZone: opts.timeZone,
-    dayIso: latest,
+    dayIso: opts.now?.toISOString() ?? latest,
     channel: false,
     limit,
   });

@@ -100,6 +100,7 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
       format: ctx.subscriber?.format ?? 'brief',
       ...(result.notice ? { notice: result.notice } : {}),
       ...(originalRef ? { originalRef } : {}),
+      now: ctx.deps.now(),
     });
   });
   if (cut) await replyHtml(ctx, t(ctx.ui, 'topic.too.long', { n: MAX_QUERY }));

@@ -155,4 +155,21 @@ describe('renderTopicAnswer, brief', () => {
       .map((b) => ('callback_data' in b ? b.callback_data : ''));
     expect(data).toEqual(['v:0:?abc', 'v:1:?abc']);
   });
+
+  it('names the weekday of stories from before the day the answer is given', () => {
+    // Both stories are from Saturday 19:05 UTC; the question is asked on Sunday.
+    const [msg] = renderTopicAnswer('غزة', [story(1), story(2)], {
+      ui: 'en',
+      language: 'ar',
+      now: new Date('2026-11-29T08:00:00Z'),
+    });
+    expect(msg!.html).toContain('2 outlets · Saturday 19:05');
+    const [sameDay] = renderTopicAnswer('غزة', [story(1)], {
+      ui: 'en',
+      language: 'ar',
+      now: new Date('2026-11-28T20:00:00Z'),
+    });
+    expect(sameDay!.html).toContain('2 outlets · 19:05');
+    expect(sameDay!.html).not.toContain('Saturday 19:05');
+  });
 });
