@@ -46,6 +46,7 @@ export {
   buildStory,
   byCentrality,
   isRedundant,
+  isSameFact,
   pointKeys,
   storyIdFor,
   storyPoints,

@@ -36,9 +36,42 @@ export interface StoryOptions {
   ordered?: boolean;
 }
 
-/** The set of feature keys of a sentence, for redundancy checks. */
+/** Weekday names: every point of a day's story may carry one, whatever it reports. */
+const WEEKDAY_KEYS = new Set(
+  terms('السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة').map(skeleton),
+);
+
+/** The set of feature keys of a sentence (weekday names aside), for redundancy checks. */
 export function pointKeys(text: string): Set<string> {
-  return new Set(terms(text).map(skeleton));
+  const keys = new Set(terms(text).map(skeleton));
+  for (const k of WEEKDAY_KEYS) keys.delete(k);
+  return keys;
+}
+
+/**
+ * Two outlets' leads on one fact ("a rocket on a Damascus market killed 35") share about a third
+ * of their words or more, in their own phrasing; points on two different facts of one story share
+ * its names and little else (a fifth to under a third on real days).
+ */
+export const SAME_FACT_OVERLAP = 0.35;
+
+/** A figure (10 or more, not a year) that two points both give: most likely one fact. */
+function sharesFigure(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const k of a) {
+    if (/^\d{2,}$/.test(k) && !/^(19|20)\d\d$/.test(k) && b.has(k)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when two points of a story report one fact: a third of the shorter one's words
+ * ({@link SAME_FACT_OVERLAP}) in the other, or a quarter with the same figure (the toll, the vote).
+ *
+ * @example
+ * isSameFact(pointKeys('قتل 12 مدنيا بقذيفة على سوق في حمص'), pointKeys('قذيفة على سوق شعبي تقتل 12 شخصا بحمص')); // true
+ */
+export function isSameFact(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return isRedundant(a, b, SAME_FACT_OVERLAP) || (isRedundant(a, b, 0.25) && sharesFigure(a, b));
 }
 
 /**
@@ -137,7 +170,7 @@ export function storyPoints(
       const p = list[round];
       if (!p) continue;
       const keys = pointKeys(p);
-      if (keys.size === 0 || chosenKeys.some((k) => isRedundant(keys, k))) continue;
+      if (keys.size === 0 || chosenKeys.some((k) => isSameFact(keys, k))) continue;
       chosen.push(p);
       chosenKeys.push(keys);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRedundant, pointKeys } from '../../../src/digest/story.js';
+import type { Article } from '../../../src/domain.js';
+import { isRedundant, isSameFact, pointKeys, storyPoints } from '../../../src/digest/story.js';
 
 describe('cross-outlet redundancy of story points', () => {
   it.each([
@@ -17,5 +18,86 @@ describe('cross-outlet redundancy of story points', () => {
     ],
   ])('%s', (_name, a, b, redundant) => {
     expect(isRedundant(pointKeys(a), pointKeys(b))).toBe(redundant);
+  });
+});
+
+describe('one fact told by several outlets (isSameFact)', () => {
+  const lead =
+    'سقطت قذيفة هاون الأربعاء على سوق الخضار في حي الميدان وسط مدينة حمص، ما أسفر عن مقتل 12 شخصا بينهم أطفال.';
+
+  it.each([
+    [
+      'another outlet’s lead on the same toll, in its own words',
+      'قتل 12 مدنيا جراء قذيفة أطلقت الأربعاء على سوق شعبي مكتظ في حمص، وفق ما أفاد التلفزيون الرسمي السوري نقلا عن مصادر طبية.',
+      true,
+    ],
+    [
+      'a shorter paraphrase that shares only the place, the weapon and the toll',
+      'أفاد التلفزيون الرسمي السوري بأن قذيفة أطلقتها الفصائل على سوق شعبي في حمص أوقعت 12 قتيلا وعشرات الجرحى.',
+      true,
+    ],
+    [
+      'a follow-up fact of the same story',
+      'أعلن محافظ حمص الأربعاء إغلاق الأسواق الشعبية في المدينة لمدة ثلاثة أيام وفتح تحقيق في الحادث.',
+      false,
+    ],
+  ])('%s', (_name, other, same) => {
+    expect(isSameFact(pointKeys(lead), pointKeys(other))).toBe(same);
+    // The general rule (half the words) misses the paraphrases.
+    if (same) expect(isRedundant(pointKeys(lead), pointKeys(other))).toBe(false);
+  });
+
+  it('does not count weekday names as shared words', () => {
+    expect(
+      pointKeys('أعلن المحافظ الأربعاء إغلاق الأسواق').has([...pointKeys('الأربعاء')][0] ?? ''),
+    ).toBe(false);
+    expect(
+      isSameFact(
+        pointKeys('أعلن محافظ حمص الأربعاء إغلاق الأسواق الشعبية في المدينة لمدة ثلاثة أيام.'),
+        pointKeys('زار وزير الصحة الأربعاء جرحى الهجوم في المستشفى الوطني بالمدينة.'),
+      ),
+    ).toBe(false);
+  });
+
+  it('does not take a shared year for a shared figure', () => {
+    const a = pointKeys('شهدت المدينة احتجاجات واسعة عام 2011 للمطالبة بإصلاحات سياسية واقتصادية.');
+    const b = pointKeys('تخضع المدينة لحصار تفرضه القوات الحكومية منذ عام 2011 وفق الأمم المتحدة.');
+    expect(isSameFact(a, b)).toBe(false);
+  });
+});
+
+describe('storyPoints across outlets', () => {
+  const article = (id: string, title: string, text: string): Article => ({
+    id,
+    title,
+    text,
+    url: `https://example.com/${id}`,
+    sourceId: id,
+    sourceName: id,
+    publishedAt: '2026-03-04T10:00:00Z',
+    fetchedAt: '2026-03-04T10:05:00Z',
+    language: 'ar',
+  });
+
+  it('tells a toll once when three outlets open with it, and fills with other facts', () => {
+    const points = storyPoints([
+      article(
+        'a',
+        'قذيفة على سوق في حمص',
+        'سقطت قذيفة هاون الأربعاء على سوق الخضار في حي الميدان وسط مدينة حمص، ما أسفر عن مقتل 12 شخصا بينهم أطفال. وأعلن محافظ حمص إغلاق الأسواق الشعبية في المدينة لمدة ثلاثة أيام وفتح تحقيق في الحادث. وقالت مصادر طبية إن المستشفى الوطني استقبل عشرات الجرحى بعضهم في حالة حرجة.',
+      ),
+      article(
+        'b',
+        'قتلى بقذيفة في حمص',
+        'قتل 12 مدنيا جراء قذيفة أطلقت الأربعاء على سوق شعبي مكتظ في حمص، وفق ما أفاد التلفزيون الرسمي السوري نقلا عن مصادر طبية. ودانت وزارة الخارجية الهجوم في بيان وطالبت مجلس الأمن بإدانته. وتشهد أطراف المدينة اشتباكات متقطعة منذ أسابيع بين القوات الحكومية والفصائل المسلحة.',
+      ),
+      article(
+        'c',
+        'هجوم على سوق حمص',
+        'أفاد التلفزيون الرسمي السوري بأن قذيفة أطلقتها الفصائل على سوق شعبي في حمص أوقعت 12 قتيلا وعشرات الجرحى. وأغلقت قوات الأمن الطرق المؤدية إلى السوق بعد الهجوم مباشرة. ولم تعلن أي جهة مسؤوليتها عن إطلاق القذيفة حتى مساء الأربعاء.',
+      ),
+    ]);
+    expect(points.filter((p) => p.includes('12')).length).toBe(1);
+    expect(points.length).toBeGreaterThanOrEqual(3);
   });
 });
