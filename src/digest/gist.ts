@@ -112,8 +112,12 @@ const REPORTING = new Set(
     ...['قال', 'قالت', 'أعلن', 'أعلنت', 'أكد', 'أكدت', 'ذكر', 'ذكرت', 'أوضح', 'أوضحت'],
     ...['أفاد', 'أفادت', 'صرح', 'صرحت', 'أشار', 'أشارت', 'كشف', 'كشفت', 'نقل', 'نقلت'],
     ...['اعتبر', 'اعتبرت', 'رأى', 'رأت', 'أضاف', 'أضافت', 'زعم', 'زعمت', 'نفى', 'نفت'],
+    ...['دعا', 'دعت', 'طالب', 'طالبت', 'حذر', 'حذرت'],
   ].map((w) => normalize(w)),
 );
+
+/** What follows a verb of saying: "that", or what was announced (عن) or called for (إلى). */
+const SAID_OPENERS = new Set([...COMPLEMENTIZERS, ...['عن', 'إلى'].map((w) => normalize(w))]);
 
 /**
  * Words a cut phrase must not end on (a preposition or particle waiting for what follows), in
@@ -136,8 +140,10 @@ function dangles(word: string): boolean {
   return DANGLING.has(normalize(bare)) || DANGLING.has(bare.toLowerCase());
 }
 
+const leading = (word: string): string => normalize(word.replace(/^[("«“]+/gu, ''));
+
 function opensReport(word: string): boolean {
-  return COMPLEMENTIZER_SET.has(normalize(word.replace(/^[("«“]+/gu, '')));
+  return COMPLEMENTIZER_SET.has(leading(word));
 }
 
 function isOpener(word: string): boolean {
@@ -178,7 +184,9 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
   // A shorter clause is most often only its frame: who spoke, when, "in a statement".
   const floor = Math.max(3, Math.ceil(maxWords / 2));
   // After a verb of saying, a clause ends at the earliest two words into what was said.
-  const said = REPORTING.has(normalize(all[0]!)) ? all.findIndex(opensReport) : -1;
+  const said = REPORTING.has(normalize(all[0]!))
+    ? all.findIndex((w) => SAID_OPENERS.has(leading(w)))
+    : -1;
   let cut = -1;
   for (let i = Math.min(maxWords, all.length - 1); i >= Math.max(floor, said + 3); i--) {
     // a cut after word i-1 (keeping words 0..i-1)

@@ -31,6 +31,15 @@ describe('shortenToClause', () => {
     expect(out.endsWith('…')).toBe(true);
   });
 
+  it('keeps what was announced (عن …) or called for (إلى …), not only who and when', () => {
+    const announced =
+      'أعلن وزير النقل المصري، كامل الوزير، الخميس، عن تشغيل خط جديد للقطار السريع يربط العاصمة بمدن الساحل الشمالي خلال الصيف المقبل';
+    expect(shortenToClause(announced, 12)).toContain('تشغيل');
+    const called =
+      'دعت منظمة الصحة العالمية، الاثنين، إلى تسريع حملات التطعيم في المناطق الريفية قبل حلول موسم الأمطار وانتشار الأوبئة الموسمية';
+    expect(shortenToClause(called, 10)).toContain('تسريع');
+  });
+
   it('does not cut after a clause that keeps less than half the allowance', () => {
     // The comma after "بيان" would keep the verb's frame without its object.
     const s =
