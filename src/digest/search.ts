@@ -139,6 +139,10 @@ export function wordKeys(raw: string): readonly string[] {
         }
       }
       for (const f of forms) {
+        // A name in -ين loses it to the stemmer (بوتين → بوت); other outlets write it without
+        // the ي (بوتن): the word's -ن spelling is a key too.
+        if (f.length >= 5 && f.endsWith('ين') && stem(f).length === 3)
+          stems.push(`${f.slice(0, -2)}ن`);
         const base = countryBase(f);
         if (base === undefined || !PLACE_BASES.has(base)) continue;
         place(base);
