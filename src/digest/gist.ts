@@ -133,6 +133,8 @@ const DANGLING = new Set([
   ...COMPLEMENTIZERS,
   ...['of', 'in', 'on', 'to', 'for', 'the', 'a', 'an', 'and', 'or', 'with', 'by', 'at', 'from'],
   ...['de', 'la', 'le', 'les', 'des', 'du', 'en', 'et', 'ou', 'à', 'au', 'aux', 'sur', 'par'],
+  // "that" of a translated point: what was said follows.
+  ...['that', 'que'],
 ]);
 
 function dangles(word: string): boolean {

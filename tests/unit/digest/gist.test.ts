@@ -78,6 +78,13 @@ describe('shortenToClause', () => {
     expect(out).not.toMatch(/«[^»]*$/);
   });
 
+  it('does not end a translated point on "that"', () => {
+    const s =
+      'The health ministry spokesman said on Wednesday that three new field hospitals would open in the flooded northern provinces next week';
+    const out = shortenToClause(s, 8);
+    expect(out.replace(/…$/, '')).not.toMatch(/\bthat$/);
+  });
+
   it('works on translated text too', () => {
     const s =
       'The minister said talks would resume next week, adding that both delegations agreed on an agenda covering borders, water, trade, security and energy';
