@@ -20,6 +20,10 @@
  *    cut a big event in two, and a neighbouring event that only shares a country does not join.
  * 6. What is left alone (a brief, a caption; any piece beside a big event's core) attaches to the
  *    core it matches best above a lower floor, decided against the cores as they stand.
+ * 7. A small group beside the day's dominant event (a fifth of the day, say) joins it from a lower
+ *    floor still when its headline and lead name the event's anchors ("chemical", "Douma"): an
+ *    interview on the military options shares few words with the veto at the Security Council,
+ *    yet names the attack it answers.
  */
 import type { Article } from '../domain.js';
 import {
@@ -168,6 +172,20 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.85
    */
   bigMargin?: number;
+  /**
+   * A core holding at least this share of the batch's articles is the day's dominant event. A
+   * small group left over whose headline and lead name that event's two anchors (the terms most
+   * of its headlines carry and few others do: "chemical", "Douma") joins it from `anchorFloor`:
+   * the more of a day one event fills, the likelier a piece that names it is one of its angles
+   * (an interview on the military options, a cancelled trip).
+   * @default 0.15
+   */
+  dominantShare?: number;
+  /**
+   * The floor for such pieces.
+   * @default 0.1
+   */
+  anchorFloor?: number;
   /**
    * Term counts already computed (e.g. by the search index), by article id, with ids from one
    * shared vocabulary; articles missing from it are analysed here.
@@ -602,6 +620,43 @@ export function candidatePairs(
   return out;
 }
 
+/** The most articles a group may have and still join a dominant event by its anchors. */
+const ANCHOR_GROUP_MAX = 3;
+/** How many of an event's anchors a piece must name, and where: headline and this much lead. */
+const ANCHOR_TERMS = 2;
+const ANCHOR_LEAD_CHARS = 300;
+
+/**
+ * A function giving a group's anchors: its `ANCHOR_TERMS` headline terms with the most weight,
+ * a term's weight being the share of the group's headlines that carry it times how rare it is
+ * among all the headlines of the batch (so "Douma" and "chemical", not "Syria" alone).
+ */
+function eventAnchors(
+  reps: readonly Article[],
+  titleShares: (g: number) => Map<string, number>,
+  titleTerms: Map<number, Set<string>>,
+): (g: number) => string[] {
+  const df = new Map<string, number>();
+  for (let m = 0; m < reps.length; m++) {
+    let set = titleTerms.get(m);
+    if (!set) titleTerms.set(m, (set = new Set(terms(reps[m]!.title).map(skeleton))));
+    set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
+  }
+  const memo = new Map<number, string[]>();
+  return (g) => {
+    let anchors = memo.get(g);
+    if (anchors) return anchors;
+    const weighted: [string, number][] = [];
+    titleShares(g).forEach((share, t) => {
+      weighted.push([t, share * Math.log((reps.length + 1) / (df.get(t)! + 0.5))]);
+    });
+    weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    anchors = weighted.slice(0, ANCHOR_TERMS).map(([t]) => t);
+    memo.set(g, anchors);
+    return anchors;
+  };
+}
+
 /**
  * The default clusterer (see the module comment). Deterministic: the same articles in any order
  * give the same groups; groups and their articles are sorted by publication time, then id.
@@ -881,6 +936,25 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     if (best >= 0 && bestSim >= floor && second < margin * bestSim) {
       attachTo.push([g, best]);
     }
+  }
+  // The day's dominant event: a small group that names its anchors in its headline and lead.
+  const dominant = Math.max(bigCore, (opts.dominantShare ?? 0.15) * n);
+  const anchorFloor = opts.anchorFloor ?? 0.1;
+  const attached = new Set(attachTo.map(([g]) => g));
+  let anchorsOf: ((c: number) => string[]) | undefined;
+  for (let g = 0; g < count; g++) {
+    if (!alive[g] || attached.has(g) || size[g]! > ANCHOR_GROUP_MAX) continue;
+    const { best, bestSim } = closestLinked(g, (c) => size[c]! >= dominant);
+    if (best < 0 || bestSim < anchorFloor) continue;
+    anchorsOf ??= eventAnchors(reps, titleShares, titleTerms);
+    const anchors = anchorsOf(best);
+    let named = true;
+    for (let m = head[g]!; m >= 0 && named; m = next[m]!) {
+      const a = reps[m]!;
+      const lead = new Set(terms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`).map(skeleton));
+      named = anchors.every((t) => lead.has(t));
+    }
+    if (named) attachTo.push([g, best]);
   }
   for (const [g, c] of attachTo) {
     next[tail[c]!] = head[g]!;

@@ -271,3 +271,79 @@ describe('joining a big event’s pieces to its core', () => {
     expect(groupOf(named, { bigCore: 11 })).toEqual(['a0', 'a1', 'a2']);
   });
 });
+
+describe('joining the day’s dominant event by its anchors', () => {
+  // Made-up words, so that how much the articles share is set here and nowhere else.
+  const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+  const word = (i: number): string => {
+    let s = 'م';
+    for (let x = i + 1; x > 0; x = Math.floor(x / LETTERS.length)) s += LETTERS[x % LETTERS.length];
+    return `${s}ان`;
+  };
+  const filler = (from: number, n: number): string[] =>
+    Array.from({ length: n }, (_, i) => word((from + i) * 7));
+  const EVENT = ['المفتشين', 'منظمة', 'حظر', 'الأسلحة', 'مجلس', 'الأمن', 'تصويت', 'مشروع'];
+  const EVENT_MORE = ['قرار', 'موسكو', 'فيتو', 'تحقيق'];
+  const ANGLE = [
+    'حاملة',
+    'الطائرات',
+    'صواريخ',
+    'كروز',
+    'المدمرات',
+    'البنتاغون',
+    'الضربة',
+    'الجوية',
+  ];
+  // Ten reports of one attack among forty articles: the day's dominant event.
+  const core = Array.from({ length: 10 }, (_, k) =>
+    article(
+      `c${k}`,
+      `s${k % 5}`,
+      3,
+      `هجوم دوما الكيماوي ${filler(1000 + k, 2).join(' ')}`,
+      `${[...EVENT, ...EVENT_MORE].filter((_, i) => (i + k) % 4 !== 0).join(' ')} ${filler(100 * k, 4).join(' ')}.`,
+    ),
+  );
+  const others = Array.from({ length: 30 }, (_, k) =>
+    article(
+      `o${k}`,
+      `s${k % 5}`,
+      4,
+      filler(9000 + 50 * k, 4).join(' '),
+      `${filler(20000 + 100 * k, 30).join(' ')}.`,
+    ),
+  );
+  // An interview on the military options: a headline that does not name the attack, a body
+  // that shares little of the reports' wording, and a lead that may name it.
+  const interview = (lead: string): Article =>
+    article(
+      'i0',
+      's9',
+      2,
+      `خبير عسكري: خيارات البنتاغون ${filler(7000, 2).join(' ')}`,
+      `${lead} ${[...EVENT.slice(0, 2), ...ANGLE, ...filler(30000, 15)].join(' ')}.`,
+    );
+  const groupSize = (lead: string, opts: Parameters<typeof clusterArticles>[1] = {}): number =>
+    clusterArticles([...core, ...others, interview(lead)], opts).find((g) =>
+      g.some((a) => a.id === 'i0'),
+    )!.length;
+  const NAMES_BOTH = 'قال الخبير بعد هجوم دوما الكيماوي إن';
+
+  it('joins a piece whose lead names the event’s anchors', () => {
+    expect(groupSize(NAMES_BOTH)).toBe(11);
+  });
+
+  it('keeps it apart without this step, or below its floor', () => {
+    expect(groupSize(NAMES_BOTH, { anchorFloor: 2 })).toBe(1);
+    expect(groupSize(NAMES_BOTH, { anchorFloor: 0.3 })).toBe(1);
+  });
+
+  it('keeps apart a piece that names one anchor or none', () => {
+    expect(groupSize('قال الخبير بعد هجوم دوما إن')).toBe(1);
+    expect(groupSize('قال الخبير في مقابلة تلفزيونية إن')).toBe(1);
+  });
+
+  it('joins only an event that fills enough of the day', () => {
+    expect(groupSize(NAMES_BOTH, { dominantShare: 0.5 })).toBe(1);
+  });
+});
