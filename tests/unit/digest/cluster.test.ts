@@ -9,6 +9,16 @@ import { createSearchIndex } from '../../../src/digest/search.js';
 import { syntheticArticles } from '../../../src/digest/synthetic.js';
 import { article, dayArticles, idGroups } from './fixtures.js';
 
+// Made-up words, so that how much articles share is set by each test and nowhere else.
+const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+const word = (i: number): string => {
+  let s = 'م';
+  for (let x = i + 1; x > 0; x = Math.floor(x / LETTERS.length)) s += LETTERS[x % LETTERS.length];
+  return `${s}ان`;
+};
+const filler = (from: number, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => word((from + i) * 7));
+
 describe('clusterArticles', () => {
   const groups = idGroups(clusterArticles(dayArticles()));
 
@@ -207,15 +217,6 @@ describe('attaching briefs to story cores', () => {
 });
 
 describe('joining a big event’s pieces to its core', () => {
-  // Made-up words, so that how much the articles share is set here and nowhere else.
-  const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
-  const word = (i: number): string => {
-    let s = 'م';
-    for (let x = i + 1; x > 0; x = Math.floor(x / LETTERS.length)) s += LETTERS[x % LETTERS.length];
-    return `${s}ان`;
-  };
-  const filler = (from: number, n: number): string[] =>
-    Array.from({ length: n }, (_, i) => word((from + i) * 7));
   const EVENT = ['المفتشين', 'منظمة', 'حظر', 'الأسلحة', 'مجلس', 'الأمن', 'تصويت', 'مشروع'];
   const EVENT_MORE = ['قرار', 'موسكو', 'فيتو', 'تحقيق'];
   const ANGLE = ['حاملة', 'الطائرات', 'صواريخ', 'كروز', 'المدمرات', 'البنتاغون'];
@@ -273,15 +274,6 @@ describe('joining a big event’s pieces to its core', () => {
 });
 
 describe('joining the day’s dominant event by its anchors', () => {
-  // Made-up words, so that how much the articles share is set here and nowhere else.
-  const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
-  const word = (i: number): string => {
-    let s = 'م';
-    for (let x = i + 1; x > 0; x = Math.floor(x / LETTERS.length)) s += LETTERS[x % LETTERS.length];
-    return `${s}ان`;
-  };
-  const filler = (from: number, n: number): string[] =>
-    Array.from({ length: n }, (_, i) => word((from + i) * 7));
   const EVENT = ['المفتشين', 'منظمة', 'حظر', 'الأسلحة', 'مجلس', 'الأمن', 'تصويت', 'مشروع'];
   const EVENT_MORE = ['قرار', 'موسكو', 'فيتو', 'تحقيق'];
   const ANGLE = [
