@@ -131,6 +131,8 @@ const DANGLING = new Set([
     (w) => normalize(w),
   ),
   ...COMPLEMENTIZERS,
+  // "was" waits for what it was: "وكان | لافتاً …" is not a clause end.
+  ...['كان', 'كانت', 'وكان', 'وكانت', 'يكون', 'تكون', 'ليس', 'ليست'].map((w) => normalize(w)),
   ...['of', 'in', 'on', 'to', 'for', 'the', 'a', 'an', 'and', 'or', 'with', 'by', 'at', 'from'],
   ...['de', 'la', 'le', 'les', 'des', 'du', 'en', 'et', 'ou', 'à', 'au', 'aux', 'sur', 'par'],
   // "that" of a translated point: what was said follows.

@@ -78,6 +78,13 @@ describe('shortenToClause', () => {
     expect(out).not.toMatch(/«[^»]*$/);
   });
 
+  it('does not end on "was" before a word that only looks like a clause opener', () => {
+    // لافتاً opens a clause as "pointing out", but here it is what "was": "it was striking".
+    const s =
+      'صعّدت الحكومة لهجتها تجاه المعارضة في البرلمان والإعلام والشارع طوال الأسبوع، وكان لافتاً غياب رئيس الوزراء عن الجلسة الأخيرة التي ناقشت الميزانية';
+    expect(shortenToClause(s, 16)).not.toMatch(/كان$/u);
+  });
+
   it('does not end a translated point on "that"', () => {
     const s =
       'The health ministry spokesman said on Wednesday that three new field hospitals would open in the flooded northern provinces next week';
