@@ -28,6 +28,7 @@ import { benchDigest } from './digests.js';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.js';
 import { startFakeTranslateServer } from './fake-translate-server.js';
 import { startOwnRedis } from './redis-server.js';
+import { testSubscriber } from './subscriber.js';
 import { startTcpProxy } from './tcp-proxy.js';
 import { startOpsServer } from '../ops/server.js';
 import { createScheduler } from '../schedule/scheduler.js';
@@ -96,20 +97,8 @@ export function captureLogs(): { log: Logger; text(): string } {
 
 export function chaosSubscriber(chatId: number, over: Partial<Subscriber> = {}): Subscriber {
   const at = new Date().toISOString();
-  return {
-    chatId,
-    chatType: chatId < 0 ? 'group' : 'private',
-    language: 'ar',
-    deliveryTime: '07:00',
-    timeZone: 'UTC',
-    topics: [],
-    active: true,
-    createdAt: at,
-    updatedAt: at,
-    // the full layout: a digest then spans several messages, so a fault can land between them
-    format: 'full',
-    ...over,
-  };
+  // the full layout: a digest then spans several messages, so a fault can land between them
+  return testSubscriber(chatId, { createdAt: at, updatedAt: at, format: 'full', ...over });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { subscriber } from '../../support/subscriber.js';
+import { testSubscriber as subscriber } from '../../../src/testkit/subscriber.js';
 import { seedConsoleStore } from '../../../src/bot/index.js';
 import { formatChecks, runChecks } from '../../../src/cli/doctor.js';
 import { parseConfig } from '../../../src/config/index.js';

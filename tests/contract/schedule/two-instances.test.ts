@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { subscriber } from '../../support/subscriber.js';
+import { testSubscriber as subscriber } from '../../../src/testkit/subscriber.js';
 import { createStore, type Store } from '../../../src/store/index.js';
 import { startFakeBotApi, type FakeBotApi } from '../../../src/testkit/fake-bot-api.js';
 import { NOW, sampleDigest } from '../bot/harness.js';

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriber } from '../../support/subscriber.js';
+import { testSubscriber as subscriber } from '../../../src/testkit/subscriber.js';
 import { createStore, type Store } from '../../../src/store/index.js';
 import { testBackends, type TestBackend } from './backends.js';
 

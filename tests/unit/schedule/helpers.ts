@@ -31,7 +31,7 @@ export async function lockIsFree(store: Store, name: string): Promise<boolean> {
   return free;
 }
 
-export { subscriber } from '../../support/subscriber.js';
+export { testSubscriber as subscriber } from '../../../src/testkit/subscriber.js';
 
 export function digestAt(builtAt: Date, id = `d-${builtAt.toISOString()}`, stories = 2): Digest {
   return {

@@ -1,7 +1,7 @@
-/** A subscriber record with everyday defaults, for seeding stores in tests. */
-import type { Subscriber } from '../../src/store/types.js';
+/** A subscriber record with everyday defaults, for seeding stores in tests and benches. */
+import type { Subscriber } from '../store/types.js';
 
-export function subscriber(chatId: number, over: Partial<Subscriber> = {}): Subscriber {
+export function testSubscriber(chatId: number, over: Partial<Subscriber> = {}): Subscriber {
   return {
     chatId,
     chatType: chatId < 0 ? 'group' : 'private',
