@@ -80,7 +80,8 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'absorbFloor', value: 0.18, notch: 0.02 },
   { name: 'bigMargin', value: 0.85, notch: 0.05 },
   { name: 'dominantShare', value: 0.15, notch: 0.05 },
-  { name: 'anchorFloor', value: 0.1, notch: 0.02 },
+  { name: 'anchorFloor', value: 0.08, notch: 0.02 },
+  { name: 'strongShare', value: 0.3, notch: 0.05 },
 ];
 
 /**

@@ -20,10 +20,14 @@
  *    cut a big event in two, and a neighbouring event that only shares a country does not join.
  * 6. What is left alone (a brief, a caption; any piece beside a big event's core) attaches to the
  *    core it matches best above a lower floor, decided against the cores as they stand.
- * 7. A small group beside the day's dominant event (a fifth of the day, say) joins it from a lower
- *    floor still when its headline and lead name the event's anchors ("chemical", "Douma"): an
- *    interview on the military options shares few words with the veto at the Security Council,
- *    yet names the attack it answers.
+ * 7. A small group beside the day's dominant event (a sixth of the day, say) joins it when one of
+ *    the core's articles is a little like it and its headline and lead name the event's anchors
+ *    ("chemical", "Douma"): an interview on the military options shares few words with the veto
+ *    at the Security Council, yet names the attack it answers. The test is the closest article,
+ *    not the centroid: a core of fifty angles (strikes, reactions, explainers) is like none of
+ *    its pieces as a whole. When the event fills a third of the day, one anchor is enough: on
+ *    the day of the strikes on Syria, a capital's reaction says "the attack on Syria", not "the
+ *    strikes".
  */
 import type { Article } from '../domain.js';
 import {
@@ -39,7 +43,7 @@ import {
   type FeatureOptions,
 } from './features.js';
 import { PairHeap } from './heap.js';
-import { terms } from '../arabic/index.js';
+import { stem, terms } from '../arabic/index.js';
 
 /**
  * Options of the default clusterer. The defaults were tuned on four labelled days of Arabic
@@ -175,17 +179,25 @@ export interface ClusterOptions extends FeatureOptions {
   /**
    * A core holding at least this share of the batch's articles is the day's dominant event. A
    * small group left over whose headline and lead name that event's two anchors (the terms most
-   * of its headlines carry and few others do: "chemical", "Douma") joins it from `anchorFloor`:
-   * the more of a day one event fills, the likelier a piece that names it is one of its angles
-   * (an interview on the military options, a cancelled trip).
+   * of its headlines carry and few others do: "chemical", "Douma") joins it when one article of
+   * the core is at least `anchorFloor` like it: the more of a day one event fills, the likelier
+   * a piece that names it is one of its angles (an interview on the military options, a
+   * cancelled trip).
    * @default 0.15
    */
   dominantShare?: number;
   /**
-   * The floor for such pieces.
-   * @default 0.1
+   * The floor for such pieces: the cosine of the piece and its closest article of the core.
+   * @default 0.08
    */
   anchorFloor?: number;
+  /**
+   * A dominant event holding at least this share of the batch's articles needs only one of its
+   * anchors named: when it fills a day, its pieces name it in other words ("the attack on
+   * Syria", "the aggression") as often as in its headline's.
+   * @default 0.3
+   */
+  strongShare?: number;
   /**
    * Term counts already computed (e.g. by the search index), by article id, with ids from one
    * shared vocabulary; articles missing from it are analysed here.
@@ -626,6 +638,72 @@ const ANCHOR_GROUP_MAX = 3;
 const ANCHOR_TERMS = 2;
 const ANCHOR_LEAD_CHARS = 300;
 
+/** One-letter proclitics that light stemming leaves on a word (بسوريا, لسوريا, وسوريا). */
+const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+/**
+ * The skeletons of a text's terms, each also without a one-letter proclitic when 3 or more
+ * letters remain: "strikes on Syria" (على سوريا) and "strikes in Syria" (بسوريا) both name it.
+ */
+function namedTerms(text: string): Set<string> {
+  const named = new Set<string>();
+  for (const t of terms(text)) {
+    named.add(skeleton(t));
+    if (t.length >= 4 && PROCLITICS.has(t[0]!)) named.add(skeleton(stem(t.slice(1))));
+  }
+  return named;
+}
+
+/**
+ * For each group that `isSmall`, the `isCore` group holding its closest article in the
+ * candidate graph (-1: none) and that article's cosine, in one pass over the pairs. Groups are
+ * linked lists of article indices (`head`, `next`).
+ */
+function closestInDominant(
+  edges: Pairs,
+  head: Int32Array,
+  next: Int32Array,
+  isCore: (g: number) => boolean,
+  isSmall: (g: number) => boolean,
+  count: number,
+): { closest: Int32Array; closestSim: Float64Array } {
+  const closest = new Int32Array(count).fill(-1);
+  const closestSim = new Float64Array(count);
+  const groupOf = new Int32Array(next.length).fill(-1);
+  const core = new Uint8Array(count);
+  const small = new Uint8Array(count);
+  for (let g = 0; g < count; g++) {
+    core[g] = isCore(g) ? 1 : 0;
+    small[g] = isSmall(g) ? 1 : 0;
+    if (!core[g] && !small[g]) continue;
+    for (let m = head[g]!; m >= 0; m = next[m]!) groupOf[m] = g;
+  }
+  for (let e = 0; e < edges.length; e++) {
+    const ga = groupOf[edges.a[e]!]!;
+    const gb = groupOf[edges.b[e]!]!;
+    if (ga < 0 || gb < 0 || ga === gb) continue;
+    const sim = edges.sim[e]!;
+    // Ties go to the lower group number, so the result does not depend on the pairs' order.
+    if (
+      small[ga] &&
+      core[gb] &&
+      (sim > closestSim[ga]! || (sim === closestSim[ga] && gb < closest[ga]!))
+    ) {
+      closest[ga] = gb;
+      closestSim[ga] = sim;
+    }
+    if (
+      small[gb] &&
+      core[ga] &&
+      (sim > closestSim[gb]! || (sim === closestSim[gb] && ga < closest[gb]!))
+    ) {
+      closest[gb] = ga;
+      closestSim[gb] = sim;
+    }
+  }
+  return { closest, closestSim };
+}
+
 /**
  * A function giving a group's anchors: its `ANCHOR_TERMS` headline terms with the most weight,
  * a term's weight being the share of the group's headlines that carry it times how rare it is
@@ -939,22 +1017,35 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   }
   // The day's dominant event: a small group that names its anchors in its headline and lead.
   const dominant = Math.max(bigCore, (opts.dominantShare ?? 0.15) * n);
-  const anchorFloor = opts.anchorFloor ?? 0.1;
+  const strong = Math.max(bigCore, (opts.strongShare ?? 0.3) * n);
+  const anchorFloor = opts.anchorFloor ?? 0.08;
   const attached = new Set(attachTo.map(([g]) => g));
+  const { closest, closestSim } = closestInDominant(
+    edges,
+    head,
+    next,
+    (g) => alive[g] === 1 && size[g]! >= dominant,
+    (g) => alive[g] === 1 && size[g]! <= ANCHOR_GROUP_MAX && !attached.has(g),
+    count,
+  );
   let anchorsOf: ((c: number) => string[]) | undefined;
   for (let g = 0; g < count; g++) {
-    if (!alive[g] || attached.has(g) || size[g]! > ANCHOR_GROUP_MAX) continue;
-    const { best, bestSim } = closestLinked(g, (c) => size[c]! >= dominant);
-    if (best < 0 || bestSim < anchorFloor) continue;
+    const c = closest[g]!;
+    if (c < 0 || closestSim[g]! < anchorFloor) continue;
+    if (minTime[g] !== Infinity && minTime[c] !== Infinity) {
+      const gap = Math.max(minTime[g]!, minTime[c]!) - Math.min(maxTime[g]!, maxTime[c]!);
+      if (gap > maxGapMs) continue;
+    }
     anchorsOf ??= eventAnchors(reps, titleShares, titleTerms);
-    const anchors = anchorsOf(best);
+    const anchors = anchorsOf(c);
+    const needed = size[c]! >= strong ? 1 : anchors.length;
     let named = true;
     for (let m = head[g]!; m >= 0 && named; m = next[m]!) {
       const a = reps[m]!;
-      const lead = new Set(terms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`).map(skeleton));
-      named = anchors.every((t) => lead.has(t));
+      const lead = namedTerms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`);
+      named = anchors.filter((t) => lead.has(t)).length >= needed;
     }
-    if (named) attachTo.push([g, best]);
+    if (named) attachTo.push([g, c]);
   }
   for (const [g, c] of attachTo) {
     next[tail[c]!] = head[g]!;

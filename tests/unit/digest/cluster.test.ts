@@ -202,17 +202,27 @@ describe('attaching briefs to story cores', () => {
   const analysisGroup = (opts: Parameters<typeof clusterArticles>[1]): string[] =>
     idGroups(clusterArticles([...dayArticles(), analysis], opts)).find((g) => g.includes('v2'))!;
 
+  // With a big core of three, the quake would also be this small day's dominant event; these
+  // tests are about attachment alone, so no core counts as dominant.
+  const noDominant = { dominantShare: 2 };
+
   it('attaches a longer piece only to a core as big as a big event', () => {
     expect(analysis.text.length).toBeGreaterThan(400);
     expect(analysisGroup({})).toEqual(['v2']);
-    expect(analysisGroup({ bigCore: 3 }).sort()).toEqual(['q1', 'q1-copy', 'q2', 'q3', 'v2']);
-    expect(analysisGroup({ bigCore: 3, bigFloor: 2 })).toEqual(['v2']);
+    expect(analysisGroup({ bigCore: 3, ...noDominant }).sort()).toEqual([
+      'q1',
+      'q1-copy',
+      'q2',
+      'q3',
+      'v2',
+    ]);
+    expect(analysisGroup({ bigCore: 3, bigFloor: 2, ...noDominant })).toEqual(['v2']);
   });
 
   it('weighs a second core against a big core by the big-core margin', () => {
     const q = ['q1', 'q1-copy', 'q2', 'q3', 'v2'];
-    expect(analysisGroup({ bigCore: 3, attachMargin: 0 }).sort()).toEqual(q);
-    expect(analysisGroup({ bigCore: 3, bigMargin: 0 })).toEqual(['v2']);
+    expect(analysisGroup({ bigCore: 3, attachMargin: 0, ...noDominant }).sort()).toEqual(q);
+    expect(analysisGroup({ bigCore: 3, bigMargin: 0, ...noDominant })).toEqual(['v2']);
   });
 });
 
@@ -337,5 +347,17 @@ describe('joining the day’s dominant event by its anchors', () => {
 
   it('joins only an event that fills enough of the day', () => {
     expect(groupSize(NAMES_BOTH, { dominantShare: 0.5 })).toBe(1);
+  });
+
+  it('reads an anchor behind a one-letter proclitic ("in Douma": بدوما)', () => {
+    expect(groupSize('قال الخبير بعد الهجوم الكيماوي بدوما إن')).toBe(11);
+    expect(groupSize('قال الخبير بعد الهجوم الكيماوي بدمشق إن')).toBe(1);
+  });
+
+  it('takes one anchor for an event that fills a third of the day', () => {
+    // The ten reports are a quarter of the day: a strong share of 0.2 makes them strong.
+    const ONE = 'قال الخبير بعد هجوم دوما إن';
+    expect(groupSize(ONE, { strongShare: 0.2 })).toBe(11);
+    expect(groupSize('قال الخبير في مقابلة تلفزيونية إن', { strongShare: 0.2 })).toBe(1);
   });
 });
