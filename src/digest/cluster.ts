@@ -680,28 +680,20 @@ function closestInDominant(
     if (!core[g] && !small[g]) continue;
     for (let m = head[g]!; m >= 0; m = next[m]!) groupOf[m] = g;
   }
+  /** Ties go to the lower group number, so the result does not depend on the pairs' order. */
+  const offer = (g: number, c: number, sim: number): void => {
+    if (!small[g] || !core[c]) return;
+    if (sim > closestSim[g]! || (sim === closestSim[g] && c < closest[g]!)) {
+      closest[g] = c;
+      closestSim[g] = sim;
+    }
+  };
   for (let e = 0; e < edges.length; e++) {
     const ga = groupOf[edges.a[e]!]!;
     const gb = groupOf[edges.b[e]!]!;
     if (ga < 0 || gb < 0 || ga === gb) continue;
-    const sim = edges.sim[e]!;
-    // Ties go to the lower group number, so the result does not depend on the pairs' order.
-    if (
-      small[ga] &&
-      core[gb] &&
-      (sim > closestSim[ga]! || (sim === closestSim[ga] && gb < closest[ga]!))
-    ) {
-      closest[ga] = gb;
-      closestSim[ga] = sim;
-    }
-    if (
-      small[gb] &&
-      core[ga] &&
-      (sim > closestSim[gb]! || (sim === closestSim[gb] && ga < closest[gb]!))
-    ) {
-      closest[gb] = ga;
-      closestSim[gb] = sim;
-    }
+    offer(ga, gb, edges.sim[e]!);
+    offer(gb, ga, edges.sim[e]!);
   }
   return { closest, closestSim };
 }
