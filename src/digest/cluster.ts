@@ -13,7 +13,10 @@
  *    vectors are similar, so one loose pair never chains two events together (single link
  *    would), and articles too far apart in time never join. Group similarities come from sums
  *    of the pairwise cosines in the candidate graph (cA·cB = Σ cross cosines), so a merge costs
- *    the number of its links, not the size of its vocabulary.
+ *    the number of its links, not the size of its vocabulary. Two groups whose headlines each
+ *    name their own event (a term most of their headlines carry, few of the day's do, and none
+ *    of the other's) never join: a strike on an airbase and the attack it followed are written
+ *    in each other's words, but named apart.
  * 5. A group of several articles on one angle of a big event (the military options, one
  *    capital's reactions) joins the big core whose centroid it is most like above a lower floor,
  *    when its titles share the event's names with the core's: so a notch of any setting does not
@@ -698,6 +701,82 @@ function closestInDominant(
   return { closest, closestSim };
 }
 
+/** A group needs this many articles before its headlines can name an event of their own. */
+const NAMED_GROUP_MIN = 3;
+/** A group's name: a headline term that at least this share of its headlines carry… */
+const NAME_SHARE = 0.5;
+/** …and fewer than this share of all the batch's headlines (not the country, not "Trump"). */
+const NAME_RARE = 0.2;
+/** Two named groups are apart when neither's names are in this share of the other's headlines. */
+const NAME_ELSEWHERE = 0.25;
+
+/**
+ * The headline terms of each group, kept as groups join, and the test that keeps two named
+ * events apart: the T4 airbase strike and the Douma chemical attack, reported the same day and
+ * each other's context, share enough words to join, but every report of the strike names
+ * "T4" in its headline and every report of the attack "chemical" or "Douma", and neither name
+ * is in the other's headlines.
+ */
+function groupNames(
+  reps: readonly Article[],
+  head: Int32Array,
+  next: Int32Array,
+  size: Int32Array,
+  count: number,
+): { join(keep: number, drop: number): void; apart(a: number, b: number): boolean } {
+  const termIds = new Map<string, number>();
+  const titleIds = reps.map((a) => {
+    const ids = new Set<number>();
+    for (const t of terms(a.title)) {
+      const k = skeleton(t);
+      let id = termIds.get(k);
+      if (id === undefined) termIds.set(k, (id = termIds.size));
+      ids.add(id);
+    }
+    return ids;
+  });
+  const df = new Int32Array(termIds.size);
+  for (const ids of titleIds) ids.forEach((id) => df[id]!++);
+  const rare = NAME_RARE * reps.length;
+  /** Headline term → how many of the group's headlines carry it. */
+  const counts: Map<number, number>[] = [];
+  for (let g = 0; g < count; g++) {
+    const c = new Map<number, number>();
+    for (let m = head[g]!; m >= 0; m = next[m]!)
+      titleIds[m]!.forEach((id) => c.set(id, (c.get(id) ?? 0) + 1));
+    counts.push(c);
+  }
+  /** A group's names, with the size they were computed at. */
+  const cache = new Map<number, { size: number; names: number[] }>();
+  const namesOf = (g: number): number[] => {
+    const hit = cache.get(g);
+    if (hit && hit.size === size[g]) return hit.names;
+    const names: number[] = [];
+    counts[g]!.forEach((c, id) => {
+      if (c >= NAME_SHARE * size[g]! && df[id]! < rare) names.push(id);
+    });
+    cache.set(g, { size: size[g]!, names });
+    return names;
+  };
+  const elsewhere = (names: number[], g: number): boolean => {
+    const c = counts[g]!;
+    return names.some((id) => (c.get(id) ?? 0) >= NAME_ELSEWHERE * size[g]!);
+  };
+  return {
+    join(keep, drop) {
+      const into = counts[keep]!;
+      counts[drop]!.forEach((c, id) => into.set(id, (into.get(id) ?? 0) + c));
+      counts[drop]!.clear();
+    },
+    apart(a, b) {
+      if (size[a]! < NAMED_GROUP_MIN || size[b]! < NAMED_GROUP_MIN) return false;
+      const na = namesOf(a);
+      const nb = namesOf(b);
+      return na.length > 0 && nb.length > 0 && !elsewhere(na, b) && !elsewhere(nb, a);
+    },
+  };
+}
+
 /**
  * A function giving a group's anchors: its `ANCHOR_TERMS` headline terms with the most weight,
  * a term's weight being the share of the group's headlines that carry it times how rare it is
@@ -874,8 +953,10 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       if (a < b) offer(a, b, d);
     });
   }
+  const names = groupNames(reps, head, next, size, count);
   /** Folds group `drop` into group `keep` (its links, sums and members); returns `keep`. */
   const join = (keep: number, drop: number): number => {
+    names.join(keep, drop);
     const lk = links[keep]!;
     const ld = links[drop]!;
     const between = lk.get(drop) ?? 0;
@@ -906,6 +987,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     if (!alive[keep] || !alive[drop] || version[keep] !== top.va || version[drop] !== top.vb) {
       continue;
     }
+    // Two events that each carry their own name stay apart, however much they share.
+    if (names.apart(keep, drop)) continue;
     // Fold the group with fewer links into the other (keeps merging cheap).
     if (links[drop]!.size > links[keep]!.size) [keep, drop] = [drop, keep];
     const kept = join(keep, drop);

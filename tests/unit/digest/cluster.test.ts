@@ -361,3 +361,52 @@ describe('joining the day’s dominant event by its anchors', () => {
     expect(groupSize('قال الخبير في مقابلة تلفزيونية إن', { strongShare: 0.2 })).toBe(1);
   });
 });
+
+describe('keeping two named events apart', () => {
+  // Two events reported the same day, each the other's context: their reports share much of
+  // their wording, but every headline of one names a place the other's headlines never do.
+  const SHARED = filler(40000, 16);
+  const OWN = { a: filler(44000, 8), b: filler(45000, 8) };
+  const report = (id: string, k: number, event: 'a' | 'b', title: string): Article =>
+    article(
+      id,
+      `s${k}`,
+      3,
+      `${title} ${filler(41000 + 10 * k, 2).join(' ')}`,
+      [
+        ...SHARED.filter((_, i) => (i + k) % 4 !== 0),
+        ...OWN[event].filter((_, i) => (i + k) % 4 !== 1),
+        ...filler(42000 + 20 * k, 3),
+      ].join(' ') + '.',
+    );
+  const BASE = word(43000);
+  const AIRBASE = word(43001);
+  const others = Array.from({ length: 30 }, (_, k) =>
+    article(
+      `o${k}`,
+      `s${k % 5}`,
+      4,
+      filler(9000 + 50 * k, 4).join(' '),
+      `${filler(20000 + 100 * k, 30).join(' ')}.`,
+    ),
+  );
+  const groupOf = (titles: string[]): string[] => {
+    const day = [
+      ...[0, 1, 2, 3].map((k) => report(`a${k}`, k, 'a', BASE)),
+      ...[0, 1, 2, 3].map((k) => report(`b${k}`, k + 4, 'b', titles[k]!)),
+      ...others,
+    ];
+    return idGroups(clusterArticles(day))
+      .find((g) => g.includes('a0'))!
+      .sort();
+  };
+
+  it('keeps apart two groups whose headlines each name their own event', () => {
+    expect(groupOf([AIRBASE, AIRBASE, AIRBASE, AIRBASE])).toEqual(['a0', 'a1', 'a2', 'a3']);
+  });
+
+  it('joins them when one group’s headlines also name the other’s event', () => {
+    const named = `${AIRBASE} ${BASE}`;
+    expect(groupOf([AIRBASE, AIRBASE, named, named])).toHaveLength(8);
+  });
+});
