@@ -701,6 +701,19 @@ function closestInDominant(
   return { closest, closestSim };
 }
 
+/** Each article's headline terms (skeletons), and in how many of the headlines each term is. */
+interface Headlines {
+  titles: Set<string>[];
+  df: Map<string, number>;
+}
+
+function headlineTerms(reps: readonly Article[]): Headlines {
+  const titles = reps.map((a) => new Set(terms(a.title).map(skeleton)));
+  const df = new Map<string, number>();
+  for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
+  return { titles, df };
+}
+
 /** A group needs this many articles before its headlines can name an event of their own. */
 const NAMED_GROUP_MIN = 3;
 /** A group's name: a headline term that at least this share of its headlines carry… */
@@ -718,54 +731,42 @@ const NAME_ELSEWHERE = 0.25;
  * is in the other's headlines.
  */
 function groupNames(
-  reps: readonly Article[],
+  headlines: Headlines,
   head: Int32Array,
   next: Int32Array,
   size: Int32Array,
   count: number,
 ): { join(keep: number, drop: number): void; apart(a: number, b: number): boolean } {
-  const termIds = new Map<string, number>();
-  const titleIds = reps.map((a) => {
-    const ids = new Set<number>();
-    for (const t of terms(a.title)) {
-      const k = skeleton(t);
-      let id = termIds.get(k);
-      if (id === undefined) termIds.set(k, (id = termIds.size));
-      ids.add(id);
-    }
-    return ids;
-  });
-  const df = new Int32Array(termIds.size);
-  for (const ids of titleIds) ids.forEach((id) => df[id]!++);
-  const rare = NAME_RARE * reps.length;
+  const { titles, df } = headlines;
+  const rare = NAME_RARE * titles.length;
   /** Headline term → how many of the group's headlines carry it. */
-  const counts: Map<number, number>[] = [];
+  const counts: Map<string, number>[] = [];
   for (let g = 0; g < count; g++) {
-    const c = new Map<number, number>();
+    const c = new Map<string, number>();
     for (let m = head[g]!; m >= 0; m = next[m]!)
-      titleIds[m]!.forEach((id) => c.set(id, (c.get(id) ?? 0) + 1));
+      titles[m]!.forEach((t) => c.set(t, (c.get(t) ?? 0) + 1));
     counts.push(c);
   }
   /** A group's names, with the size they were computed at. */
-  const cache = new Map<number, { size: number; names: number[] }>();
-  const namesOf = (g: number): number[] => {
+  const cache = new Map<number, { size: number; names: string[] }>();
+  const namesOf = (g: number): string[] => {
     const hit = cache.get(g);
     if (hit && hit.size === size[g]) return hit.names;
-    const names: number[] = [];
-    counts[g]!.forEach((c, id) => {
-      if (c >= NAME_SHARE * size[g]! && df[id]! < rare) names.push(id);
+    const names: string[] = [];
+    counts[g]!.forEach((c, t) => {
+      if (c >= NAME_SHARE * size[g]! && df.get(t)! < rare) names.push(t);
     });
     cache.set(g, { size: size[g]!, names });
     return names;
   };
-  const elsewhere = (names: number[], g: number): boolean => {
+  const elsewhere = (names: string[], g: number): boolean => {
     const c = counts[g]!;
-    return names.some((id) => (c.get(id) ?? 0) >= NAME_ELSEWHERE * size[g]!);
+    return names.some((t) => (c.get(t) ?? 0) >= NAME_ELSEWHERE * size[g]!);
   };
   return {
     join(keep, drop) {
       const into = counts[keep]!;
-      counts[drop]!.forEach((c, id) => into.set(id, (into.get(id) ?? 0) + c));
+      counts[drop]!.forEach((c, t) => into.set(t, (into.get(t) ?? 0) + c));
       counts[drop]!.clear();
     },
     apart(a, b) {
@@ -783,23 +784,16 @@ function groupNames(
  * among all the headlines of the batch (so "Douma" and "chemical", not "Syria" alone).
  */
 function eventAnchors(
-  reps: readonly Article[],
+  { titles, df }: Headlines,
   titleShares: (g: number) => Map<string, number>,
-  titleTerms: Map<number, Set<string>>,
 ): (g: number) => string[] {
-  const df = new Map<string, number>();
-  for (let m = 0; m < reps.length; m++) {
-    let set = titleTerms.get(m);
-    if (!set) titleTerms.set(m, (set = new Set(terms(reps[m]!.title).map(skeleton))));
-    set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
-  }
   const memo = new Map<number, string[]>();
   return (g) => {
     let anchors = memo.get(g);
     if (anchors) return anchors;
     const weighted: [string, number][] = [];
     titleShares(g).forEach((share, t) => {
-      weighted.push([t, share * Math.log((reps.length + 1) / (df.get(t)! + 0.5))]);
+      weighted.push([t, share * Math.log((titles.length + 1) / (df.get(t)! + 0.5))]);
     });
     weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     anchors = weighted.slice(0, ANCHOR_TERMS).map(([t]) => t);
@@ -953,7 +947,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       if (a < b) offer(a, b, d);
     });
   }
-  const names = groupNames(reps, head, next, size, count);
+  const headlines = headlineTerms(reps);
+  const names = groupNames(headlines, head, next, size, count);
   /** Folds group `drop` into group `keep` (its links, sums and members); returns `keep`. */
   const join = (keep: number, drop: number): number => {
     names.join(keep, drop);
@@ -1005,14 +1000,11 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const absorbMargin = opts.attachMargin ?? 0.75;
   const absorbTitleTerms = opts.absorbTitleTerms ?? 2;
   const absorbInto: [number, number][] = [];
-  const titleTerms = new Map<number, Set<string>>();
   /** The share of a group's titles that carry each title term. */
   const titleShares = (h: number): Map<string, number> => {
     const shares = new Map<string, number>();
     for (let m = head[h]!; m >= 0; m = next[m]!) {
-      let set = titleTerms.get(m);
-      if (!set) titleTerms.set(m, (set = new Set(terms(reps[m]!.title).map(skeleton))));
-      set.forEach((t) => shares.set(t, (shares.get(t) ?? 0) + 1 / size[h]!));
+      headlines.titles[m]!.forEach((t) => shares.set(t, (shares.get(t) ?? 0) + 1 / size[h]!));
     }
     return shares;
   };
@@ -1113,7 +1105,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       const gap = Math.max(minTime[g]!, minTime[c]!) - Math.min(maxTime[g]!, maxTime[c]!);
       if (gap > maxGapMs) continue;
     }
-    anchorsOf ??= eventAnchors(reps, titleShares, titleTerms);
+    anchorsOf ??= eventAnchors(headlines, titleShares);
     const anchors = anchorsOf(c);
     const needed = size[c]! >= strong ? 1 : anchors.length;
     let named = true;

@@ -18,6 +18,16 @@ const word = (i: number): string => {
 };
 const filler = (from: number, n: number): string[] =>
   Array.from({ length: n }, (_, i) => word((from + i) * 7));
+/** Thirty articles about nothing else in the test: the rest of a day. */
+const others = Array.from({ length: 30 }, (_, k) =>
+  article(
+    `o${k}`,
+    `s${k % 5}`,
+    4,
+    filler(9000 + 50 * k, 4).join(' '),
+    `${filler(20000 + 100 * k, 30).join(' ')}.`,
+  ),
+);
 
 describe('clusterArticles', () => {
   const groups = idGroups(clusterArticles(dayArticles()));
@@ -306,15 +316,6 @@ describe('joining the day’s dominant event by its anchors', () => {
       `${[...EVENT, ...EVENT_MORE].filter((_, i) => (i + k) % 4 !== 0).join(' ')} ${filler(100 * k, 4).join(' ')}.`,
     ),
   );
-  const others = Array.from({ length: 30 }, (_, k) =>
-    article(
-      `o${k}`,
-      `s${k % 5}`,
-      4,
-      filler(9000 + 50 * k, 4).join(' '),
-      `${filler(20000 + 100 * k, 30).join(' ')}.`,
-    ),
-  );
   // An interview on the military options: a headline that does not name the attack, a body
   // that shares little of the reports' wording, and a lead that may name it.
   const interview = (lead: string): Article =>
@@ -381,15 +382,6 @@ describe('keeping two named events apart', () => {
     );
   const BASE = word(43000);
   const AIRBASE = word(43001);
-  const others = Array.from({ length: 30 }, (_, k) =>
-    article(
-      `o${k}`,
-      `s${k % 5}`,
-      4,
-      filler(9000 + 50 * k, 4).join(' '),
-      `${filler(20000 + 100 * k, 30).join(' ')}.`,
-    ),
-  );
   const groupOf = (titles: string[]): string[] => {
     const day = [
       ...[0, 1, 2, 3].map((k) => report(`a${k}`, k, 'a', BASE)),
