@@ -51,7 +51,7 @@ import { stem, terms } from '../arabic/index.js';
 /**
  * Options of the default clusterer. The defaults were tuned on four labelled days of Arabic
  * news from five outlets, each day clustered on its own over the week before it as history, and
- * checked on three more labelled without them (eval/labels; one of them, a day that one event
+ * checked on five more labelled without them (eval/labels; one of them, a day that one event
  * fills, then shaped the dominant-event step). `khulasa eval --clusters … --archive … --sweep`
  * prints per-day figures and a sweep.
  */
