@@ -3,7 +3,7 @@
  * last, related-links and navigation lines never — with clitic-aware Arabic matching, and a
  * relevance floor under which the answer is "nothing". Pure: the caller passes the clock.
  */
-import { isStopword, normalize, stem, terms, tokenize } from '../arabic/index.js';
+import { isStopword, normalize, stem, tokenize } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { clusterArticles, type Clusterer } from './cluster.js';
 import {
@@ -283,11 +283,6 @@ export interface SearchIndex {
   ): { article: Article; score: number }[];
   /** The indexed term counts by article id, reused to cluster the matches without re-reading them. */
   readonly termCounts: ReadonlyMap<string, TermIdCounts>;
-  /**
-   * The term counts of the given articles without the query's own words: every match shares
-   * them by construction, so left in they would pull different events into one story.
-   */
-  countsWithout?(query: string, ids: readonly string[]): ReadonlyMap<string, TermIdCounts>;
 }
 
 /**
@@ -427,29 +422,6 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   return {
     size: n,
     termCounts,
-    countsWithout(query, ids) {
-      const drop = new Set<number>();
-      for (const term of terms(query)) {
-        const id = vocabulary.find(term);
-        if (id !== undefined) drop.add(id);
-      }
-      const out = new Map<string, TermIdCounts>();
-      for (const id of ids) {
-        const c = termCounts.get(id);
-        if (!c) continue;
-        if (drop.size === 0) {
-          out.set(id, c);
-          continue;
-        }
-        const keep: number[] = [];
-        for (let k = 0; k < c.ids.length; k++) if (!drop.has(c.ids[k]!)) keep.push(k);
-        out.set(id, {
-          ids: Int32Array.from(keep, (k) => c.ids[k]!),
-          counts: Float32Array.from(keep, (k) => c.counts[k]!),
-        });
-      }
-      return out;
-    },
     search(query, opts = {}) {
       if (n === 0) return [];
       const lo = opts.since ? opts.since.getTime() : -Infinity;
@@ -534,13 +506,11 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
   const kept = hits.filter((h) => h.score >= floor / 2);
   const scoreOf = new Map(kept.map((h) => [h.article.id, h.score]));
   const keptArticles = kept.map((h) => h.article);
+  // The matches are clustered with the query's own words in: they are rare in the index, and
+  // when they name one event (دوما, الكيماوي) they are what its reports have in common. Left
+  // out, the reports of that event fell apart into as many stories as angles.
   const groups = (opts.clusterer ?? clusterArticles)(keptArticles, {
-    termCounts: index.countsWithout
-      ? index.countsWithout(
-          query,
-          keptArticles.map((a) => a.id),
-        )
-      : index.termCounts,
+    termCounts: index.termCounts,
   });
   const byRelevance = (x: Article, y: Article): number =>
     (scoreOf.get(y.id) ?? 0) - (scoreOf.get(x.id) ?? 0) || cmp(x.id, y.id);
