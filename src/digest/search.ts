@@ -14,7 +14,7 @@ import {
   type TermIdCounts,
 } from './features.js';
 import { GLOSSARY_ARABIC_WORDS } from './glossary.js';
-import { buildStory, storyIdFor } from './story.js';
+import { buildStory, byCentrality, storyIdFor } from './story.js';
 
 /** How much one query word counts by where it stands in an article. */
 export const ZONE_WEIGHTS = {
@@ -452,6 +452,22 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * A story's articles for a topic answer, already by relevance: the most relevant lead, and
+ * among equally relevant ones the most central (a report, where an id order could put a video
+ * caption first: every Douma headline names the attack).
+ */
+function mostRelevantFirst(
+  byRelevance: readonly Article[],
+  scoreOf: ReadonlyMap<string, number>,
+): Article[] {
+  const best = scoreOf.get(byRelevance[0]!.id) ?? 0;
+  let tied = 1;
+  while (tied < byRelevance.length && (scoreOf.get(byRelevance[tied]!.id) ?? 0) === best) tied++;
+  if (tied === 1) return [...byRelevance];
+  return [...byCentrality(byRelevance.slice(0, tied)), ...byRelevance.slice(tied)];
+}
+
 export interface TopicOptions {
   /** The time of the question. */
   now: Date;
@@ -531,7 +547,12 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
     query,
     nothing: false,
     stories: ranked.map((r) =>
-      buildStory(r.group, { id: r.id, score: r.score, pointArticles: 1, ordered: true }),
+      buildStory(mostRelevantFirst(r.group, scoreOf), {
+        id: r.id,
+        score: r.score,
+        pointArticles: 1,
+        ordered: true,
+      }),
     ),
   };
 }

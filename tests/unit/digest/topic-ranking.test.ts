@@ -263,6 +263,18 @@ describe('clustering the matches', () => {
     expect(groups.sort()).toEqual(['s1,s2', 'v1,v2']);
   });
 
+  it('leads with the most central of equally relevant articles, not the first by id', () => {
+    const report = 'انهارت عشرات المباني في ملاطية وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض';
+    const quake = createSearchIndex([
+      article('a0', 'video', 1, 'شاهد.. زلزال ملاطية', 'مشاهد من انهيار المباني في ملاطية.'),
+      article('r1', 'alpha', 2, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
+      article('r2', 'beta', 3, 'زلزال ملاطية: البحث عن ناجين', `${report} وسط البرد.`),
+    ]);
+    const [story] = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 1 }).stories;
+    expect(story!.articles).toHaveLength(3);
+    expect(story!.title).not.toBe('شاهد.. زلزال ملاطية');
+  });
+
   it('answers a question that names one event with one story, not one per angle', () => {
     // Four angles of one quake: what they share is its name, which is also the question.
     const angle = (id: string, h: number, words: string) =>
