@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Article } from '../domain.js';
 import { RELEVANCE_FLOOR, answerTopic, createSearchIndex } from '../digest/index.js';
-import { glossaryToArabic } from '../digest/index.js';
+import { offlineToArabic } from '../digest/index.js';
 import { detectByScript } from '../translate/index.js';
 import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
 import { dayOf, readLabelledArticles } from './eval-clusters.js';
@@ -66,10 +66,13 @@ export async function readTopicQueries(path: string): Promise<TopicQuery[]> {
   return out;
 }
 
-/** The Arabic words a question is searched with, offline: Arabic as it is, else the glossary. */
+/**
+ * The Arabic words a question is searched with, offline: Arabic as it is, else the glossary and
+ * the names it does not know in Arabic letters (as the bot does without a translator).
+ */
 export function offlineArabicQuery(q: string): string {
   if (detectByScript(q).language === 'ar') return q;
-  return glossaryToArabic(q) ?? q;
+  return offlineToArabic(q) ?? q;
 }
 
 /** The label most (more than half) of the articles carry, or null. */

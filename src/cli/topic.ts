@@ -8,7 +8,7 @@ import { parseConfig } from '../config/index.js';
 import { answerTopic, createSearchIndex } from '../digest/index.js';
 import { silentLogger } from '../log.js';
 import { detectByScript } from '../translate/index.js';
-import { glossaryToArabic } from '../digest/index.js';
+import { offlineToArabic } from '../digest/index.js';
 import {
   UsageError,
   intOption,
@@ -43,7 +43,7 @@ the offline glossary of names without one. Without --from, the articles come fro
 async function arabicQuery(query: string, io: CliIO): Promise<string> {
   if (detectByScript(query).language === 'ar') return query;
   const config = parseConfig(io.env);
-  if (config.translation.provider === 'none') return glossaryToArabic(query) ?? query;
+  if (config.translation.provider === 'none') return offlineToArabic(query) ?? query;
   const { withRuntime } = await import('../app/runtime.js');
   const { toArabicQuery } = await import('../translate/index.js');
   return withRuntime(

@@ -1,3 +1,5 @@
+import { transliterateName } from './transliterate.js';
+
 /**
  * An offline glossary for topic questions when no translation provider is set up (or it
  * failed): the names readers of Arab-world news ask about most — countries, capitals and cities,
@@ -344,6 +346,25 @@ for (const [keys, arabic] of ENTRIES) {
   }
 }
 
+/** The glossary's names found in a query's words, and the indices of the words it does not know. */
+function matchGlossary(words: readonly string[]): { found: string[]; unknown: number[] } {
+  const found: string[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < words.length;) {
+    let matched = 0;
+    for (let n = Math.min(longest, words.length - i); n >= 1 && !matched; n--) {
+      const span = words.slice(i, i + n);
+      const arabic = CAPITALS.get(span.join(' ')) ?? GLOSSARY.get(span.map(fold).join(' '));
+      if (arabic === undefined) continue;
+      if (!found.includes(arabic)) found.push(arabic);
+      matched = n;
+    }
+    if (!matched) unknown.push(i);
+    i += matched || 1;
+  }
+  return { found, unknown };
+}
+
 /**
  * The Arabic words for the known names in a Latin-script query, or undefined when it has none.
  * Longer names win ("North Korea" before "Korea"); words it does not know are left out.
@@ -354,18 +375,41 @@ for (const [keys, arabic] of ENTRIES) {
  * glossaryToArabic('Corée du Nord'); // 'كوريا الشمالية'
  */
 export function glossaryToArabic(query: string): string | undefined {
+  const { found } = matchGlossary(query.match(/[\p{L}\p{N}]+/gu) ?? []);
+  return found.length > 0 ? found.join(' ') : undefined;
+}
+
+/** Capitalised words of questions that are not names. */
+const NOT_NAMES = new Set(
+  'the a an and or of in on about news latest what who le la les de du des un une et sur'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A Latin-script question in Arabic without a translation provider: the glossary's names, and
+ * the names it does not know in Arabic letters (Sarkozy → ساركوزي, see
+ * {@link transliterateName}). A word counts as a name when it is the whole question, or is
+ * capitalised where it cannot be a sentence's first word (any word but the first, or the first
+ * when every word is capitalised): "Strikes on Syria" searches سوريا alone, since a word no
+ * article has would lower every match's score. Undefined when nothing is left.
+ *
+ * @example
+ * offlineToArabic('Sarkozy'); // 'ساركوزي'
+ * offlineToArabic('Cambridge Analytica'); // 'كامبريدج اناليتيكا'
+ */
+export function offlineToArabic(query: string): string | undefined {
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const found: string[] = [];
-  for (let i = 0; i < words.length;) {
-    let matched = 0;
-    for (let n = Math.min(longest, words.length - i); n >= 1 && !matched; n--) {
-      const span = words.slice(i, i + n);
-      const arabic = CAPITALS.get(span.join(' ')) ?? GLOSSARY.get(span.map(fold).join(' '));
-      if (arabic === undefined) continue;
-      if (!found.includes(arabic)) found.push(arabic);
-      matched = n;
-    }
-    i += matched || 1;
+  const { found, unknown } = matchGlossary(words);
+  const capitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+  const allCapitalised = words.every(capitalised);
+  for (const i of unknown) {
+    const w = words[i]!;
+    const name =
+      words.length === 1 ||
+      (capitalised(w) && (i > 0 || allCapitalised) && !NOT_NAMES.has(fold(w)));
+    const arabic = name ? transliterateName(w) : undefined;
+    if (arabic !== undefined && !found.includes(arabic)) found.push(arabic);
   }
   return found.length > 0 ? found.join(' ') : undefined;
 }

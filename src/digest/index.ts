@@ -25,7 +25,8 @@ export {
   type FeatureOptions,
 } from './features.js';
 export { countOutlets, GIST_MAX_WORDS, shortenToClause, storyGist } from './gist.js';
-export { glossaryToArabic } from './glossary.js';
+export { glossaryToArabic, offlineToArabic } from './glossary.js';
+export { transliterateName } from './transliterate.js';
 export { hashString } from './hash.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
 export {

@@ -3,7 +3,7 @@ import type { Digest } from '../domain.js';
 import { arabicScriptRatio, detectByScript } from './local-detect.js';
 import type { TranslationOutcome, Translator } from './port.js';
 import { countChars, needsTranslation, protect } from './protect.js';
-import { glossaryToArabic } from '../digest/index.js';
+import { offlineToArabic } from '../digest/index.js';
 
 /** The texts of a digest that get translated, in order: each story's title, then its points. */
 export function digestSegments(digest: Digest): string[] {
@@ -91,8 +91,9 @@ export async function toArabicQuery(
     outcome = undefined;
   }
   if (!outcome || outcome.fallback || outcome.texts.length !== 1) {
-    // No translation to be had: the offline glossary still knows the names asked about most.
-    return { query: glossaryToArabic(q) ?? q, language: detectByScript(q).language };
+    // No translation to be had: the offline glossary still knows the names asked about most,
+    // and other names are spelled in Arabic letters.
+    return { query: offlineToArabic(q) ?? q, language: detectByScript(q).language };
   }
   const language = outcome.detected?.[0] ?? detectByScript(q).language;
   return { query: outcome.texts[0]!.trim() || q, language };

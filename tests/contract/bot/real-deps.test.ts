@@ -56,8 +56,9 @@ describe('createBotDeps over the real store, search index and samples', () => {
 
     // without a translation provider, well-known names come from the offline glossary…
     expect(await deps.toArabicQuery('Gaza')).toMatchObject({ query: 'غزة' });
-    // …and anything else is still searched as typed
-    expect(await deps.toArabicQuery('Zanzibar')).toMatchObject({ query: 'Zanzibar' });
+    // …other names are spelled in Arabic letters, and anything else is searched as typed
+    expect(await deps.toArabicQuery('Zanzibar')).toMatchObject({ query: 'زانزيبار' });
+    expect(await deps.toArabicQuery('what happened')).toMatchObject({ query: 'what happened' });
     // admin hook refuses private addresses
     await expect(deps.sources.check('http://127.0.0.1/feed')).rejects.toThrow();
     expect(await deps.sources.list()).toEqual([]);
@@ -68,13 +69,14 @@ describe('createBotDeps over the real store, search index and samples', () => {
     let out = '';
     output.on('data', (c: Buffer) => (out += c.toString('utf8')));
     const done = runConsoleChat(deps, { input, output });
-    input.end(`/digest\n/topic ${word}\n/topic Zanzibar\n`);
+    input.end(`/digest\n/topic ${word}\n/topic Zanzibar\n/topic what happened\n`);
     await done;
     expect(out).toContain(
       `1. ${digest.stories[0]!.title.replace(/\s+/g, ' ').trim().slice(0, 40)}`,
     );
     expect(out).toContain(`عن «${word}»`);
     expect(out).toContain('لا شيء عن «Zanzibar»');
+    expect(out).toContain('لا شيء عن «what happened»');
     expect(out).toContain('الترجمة غير متاحة، فبحثت بكلماتك كما كتبتها');
     await store.close();
   });

@@ -3,6 +3,11 @@
  * corpus): one event told by three outlets, one by two, and unrelated single stories.
  */
 import type { Article } from '../../../src/domain.js';
+import { wordKeys } from '../../../src/digest/search.js';
+
+/** True when the two raw words share a search match key (the index finds one through the other). */
+export const meets = (a: string, b: string): boolean =>
+  wordKeys(a).some((k) => wordKeys(b).includes(k));
 
 export const NOW = new Date('2026-03-10T12:00:00Z');
 

@@ -8,10 +8,7 @@ import {
   queryReadings,
   wordKeys,
 } from '../../../src/digest/index.js';
-import { NOW, article } from './fixtures.js';
-
-/** True when the two raw words share a match key. */
-const meets = (a: string, b: string): boolean => wordKeys(a).some((k) => wordKeys(b).includes(k));
+import { NOW, article, meets } from './fixtures.js';
 
 describe('clitic-aware word keys', () => {
   it.each([

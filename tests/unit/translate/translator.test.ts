@@ -345,6 +345,11 @@ describe('toArabicQuery', () => {
       language: 'ru',
     });
   });
+
+  it('spells a name the glossary does not know in Arabic letters when it cannot translate', async () => {
+    const { translator } = await setup({ userDailyCharLimit: 3 });
+    expect(await toArabicQuery('Sarkozy', translator, 9)).toMatchObject({ query: 'ساركوزي' });
+  });
 });
 
 describe('detect and supportedLanguages', () => {

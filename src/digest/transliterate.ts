@@ -1,0 +1,118 @@
+/**
+ * Latin-script names in Arabic letters, for topic questions asked offline (no translation
+ * provider): "Sarkozy" → ساركوزي, "Mueller" → مولر. Arabic news writes a foreign name by its
+ * sound, long vowels included, and the search matches names of five letters or more by their
+ * consonant skeleton, so a spelling that gets the consonants right finds the name however the
+ * outlet wrote its vowels. A heuristic: a name it spells wrong is simply not found, as it was
+ * not before.
+ */
+
+/** Letter groups, longest first, with their usual Arabic spelling in names. */
+const GROUPS: [string, string][] = [
+  ['sch', 'ش'],
+  ['tch', 'تش'],
+  ['dge', 'دج'],
+  ['sh', 'ش'],
+  ['ch', 'تش'],
+  ['kh', 'خ'],
+  ['gh', 'غ'],
+  ['ph', 'ف'],
+  ['th', 'ت'],
+  ['ck', 'ك'],
+  ['qu', 'ك'],
+  ['ou', 'و'],
+  ['oo', 'و'],
+  ['ue', 'و'],
+  ['ee', 'ي'],
+  ['ea', 'ي'],
+  ['ie', 'ي'],
+  ['ei', 'اي'],
+  ['ai', 'اي'],
+  ['ay', 'اي'],
+  ['ey', 'ي'],
+  ['x', 'كس'],
+];
+
+const LETTERS: Record<string, string> = {
+  a: 'ا',
+  b: 'ب',
+  d: 'د',
+  e: 'ي',
+  f: 'ف',
+  h: 'ه',
+  i: 'ي',
+  j: 'ج',
+  k: 'ك',
+  l: 'ل',
+  m: 'م',
+  n: 'ن',
+  o: 'و',
+  p: 'ب',
+  q: 'ك',
+  r: 'ر',
+  s: 'س',
+  t: 'ت',
+  u: 'و',
+  v: 'ف',
+  w: 'و',
+  y: 'ي',
+  z: 'ز',
+};
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+/** Consonants after which a final s is sounded z. */
+const VOICED = new Set(['b', 'd', 'g', 'l', 'm', 'n', 'r', 'v']);
+
+/**
+ * One Latin-script name in Arabic letters, or undefined when it is not a plain Latin word of
+ * three letters or more.
+ *
+ * @example
+ * transliterateName('Sarkozy'); // 'ساركوزي'
+ * transliterateName('Cambridge'); // 'كامبريدج'
+ */
+export function transliterateName(word: string): string | undefined {
+  const w = word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    // Double letters are one sound (Mueller, Merkel's "ll").
+    .replace(/([a-z])\1+/g, '$1');
+  if (w.length < 3 || !/^[a-z]+$/.test(w)) return undefined;
+  let out = '';
+  let i = 0;
+  if (VOWELS.has(w[0]!) && w[0] !== 'y') {
+    // A word-initial vowel sits on an alef: Iran → ايران, Obama → اوباما, Afrin → افرين.
+    out = 'ا';
+    if (w[0] === 'a') i = 1;
+  }
+  while (i < w.length) {
+    const rest = w.slice(i);
+    // A silent final e (George, Macrone) and the "er" of Mueller: no vowel of their own.
+    if (rest === 'e' && i > 1) break;
+    if (rest === 'er' && i > 1) {
+      out += 'ر';
+      break;
+    }
+    const group = GROUPS.find(([latin]) => rest.startsWith(latin));
+    if (group) {
+      out += group[1];
+      i += group[0].length;
+      continue;
+    }
+    const c = w[i]!;
+    const next = w[i + 1];
+    const prev = w[i - 1];
+    if (c === 'c') out += next === 'e' || next === 'i' || next === 'y' ? 'س' : 'ك';
+    else if (c === 'g') out += next === 'e' || next === 'i' ? 'ج' : 'غ';
+    // An s between vowels, or ending a word after a voiced consonant, sounds z (Theresa →
+    // تيريزا, Daniels → دانيلز).
+    else if (c === 's' && prev && next && VOWELS.has(prev) && VOWELS.has(next)) out += 'ز';
+    else if (c === 's' && prev && !next && VOICED.has(prev)) out += 'ز';
+    // An h before a consonant or at the end is not sounded (John, Johnson).
+    else if (c === 'h' && i > 0 && (!next || !VOWELS.has(next))) out += '';
+    else out += LETTERS[c] ?? '';
+    i++;
+  }
+  return out.length >= 2 ? out : undefined;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { offlineToArabic } from '../../../src/digest/glossary.js';
+import { transliterateName } from '../../../src/digest/transliterate.js';
+import { meets } from './fixtures.js';
+
+describe('names in Arabic letters', () => {
+  // Each name as Arabic outlets write it: the search must find the one through the other.
+  it.each([
+    ['Sarkozy', 'ساركوزي'],
+    ['Mueller', 'مولر'],
+    ['Cambridge', 'كامبريدج'],
+    ['Analytica', 'أناليتيكا'],
+    ['Theresa', 'تيريزا'],
+    ['Daniels', 'دانييلز'],
+    ['Johnson', 'جونسون'],
+    ['Novichok', 'نوفيتشوك'],
+    ['Zuckerberg', 'زوكربيرغ'],
+    ['Kushner', 'كوشنر'],
+    ['Emmanuel', 'إيمانويل'],
+    ['Tillerson', 'تيلرسون'],
+  ])('%s meets %s', (latin, arabic) => {
+    const spelled = transliterateName(latin);
+    expect(spelled).toBeDefined();
+    expect(meets(spelled!, arabic)).toBe(true);
+  });
+
+  it('spells nothing for what is not a Latin word of three letters or more', () => {
+    expect(transliterateName('Xi')).toBeUndefined();
+    expect(transliterateName('G7')).toBeUndefined();
+    expect(transliterateName('سوريا')).toBeUndefined();
+  });
+});
+
+describe('a Latin-script question offline', () => {
+  it.each([
+    ['Sarkozy', 'ساركوزي'],
+    ['sarkozy', 'ساركوزي'],
+    ['news about Sarkozy', 'ساركوزي'],
+    ['Cambridge Analytica', 'كامبريدج اناليتيكا'],
+    ['Sarkozy in France', 'فرنسا'],
+    ['Syria', 'سوريا'],
+    ['Strikes on Syria', 'سوريا'],
+    ['Macron Sarkozy', 'ماكرون ساركوزي'],
+  ])('%j searches %j', (question, arabic) => {
+    expect(offlineToArabic(question)).toBe(arabic);
+  });
+
+  it('leaves out lower-case words of a longer question, which may not be names', () => {
+    expect(offlineToArabic('what happened today')).toBeUndefined();
+  });
+});
