@@ -32,7 +32,8 @@ Finds the stories of the last N days about QUERY and prints each with its key po
 sources. Stories rank by where the words are (headline, then lead, then body; never related
 links), and only those above the relevance floor are shown: otherwise it says nothing matches.
 A question in English, French or another language goes through the configured translator, or
-the offline glossary of names without one. Without --from, the articles come from the store.
+the offline glossary of names without one (other names are then spelled in Arabic letters:
+Sarkozy → ساركوزي). Without --from, the articles come from the store.
 
   --days N        how many days back to look (default 3)
   --max-stories K most stories shown (default 5)
