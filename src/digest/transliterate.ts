@@ -34,6 +34,7 @@ const GROUPS: [string, string][] = [
 ];
 
 const LETTERS: Record<string, string> = {
+  ç: 'س',
   a: 'ا',
   b: 'ب',
   d: 'د',
@@ -76,9 +77,13 @@ export function transliterateName(word: string): string | undefined {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    // Double letters are one sound (Mueller, Merkel's "ll").
-    .replace(/([a-z])\1+/g, '$1');
-  if (w.length < 3 || !/^[a-z]+$/.test(w)) return undefined;
+    // A double s stays unvoiced (Bossert → بوسرت): kept as a letter the loop reads as س.
+    .replace(/ss+/g, 'ç')
+    // Other double letters are one sound (Mueller, Merkel's "ll").
+    .replace(/([a-z])\1+/g, '$1')
+    // Irish and Scottish Mc is written ماك (McEntee → ماكنتي).
+    .replace(/^mc/, 'mak');
+  if (w.length < 3 || !/^[a-zç]+$/.test(w)) return undefined;
   let out = '';
   let i = 0;
   if (VOWELS.has(w[0]!) && w[0] !== 'y') {

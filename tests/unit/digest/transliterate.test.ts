@@ -18,6 +18,8 @@ describe('names in Arabic letters', () => {
     ['Kushner', 'كوشنر'],
     ['Emmanuel', 'إيمانويل'],
     ['Tillerson', 'تيلرسون'],
+    ['Bossert', 'بوسرت'],
+    ['McEntee', 'ماكنتي'],
   ])('%s meets %s', (latin, arabic) => {
     const spelled = transliterateName(latin);
     expect(spelled).toBeDefined();
