@@ -7,8 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Article } from '../domain.js';
-import { RELEVANCE_FLOOR, answerTopic, createSearchIndex } from '../digest/index.js';
-import { offlineToArabic } from '../digest/index.js';
+import {
+  RELEVANCE_FLOOR,
+  answerTopic,
+  createSearchIndex,
+  offlineToArabic,
+} from '../digest/index.js';
 import { detectByScript } from '../translate/index.js';
 import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
 import { dayOf, readLabelledArticles } from './eval-clusters.js';

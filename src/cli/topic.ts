@@ -5,10 +5,9 @@
  * configured translator, or the offline glossary without one.
  */
 import { parseConfig } from '../config/index.js';
-import { answerTopic, createSearchIndex } from '../digest/index.js';
+import { answerTopic, createSearchIndex, offlineToArabic } from '../digest/index.js';
 import { silentLogger } from '../log.js';
 import { detectByScript } from '../translate/index.js';
-import { offlineToArabic } from '../digest/index.js';
 import {
   UsageError,
   intOption,

@@ -176,8 +176,6 @@ export interface TermIdCounts {
 export interface Vocabulary {
   /** The id of a stem, created when new. */
   id(stem: string): number;
-  /** The id of a stem, or undefined when never seen. */
-  find(stem: string): number | undefined;
   /** The term an id stands for (the skeleton when variants are folded): stable across vocabularies. */
   key(id: number): string;
   readonly size: number;
@@ -203,9 +201,6 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
         byStem.set(stem, id);
       }
       return id;
-    },
-    find(stem) {
-      return byStem.get(stem) ?? byKey.get(skeletons ? skeleton(stem) : stem);
     },
     key(id) {
       return keys[id] ?? '';
