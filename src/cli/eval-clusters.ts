@@ -82,6 +82,7 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'dominantShare', value: 0.15, notch: 0.05 },
   { name: 'anchorFloor', value: 0.08, notch: 0.02 },
   { name: 'strongShare', value: 0.3, notch: 0.05 },
+  { name: 'aspectShare', value: 0.4, notch: 0.1 },
 ];
 
 /**

@@ -17,6 +17,10 @@
  *    name their own event (a term most of their headlines carry, few of the day's do, and none
  *    of the other's) never join: a strike on an airbase and the attack it followed are written
  *    in each other's words, but named apart.
+ *    Nor does a group whose headlines tell of people fleeing a war (the displaced, evacuations,
+ *    corridors) join one whose headlines tell of its fighting (strikes, shelling, the dead), at
+ *    this or any later step: reports from one front share its places and its words whichever
+ *    side they tell, yet the civilians leaving a besieged town are a story of their own.
  * 5. A group of several articles on one angle of a big event (the military options, one
  *    capital's reactions) joins the big core whose centroid it is most like above a lower floor,
  *    when its titles share the event's names with the core's: so a notch of any setting does not
@@ -45,6 +49,7 @@ import {
   skeleton,
   type FeatureOptions,
 } from './features.js';
+import { Aspect, groupAspect, headlineAspect } from './aspects.js';
 import { PairHeap } from './heap.js';
 import { stem, terms } from '../arabic/index.js';
 
@@ -203,6 +208,13 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.3
    */
   strongShare?: number;
+  /**
+   * A group whose headlines tell one side of a war story, at least this share of them (people
+   * fleeing it, or the fighting: see `aspects.ts`), never joins a group whose headlines tell
+   * the other side, at any step.
+   * @default 0.4
+   */
+  aspectShare?: number;
   /**
    * Term counts already computed (e.g. by the search index), by article id, with ids from one
    * shared vocabulary; articles missing from it are analysed here.
@@ -701,9 +713,13 @@ function closestInDominant(
   return { closest, closestSim };
 }
 
-/** Each article's headline terms (skeletons), and in how many of the headlines each term is. */
+/**
+ * Each article's headline terms (skeletons) and the side of a war story it tells, and in how
+ * many of the headlines each term is.
+ */
 interface Headlines {
   titles: Set<string>[];
+  aspects: Aspect[];
   df: Map<string, number>;
 }
 
@@ -711,7 +727,7 @@ function headlineTerms(reps: readonly Article[]): Headlines {
   const titles = reps.map((a) => new Set(terms(a.title).map(skeleton)));
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
-  return { titles, df };
+  return { titles, aspects: titles.map(headlineAspect), df };
 }
 
 /** A group needs this many articles before its headlines can name an event of their own. */
@@ -728,7 +744,8 @@ const NAME_ELSEWHERE = 0.25;
  * events apart: the T4 airbase strike and the Douma chemical attack, reported the same day and
  * each other's context, share enough words to join, but every report of the strike names
  * "T4" in its headline and every report of the attack "chemical" or "Douma", and neither name
- * is in the other's headlines.
+ * is in the other's headlines. Also how many of each group's headlines tell each side of a war
+ * story (see {@link headlineAspect}), and the test that keeps the two sides apart.
  */
 function groupNames(
   headlines: Headlines,
@@ -736,17 +753,32 @@ function groupNames(
   next: Int32Array,
   size: Int32Array,
   count: number,
-): { join(keep: number, drop: number): void; apart(a: number, b: number): boolean } {
-  const { titles, df } = headlines;
+  aspectShare: number,
+): {
+  join(keep: number, drop: number): void;
+  apart(a: number, b: number): boolean;
+  otherSide(a: number, b: number): boolean;
+} {
+  const { titles, aspects, df } = headlines;
   const rare = NAME_RARE * titles.length;
   /** Headline term → how many of the group's headlines carry it. */
   const counts: Map<string, number>[] = [];
+  /** How many of the group's headlines tell of people fleeing, and how many of the fighting. */
+  const fleeing = new Int32Array(count);
+  const fighting = new Int32Array(count);
   for (let g = 0; g < count; g++) {
     const c = new Map<string, number>();
-    for (let m = head[g]!; m >= 0; m = next[m]!)
+    for (let m = head[g]!; m >= 0; m = next[m]!) {
       titles[m]!.forEach((t) => c.set(t, (c.get(t) ?? 0) + 1));
+      if (aspects[m] === Aspect.Displacement) fleeing[g]!++;
+      else if (aspects[m] === Aspect.Combat) fighting[g]!++;
+    }
     counts.push(c);
   }
+  const sideOf = (g: number): Aspect =>
+    groupAspect(fleeing[g]!, fighting[g]!, size[g]!, aspectShare);
+  /** One group tells of people fleeing a war, the other of its fighting. */
+  const otherSide = (a: number, b: number): boolean => (sideOf(a) | sideOf(b)) === 3;
   /** A group's names, with the size they were computed at. */
   const cache = new Map<number, { size: number; names: string[] }>();
   const namesOf = (g: number): string[] => {
@@ -768,8 +800,12 @@ function groupNames(
       const into = counts[keep]!;
       counts[drop]!.forEach((c, t) => into.set(t, (into.get(t) ?? 0) + c));
       counts[drop]!.clear();
+      fleeing[keep]! += fleeing[drop]!;
+      fighting[keep]! += fighting[drop]!;
     },
+    otherSide,
     apart(a, b) {
+      if (otherSide(a, b)) return true;
       if (size[a]! < NAMED_GROUP_MIN || size[b]! < NAMED_GROUP_MIN) return false;
       const na = namesOf(a);
       const nb = namesOf(b);
@@ -948,7 +984,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     });
   }
   const headlines = headlineTerms(reps);
-  const names = groupNames(headlines, head, next, size, count);
+  const names = groupNames(headlines, head, next, size, count, opts.aspectShare ?? 0.4);
   /** Folds group `drop` into group `keep` (its links, sums and members); returns `keep`. */
   const join = (keep: number, drop: number): number => {
     names.join(keep, drop);
@@ -982,7 +1018,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     if (!alive[keep] || !alive[drop] || version[keep] !== top.va || version[drop] !== top.vb) {
       continue;
     }
-    // Two events that each carry their own name stay apart, however much they share.
+    // Two events that each carry their own name stay apart, however much they share; so do
+    // the two sides of a war story.
     if (names.apart(keep, drop)) continue;
     // Fold the group with fewer links into the other (keeps merging cheap).
     if (links[drop]!.size > links[keep]!.size) [keep, drop] = [drop, keep];
@@ -1054,7 +1091,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     titleShares(g).forEach((_, t) => {
       if ((keys.get(t) ?? 0) >= 0.25) shared++;
     });
-    if (shared >= absorbTitleTerms) absorbInto.push([g, best]);
+    if (shared >= absorbTitleTerms && !names.otherSide(g, best)) absorbInto.push([g, best]);
   }
   for (const [g, c] of absorbInto) join(c, g);
 
@@ -1080,7 +1117,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     if (!short && (best < 0 || size[best]! < bigCore)) continue;
     const floor = short ? attachFloor : bigFloor;
     const margin = best >= 0 && size[best]! >= bigCore ? bigMargin : attachMargin;
-    if (best >= 0 && bestSim >= floor && second < margin * bestSim) {
+    if (best >= 0 && bestSim >= floor && second < margin * bestSim && !names.otherSide(g, best)) {
       attachTo.push([g, best]);
     }
   }
@@ -1114,7 +1151,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       const lead = namedTerms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`);
       named = anchors.filter((t) => lead.has(t)).length >= needed;
     }
-    if (named) attachTo.push([g, c]);
+    if (named && !names.otherSide(g, c)) attachTo.push([g, c]);
   }
   for (const [g, c] of attachTo) {
     next[tail[c]!] = head[g]!;

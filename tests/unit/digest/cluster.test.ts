@@ -402,3 +402,58 @@ describe('keeping two named events apart', () => {
     expect(groupOf([AIRBASE, AIRBASE, named, named])).toHaveLength(8);
   });
 });
+
+describe('keeping the two sides of a war story apart', () => {
+  // Reports from one front: they share its place and most of their wording, whichever side of
+  // the war they tell.
+  const FRONT = filler(46000, 18);
+  const TOWN = word(47000);
+  const report = (id: string, k: number, title: string): Article =>
+    article(
+      id,
+      `s${k}`,
+      3,
+      `${title} ${TOWN} ${filler(47100 + 10 * k, 2).join(' ')}`,
+      [...FRONT.filter((_, i) => (i + k) % 5 !== 0), ...filler(47500 + 20 * k, 3)].join(' ') + '.',
+    );
+  const FIGHTING = ['غارات جوية على', 'قصف عنيف على', 'مقتل مدنيين في قصف على', 'معارك عنيفة في'];
+  const groupOf = (id: string, pieces: Article[], opts = {}): string[] =>
+    idGroups(
+      clusterArticles(
+        [...FIGHTING.map((t, k) => report(`f${k}`, k, t)), ...pieces, ...others],
+        opts,
+      ),
+    ).find((g) => g.includes(id))!;
+
+  it('keeps a report of the people fleeing apart from the reports of the fighting', () => {
+    expect(groupOf('d0', [report('d0', 5, 'آلاف النازحين يفرون من')])).toEqual(['d0']);
+  });
+
+  it('keeps apart a group of such reports, which still hold together', () => {
+    const pieces = [
+      report('d0', 5, 'آلاف النازحين يفرون من'),
+      report('d1', 6, 'ممرات آمنة لإجلاء المدنيين من'),
+      report('d2', 7, 'الأمم المتحدة قلقة على النازحين من'),
+    ];
+    expect(groupOf('d0', pieces)).toEqual(['d0', 'd1', 'd2']);
+  });
+
+  it('joins the same report when its headline does not tell of people fleeing', () => {
+    expect(groupOf('d0', [report('d0', 5, 'مشاهد من')])).toHaveLength(5);
+  });
+
+  it('joins it when the front’s headlines do not tell of the fighting', () => {
+    const day = [
+      ...['آخر أخبار', 'مشاهد من', 'ماذا يجري في', 'الوضع في'].map((t, k) => report(`f${k}`, k, t)),
+      report('d0', 5, 'آلاف النازحين يفرون من'),
+      ...others,
+    ];
+    expect(idGroups(clusterArticles(day)).find((g) => g.includes('d0'))).toHaveLength(5);
+  });
+
+  it('joins it when no share of headlines is enough to tell a side', () => {
+    expect(
+      groupOf('d0', [report('d0', 5, 'آلاف النازحين يفرون من')], { aspectShare: 1.1 }),
+    ).toHaveLength(5);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { terms } from '../../../src/arabic/index.js';
+import { Aspect, groupAspect, headlineAspect } from '../../../src/digest/aspects.js';
+import { skeleton } from '../../../src/digest/features.js';
+
+const aspectOf = (title: string): Aspect => headlineAspect(new Set(terms(title).map(skeleton)));
+
+describe('headlineAspect', () => {
+  it.each([
+    ['آلاف المدنيين يفرون من البلدة', Aspect.Displacement],
+    ['الأمم المتحدة: نزوح عشرات الآلاف', Aspect.Displacement],
+    ['ممرات آمنة لإجلاء الجرحى', Aspect.Displacement],
+    ['مقتل 15 مدنيا في غارة جوية', Aspect.Combat],
+    ['قصف صاروخي على سوق مزدحم', Aspect.Combat],
+    ['معارك عنيفة على أطراف المدينة', Aspect.Combat],
+  ])('reads "%s" as one side', (title, aspect) => {
+    expect(aspectOf(title)).toBe(aspect);
+  });
+
+  it.each([
+    ['القصف يقتل أطفالا ويشرد الآلاف'],
+    ['وزير الخارجية يزور العاصمة'],
+    ['انتخابات الرئاسة في أرقام'],
+  ])('reads "%s" as neither (both sides, or no war)', (title) => {
+    expect(aspectOf(title)).toBe(Aspect.None);
+  });
+});
+
+describe('groupAspect', () => {
+  it('needs the share of headlines, and few of the other side', () => {
+    expect(groupAspect(2, 0, 5, 0.4)).toBe(Aspect.Displacement);
+    expect(groupAspect(1, 0, 5, 0.4)).toBe(Aspect.None);
+    expect(groupAspect(0, 3, 5, 0.4)).toBe(Aspect.Combat);
+    expect(groupAspect(2, 3, 5, 0.4)).toBe(Aspect.None);
+  });
+});
