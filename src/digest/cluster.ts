@@ -20,7 +20,8 @@
  *    Nor does a group whose headlines tell of people fleeing a war (the displaced, evacuations,
  *    corridors) join one whose headlines tell of its fighting (strikes, shelling, the dead), at
  *    this or any later step: reports from one front share its places and its words whichever
- *    side they tell, yet the civilians leaving a besieged town are a story of their own.
+ *    side they tell, yet the civilians leaving a besieged town are a story of their own. Two
+ *    big cores (`bigCore` articles each) need a margin over the threshold to join.
  * 5. A group of several articles on one angle of a big event (the military options, one
  *    capital's reactions) joins the big core whose centroid it is most like above a lower floor,
  *    when its titles share the event's names with the core's: so a notch of any setting does not
@@ -649,6 +650,12 @@ export function candidatePairs(
   return out;
 }
 
+/**
+ * How much more alike than `threshold` two big cores (each of `bigCore` articles or more) must
+ * be to join.
+ */
+const BIG_JOIN_MARGIN = 0.05;
+
 /** The most articles a group may have and still join a dominant event by its anchors. */
 const ANCHOR_GROUP_MAX = 3;
 /** How many of an event's anchors a piece must name, and where: headline and this much lead. */
@@ -853,6 +860,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const maxGapMs = (opts.maxGapHours ?? 36) * 3_600_000;
   const linkage = opts.linkage ?? 'centroid';
   const minAverage = opts.minAverage ?? 0.07;
+  const bigCore = opts.bigCore ?? 10;
   // Canonical order first, so the result does not depend on the input order.
   const { articles, times } = canonicalOrder(input);
   // Exact duplicates: copies by URL, then by content. The content fingerprints come from the
@@ -974,6 +982,10 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
           ? 0
           : d / Math.sqrt(selfDot[a]! * selfDot[b]! || 1);
     if (sim < threshold) return;
+    // Two big cores that grew apart are two events until shown otherwise: each gathered its
+    // own angles first, and their centroids, averages of many reports, come close on the
+    // background the two share (the same country, the same war) more than one article does.
+    if (Math.min(size[a]!, size[b]!) >= bigCore && sim < threshold + BIG_JOIN_MARGIN) return;
     if (a < b) heap.push(sim, a, b, version[a]!, version[b]!);
     else heap.push(sim, b, a, version[b]!, version[a]!);
   };
@@ -1032,7 +1044,6 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   // big core whose centroid it is most like, at a lower floor. The core's centroid averages
   // dozens of articles, so a neighbouring event's group rarely comes close to it; and the
   // decision is taken against the cores as they stand, so no group is reached through another.
-  const bigCore = opts.bigCore ?? 10;
   const absorbFloor = opts.absorbFloor ?? 0.18;
   const absorbMargin = opts.attachMargin ?? 0.75;
   const absorbTitleTerms = opts.absorbTitleTerms ?? 2;

@@ -457,3 +457,45 @@ describe('keeping the two sides of a war story apart', () => {
     ).toHaveLength(5);
   });
 });
+
+describe('two big cores', () => {
+  // Two events of ten reports each, under one headline topic, written on a common background
+  // (`shared` of its words in each report) and each in its own words (`own`).
+  const SHARED = filler(50000, 30);
+  const OWN = { a: filler(51000, 30), b: filler(52000, 30) };
+  const TOPIC = word(53000);
+  const report = (id: string, k: number, event: 'a' | 'b', shared: number, own: number): Article =>
+    article(
+      id,
+      `s${k}`,
+      3,
+      `${TOPIC} ${filler(53100 + 10 * k + (event === 'a' ? 0 : 500), 2).join(' ')}`,
+      [
+        ...SHARED.filter((_, i) => (i * 7 + k) % 30 < shared),
+        ...OWN[event].filter((_, i) => (i * 11 + k) % 30 < own),
+        ...filler(54000 + 20 * k + (event === 'a' ? 0 : 5000), 4),
+      ].join(' ') + '.',
+    );
+  const sizes = (shared: number, own: number, opts = {}): number[] => {
+    const day = [
+      ...Array.from({ length: 10 }, (_, k) => report(`a${k}`, k, 'a', shared, own)),
+      ...Array.from({ length: 10 }, (_, k) => report(`b${k}`, k, 'b', shared, own)),
+      ...others,
+    ];
+    return idGroups(clusterArticles(day, opts))
+      .map((g) => g.length)
+      .filter((n) => n > 1);
+  };
+
+  it('stay apart when their centroids are only a little over the threshold', () => {
+    expect(sizes(8, 14)).toEqual([10, 10]);
+  });
+
+  it('would join without the margin big cores need', () => {
+    expect(sizes(8, 14, { bigCore: 30 })).toEqual([20]);
+  });
+
+  it('join when they are clearly alike', () => {
+    expect(sizes(8, 10)).toEqual([20]);
+  });
+});
