@@ -359,7 +359,12 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   idsOfWord.clear();
   const postings = lists.map((l) => Int32Array.from(l));
   lists.length = 0;
-  const order = articles.map((_, i) => i).sort((x, y) => cmp(articles[x]!.id, articles[y]!.id));
+  // Equally relevant articles come newest first: a broad question ("سوريا") matches hundreds
+  // of headlines equally, and the reader asks what is happening now, not what sorts first.
+  const newest = (d: number): number => (Number.isNaN(times[d]!) ? -Infinity : times[d]!);
+  const order = articles
+    .map((_, i) => i)
+    .sort((x, y) => newest(y) - newest(x) || cmp(articles[x]!.id, articles[y]!.id));
   const rank = new Int32Array(n);
   order.forEach((d, r) => (rank[d] = r));
   const EMPTY = new Int32Array(0);

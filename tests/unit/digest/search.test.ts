@@ -54,6 +54,24 @@ describe('createSearchIndex (BM25)', () => {
   });
 });
 
+describe('equally relevant matches', () => {
+  // Forty headlines that name the country alike, one an hour; ids sort the oldest first.
+  const reports = Array.from({ length: 40 }, (_, k) =>
+    article(
+      `r${String(39 - k).padStart(2, '0')}`,
+      `s${k % 4}`,
+      k + 1,
+      `تطورات جديدة في سوريا رقم ${k}`,
+      `نص التقرير ${k} عن الأحداث.`,
+    ),
+  );
+
+  it('come newest first, so a broad question keeps what is happening now', () => {
+    const hits = createSearchIndex([...reports].reverse()).search('سوريا', { limit: 10 });
+    expect(hits.map((h) => h.article.id)).toEqual(reports.slice(0, 10).map((a) => a.id));
+  });
+});
+
 describe('answerTopic', () => {
   const index = createSearchIndex(dayArticles());
 
