@@ -4,15 +4,16 @@
  */
 import { normalize } from '../arabic/index.js';
 import type { Digest } from '../domain.js';
-import { glossaryToArabic } from './glossary.js';
+import { offlineToArabic } from './glossary.js';
 
 /**
- * What a topic filter looks for: the topic as typed, and the Arabic of the names it contains
- * when the glossary knows them (every one of those words must appear), all normalized.
+ * What a topic filter looks for: the topic as typed, and for a topic in Latin letters the
+ * Arabic of its names (the glossary's, or the name spelled in Arabic letters: "Sarkozy" is
+ * ساركوزي in an Arabic digest; every one of those words must appear), all normalized.
  */
 function topicNeedles(topic: string): string[][] {
   const alternatives = [[normalize(topic).trim()]];
-  const arabic = glossaryToArabic(topic);
+  const arabic = /\p{Script=Latin}/u.test(topic) ? offlineToArabic(topic) : undefined;
   if (arabic) alternatives.push(arabic.split(' ').map((w) => normalize(w)));
   return alternatives.filter((words) => words.every((w) => w.length > 0));
 }

@@ -15,6 +15,9 @@ const arabic: Digest = {
     story('gaza', 'مفاوضات غزّة تتواصل في القاهرة', ['قال مسؤولون إن الجولة الثالثة بدأت.']),
     story('quake', 'زلزال يضرب جنوب تركيا', ['بلغت قوة الزلزال 6.1 درجة.']),
     story('rates', 'المركزي يثبت أسعار الفائدة', ['قرر البنك الإبقاء على الفائدة.']),
+    story('custody', 'توقيف الرئيس الفرنسي الأسبق ساركوزي', [
+      'أوقفت الشرطة ساركوزي صباح الثلاثاء.',
+    ]),
   ],
 };
 // The same digest in English, as translation gives it (same story ids).
@@ -25,6 +28,7 @@ const english: Digest = {
     story('gaza', 'Gaza talks continue in Cairo', ['Officials said the third round began.']),
     story('quake', 'Earthquake hits southern Turkey', ['The quake measured 6.1.']),
     story('rates', 'Central bank holds interest rates', ['The bank kept rates unchanged.']),
+    story('custody', 'Former French president Sarkozy held', ['Police held Sarkozy on Tuesday.']),
   ],
 };
 const ids = (d: Digest) => d.stories.map((s) => s.id);
@@ -43,6 +47,11 @@ describe('filterByTopics', () => {
 
   it('matches a known English or French name against the Arabic digest', () => {
     expect(ids(filterByTopics(arabic, ['Gaza']))).toEqual(['gaza']);
+  });
+
+  it('matches a name the glossary does not know, spelled in Arabic letters', () => {
+    expect(ids(filterByTopics(arabic, ['Sarkozy']))).toEqual(['custody']);
+    expect(ids(filterByTopics(arabic, ['Macron']))).toEqual([]);
   });
 
   it('keeps nothing when no story is about the topics, and everything without topics', () => {
