@@ -33,7 +33,8 @@ store (STORE_URL).
   --window HOURS    hours of articles covered, ending at --now (default 24; for --from files
                     without --now, from their oldest article)
   --now ISO         the build time (default: the current time; for --from files, their newest
-                    article's time when that is earlier)
+                    article's time when that is earlier); given, --from sources are read as
+                    of then: articles published later are left out
   --max-stories K   stories in the digest (default 8)
   --all-stories     every article in exactly one story (no cut at K)
   --lang CODE       translate the digest (e.g. en, fr); Arabic when translation is off
@@ -57,6 +58,9 @@ export function endOfArticles(args: ParsedArgs, articles: readonly Article[], no
   }
   return Number.isFinite(newest) && newest < now.getTime() ? new Date(newest) : now;
 }
+
+/** A date this little after --now is a drifting clock, not a later article (as in the digest). */
+const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 /** Reads --now (ISO 8601) or returns the current time. */
 export function parseNow(args: ParsedArgs): Date {
@@ -136,10 +140,37 @@ export async function readArticlesFile(path: string): Promise<Article[]> {
  * Articles from --from specs (feed or page URLs, JSON-lines files, folders, sources files),
  * read by the sources module. A failed source is reported on stderr and the others are used;
  * when every source failed, that is an error.
+ *
+ * `asOf` (an explicit --now) replays the sources at that time: what was published after it
+ * did not exist yet and is left out (said on stderr), where a live read takes a date after
+ * its clock for a wrong time zone and clamps it; an undated article counts as read then.
  */
-export async function loadArticles(specs: string[], now: Date, io: CliIO): Promise<Article[]> {
+export async function loadArticles(
+  specs: string[],
+  now: Date,
+  io: CliIO,
+  opts: { asOf?: boolean } = {},
+): Promise<Article[]> {
   const { collectArticles } = await import('../sources/index.js');
-  const { articles, reports } = await collectArticles(specs, { now });
+  const readAt = opts.asOf ? new Date(Math.max(Date.now(), now.getTime())) : now;
+  const collected = await collectArticles(specs, { now: readAt });
+  const { reports } = collected;
+  let articles = collected.articles;
+  if (opts.asOf) {
+    const undated = readAt.toISOString();
+    const latest = now.getTime() + FUTURE_TOLERANCE_MS;
+    const asOf = now.toISOString();
+    const kept = articles
+      .filter((a) => a.publishedAt === undated || Date.parse(a.publishedAt) <= latest)
+      .map((a) => (a.publishedAt === undated ? { ...a, publishedAt: asOf, fetchedAt: asOf } : a));
+    const later = articles.length - kept.length;
+    if (later > 0) {
+      io.stderr.write(
+        `khulasa: left out ${later} article${later === 1 ? '' : 's'} published after --now ${asOf}\n`,
+      );
+    }
+    articles = kept;
+  }
   const failed = reports.filter((r) => r.status === 'failed');
   if (articles.length === 0 && failed.length > 0 && failed.length === reports.length) {
     const first = failed[0]!;
@@ -256,7 +287,7 @@ export const command: Command = {
     const specs = listOption(args, 'from');
     const clock = parseNow(args);
     const articles = specs.length
-      ? await loadArticles(specs, clock, io)
+      ? await loadArticles(specs, clock, io, { asOf: args.values.now !== undefined })
       : await loadStoreArticles(io, new Date(clock.getTime() - windowHours * 3_600_000));
     const now = specs.length ? endOfArticles(args, articles, clock) : clock;
     // Files without --now or --window: the window reaches back to their oldest article (up to

@@ -35,6 +35,8 @@ the offline glossary of names without one (other names are then spelled in Arabi
 Sarkozy → ساركوزي). Without --from, the articles come from the store.
 
   --days N        how many days back to look (default 3)
+  --now ISO       the time of the question (default: the current time; for --from files, their
+                  newest article's time); given, articles published later are left out
   --max-stories K most stories shown (default 5)
   --json          {"query","searched","days","stories":[{"id","title","points","sources","articles"}],"nothing"}
                   ("nothing": true and "stories": [] when no story passes the floor)`;
@@ -73,7 +75,7 @@ export const command: Command = {
     const specs = listOption(args, 'from');
     const clock = parseNow(args);
     const articles = specs.length
-      ? await loadArticles(specs, clock, io)
+      ? await loadArticles(specs, clock, io, { asOf: args.values.now !== undefined })
       : await loadStoreArticles(io, new Date(clock.getTime() - days * 86_400_000));
     const now = specs.length ? endOfArticles(args, articles, clock) : clock;
     const searched = await arabicQuery(query, io);

@@ -43,6 +43,30 @@ describe('khulasa digest', () => {
     expect(ids.sort()).toEqual(fileArticles.map((a) => a.id).sort());
   });
 
+  it('replays a file as of --now: what was published later is left out, and said', async () => {
+    const asOf = new Date(NOW.getTime() - 6 * 3_600_000);
+    const later = fileArticles.filter((a) => Date.parse(a.publishedAt) > asOf.getTime());
+    expect(later.length).toBeGreaterThan(1);
+    const { code, out, err } = await run([
+      'digest',
+      '--from',
+      file,
+      '--now',
+      asOf.toISOString(),
+      '--json',
+      '--all-stories',
+    ]);
+    expect(code).toBe(0);
+    expect(err).toBe(
+      `khulasa: left out ${later.length} articles published after --now ${asOf.toISOString()}\n`,
+    );
+    const ids = (JSON.parse(out) as { stories: { articles: { id: string }[] }[] }).stories.flatMap(
+      (s) => s.articles.map((a) => a.id),
+    );
+    for (const a of later) expect(ids).not.toContain(a.id);
+    expect(ids.length).toBe(fileArticles.length - later.length);
+  });
+
   it('prints the documented JSON shape', async () => {
     const { code, out, err } = await run([
       'digest',
