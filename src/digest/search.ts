@@ -459,8 +459,10 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A story's articles for a topic answer, already by relevance: the most relevant lead, and
- * among equally relevant ones the most central (a report, where an id order could put a video
- * caption first: every Douma headline names the attack).
+ * among equally relevant ones the most central of the story's last day (a report, where an id
+ * order could put a video caption first: every Douma headline names the attack; and today's
+ * news, where a subject followed for days would lead with its first day: "Afrin" led with its
+ * capture two days before, over the looting and the closed roads of the day asked).
  */
 function mostRelevantFirst(
   byRelevance: readonly Article[],
@@ -470,8 +472,18 @@ function mostRelevantFirst(
   let tied = 1;
   while (tied < byRelevance.length && (scoreOf.get(byRelevance[tied]!.id) ?? 0) === best) tied++;
   if (tied === 1) return [...byRelevance];
-  return [...byCentrality(byRelevance.slice(0, tied)), ...byRelevance.slice(tied)];
+  const top = byRelevance.slice(0, tied);
+  const newest = Math.max(...top.map((a) => publishedMs(a) || -Infinity));
+  const lastDay = (a: Article): boolean => !(newest - publishedMs(a) > LAST_DAY_MS);
+  return [
+    ...byCentrality(top.filter(lastDay)),
+    ...byCentrality(top.filter((a) => !lastDay(a))),
+    ...byRelevance.slice(tied),
+  ];
 }
+
+/** A topic story's last day: its newest equally relevant article and the day before it. */
+const LAST_DAY_MS = 24 * 3_600_000;
 
 export interface TopicOptions {
   /** The time of the question. */

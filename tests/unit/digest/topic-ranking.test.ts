@@ -272,6 +272,20 @@ describe('clustering the matches', () => {
     expect(story!.title).not.toBe('شاهد.. زلزال ملاطية');
   });
 
+  it('leads a subject followed for days with its last day, not its first', () => {
+    const report = 'انهارت عشرات المباني في ملاطية وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض';
+    const quake = createSearchIndex([
+      article('d1', 'alpha', 50, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
+      article('d2', 'beta', 46, 'زلزال ملاطية: البحث عن ناجين', `${report} وسط البرد.`),
+      article('d3', 'gamma', 26, 'زلزال ملاطية: انتشال ناجين', `${report} بعد يوم.`),
+      article('d4', 'alpha', 2, 'زلزال ملاطية: بدء رفع الأنقاض', `${report} وبدء رفع الأنقاض.`),
+    ]);
+    const [story] = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 }).stories;
+    expect(story!.articles).toHaveLength(4);
+    expect(story!.articles[0]!.id).toBe('d4');
+    expect(story!.title).toBe('زلزال ملاطية: بدء رفع الأنقاض');
+  });
+
   it('answers a question that names one event with one story, not one per angle', () => {
     // Four angles of one quake: what they share is its name, which is also the question.
     const angle = (id: string, h: number, words: string) =>
