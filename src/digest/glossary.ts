@@ -392,7 +392,9 @@ const NOT_NAMES = new Set(
  * {@link transliterateName}). A word counts as a name when it is the whole question, or is
  * capitalised where it cannot be a sentence's first word (any word but the first, or the first
  * when every word is capitalised): "Strikes on Syria" searches سوريا alone, since a word no
- * article has would lower every match's score. Undefined when nothing is left.
+ * article has would lower every match's score. When that leaves nothing, a capitalised first
+ * word is the name after all ("Maryland shooting" searches ماريلاند). Undefined when nothing is
+ * left.
  *
  * @example
  * offlineToArabic('Sarkozy'); // 'ساركوزي'
@@ -403,13 +405,21 @@ export function offlineToArabic(query: string): string | undefined {
   const { found, unknown } = matchGlossary(words);
   const capitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
   const allCapitalised = words.every(capitalised);
+  const spell = (i: number): void => {
+    const arabic = transliterateName(words[i]!);
+    if (arabic !== undefined && !found.includes(arabic)) found.push(arabic);
+  };
   for (const i of unknown) {
     const w = words[i]!;
     const name =
       words.length === 1 ||
       (capitalised(w) && (i > 0 || allCapitalised) && !NOT_NAMES.has(fold(w)));
-    const arabic = name ? transliterateName(w) : undefined;
-    if (arabic !== undefined && !found.includes(arabic)) found.push(arabic);
+    if (name) spell(i);
+  }
+  // Nothing else to search: a capitalised first word is then the name ("Maryland shooting").
+  const first = words[0];
+  if (found.length === 0 && unknown.includes(0) && first && capitalised(first)) {
+    if (!NOT_NAMES.has(fold(first))) spell(0);
   }
   return found.length > 0 ? found.join(' ') : undefined;
 }

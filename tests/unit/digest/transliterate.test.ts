@@ -43,11 +43,14 @@ describe('a Latin-script question offline', () => {
     ['Syria', 'سوريا'],
     ['Strikes on Syria', 'سوريا'],
     ['Macron Sarkozy', 'ماكرون ساركوزي'],
+    // nothing else to search: the capitalised first word is the name
+    ['Maryland shooting', 'ماريلاند'],
   ])('%j searches %j', (question, arabic) => {
     expect(offlineToArabic(question)).toBe(arabic);
   });
 
   it('leaves out lower-case words of a longer question, which may not be names', () => {
     expect(offlineToArabic('what happened today')).toBeUndefined();
+    expect(offlineToArabic('What happened today')).toBeUndefined();
   });
 });
