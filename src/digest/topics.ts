@@ -2,9 +2,10 @@
  * A reader's topic filters on a digest: the stories that mention one of the topics, in the
  * reader's language or in the Arabic original, spelling variants and known names aside.
  */
-import { normalize } from '../arabic/index.js';
+import { normalize, tokenize } from '../arabic/index.js';
 import type { Digest } from '../domain.js';
 import { offlineToArabic } from './glossary.js';
+import { wordKeys } from './search.js';
 
 /**
  * What a topic filter looks for: the topic as typed, and for a topic in Latin letters the
@@ -35,7 +36,15 @@ export function filterByTopics(digest: Digest, topics: string[], original?: Dige
   const stories = digest.stories.filter((s) => {
     const source = arabic.get(s.id);
     const hay = source && source !== s ? `${text(s)}\n${text(source)}` : text(s);
-    return wanted.some((words) => words.every((w) => hay.includes(w)));
+    // Words also meet by the search's match keys (stem, consonant skeleton): a name spelled in
+    // Arabic letters from its English (زوكيربيرغ) meets the press's spelling (زوكربرغ).
+    let keys: Set<string> | undefined;
+    const found = (w: string): boolean => {
+      if (hay.includes(w)) return true;
+      keys ??= new Set(tokenize(hay).flatMap((t) => wordKeys(t)));
+      return wordKeys(w).some((k) => keys!.has(k));
+    };
+    return wanted.some((words) => words.every(found));
   });
   return { ...digest, stories };
 }
