@@ -4,7 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ArticleSchema, type Article, type Digest, type Story } from '../domain.js';
-import { buildDigest, countOutlets, storyGist, type DocumentFrequencies } from '../digest/index.js';
+import {
+  buildDigest,
+  countOutlets,
+  FUTURE_TOLERANCE_MS,
+  storyGist,
+  type DocumentFrequencies,
+} from '../digest/index.js';
 import { parseConfig } from '../config/index.js';
 import { silentLogger } from '../log.js';
 import { isValidTimeZone } from '../time/index.js';
@@ -58,9 +64,6 @@ export function endOfArticles(args: ParsedArgs, articles: readonly Article[], no
   }
   return Number.isFinite(newest) && newest < now.getTime() ? new Date(newest) : now;
 }
-
-/** A date this little after --now is a drifting clock, not a later article (as in the digest). */
-const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 /** Reads --now (ISO 8601) or returns the current time. */
 export function parseNow(args: ParsedArgs): Date {

@@ -785,7 +785,11 @@ function groupNames(
   const sideOf = (g: number): Aspect =>
     groupAspect(fleeing[g]!, fighting[g]!, size[g]!, aspectShare);
   /** One group tells of people fleeing a war, the other of its fighting. */
-  const otherSide = (a: number, b: number): boolean => (sideOf(a) | sideOf(b)) === 3;
+  const otherSide = (a: number, b: number): boolean => {
+    const x = sideOf(a);
+    const y = sideOf(b);
+    return x !== Aspect.None && y !== Aspect.None && x !== y;
+  };
   /** A group's names, with the size they were computed at. */
   const cache = new Map<number, { size: number; names: string[] }>();
   const namesOf = (g: number): string[] => {

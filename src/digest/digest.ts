@@ -41,7 +41,7 @@ export interface DigestOptions {
 
 const HOUR = 3_600_000;
 /** Clocks of feeds drift: an article stamped a little after `now` still counts. */
-const FUTURE_TOLERANCE_MS = 10 * 60_000;
+export const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 /** Articles of the window (from, to], one per id, in canonical order. */
 export function articlesInWindow(articles: readonly Article[], from: Date, to: Date): Article[] {

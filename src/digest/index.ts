@@ -11,7 +11,13 @@ export {
   type SameEventOptions,
   type Clusterer,
 } from './cluster.js';
-export { articlesInWindow, buildDigest, storyScore, type DigestOptions } from './digest.js';
+export {
+  articlesInWindow,
+  buildDigest,
+  FUTURE_TOLERANCE_MS,
+  storyScore,
+  type DigestOptions,
+} from './digest.js';
 export { evaluateClustering, SYSTEMS, type ClusterScore } from './evaluate.js';
 export {
   addFrequencies,
