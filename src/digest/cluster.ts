@@ -21,10 +21,7 @@
  *    corridors) join one whose headlines tell of its fighting (strikes, shelling, the dead), at
  *    this or any later step: reports from one front share its places and its words whichever
  *    side they tell, yet the civilians leaving a besieged town are a story of their own. Two
- *    big cores (`bigCore` articles each) need a margin over the threshold to join. A lone
- *    article joins a core only when its strongest link into it is nearly its strongest link of
- *    all: a centroid sums an article's moderate likeness to each member, and an explainer a
- *    little like every report of a tight story would otherwise join it over its own story.
+ *    big cores (`bigCore` articles each) need a margin over the threshold to join.
  * 5. A group of several articles on one angle of a big event (the military options, one
  *    capital's reactions) joins the big core whose centroid it is most like above a lower floor,
  *    when its titles share the event's names with the core's: so a notch of any setting does not
@@ -212,15 +209,6 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.3
    */
   strongShare?: number;
-  /**
-   * A lone article joins a group of `coreSize` or more only when its strongest link into the
-   * group is at least this share of its strongest link to any article: a group's centroid sums
-   * the moderate likeness an article has to each of its members, and an explainer a little like
-   * every report of a tight neighbouring story would otherwise join it over the story its
-   * nearest articles tell.
-   * @default 0.9
-   */
-  neighbourShare?: number;
   /**
    * A group whose headlines tell one side of a war story, at least this share of them (people
    * fleeing it, or the fighting: see `aspects.ts`), never joins a group whose headlines tell
@@ -877,8 +865,6 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const linkage = opts.linkage ?? 'centroid';
   const minAverage = opts.minAverage ?? 0.07;
   const bigCore = opts.bigCore ?? 10;
-  const coreSize = opts.coreSize ?? 3;
-  const neighbourShare = opts.neighbourShare ?? 0.9;
   // Canonical order first, so the result does not depend on the input order.
   const { articles, times } = canonicalOrder(input);
   // Exact duplicates: copies by URL, then by content. The content fingerprints come from the
@@ -986,41 +972,6 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     }
   }
 
-  // Each article's links (CSR over the candidate pairs) and its strongest one, for the test a
-  // lone article passes to join a group: its strongest link into it.
-  const adjStart = new Int32Array(n + 1);
-  for (let e = 0; e < edges.length; e++) {
-    adjStart[edges.a[e]! + 1]!++;
-    adjStart[edges.b[e]! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) adjStart[i + 1]! += adjStart[i]!;
-  const adjEdge = new Int32Array(2 * edges.length);
-  const fill = adjStart.slice(0, n);
-  for (let e = 0; e < edges.length; e++) {
-    adjEdge[fill[edges.a[e]!]!++] = e;
-    adjEdge[fill[edges.b[e]!]!++] = e;
-  }
-  const bestLink = new Float64Array(n);
-  for (let e = 0; e < edges.length; e++) {
-    const sim = edges.sim[e]!;
-    if (sim > bestLink[edges.a[e]!]!) bestLink[edges.a[e]!] = sim;
-    if (sim > bestLink[edges.b[e]!]!) bestLink[edges.b[e]!] = sim;
-  }
-  /** The group an article is in now: the near-duplicate sets, joined as their groups join. */
-  const groupOfRoot = rootGroup;
-  const groupNow = (i: number): number => groupOfRoot[uf.find(i)]!;
-  /** A lone article (group `g` of one) may join group `c`: see `neighbourShare`. */
-  const nearEnough = (g: number, c: number): boolean => {
-    const m = head[g]!;
-    let strongest = 0;
-    for (let k = adjStart[m]!; k < adjStart[m + 1]!; k++) {
-      const e = adjEdge[k]!;
-      const o = edges.a[e] === m ? edges.b[e]! : edges.a[e]!;
-      if (edges.sim[e]! > strongest && groupNow(o) === c) strongest = edges.sim[e]!;
-    }
-    return strongest >= neighbourShare * bestLink[m]!;
-  };
-
   const heap = new PairHeap();
   const offer = (a: number, b: number, d: number): void => {
     if (minTime[a] !== Infinity && minTime[b] !== Infinity) {
@@ -1053,8 +1004,6 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   /** Folds group `drop` into group `keep` (its links, sums and members); returns `keep`. */
   const join = (keep: number, drop: number): number => {
     names.join(keep, drop);
-    uf.union(head[keep]!, head[drop]!);
-    groupOfRoot[uf.find(head[keep]!)] = keep;
     const lk = links[keep]!;
     const ld = links[drop]!;
     const between = lk.get(drop) ?? 0;
@@ -1088,9 +1037,6 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     // Two events that each carry their own name stay apart, however much they share; so do
     // the two sides of a war story.
     if (names.apart(keep, drop)) continue;
-    // A lone article joins the group its nearest articles are in, or one nearly as near.
-    if (size[drop] === 1 && size[keep]! >= coreSize && !nearEnough(drop, keep)) continue;
-    if (size[keep] === 1 && size[drop]! >= coreSize && !nearEnough(keep, drop)) continue;
     // Fold the group with fewer links into the other (keeps merging cheap).
     if (links[drop]!.size > links[keep]!.size) [keep, drop] = [drop, keep];
     const kept = join(keep, drop);
@@ -1169,6 +1115,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   // against the cores as they are, then applied: an attached piece never pulls in another one
   // (no chaining through attachments), and a piece as close to a second core stays alone.
   const attachFloor = opts.attachFloor ?? 0.14;
+  const coreSize = opts.coreSize ?? 3;
   const attachSize = opts.attachSize ?? 1;
   const attachMargin = opts.attachMargin ?? 0.75;
   const briefChars = opts.briefChars ?? 400;
