@@ -87,12 +87,15 @@ describe('the wired service', () => {
 
     const before = botApi.sent(READER).length;
     translate.reset();
-    // Let the clock reach 04:00 UTC (07:00 in Riyadh) and the per-minute tick fire.
-    await vi.advanceTimersByTimeAsync(Math.max(0, Date.parse('2026-03-02T04:00:05Z') - Date.now()));
-    // Wait until the outbox says the whole digest (every part) was sent.
+    // Let the clock reach 04:00 UTC (07:00 in Riyadh) and the per-minute tick fire; the jump
+    // ends a second after it, so little fake time passes over requests already in flight.
+    await vi.advanceTimersByTimeAsync(Math.max(0, Date.parse('2026-03-02T04:00:01Z') - Date.now()));
+    // Wait until the outbox says the whole digest (every part) was sent. The wait is in real
+    // time (the fake clock follows it): jumping the clock ahead here would fire the translation
+    // request's timeout before the fake server, a real socket, had time to answer.
     for (let i = 0; i < 150; i++) {
       if ((await service.store.deliveries.get(digest!.id, READER))?.status === 'sent') break;
-      await vi.advanceTimersByTimeAsync(200);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect((await service.store.deliveries.get(digest!.id, READER))?.status).toBe('sent');
     const delivered = botApi.sent(READER).slice(before);
