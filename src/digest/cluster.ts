@@ -972,12 +972,15 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     }
   }
 
+  /** Two groups further apart in time than `maxGapHours` (undated groups are never). */
+  const tooFarApart = (a: number, b: number): boolean =>
+    minTime[a] !== Infinity &&
+    minTime[b] !== Infinity &&
+    Math.max(minTime[a]!, minTime[b]!) - Math.min(maxTime[a]!, maxTime[b]!) > maxGapMs;
+
   const heap = new PairHeap();
   const offer = (a: number, b: number, d: number): void => {
-    if (minTime[a] !== Infinity && minTime[b] !== Infinity) {
-      const gap = Math.max(minTime[a]!, minTime[b]!) - Math.min(maxTime[a]!, maxTime[b]!);
-      if (gap > maxGapMs) return;
-    }
+    if (tooFarApart(a, b)) return;
     const average = d / (size[a]! * size[b]!);
     const sim =
       linkage === 'average'
@@ -1072,11 +1075,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     let bestSim = 0;
     let second = 0;
     links[g]!.forEach((d, c) => {
-      if (!accept(c, d)) return;
-      if (minTime[g] !== Infinity && minTime[c] !== Infinity) {
-        const gap = Math.max(minTime[g]!, minTime[c]!) - Math.min(maxTime[g]!, maxTime[c]!);
-        if (gap > maxGapMs) return;
-      }
+      if (!accept(c, d) || tooFarApart(g, c)) return;
       const sim = d / Math.sqrt(selfDot[g]! * selfDot[c]! || 1);
       if (sim > bestSim || (sim === bestSim && c < best)) {
         second = bestSim;
@@ -1152,11 +1151,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   let anchorsOf: ((c: number) => string[]) | undefined;
   for (let g = 0; g < count; g++) {
     const c = closest[g]!;
-    if (c < 0 || closestSim[g]! < anchorFloor) continue;
-    if (minTime[g] !== Infinity && minTime[c] !== Infinity) {
-      const gap = Math.max(minTime[g]!, minTime[c]!) - Math.min(maxTime[g]!, maxTime[c]!);
-      if (gap > maxGapMs) continue;
-    }
+    if (c < 0 || closestSim[g]! < anchorFloor || tooFarApart(g, c)) continue;
     anchorsOf ??= eventAnchors(headlines, titleShares);
     const anchors = anchorsOf(c);
     const needed = size[c]! >= strong ? 1 : anchors.length;
