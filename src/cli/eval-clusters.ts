@@ -83,6 +83,7 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'anchorFloor', value: 0.08, notch: 0.02 },
   { name: 'strongShare', value: 0.3, notch: 0.05 },
   { name: 'aspectShare', value: 0.4, notch: 0.1 },
+  { name: 'neighbourShare', value: 0.9, notch: 0.05 },
 ];
 
 /**

@@ -21,7 +21,11 @@
  *    corridors) join one whose headlines tell of its fighting (strikes, shelling, the dead), at
  *    this or any later step: reports from one front share its places and its words whichever
  *    side they tell, yet the civilians leaving a besieged town are a story of their own. Two
- *    big cores (`bigCore` articles each) need a margin over the threshold to join.
+ *    big cores (`bigCore` articles each) need a margin over the threshold to join. A lone
+ *    article joins a small core only when its strongest link into it is nearly its strongest
+ *    link into any other core, unless the two cores are angles of one event: a centroid sums an
+ *    article's moderate likeness to each member, and an explainer a little like every report of
+ *    a tight story would otherwise join it over the story its nearest articles tell.
  * 5. A group of several articles on one angle of a big event (the military options, one
  *    capital's reactions) joins the big core whose centroid it is most like above a lower floor,
  *    when its titles share the event's names with the core's: so a notch of any setting does not
@@ -209,6 +213,16 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.3
    */
   strongShare?: number;
+  /**
+   * A lone article joins a core of `coreSize` to `bigCore` articles only when its strongest
+   * link into it is at least this share of its strongest link into any other core, or that
+   * other core is at least `absorbFloor` like this one (two angles of one event): a centroid
+   * sums the moderate likeness an article has to each of its members, and an explainer a
+   * little like every report of a tight story would otherwise join it over the story its
+   * nearest articles tell.
+   * @default 0.9
+   */
+  neighbourShare?: number;
   /**
    * A group whose headlines tell one side of a war story, at least this share of them (people
    * fleeing it, or the fighting: see `aspects.ts`), never joins a group whose headlines tell
@@ -865,6 +879,9 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const linkage = opts.linkage ?? 'centroid';
   const minAverage = opts.minAverage ?? 0.07;
   const bigCore = opts.bigCore ?? 10;
+  const coreSize = opts.coreSize ?? 3;
+  const neighbourShare = opts.neighbourShare ?? 0.9;
+  const absorbFloor = opts.absorbFloor ?? 0.18;
   // Canonical order first, so the result does not depend on the input order.
   const { articles, times } = canonicalOrder(input);
   // Exact duplicates: copies by URL, then by content. The content fingerprints come from the
@@ -978,6 +995,51 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     minTime[b] !== Infinity &&
     Math.max(minTime[a]!, minTime[b]!) - Math.min(maxTime[a]!, maxTime[b]!) > maxGapMs;
 
+  // Each article's links (CSR over the candidate pairs), for the test a lone article passes to
+  // join a small core: its strongest link into it against its strongest link into another core.
+  const adjStart = new Int32Array(n + 1);
+  for (let e = 0; e < edges.length; e++) {
+    adjStart[edges.a[e]! + 1]!++;
+    adjStart[edges.b[e]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) adjStart[i + 1]! += adjStart[i]!;
+  const adjEdge = new Int32Array(2 * edges.length);
+  const fill = adjStart.slice(0, n);
+  for (let e = 0; e < edges.length; e++) {
+    adjEdge[fill[edges.a[e]!]!++] = e;
+    adjEdge[fill[edges.b[e]!]!++] = e;
+  }
+  /** The group an article is in now: the near-duplicate sets, joined as their groups join. */
+  const groupNow = (i: number): number => rootGroup[uf.find(i)]!;
+  /** A core too small to be a big event's: see `nearEnough`. */
+  const small = (g: number): boolean => size[g]! >= coreSize && size[g]! < bigCore;
+  /**
+   * Lone article `g` may join core `c` (of `coreSize` to `bigCore` articles): unless its
+   * strongest link into `c` is under `neighbourShare` of its strongest link into another core,
+   * and that core is less than `absorbFloor` like `c` (a piece of another event, not an angle of
+   * the same one).
+   */
+  const nearEnough = (g: number, c: number): boolean => {
+    const m = head[g]!;
+    let into = 0;
+    let home = 0;
+    let homeGroup = -1;
+    for (let k = adjStart[m]!; k < adjStart[m + 1]!; k++) {
+      const e = adjEdge[k]!;
+      const sim = edges.sim[e]!;
+      const o = groupNow(edges.a[e] === m ? edges.b[e]! : edges.a[e]!);
+      if (o === c) into = Math.max(into, sim);
+      else if (size[o]! >= coreSize && sim > home) {
+        home = sim;
+        homeGroup = o;
+      }
+    }
+    if (into >= neighbourShare * home) return true;
+    return (
+      (links[c]!.get(homeGroup) ?? 0) / Math.sqrt(selfDot[c]! * selfDot[homeGroup]!) >= absorbFloor
+    );
+  };
+
   const heap = new PairHeap();
   const offer = (a: number, b: number, d: number): void => {
     if (tooFarApart(a, b)) return;
@@ -1007,6 +1069,8 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   /** Folds group `drop` into group `keep` (its links, sums and members); returns `keep`. */
   const join = (keep: number, drop: number): number => {
     names.join(keep, drop);
+    uf.union(head[keep]!, head[drop]!);
+    rootGroup[uf.find(head[keep]!)] = keep;
     const lk = links[keep]!;
     const ld = links[drop]!;
     const between = lk.get(drop) ?? 0;
@@ -1040,6 +1104,9 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     // Two events that each carry their own name stay apart, however much they share; so do
     // the two sides of a war story.
     if (names.apart(keep, drop)) continue;
+    // A lone article joins a small core only near its own nearest articles (see nearEnough).
+    if (size[drop] === 1 && small(keep) && !nearEnough(drop, keep)) continue;
+    if (size[keep] === 1 && small(drop) && !nearEnough(keep, drop)) continue;
     // Fold the group with fewer links into the other (keeps merging cheap).
     if (links[drop]!.size > links[keep]!.size) [keep, drop] = [drop, keep];
     const kept = join(keep, drop);
@@ -1051,7 +1118,6 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   // big core whose centroid it is most like, at a lower floor. The core's centroid averages
   // dozens of articles, so a neighbouring event's group rarely comes close to it; and the
   // decision is taken against the cores as they stand, so no group is reached through another.
-  const absorbFloor = opts.absorbFloor ?? 0.18;
   const absorbMargin = opts.attachMargin ?? 0.75;
   const absorbTitleTerms = opts.absorbTitleTerms ?? 2;
   const absorbInto: [number, number][] = [];
@@ -1112,9 +1178,9 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   // Attachment: a small group left over (a brief, a video caption, a reaction piece) joins the
   // core it is most like, when that is above a lower floor than cores need. Decisions are taken
   // against the cores as they are, then applied: an attached piece never pulls in another one
-  // (no chaining through attachments), and a piece as close to a second core stays alone.
+  // (no chaining through attachments), and a piece as close to a second core stays alone; a
+  // lone piece passes the same nearest-articles test as in agglomeration.
   const attachFloor = opts.attachFloor ?? 0.14;
-  const coreSize = opts.coreSize ?? 3;
   const attachSize = opts.attachSize ?? 1;
   const attachMargin = opts.attachMargin ?? 0.75;
   const briefChars = opts.briefChars ?? 400;
@@ -1131,7 +1197,13 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     if (!short && (best < 0 || size[best]! < bigCore)) continue;
     const floor = short ? attachFloor : bigFloor;
     const margin = best >= 0 && size[best]! >= bigCore ? bigMargin : attachMargin;
-    if (best >= 0 && bestSim >= floor && second < margin * bestSim && !names.otherSide(g, best)) {
+    if (
+      best >= 0 &&
+      bestSim >= floor &&
+      second < margin * bestSim &&
+      !names.otherSide(g, best) &&
+      (size[g] !== 1 || !small(best) || nearEnough(g, best))
+    ) {
       attachTo.push([g, best]);
     }
   }

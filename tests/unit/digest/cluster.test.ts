@@ -499,3 +499,65 @@ describe('two big cores', () => {
     expect(sizes(8, 10)).toEqual([20]);
   });
 });
+
+describe('a lone article and the group it joins', () => {
+  // A tight story (four reports sharing a core of words, each with words of its own) and a
+  // looser one. The piece takes a few of each tight report's own words — a little like each of
+  // them — and many words of one report of the loose story, its nearest article.
+  const TIGHT = filler(60000, 10);
+  const LOOSE = filler(61000, 12);
+  const own = (k: number): string[] => filler(62000 + 100 * k, 8);
+  const nearest = filler(66000, 6);
+  const day = (): Article[] => [
+    ...[0, 1, 2, 3].map((k) =>
+      article(
+        `t${k}`,
+        `s${k}`,
+        3,
+        `${word(63000)} ${filler(63100 + 10 * k, 2).join(' ')}`,
+        [...TIGHT, ...own(k)].join(' ') + '.',
+      ),
+    ),
+    ...[0, 1, 2, 3].map((k) =>
+      article(
+        `d${k}`,
+        `s${k}`,
+        3,
+        `${word(64000)} ${filler(64100 + 10 * k, 2).join(' ')}`,
+        [
+          ...LOOSE,
+          ...(k === 0 ? [...nearest, ...filler(66006, 4)] : []),
+          ...filler(64500 + 100 * k, 10),
+        ].join(' ') + '.',
+      ),
+    ),
+    article(
+      'x',
+      's9',
+      3,
+      filler(65000, 3).join(' '),
+      [
+        ...TIGHT.slice(0, 4),
+        ...[0, 1, 2, 3].flatMap((k) => own(k).slice(0, 3)),
+        ...nearest,
+        ...nearest,
+        ...filler(65100, 2),
+      ].join(' ') + '.',
+    ),
+    ...others,
+  ];
+  const groupOfX = (opts = {}): string[] =>
+    idGroups(clusterArticles(day(), opts)).find((g) => g.includes('x'))!;
+
+  it('does not join a tight story it is only a little like, over the story of its nearest article', () => {
+    expect(groupOfX()).not.toContain('t0');
+  });
+
+  it('would join it on the centroid alone', () => {
+    expect(groupOfX({ neighbourShare: 0 })).toContain('t0');
+  });
+
+  it('joins it when the two stories are angles of one event (alike above absorbFloor)', () => {
+    expect(groupOfX({ absorbFloor: 0 })).toContain('t0');
+  });
+});
