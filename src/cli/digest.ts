@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { ArticleSchema, type Article, type Digest, type Story } from '../domain.js';
 import {
+  articlesInWindow,
   buildDigest,
   countOutlets,
   FUTURE_TOLERANCE_MS,
@@ -329,18 +330,20 @@ export const command: Command = {
       await writeLine(io.stdout, JSON.stringify(json));
       return 0;
     }
+    // What the digest covers: the window's articles, not every one read (a whole archive file).
+    const covered = `${digest.stories.length} stories from ${articlesInWindow(articles, since, now).length} articles of the window`;
     if (args.values.full !== true) {
       const { htmlToPlainText, renderDigest, visibleText } = await import('../bot/format.js');
       const messages = renderDigest(digest, { ui: digest.language || 'ar', timeZone: tz });
       const visible = messages.reduce((n, m) => n + visibleText(m.html).length, 0);
       const text = messages.map((m) => htmlToPlainText(m.html)).join('\n\n');
-      const summary = `${digest.stories.length} stories from ${articles.length} articles · ${visible} visible characters in ${messages.length} message${messages.length === 1 ? '' : 's'}`;
+      const summary = `${covered} · ${visible} visible characters in ${messages.length} message${messages.length === 1 ? '' : 's'}`;
       await writeLine(io.stdout, `${text}\n\n${summary}`);
       return 0;
     }
     const lines = [
       `Digest ${digest.id} — ${digest.window.from} to ${digest.window.to}`,
-      `${digest.stories.length} stories from ${articles.length} articles`,
+      covered,
       '',
       ...storiesText(digest.stories),
     ];

@@ -171,7 +171,28 @@ describe('khulasa digest', () => {
     expect(out).toMatch(/^خلاصة اليوم · /m);
     expect(out).toMatch(/^1\. /m);
     expect(out).not.toMatch(/^ {3}• /m);
-    expect(out).toMatch(/^2 stories from \d+ articles · \d+ visible characters in 1 message$/m);
+    expect(out).toMatch(
+      /^2 stories from \d+ articles of the window · \d+ visible characters in 1 message$/m,
+    );
+  });
+
+  it('counts the articles of the window, not every one read', async () => {
+    const { code, out } = await run([
+      'digest',
+      '--from',
+      file,
+      '--now',
+      NOW.toISOString(),
+      '--window',
+      '6',
+    ]);
+    const inside = fileArticles.filter(
+      (a) => Date.parse(a.publishedAt) > NOW.getTime() - 6 * 3_600_000,
+    ).length;
+    expect(code).toBe(0);
+    expect(inside).toBeGreaterThan(0);
+    expect(inside).toBeLessThan(fileArticles.length);
+    expect(out).toContain(` stories from ${inside} articles of the window`);
   });
 
   it('rejects an unknown time zone with exit 2', async () => {
