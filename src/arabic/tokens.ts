@@ -169,8 +169,8 @@ const NO_TERM = -1;
 const UNCACHED = -2;
 
 /** Terms by number, and numbers by term: each distinct term is one string, made once. */
-let termList: string[] = [];
-let termNumbers = new Map<string, number>();
+let termList: string[];
+let termNumbers: Map<string, number>;
 /** Changes whenever the table (and with it the numbering of terms) starts over. */
 let generation = 0;
 
@@ -189,6 +189,35 @@ function computeTerm(raw: string): string {
   return t.length < 2 ? '' : t;
 }
 
+/**
+ * Names the press writes in two words or in one ("فيس بوك", "فيسبوك"): a two-word spelling
+ * also gives the term of the one-word spelling. The terms of the second words are numbered
+ * first, 0 … TAIL_TERMS - 1, so that a scan tells them by their number; TAIL_HEADS[k] maps the
+ * term of a first word to the term of the whole name.
+ */
+const COMPOUND_NAMES = ['فيس بوك', 'يو تيوب', 'نيو يورك', 'سناب شات', 'أبو ظبي'];
+const TAILS: string[] = [];
+const TAIL_HEADS: Map<string, string>[] = [];
+for (const name of COMPOUND_NAMES) {
+  const [first, second] = name.split(' ').map(computeTerm);
+  const whole = computeTerm(name.replace(' ', ''));
+  if (!first || !second || !whole) throw new Error(`compound name ${name} has no terms`);
+  let k = TAILS.indexOf(second);
+  if (k < 0) {
+    k = TAILS.push(second) - 1;
+    TAIL_HEADS.push(new Map());
+  }
+  TAIL_HEADS[k]!.set(first, whole);
+}
+const TAIL_TERMS = TAILS.length;
+
+/** Starts the numbering of terms over, with the second words of compound names first. */
+function startNumbering(): void {
+  termList = [...TAILS];
+  termNumbers = new Map(TAILS.map((t, k) => [t, k]));
+}
+startNumbering();
+
 /** The number of a term, given on first sight. */
 function internTerm(term: string): number {
   let k = termNumbers.get(term);
@@ -205,8 +234,7 @@ function resetCache(): void {
   table.fill(0);
   cacheCount = 0;
   poolUsed = 0;
-  termList = [];
-  termNumbers = new Map();
+  startNumbering();
   generation++;
 }
 
@@ -343,6 +371,7 @@ export function terms(text: string, counts?: { tokens: number }): string[] {
   const out: string[] = [];
   const n = text.length;
   let tokens = 0;
+  let lastAt = -1;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -355,10 +384,17 @@ export function terms(text: string, counts?: { tokens: number }): string[] {
     i = tokenEnd(text, start, k, n);
     tokens++;
     const t = termNumberAt(text, start, i, tokenHash);
-    if (t >= 0) out.push(termList[t]!);
-    else if (t === UNCACHED) {
+    if (t >= 0) {
+      out.push(termList[t]!);
+      if (t < TAIL_TERMS && lastAt === tokens - 1) {
+        const whole = TAIL_HEADS[t]!.get(out[out.length - 2]!);
+        if (whole !== undefined) out.push(whole);
+      }
+      lastAt = tokens;
+    } else if (t === UNCACHED) {
       const long = computeTerm(text.slice(start, i));
       if (long !== '') out.push(long);
+      lastAt = tokens;
     }
   }
   if (counts) counts.tokens = tokens;
@@ -484,6 +520,11 @@ export function termIds(
   let h1 = digest ? digest.h1 : 0;
   let h2 = digest ? digest.h2 : 0;
   let count = digest ? digest.tokens : 0;
+  // The number of the last word token that gave a term, and that term's number (for the
+  // compound names: see TAIL_HEADS).
+  let tokens = 0;
+  let last = 0;
+  let lastAt = -1;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -499,11 +540,15 @@ export function termIds(
       h2 = digestMix2(h2, tokenHash, i - start);
       count++;
     }
+    tokens++;
     const t = termNumberAt(text, start, i, tokenHash);
     if (t < 0) {
       if (t === UNCACHED) {
         const long = computeTerm(text.slice(start, i));
-        if (long !== '') out.push(dictionary.id(long));
+        if (long !== '') {
+          out.push(dictionary.id(long));
+          lastAt = -1;
+        }
       }
       continue;
     }
@@ -523,6 +568,13 @@ export function termIds(
       ids[t] = id + 1;
     }
     out.push(id);
+    // A compound name's second word, right after a word: the whole name's term too.
+    if (t < TAIL_TERMS && lastAt === tokens - 1) {
+      const whole = TAIL_HEADS[t]!.get(termList[last]!);
+      if (whole !== undefined) out.push(dictionary.id(whole));
+    }
+    last = t;
+    lastAt = tokens;
   }
   if (digest) {
     digest.h1 = h1;

@@ -118,6 +118,15 @@ describe('terms', () => {
     expect(ids).toEqual([0, 1, 0]);
   });
 
+  it('gives a name written in two words the term of the name written as one', () => {
+    const joined = terms('فيسبوك')[0]!;
+    expect(terms('تحقيق في فيس بوك')).toContain(joined);
+    expect(terms('نيو يورك')).toContain(terms('نيويورك')[0]);
+    // only when the two words are next to each other, in that order
+    expect(terms('فيس ثم بوك')).not.toContain(joined);
+    expect(terms('بوك فيس')).not.toContain(joined);
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(terms('')).toEqual([]);
     expect(terms('،.؟!')).toEqual([]);
@@ -146,6 +155,15 @@ describe('termIds', () => {
     termIds(text, d, out);
     const check = dictionary();
     expect(out).toEqual(terms(text).map((t) => check.id(t)));
+  });
+
+  it('gives the ids of a name in two words as terms does, also when the words were seen before', () => {
+    for (const t of ['قالت فيس بوك إن', 'فيس بوك فيس بوك', 'فيس في بوك', 'يو تيوب']) {
+      const out: number[] = [];
+      termIds(t, dictionary(), out);
+      const check = dictionary();
+      expect(out).toEqual(terms(t).map((x) => check.id(x)));
+    }
   });
 
   it('remembers ids per dictionary, so a repeated token is not looked up again', () => {
