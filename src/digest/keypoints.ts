@@ -683,10 +683,12 @@ const QUOTE_PAIRS: readonly [string, string][] = [
 
 /** Removes quote marks that have no partner in the sentence. */
 const ANY_QUOTE_RE = /["()\u00AB\u00BB\u201C\u201D]/;
+/** A quote mark typed twice in a row (`""يجب`): one mark. */
+const DOUBLED_QUOTE_RE = /(["\u00AB\u00BB\u201C\u201D])\1+/g;
 
 function dropUnbalancedQuotes(s: string): string {
   if (!ANY_QUOTE_RE.test(s)) return s;
-  let out = s;
+  let out = s.replace(DOUBLED_QUOTE_RE, '$1');
   for (const [open, close] of QUOTE_PAIRS) {
     const opens = out.split(open).length - 1;
     const closes = out.split(close).length - 1;
