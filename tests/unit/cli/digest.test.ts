@@ -7,6 +7,9 @@ import { archiveBackground, dayBefore } from '../../../src/cli/eval-clusters.js'
 import { NOW, dayArticles } from '../digest/fixtures.js';
 
 const run = (argv: string[]) => runCli(argv);
+/** `khulasa digest --from FILE --now NOW` with more options. */
+const runAsOfNow = (...more: string[]) =>
+  run(['digest', '--from', file, '--now', NOW.toISOString(), ...more]);
 
 const dir = mkdtempSync(join(tmpdir(), 'khulasa-digest-'));
 const file = join(dir, 'articles.jsonl');
@@ -68,14 +71,7 @@ describe('khulasa digest', () => {
   });
 
   it('prints the documented JSON shape', async () => {
-    const { code, out, err } = await run([
-      'digest',
-      '--from',
-      file,
-      '--now',
-      NOW.toISOString(),
-      '--json',
-    ]);
+    const { code, out, err } = await runAsOfNow('--json');
     expect(err).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(out) as {
@@ -122,15 +118,7 @@ describe('khulasa digest', () => {
   });
 
   it('puts every article in one story with --all-stories', async () => {
-    const { out } = await run([
-      'digest',
-      '--from',
-      file,
-      '--now',
-      NOW.toISOString(),
-      '--json',
-      '--all-stories',
-    ]);
+    const { out } = await runAsOfNow('--json', '--all-stories');
     const ids = (JSON.parse(out) as { stories: { articles: { id: string }[] }[] }).stories.flatMap(
       (s) => s.articles.map((a) => a.id),
     );
@@ -138,16 +126,7 @@ describe('khulasa digest', () => {
   });
 
   it('with --full, prints every point and the sources of each story', async () => {
-    const { code, out } = await run([
-      'digest',
-      '--from',
-      file,
-      '--now',
-      NOW.toISOString(),
-      '--max-stories',
-      '2',
-      '--full',
-    ]);
+    const { code, out } = await runAsOfNow('--max-stories', '2', '--full');
     expect(code).toBe(0);
     expect(out).toMatch(/^1\. /m);
     expect(out).toMatch(/^ {3}• /m);
@@ -156,17 +135,7 @@ describe('khulasa digest', () => {
   });
 
   it('prints the one-screen form a reader gets, and what it measures', async () => {
-    const { code, out } = await run([
-      'digest',
-      '--from',
-      file,
-      '--now',
-      NOW.toISOString(),
-      '--max-stories',
-      '2',
-      '--tz',
-      'Asia/Riyadh',
-    ]);
+    const { code, out } = await runAsOfNow('--max-stories', '2', '--tz', 'Asia/Riyadh');
     expect(code).toBe(0);
     expect(out).toMatch(/^خلاصة اليوم · /m);
     expect(out).toMatch(/^1\. /m);
@@ -177,15 +146,7 @@ describe('khulasa digest', () => {
   });
 
   it('counts the articles of the window, not every one read', async () => {
-    const { code, out } = await run([
-      'digest',
-      '--from',
-      file,
-      '--now',
-      NOW.toISOString(),
-      '--window',
-      '6',
-    ]);
+    const { code, out } = await runAsOfNow('--window', '6');
     const inside = fileArticles.filter(
       (a) => Date.parse(a.publishedAt) > NOW.getTime() - 6 * 3_600_000,
     ).length;
