@@ -61,6 +61,16 @@ const CLAUSE_OPENERS = new Set(
   ].map((w) => normalize(w)),
 );
 
+/**
+ * Prepositions that open a sentence with its circumstance (time, cause, concession) before the
+ * main clause. Normalized.
+ */
+const FRONTED = new Set(
+  ['بعد', 'قبل', 'عقب', 'إثر', 'خلال', 'رغم', 'برغم', 'بعدما', 'وسط', 'منذ'].map((w) =>
+    normalize(w),
+  ),
+);
+
 /** Latin clause openers for translated points. */
 const LATIN_OPENERS = new Set([
   'which',
@@ -191,11 +201,20 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
   const said = REPORTING.has(normalize(all[0]!))
     ? all.findIndex((w) => SAID_OPENERS.has(leading(w)))
     : -1;
+  // A sentence opening on "after …" / "despite …": its first clause is only the circumstance
+  // ("بعد شتم عباس السفير، | ندد البيت الأبيض …"), not a clause that says something.
+  const fronted = FRONTED.has(leading(all[0]!));
+  const firstEnd = fronted ? all.findIndex((w) => CLAUSE_END.test(w)) : -1;
   let cut = -1;
-  for (let i = Math.min(maxWords, all.length - 1); i >= Math.max(floor, said + 3); i--) {
+  for (
+    let i = Math.min(maxWords, all.length - 1);
+    i >= Math.max(floor, said + 3, firstEnd + 2);
+    i--
+  ) {
     // a cut after word i-1 (keeping words 0..i-1)
     const last = all[i - 1]!;
-    if (opensReport(all[i]!) || dangles(last)) continue;
+    // Nor does a clause end on its own opener ("…ملابسات وفاته، وذلك | بحسب ما كتب والده").
+    if (opensReport(all[i]!) || dangles(last) || isOpener(last)) continue;
     if (CLAUSE_END.test(last) && !SENTENCE_END.test(last)) {
       cut = i;
       break;

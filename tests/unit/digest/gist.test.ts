@@ -15,6 +15,22 @@ describe('shortenToClause', () => {
     expect(shortenToClause(s, 12)).toBe('قال الوزير إن المحادثات ستستأنف الأسبوع المقبل');
   });
 
+  it('does not end on a clause opener cut from the phrase it opens', () => {
+    const s =
+      'توفي الكاتب المعروف سامي ناصر عن عمر يناهز 80 عاما ولم تعرف بعد ملابسات وفاته، وذلك بحسب ما كتب ابنه في حسابه على موقع التواصل الاجتماعي فيسبوك.';
+    expect(shortenToClause(s, 25)).toBe(
+      'توفي الكاتب المعروف سامي ناصر عن عمر يناهز 80 عاما ولم تعرف بعد ملابسات وفاته',
+    );
+  });
+
+  it('does not stop after the circumstance a sentence opens with ("after …,")', () => {
+    const s =
+      'بعد تصريحات الوزير المثيرة للجدل في مؤتمر الأمس، طالبت أحزاب المعارضة الحكومة بتقديم اعتذار رسمي وفتح تحقيق مستقل في ما جرى خلال الجلسة';
+    const out = shortenToClause(s, 12);
+    expect(out).not.toBe('بعد تصريحات الوزير المثيرة للجدل في مؤتمر الأمس');
+    expect(out).toContain('طالبت');
+  });
+
   it('cuts before a clause opener when there is no punctuation', () => {
     const s =
       'استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة حيث بحث الجانبان سبل تعزيز التعاون الاقتصادي والتجاري بين البلدين في المرحلة المقبلة';
