@@ -485,6 +485,29 @@ function mostRelevantFirst(
 /** A topic story's last day: its newest equally relevant article and the day before it. */
 const LAST_DAY_MS = 24 * 3_600_000;
 
+/**
+ * A topic's matches told day by day: a group spanning more than a day (a subject followed for
+ * days, which its name alone holds together: "Afrin" from its capture to the looting after)
+ * is cut into the 24-hour spans back from its newest article, each a story of its own; a
+ * group within one day is left whole.
+ */
+function dayByDay(group: readonly Article[]): Article[][] {
+  const times = group.map((a) => publishedMs(a));
+  const dated = times.filter((t) => !Number.isNaN(t));
+  if (dated.length === 0) return [[...group]];
+  const newest = Math.max(...dated);
+  if (newest - Math.min(...dated) <= LAST_DAY_MS) return [[...group]];
+  const days = new Map<number, Article[]>();
+  group.forEach((a, i) => {
+    const t = times[i]!;
+    const day = Number.isNaN(t) ? 0 : Math.floor((newest - t) / LAST_DAY_MS);
+    const list = days.get(day);
+    if (list) list.push(a);
+    else days.set(day, [a]);
+  });
+  return [...days.values()];
+}
+
 export interface TopicOptions {
   /** The time of the question. */
   now: Date;
@@ -549,15 +572,24 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
     (scoreOf.get(y.id) ?? 0) - (scoreOf.get(x.id) ?? 0) || cmp(x.id, y.id);
   const ranked = groups
     .map((g) => [...g].sort(byRelevance))
-    .map((group) => {
-      const relevance = scoreOf.get(group[0]!.id) ?? 0;
+    .flatMap((group) => {
       const strong = group.filter((a) => (scoreOf.get(a.id) ?? 0) >= floor).length;
       // The best article decides; more articles about it help a little.
-      const score = relevance + Math.min(0.15, 0.05 * Math.log2(Math.max(1, strong)));
-      return { group, relevance, score: Math.round(score * 1e6) / 1e6, id: storyIdFor(group) };
+      const best = scoreOf.get(group[0]!.id) ?? 0;
+      const score =
+        Math.round((best + Math.min(0.15, 0.05 * Math.log2(Math.max(1, strong)))) * 1e6) / 1e6;
+      // A subject followed for days is told day by day, each day as relevant as the subject.
+      return dayByDay(group).map((part) => ({
+        group: part,
+        relevance: scoreOf.get(part[0]!.id) ?? 0,
+        score,
+        latest: Math.max(...part.map((a) => publishedMs(a) || -Infinity)),
+        id: storyIdFor(part),
+      }));
     })
     .filter((r) => r.relevance >= floor)
-    .sort((a, b) => b.score - a.score || cmp(a.id, b.id))
+    // Equally relevant: the newest first (a subject's days: its latest day first).
+    .sort((a, b) => b.score - a.score || b.latest - a.latest || cmp(a.id, b.id))
     .slice(0, opts.maxStories ?? 5);
   if (ranked.length === 0) return none;
   return {

@@ -272,7 +272,7 @@ describe('clustering the matches', () => {
     expect(story!.title).not.toBe('شاهد.. زلزال ملاطية');
   });
 
-  it('leads a subject followed for days with its last day, not its first', () => {
+  it('tells a subject followed for days day by day, its last day first', () => {
     const report = 'انهارت عشرات المباني في ملاطية وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض';
     const quake = createSearchIndex([
       article('d1', 'alpha', 50, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
@@ -280,10 +280,25 @@ describe('clustering the matches', () => {
       article('d3', 'gamma', 26, 'زلزال ملاطية: انتشال ناجين', `${report} بعد يوم.`),
       article('d4', 'alpha', 2, 'زلزال ملاطية: بدء رفع الأنقاض', `${report} وبدء رفع الأنقاض.`),
     ]);
-    const [story] = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 }).stories;
-    expect(story!.articles).toHaveLength(4);
-    expect(story!.articles[0]!.id).toBe('d4');
-    expect(story!.title).toBe('زلزال ملاطية: بدء رفع الأنقاض');
+    const { stories } = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 });
+    // 24-hour spans back from the newest report: 2 h ago; 26 and 46 h; 50 h.
+    expect(stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([
+      ['d4'],
+      ['d2', 'd3'],
+      ['d1'],
+    ]);
+    expect(stories[0]!.title).toBe('زلزال ملاطية: بدء رفع الأنقاض');
+  });
+
+  it('keeps a story within one day whole', () => {
+    const report = 'انهارت عشرات المباني في ملاطية وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض';
+    const quake = createSearchIndex([
+      article('e1', 'alpha', 23, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
+      article('e2', 'beta', 12, 'زلزال ملاطية: البحث عن ناجين', `${report} وسط البرد.`),
+      article('e3', 'gamma', 1, 'زلزال ملاطية: انتشال ناجين', `${report} بعد يوم.`),
+    ]);
+    const { stories } = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 });
+    expect(stories.map((s) => s.articles.length)).toEqual([3]);
   });
 
   it('answers a question that names one event with one story, not one per angle', () => {
