@@ -86,6 +86,9 @@ describe('cliticWawRest', () => {
     ['وشدد', 'شدد'],
     ['وقد', 'قد'],
     ['وَقال', 'قال'],
+    ['وكتب', 'كتب'],
+    ['وقيل', 'قيل'],
+    ['وغرد', 'غرد'],
   ])('drops the clitic of %s → %s', (word, rest) => {
     expect(cliticWawRest(word)).toBe(rest);
   });
