@@ -272,14 +272,25 @@ describe('clustering the matches', () => {
     expect(story!.title).not.toBe('شاهد.. زلزال ملاطية');
   });
 
-  it('tells a subject followed for days day by day, its last day first', () => {
+  /** Four reports of one quake, published the given hours before NOW (ids d1, d2, …). */
+  const quakeReports = (...hours: number[]) => {
     const report = 'انهارت عشرات المباني في ملاطية وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض';
-    const quake = createSearchIndex([
-      article('d1', 'alpha', 50, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
-      article('d2', 'beta', 46, 'زلزال ملاطية: البحث عن ناجين', `${report} وسط البرد.`),
-      article('d3', 'gamma', 26, 'زلزال ملاطية: انتشال ناجين', `${report} بعد يوم.`),
-      article('d4', 'alpha', 2, 'زلزال ملاطية: بدء رفع الأنقاض', `${report} وبدء رفع الأنقاض.`),
-    ]);
+    const reports: [string, string, string][] = [
+      ['alpha', 'زلزال ملاطية يهدم عشرات المباني', '.'],
+      ['beta', 'زلزال ملاطية: البحث عن ناجين', ' وسط البرد.'],
+      ['gamma', 'زلزال ملاطية: انتشال ناجين', ' بعد يوم.'],
+      ['alpha', 'زلزال ملاطية: بدء رفع الأنقاض', ' وبدء رفع الأنقاض.'],
+    ];
+    return createSearchIndex(
+      hours.map((h, k) => {
+        const [outlet, title, end] = reports[k]!;
+        return article(`d${k + 1}`, outlet, h, title, `${report}${end}`);
+      }),
+    );
+  };
+
+  it('tells a subject followed for days day by day, its last day first', () => {
+    const quake = quakeReports(50, 46, 26, 2);
     const { stories } = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 });
     // 24-hour spans back from the newest report: 2 h ago; 26 and 46 h; 50 h.
     expect(stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([
@@ -291,12 +302,7 @@ describe('clustering the matches', () => {
   });
 
   it('keeps a story within one day whole', () => {
-    const report = 'انهارت عشرات المباني في ملاطية وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض';
-    const quake = createSearchIndex([
-      article('e1', 'alpha', 23, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
-      article('e2', 'beta', 12, 'زلزال ملاطية: البحث عن ناجين', `${report} وسط البرد.`),
-      article('e3', 'gamma', 1, 'زلزال ملاطية: انتشال ناجين', `${report} بعد يوم.`),
-    ]);
+    const quake = quakeReports(23, 12, 1);
     const { stories } = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 });
     expect(stories.map((s) => s.articles.length)).toEqual([3]);
   });
