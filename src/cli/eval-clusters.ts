@@ -6,7 +6,8 @@
  * history (document frequencies), as a running service has them in its store. `--sweep` also
  * prints khulasa's per-day figures with each tuned setting a notch either way.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../domain.js';
 import {
@@ -86,9 +87,24 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'neighbourShare', value: 0.9, notch: 0.05 },
 ];
 
+/** The labels of one file ({"labels": {id: story}}), each failure one clear line naming it. */
+async function readLabelsFile(path: string): Promise<Record<string, string>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(`cannot read labels ${path}: ${e.code ?? e.message}`);
+  }
+  const parsed = LabelsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${path} has no "labels": {id: story} object`);
+  return parsed.data.labels;
+}
+
 /**
- * An articles file and its story labels ({"labels": {id: story}}), each failure one clear line
- * naming the file.
+ * An articles file and its story labels: one file ({"labels": {id: story}}), or a folder whose
+ * `*.stories.json` files are read together (one per day, as in eval/labels). Each failure is one
+ * clear line naming the file.
  */
 export async function readLabelledArticles(
   articlesPath: string,
@@ -98,16 +114,16 @@ export async function readLabelledArticles(
     throw new Error(`cannot read articles ${articlesPath}: ${err.code ?? err.message}`);
   });
   if (articles.length === 0) throw new Error(`no articles in ${articlesPath}`);
-  let labelsRaw: unknown;
-  try {
-    labelsRaw = JSON.parse(await readFile(labelsPath, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new Error(`cannot read labels ${labelsPath}: ${e.code ?? e.message}`);
-  }
-  const parsed = LabelsSchema.safeParse(labelsRaw);
-  if (!parsed.success) throw new Error(`${labelsPath} has no "labels": {id: story} object`);
-  return { articles, labels: parsed.data.labels };
+  const isFolder = await stat(labelsPath).then(
+    (st) => st.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) return { articles, labels: await readLabelsFile(labelsPath) };
+  const files = (await readdir(labelsPath)).filter((f) => f.endsWith('.stories.json')).sort();
+  if (files.length === 0) throw new Error(`no *.stories.json files in ${labelsPath}`);
+  const labels: Record<string, string> = {};
+  for (const f of files) Object.assign(labels, await readLabelsFile(join(labelsPath, f)));
+  return { articles, labels };
 }
 
 /** Runs the evaluation and prints a table (or JSON with --json); returns the exit code. */

@@ -10,9 +10,10 @@ const HELP = `Usage:
       ROUGE-1/2/L F1 of khulasa's key points and of the Lead baseline at the same word budget,
       with words/budget; --sweep moves each tuned setting a notch either way.
       FILE lines: {"id","text","summaries":[...],"is_news"?}
-  khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json [--archive ARCHIVE.jsonl]
+  khulasa eval --clusters ARTICLES.jsonl --labels STORIES.json|DIR [--archive ARCHIVE.jsonl]
                [--background-days N] [--sweep] [--json]
-      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines. With
+      B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines (a DIR:
+      every *.stories.json in it, e.g. eval/labels, one day each). With
       --archive, the archive's articles of the N days (default 7) before each day are its
       history; --sweep adds the figures with each tuned setting a notch either way.
   khulasa eval --topics QUERIES.jsonl --articles ARTICLES.jsonl --labels STORIES.json

@@ -225,6 +225,29 @@ describe('khulasa eval --clusters', () => {
   });
 });
 
+describe('khulasa eval --clusters --labels FOLDER', () => {
+  it('reads every *.stories.json of the folder together', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khulasa-labels-'));
+    const write = (name: string, labels: Record<string, string>) =>
+      writeFileSync(join(folder, name), JSON.stringify({ labels }));
+    write('a.stories.json', { q1: 'quake', q2: 'quake', q3: 'quake' });
+    write('b.stories.json', { f1: 'cup', f2: 'cup', b1: 'bank' });
+    write('notes.json', { s1: 'not read' });
+    const { code, out } = await run(['eval', '--clusters', file, '--labels', folder]);
+    expect(code).toBe(0);
+    // six labelled articles of the two files, none of the other file
+    expect(out).toMatch(/^khulasa +overall +6 +3 /m);
+  });
+
+  it('says so in one line when the folder has no labels file', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'khulasa-labels-'));
+    const { code, err } = await run(['eval', '--clusters', file, '--labels', empty]);
+    expect(code).not.toBe(0);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain('no *.stories.json files in');
+  });
+});
+
 describe('khulasa eval --clusters with history', () => {
   const at = (id: string, day: string, title: string) => ({
     ...dayArticles()[0]!,
