@@ -482,6 +482,17 @@ function mostRelevantFirst(
   ];
 }
 
+/**
+ * What a day of age takes off a topic story's score (relevance 0–1, plus up to 0.15 for more
+ * articles): enough that a week-old piece a little more relevant does not lead yesterday's
+ * story of three outlets, too little to put a passing mention of today above the subject.
+ */
+const RECENCY_PER_DAY = 0.02;
+
+/** Days from `ms` back to `now` (0 for undated or future). */
+const ageInDays = (now: Date, ms: number): number =>
+  Number.isFinite(ms) ? Math.max(0, (now.getTime() - ms) / 86_400_000) : 0;
+
 /** A topic story's last day: its newest equally relevant article and the day before it. */
 const LAST_DAY_MS = 24 * 3_600_000;
 
@@ -588,8 +599,10 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
       }));
     })
     .filter((r) => r.relevance >= floor)
-    // Equally relevant: the newest first (a subject's days: its latest day first).
-    .sort((a, b) => b.score - a.score || b.latest - a.latest || cmp(a.id, b.id))
+    // A little less for each day back: of two stories about the same, the reader asks for the
+    // news; equally placed, the newest first (a subject's days: its latest day first).
+    .map((r) => ({ ...r, rank: r.score - RECENCY_PER_DAY * ageInDays(opts.now, r.latest) }))
+    .sort((a, b) => b.rank - a.rank || b.latest - a.latest || cmp(a.id, b.id))
     .slice(0, opts.maxStories ?? 5);
   if (ranked.length === 0) return none;
   return {

@@ -307,6 +307,19 @@ describe('clustering the matches', () => {
     expect(stories.map((s) => s.articles.length)).toEqual([3]);
   });
 
+  it('puts a story of today before an equally relevant one of four days ago with more articles', () => {
+    const index = createSearchIndex([
+      article('old1', 'alpha', 96, 'زلزال في ملاطية', 'ضرب زلزال مدينة ملاطية وانهارت مبان.'),
+      article('old2', 'beta', 97, 'زلزال في ملاطية', 'ضرب زلزال مدينة ملاطية وانهارت منازل.'),
+      article('new1', 'gamma', 2, 'فيضان في ملاطية', 'غمر فيضان أحياء مدينة ملاطية وأغلق طرقا.'),
+    ]);
+    const { stories } = answerTopic(index, 'ملاطية', { now: NOW, days: 7 });
+    expect(stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([
+      ['new1'],
+      ['old1', 'old2'],
+    ]);
+  });
+
   it('answers a question that names one event with one story, not one per angle', () => {
     // Four angles of one quake: what they share is its name, which is also the question.
     const angle = (id: string, h: number, words: string) =>
