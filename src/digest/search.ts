@@ -459,10 +459,9 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A story's articles for a topic answer, already by relevance: the most relevant lead, and
- * among equally relevant ones the most central of the story's last day (a report, where an id
- * order could put a video caption first: every Douma headline names the attack; and today's
- * news, where a subject followed for days would lead with its first day: "Afrin" led with its
- * capture two days before, over the looting and the closed roads of the day asked).
+ * among equally relevant ones the most central (a report, where an id order could put a video
+ * caption first: every Douma headline names the attack). A story here spans at most a day (see
+ * {@link dayByDay}), so its lead is of the day it tells.
  */
 function mostRelevantFirst(
   byRelevance: readonly Article[],
@@ -472,14 +471,7 @@ function mostRelevantFirst(
   let tied = 1;
   while (tied < byRelevance.length && (scoreOf.get(byRelevance[tied]!.id) ?? 0) === best) tied++;
   if (tied === 1) return [...byRelevance];
-  const top = byRelevance.slice(0, tied);
-  const newest = Math.max(...top.map((a) => publishedMs(a) || -Infinity));
-  const lastDay = (a: Article): boolean => !(newest - publishedMs(a) > LAST_DAY_MS);
-  return [
-    ...byCentrality(top.filter(lastDay)),
-    ...byCentrality(top.filter((a) => !lastDay(a))),
-    ...byRelevance.slice(tied),
-  ];
+  return [...byCentrality(byRelevance.slice(0, tied)), ...byRelevance.slice(tied)];
 }
 
 /**
@@ -493,8 +485,8 @@ const RECENCY_PER_DAY = 0.02;
 const ageInDays = (now: Date, ms: number): number =>
   Number.isFinite(ms) ? Math.max(0, (now.getTime() - ms) / 86_400_000) : 0;
 
-/** A topic story's last day: its newest equally relevant article and the day before it. */
-const LAST_DAY_MS = 24 * 3_600_000;
+/** A day, the span of one topic story (see {@link dayByDay}). */
+const DAY_MS = 24 * 3_600_000;
 
 /**
  * A topic's matches told day by day: a group spanning more than a day (a subject followed for
@@ -507,11 +499,11 @@ function dayByDay(group: readonly Article[]): Article[][] {
   const dated = times.filter((t) => !Number.isNaN(t));
   if (dated.length === 0) return [[...group]];
   const newest = Math.max(...dated);
-  if (newest - Math.min(...dated) <= LAST_DAY_MS) return [[...group]];
+  if (newest - Math.min(...dated) <= DAY_MS) return [[...group]];
   const days = new Map<number, Article[]>();
   group.forEach((a, i) => {
     const t = times[i]!;
-    const day = Number.isNaN(t) ? 0 : Math.floor((newest - t) / LAST_DAY_MS);
+    const day = Number.isNaN(t) ? 0 : Math.floor((newest - t) / DAY_MS);
     const list = days.get(day);
     if (list) list.push(a);
     else days.set(day, [a]);
