@@ -20,7 +20,10 @@
  *    Nor does a group whose headlines tell of people fleeing a war (the displaced, evacuations,
  *    corridors) join one whose headlines tell of its fighting (strikes, shelling, the dead), at
  *    this or any later step: reports from one front share its places and its words whichever
- *    side they tell, yet the civilians leaving a besieged town are a story of their own. Two
+ *    side they tell, yet the civilians leaving a besieged town are a story of their own. Nor do
+ *    the reports of two fronts of one war (Saada and Taiz, Afrin and Eastern Ghouta: the place
+ *    half of each group's headlines name, in few of the other's; see `places.ts`), which share
+ *    their actors and war words and differ only in where they happen. Two
  *    big cores (`bigCore` articles each) need a margin over the threshold to join. A lone
  *    article joins a small core only when its strongest link into it is nearly its strongest
  *    link into any other core, unless the two cores are angles of one event: a centroid sums an
@@ -55,6 +58,7 @@ import {
   type FeatureOptions,
 } from './features.js';
 import { Aspect, groupAspect, headlineAspect } from './aspects.js';
+import { headlinePlaces } from './places.js';
 import { PairHeap } from './heap.js';
 import { stem, terms } from '../arabic/index.js';
 
@@ -735,12 +739,13 @@ function closestInDominant(
 }
 
 /**
- * Each article's headline terms (skeletons) and the side of a war story it tells, and in how
- * many of the headlines each term is.
+ * Each article's headline terms (skeletons), the side of a war story it tells and the places
+ * it names, and in how many of the headlines each term is.
  */
 interface Headlines {
   titles: Set<string>[];
   aspects: Aspect[];
+  places: string[][];
   df: Map<string, number>;
 }
 
@@ -748,7 +753,8 @@ function headlineTerms(reps: readonly Article[]): Headlines {
   const titles = reps.map((a) => new Set(terms(a.title).map(skeleton)));
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
-  return { titles, aspects: titles.map(headlineAspect), df };
+  const places = reps.map((a) => headlinePlaces(a.title));
+  return { titles, aspects: titles.map(headlineAspect), places, df };
 }
 
 /** A group needs this many articles before its headlines can name an event of their own. */
@@ -766,7 +772,8 @@ const NAME_ELSEWHERE = 0.25;
  * each other's context, share enough words to join, but every report of the strike names
  * "T4" in its headline and every report of the attack "chemical" or "Douma", and neither name
  * is in the other's headlines. Also how many of each group's headlines tell each side of a war
- * story (see {@link headlineAspect}), and the test that keeps the two sides apart.
+ * story (see {@link headlineAspect}) and name each place (see {@link headlinePlaces}), and the
+ * tests that keep the two sides, and two fronts, apart.
  */
 function groupNames(
   headlines: Headlines,
@@ -778,23 +785,28 @@ function groupNames(
 ): {
   join(keep: number, drop: number): void;
   apart(a: number, b: number): boolean;
-  otherSide(a: number, b: number): boolean;
+  warApart(a: number, b: number): boolean;
 } {
-  const { titles, aspects, df } = headlines;
+  const { titles, aspects, places, df } = headlines;
   const rare = NAME_RARE * titles.length;
   /** Headline term → how many of the group's headlines carry it. */
   const counts: Map<string, number>[] = [];
+  /** Place → how many of the group's headlines name it. */
+  const placeCounts: Map<string, number>[] = [];
   /** How many of the group's headlines tell of people fleeing, and how many of the fighting. */
   const fleeing = new Int32Array(count);
   const fighting = new Int32Array(count);
   for (let g = 0; g < count; g++) {
     const c = new Map<string, number>();
+    const p = new Map<string, number>();
     for (let m = head[g]!; m >= 0; m = next[m]!) {
       titles[m]!.forEach((t) => c.set(t, (c.get(t) ?? 0) + 1));
+      places[m]!.forEach((t) => p.set(t, (p.get(t) ?? 0) + 1));
       if (aspects[m] === Aspect.Displacement) fleeing[g]!++;
       else if (aspects[m] === Aspect.Combat) fighting[g]!++;
     }
     counts.push(c);
+    placeCounts.push(p);
   }
   const sideOf = (g: number): Aspect =>
     groupAspect(fleeing[g]!, fighting[g]!, size[g]!, aspectShare);
@@ -804,37 +816,64 @@ function groupNames(
     const y = sideOf(b);
     return x !== Aspect.None && y !== Aspect.None && x !== y;
   };
+  /** The terms (or places) `share` or more of a group's headlines carry. */
+  const carried = (c: Map<string, number>, g: number, share: number): string[] => {
+    const out: string[] = [];
+    c.forEach((n, t) => {
+      if (n >= share * size[g]!) out.push(t);
+    });
+    return out;
+  };
+  /** Some of `names` are in `NAME_ELSEWHERE` of group `g`'s headlines, by the counts `c`. */
+  const elsewhere = (names: string[], c: Map<string, number>, g: number): boolean =>
+    names.some((t) => (c.get(t) ?? 0) >= NAME_ELSEWHERE * size[g]!);
+  /**
+   * The two groups report from different fronts of a war: the places half or more of each
+   * one's headlines name are each in under a quarter of the other's (a report from Douma and
+   * one from Hamouriyeh share Eastern Ghouta; one from Saada and one from Taiz share nothing).
+   * Any size, a lone report too: a headline names its front.
+   */
+  const otherFront = (a: number, b: number): boolean => {
+    const fa = carried(placeCounts[a]!, a, NAME_SHARE);
+    if (fa.length === 0) return false;
+    const fb = carried(placeCounts[b]!, b, NAME_SHARE);
+    return (
+      fb.length > 0 && !elsewhere(fa, placeCounts[b]!, b) && !elsewhere(fb, placeCounts[a]!, a)
+    );
+  };
+  const warApart = (a: number, b: number): boolean => otherSide(a, b) || otherFront(a, b);
   /** A group's names, with the size they were computed at. */
   const cache = new Map<number, { size: number; names: string[] }>();
   const namesOf = (g: number): string[] => {
     const hit = cache.get(g);
     if (hit && hit.size === size[g]) return hit.names;
-    const names: string[] = [];
-    counts[g]!.forEach((c, t) => {
-      if (c >= NAME_SHARE * size[g]! && df.get(t)! < rare) names.push(t);
-    });
+    const names = carried(counts[g]!, g, NAME_SHARE).filter((t) => df.get(t)! < rare);
     cache.set(g, { size: size[g]!, names });
     return names;
-  };
-  const elsewhere = (names: string[], g: number): boolean => {
-    const c = counts[g]!;
-    return names.some((t) => (c.get(t) ?? 0) >= NAME_ELSEWHERE * size[g]!);
   };
   return {
     join(keep, drop) {
       const into = counts[keep]!;
       counts[drop]!.forEach((c, t) => into.set(t, (into.get(t) ?? 0) + c));
       counts[drop]!.clear();
+      const placesInto = placeCounts[keep]!;
+      placeCounts[drop]!.forEach((c, t) => placesInto.set(t, (placesInto.get(t) ?? 0) + c));
+      placeCounts[drop]!.clear();
       fleeing[keep]! += fleeing[drop]!;
       fighting[keep]! += fighting[drop]!;
     },
-    otherSide,
+    warApart,
     apart(a, b) {
-      if (otherSide(a, b)) return true;
+      if (warApart(a, b)) return true;
       if (size[a]! < NAMED_GROUP_MIN || size[b]! < NAMED_GROUP_MIN) return false;
       const na = namesOf(a);
       const nb = namesOf(b);
-      return na.length > 0 && nb.length > 0 && !elsewhere(na, b) && !elsewhere(nb, a);
+      return (
+        na.length > 0 &&
+        nb.length > 0 &&
+        !elsewhere(na, counts[b]!, b) &&
+        !elsewhere(nb, counts[a]!, a)
+      );
     },
   };
 }
@@ -1102,7 +1141,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       continue;
     }
     // Two events that each carry their own name stay apart, however much they share; so do
-    // the two sides of a war story.
+    // the two sides of a war story, and the reports of its two fronts.
     if (names.apart(keep, drop)) continue;
     // A lone article joins a small core only near its own nearest articles (see nearEnough).
     if (size[drop] === 1 && small(keep) && !nearEnough(drop, keep)) continue;
@@ -1171,7 +1210,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     titleShares(g).forEach((_, t) => {
       if ((keys.get(t) ?? 0) >= 0.25) shared++;
     });
-    if (shared >= absorbTitleTerms && !names.otherSide(g, best)) absorbInto.push([g, best]);
+    if (shared >= absorbTitleTerms && !names.warApart(g, best)) absorbInto.push([g, best]);
   }
   for (const [g, c] of absorbInto) join(c, g);
 
@@ -1201,7 +1240,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       best >= 0 &&
       bestSim >= floor &&
       second < margin * bestSim &&
-      !names.otherSide(g, best) &&
+      !names.warApart(g, best) &&
       (size[g] !== 1 || !small(best) || nearEnough(g, best))
     ) {
       attachTo.push([g, best]);
@@ -1233,7 +1272,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       const lead = namedTerms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`);
       named = anchors.filter((t) => lead.has(t)).length >= needed;
     }
-    if (named && !names.otherSide(g, c)) attachTo.push([g, c]);
+    if (named && !names.warApart(g, c)) attachTo.push([g, c]);
   }
   for (const [g, c] of attachTo) {
     next[tail[c]!] = head[g]!;

@@ -458,6 +458,50 @@ describe('keeping the two sides of a war story apart', () => {
   });
 });
 
+describe('keeping two fronts of a war apart', () => {
+  // Reports of one war from two places: the same actors and war words, most of their wording
+  // shared, told apart only by where they happen, which each headline names.
+  const WAR = filler(48000, 18);
+  const report = (id: string, k: number, title: string): Article =>
+    article(
+      id,
+      `s${k}`,
+      3,
+      `${title} ${filler(48100 + 10 * k, 2).join(' ')}`,
+      [...WAR.filter((_, i) => (i + k) % 5 !== 0), ...filler(48500 + 20 * k, 3)].join(' ') + '.',
+    );
+  const groupOf = (titles: string[]): string[] =>
+    idGroups(clusterArticles([...titles.map((t, k) => report(`r${k}`, k, t)), ...others])).find(
+      (g) => g.includes('r0'),
+    )!;
+
+  it('keeps the reports from Saada apart from those from Taiz', () => {
+    expect(groupOf(['غارات على صعدة', 'معارك في صعدة', 'تقدم جديد في تعز', 'قصف على تعز'])).toEqual(
+      ['r0', 'r1'],
+    );
+  });
+
+  it('keeps a lone report from another front apart from a group', () => {
+    expect(groupOf(['تقدم جديد بتعز', 'غارات على صعدة', 'معارك في صعدة', 'قصف على صعدة'])).toEqual([
+      'r0',
+    ]);
+  });
+
+  it('joins them when a headline names no place', () => {
+    expect(groupOf(['غارات جديدة', 'معارك في صعدة', 'قصف على صعدة'])).toHaveLength(3);
+  });
+
+  it('joins reports from two towns of one front (Douma and Hamouriyeh, in Eastern Ghouta)', () => {
+    expect(groupOf(['غارات على دوما', 'معارك في دوما', 'قوات النظام تدخل حمورية'])).toHaveLength(3);
+  });
+
+  it('joins them when the other front is named in a quarter of the headlines', () => {
+    expect(
+      groupOf(['غارات على صعدة', 'معارك في صعدة', 'من صعدة إلى تعز', 'قصف على تعز']),
+    ).toHaveLength(4);
+  });
+});
+
 describe('two big cores', () => {
   // Two events of ten reports each, under one headline topic, written on a common background
   // (`shared` of its words in each report) and each in its own words (`own`).

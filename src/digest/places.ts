@@ -1,0 +1,222 @@
+import { normalize, tokenize } from '../arabic/index.js';
+
+/**
+ * The places below a country where the region's wars are fought and reported from — provinces,
+ * towns, districts, bases — so that reports of two fronts of one war stay two stories. Reports
+ * from Saada and from Taiz, or from Afrin and from Eastern Ghouta, share their actors, their
+ * war words and much of their wording; what tells them apart is where they happen, and a news
+ * headline names it.
+ *
+ * Each entry: an id, its Arabic spellings (one or more words, as written in headlines), and the
+ * ids of the places it lies within (a town of Eastern Ghouta names Eastern Ghouta too, so a
+ * report from Douma and one from Hamouriyeh are one front). Left out on purpose:
+ * - capitals, which headlines use for their governments ("دمشق ترد", "الرياض تتهم");
+ * - names that are also common words in headlines (تدمر "destroys", القدم "the foot", الضمير
+ *   "the conscience", عمران, أسير, الزاوية, القائم, حرض "incited").
+ */
+const PLACES: { id: string; names: string[]; within?: string[]; bare?: boolean }[] = [
+  // Syria
+  { id: 'ghouta', names: ['الغوطة', 'غوطة دمشق'] },
+  // Without the article: the Russian Duma is "الدوما".
+  { id: 'douma', names: ['دوما'], within: ['ghouta'], bare: true },
+  { id: 'harasta', names: ['حرستا'], within: ['ghouta'] },
+  { id: 'hamouriyeh', names: ['حمورية'], within: ['ghouta'] },
+  { id: 'saqba', names: ['سقبا'], within: ['ghouta'] },
+  { id: 'kafr-batna', names: ['كفربطنا', 'كفر بطنا'], within: ['ghouta'] },
+  { id: 'zamalka', names: ['زملكا'], within: ['ghouta'] },
+  { id: 'ein-tarma', names: ['عين ترما'], within: ['ghouta'] },
+  { id: 'misraba', names: ['مسرابا'], within: ['ghouta'] },
+  { id: 'jisreen', names: ['جسرين'], within: ['ghouta'] },
+  { id: 'qalamoun', names: ['القلمون'] },
+  { id: 'ruhaybah', names: ['الرحيبة'], within: ['qalamoun'] },
+  { id: 'jayrud', names: ['جيرود'], within: ['qalamoun'] },
+  { id: 'yarmouk', names: ['اليرموك'] },
+  { id: 'afrin', names: ['عفرين'] },
+  { id: 'jandairis', names: ['جنديرس'], within: ['afrin'] },
+  { id: 'rajo', names: ['راجو'], within: ['afrin'] },
+  { id: 'manbij', names: ['منبج'] },
+  { id: 'tal-rifaat', names: ['تل رفعت'] },
+  { id: 'idlib', names: ['إدلب'] },
+  { id: 'saraqib', names: ['سراقب'], within: ['idlib'] },
+  { id: 'maarat', names: ['معرة النعمان'], within: ['idlib'] },
+  { id: 'khan-sheikhoun', names: ['خان شيخون'], within: ['idlib'] },
+  { id: 'jisr-shughur', names: ['جسر الشغور'], within: ['idlib'] },
+  { id: 'aleppo', names: ['حلب'] },
+  { id: 'hama', names: ['حماة'] },
+  { id: 'homs', names: ['حمص'] },
+  { id: 'rastan', names: ['الرستن'], within: ['homs'] },
+  { id: 'talbiseh', names: ['تلبيسة'], within: ['homs'] },
+  { id: 'houla', names: ['الحولة'], within: ['homs'] },
+  { id: 'daraa', names: ['درعا'] },
+  { id: 'quneitra', names: ['القنيطرة'] },
+  { id: 'sweida', names: ['السويداء'] },
+  { id: 'deir-ez-zor', names: ['دير الزور'] },
+  { id: 'bukamal', names: ['البوكمال'], within: ['deir-ez-zor'] },
+  { id: 'raqqa', names: ['الرقة'] },
+  { id: 'hasakah', names: ['الحسكة'] },
+  { id: 'qamishli', names: ['القامشلي'], within: ['hasakah'] },
+  { id: 'latakia', names: ['اللاذقية'] },
+  { id: 'hmeimim', names: ['حميميم'], within: ['latakia'] },
+  { id: 'tartus', names: ['طرطوس'] },
+  { id: 'tanf', names: ['التنف'] },
+  { id: 'shayrat', names: ['الشعيرات'], within: ['homs'] },
+  { id: 't4', names: ['التيفور', 'تيفور', 'تي فور', 'T4', 'T 4'], within: ['homs'] },
+  { id: 'golan', names: ['الجولان'] },
+  // Yemen
+  { id: 'saada', names: ['صعدة'] },
+  { id: 'kitaf', names: ['كتاف'], within: ['saada'] },
+  { id: 'razih', names: ['رازح'], within: ['saada'] },
+  { id: 'baqim', names: ['باقم'], within: ['saada'] },
+  { id: 'haydan', names: ['حيدان'], within: ['saada'] },
+  { id: 'dahyan', names: ['ضحيان'], within: ['saada'] },
+  // Bare: "بحجة" is most often "on the pretext".
+  { id: 'hajjah', names: ['حجة'], bare: true },
+  { id: 'midi', names: ['ميدي'], within: ['hajjah'] },
+  { id: 'hodeidah', names: ['الحديدة'] },
+  { id: 'west-coast', names: ['الساحل الغربي'] },
+  { id: 'khokha', names: ['الخوخة'], within: ['hodeidah', 'west-coast'] },
+  { id: 'hays', names: ['حيس'], within: ['hodeidah', 'west-coast'] },
+  { id: 'tuhayta', names: ['التحيتا'], within: ['hodeidah', 'west-coast'] },
+  { id: 'zabid', names: ['زبيد'], within: ['hodeidah'] },
+  { id: 'durayhimi', names: ['الدريهمي'], within: ['hodeidah'] },
+  { id: 'taiz', names: ['تعز'] },
+  { id: 'mokha', names: ['المخا'], within: ['taiz', 'west-coast'] },
+  { id: 'maqbana', names: ['مقبنة'], within: ['taiz'] },
+  { id: 'waziiyah', names: ['الوازعية'], within: ['taiz'] },
+  { id: 'marib', names: ['مأرب'] },
+  { id: 'sirwah', names: ['صرواح'], within: ['marib'] },
+  { id: 'sanaa', names: ['صنعاء'] },
+  // Bare: "بنهم" is "greedily".
+  { id: 'nihm', names: ['نهم'], within: ['sanaa'], bare: true },
+  { id: 'bayda', names: ['البيضاء'] },
+  { id: 'qayfa', names: ['قيفة'], within: ['bayda'] },
+  { id: 'jawf', names: ['الجوف'] },
+  { id: 'shabwa', names: ['شبوة'] },
+  { id: 'bayhan', names: ['بيحان'], within: ['shabwa'] },
+  { id: 'abyan', names: ['أبين'] },
+  { id: 'mahfad', names: ['المحفد'], within: ['abyan'] },
+  { id: 'lahj', names: ['لحج'] },
+  { id: 'aden', names: ['عدن'] },
+  { id: 'dhale', names: ['الضالع'] },
+  { id: 'dhamar', names: ['ذمار'] },
+  { id: 'hadramawt', names: ['حضرموت'] },
+  { id: 'mukalla', names: ['المكلا'], within: ['hadramawt'] },
+  { id: 'mahra', names: ['المهرة'] },
+  { id: 'socotra', names: ['سقطرى'] },
+  { id: 'mahwit', names: ['المحويت'] },
+  // Saudi Arabia's south, where the missiles from Yemen fall
+  { id: 'jazan', names: ['جازان', 'جيزان'] },
+  { id: 'najran', names: ['نجران'] },
+  { id: 'khamis-mushait', names: ['خميس مشيط'] },
+  { id: 'abha', names: ['أبها'] },
+  { id: 'dhahran-janoub', names: ['ظهران الجنوب'] },
+  // Palestine and Israel
+  { id: 'gaza', names: ['غزة'] },
+  { id: 'khan-younis', names: ['خان يونس'], within: ['gaza'] },
+  { id: 'rafah', names: ['رفح'] },
+  { id: 'jabalia', names: ['جباليا'], within: ['gaza'] },
+  { id: 'west-bank', names: ['الضفة الغربية'] },
+  { id: 'jerusalem', names: ['القدس'] },
+  { id: 'hebron', names: ['الخليل'], within: ['west-bank'] },
+  { id: 'nablus', names: ['نابلس'], within: ['west-bank'] },
+  { id: 'bethlehem', names: ['بيت لحم'], within: ['west-bank'] },
+  // Egypt
+  { id: 'sinai', names: ['سيناء'] },
+  { id: 'arish', names: ['العريش'], within: ['sinai'] },
+  // Iraq
+  { id: 'mosul', names: ['الموصل'], within: ['nineveh'] },
+  { id: 'nineveh', names: ['نينوى'] },
+  { id: 'sinjar', names: ['سنجار'], within: ['nineveh'] },
+  { id: 'tal-afar', names: ['تلعفر'], within: ['nineveh'] },
+  { id: 'anbar', names: ['الأنبار'] },
+  { id: 'fallujah', names: ['الفلوجة'], within: ['anbar'] },
+  { id: 'ramadi', names: ['الرمادي'], within: ['anbar'] },
+  { id: 'kirkuk', names: ['كركوك'] },
+  { id: 'basra', names: ['البصرة'] },
+  { id: 'tikrit', names: ['تكريت'] },
+  { id: 'diyala', names: ['ديالى'] },
+  { id: 'erbil', names: ['أربيل'] },
+  { id: 'sulaymaniyah', names: ['السليمانية'] },
+  // Libya
+  { id: 'benghazi', names: ['بنغازي'] },
+  { id: 'derna', names: ['درنة'] },
+  { id: 'sirte', names: ['سرت'] },
+  { id: 'misrata', names: ['مصراتة'] },
+  { id: 'sabha', names: ['سبها'] },
+  // Lebanon, Turkey's border with Syria
+  { id: 'arsal', names: ['عرسال'] },
+  { id: 'sanliurfa', names: ['شانلي أورفة', 'أورفة'] },
+  { id: 'hatay', names: ['هاتاي'] },
+  { id: 'reyhanli', names: ['الريحانية'], within: ['hatay'] },
+  // Afghanistan
+  { id: 'helmand', names: ['هلمند'] },
+  { id: 'kandahar', names: ['قندهار'] },
+  { id: 'kunduz', names: ['قندوز'] },
+  { id: 'nangarhar', names: ['ننغرهار', 'ننكرهار'] },
+  { id: 'jalalabad', names: ['جلال آباد'], within: ['nangarhar'] },
+  { id: 'herat', names: ['هرات'] },
+  { id: 'ghazni', names: ['غزني'] },
+];
+
+/** Words after which a place's name is part of another name ("الدار البيضاء", "الخوذ البيضاء"). */
+const NOT_AFTER = new Set(['الدار', 'الخوذ', 'الرايه', 'القبعات', 'الراية'].map(normalize));
+
+/** One-letter proclitics a place name may carry (بالحديدة, وصعدة, لعفرين). */
+const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+interface Entry {
+  /** The name's words after the first, normalized. */
+  rest: string[];
+  /** The place and every place it lies within. */
+  ids: string[];
+  bare: boolean;
+}
+
+/** A name's normalized first word → the names starting with it. */
+const BY_FIRST = new Map<string, Entry[]>();
+{
+  const byId = new Map(PLACES.map((p) => [p.id, p]));
+  const lineage = (id: string): string[] => {
+    const out = [id];
+    for (const up of byId.get(id)!.within ?? []) out.push(...lineage(up));
+    return out;
+  };
+  for (const p of PLACES) {
+    const ids = [...new Set(lineage(p.id))];
+    for (const name of p.names) {
+      const words = tokenize(name).map(normalize);
+      const list = BY_FIRST.get(words[0]!) ?? [];
+      list.push({ rest: words.slice(1), ids, bare: p.bare === true });
+      BY_FIRST.set(words[0]!, list);
+    }
+  }
+}
+
+/**
+ * The places a headline names, each with the places it lies within (ids of {@link PLACES}). A
+ * word names a place as written or behind up to two proclitic letters (بالحديدة, وصعدة,
+ * ولعفرين, للغوطة).
+ *
+ * @example headlinePlaces('قوات النظام تدخل حمورية') // ['hamouriyeh', 'ghouta']
+ */
+export function headlinePlaces(title: string): string[] {
+  const words = tokenize(title).map(normalize);
+  const found = new Set<string>();
+  const match = (i: number, form: string, bare: boolean): void => {
+    for (const e of BY_FIRST.get(form) ?? []) {
+      if (e.bare && !bare) continue;
+      if (e.rest.every((w, k) => words[i + 1 + k] === w)) e.ids.forEach((id) => found.add(id));
+    }
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0 && NOT_AFTER.has(words[i - 1]!)) continue;
+    let w = words[i]!;
+    match(i, w, true);
+    for (let k = 0; k < 2 && w.length > 3 && PROCLITICS.has(w[0]!); k++) {
+      // ل before the article drops its alef: للغوطة is ل + الغوطة.
+      w = w.startsWith('لل') ? `ا${w.slice(1)}` : w.slice(1);
+      match(i, w, false);
+    }
+  }
+  return [...found];
+}
