@@ -58,9 +58,9 @@ import {
   type FeatureOptions,
 } from './features.js';
 import { Aspect, groupAspect, headlineAspect } from './aspects.js';
-import { headlinePlaces } from './places.js';
+import { namedPlaces } from './places.js';
 import { PairHeap } from './heap.js';
-import { stem, terms } from '../arabic/index.js';
+import { splitSentences, stem, terms } from '../arabic/index.js';
 
 /**
  * Options of the default clusterer. The defaults were tuned on four labelled days of Arabic
@@ -740,21 +740,32 @@ function closestInDominant(
 
 /**
  * Each article's headline terms (skeletons), the side of a war story it tells and the places
- * it names, and in how many of the headlines each term is.
+ * it names, and in how many of the headlines each term is. `leadPlaces`: for a headline that
+ * names no place, the places its first sentence names (a report's lead says where: "…on
+ * Houthi positions in Kitaf, in Saada province"); empty otherwise.
  */
 interface Headlines {
   titles: Set<string>[];
   aspects: Aspect[];
   places: string[][];
+  leadPlaces: string[][];
   df: Map<string, number>;
 }
+
+/** How much of a text is read for its first sentence. */
+const LEAD_SENTENCE_CHARS = 600;
 
 function headlineTerms(reps: readonly Article[]): Headlines {
   const titles = reps.map((a) => new Set(terms(a.title).map(skeleton)));
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
-  const places = reps.map((a) => headlinePlaces(a.title));
-  return { titles, aspects: titles.map(headlineAspect), places, df };
+  const places = reps.map((a) => namedPlaces(a.title));
+  const leadPlaces = reps.map((a, i) =>
+    places[i]!.length > 0
+      ? []
+      : namedPlaces(splitSentences(a.text.slice(0, LEAD_SENTENCE_CHARS))[0] ?? ''),
+  );
+  return { titles, aspects: titles.map(headlineAspect), places, leadPlaces, df };
 }
 
 /** A group needs this many articles before its headlines can name an event of their own. */
@@ -772,7 +783,7 @@ const NAME_ELSEWHERE = 0.25;
  * each other's context, share enough words to join, but every report of the strike names
  * "T4" in its headline and every report of the attack "chemical" or "Douma", and neither name
  * is in the other's headlines. Also how many of each group's headlines tell each side of a war
- * story (see {@link headlineAspect}) and name each place (see {@link headlinePlaces}), and the
+ * story (see {@link headlineAspect}) and name each place (see {@link namedPlaces}), and the
  * tests that keep the two sides, and two fronts, apart.
  */
 function groupNames(
@@ -787,7 +798,7 @@ function groupNames(
   apart(a: number, b: number): boolean;
   warApart(a: number, b: number): boolean;
 } {
-  const { titles, aspects, places, df } = headlines;
+  const { titles, aspects, places, leadPlaces, df } = headlines;
   const rare = NAME_RARE * titles.length;
   /** Headline term → how many of the group's headlines carry it. */
   const counts: Map<string, number>[] = [];
@@ -828,18 +839,29 @@ function groupNames(
   const elsewhere = (names: string[], c: Map<string, number>, g: number): boolean =>
     names.some((t) => (c.get(t) ?? 0) >= NAME_ELSEWHERE * size[g]!);
   /**
+   * The places a group's headlines name, by how many of them; for a lone article whose
+   * headline names none, the places its lead names.
+   */
+  const placesOf = (g: number): Map<string, number> => {
+    const p = placeCounts[g]!;
+    if (size[g] !== 1 || p.size > 0) return p;
+    return new Map(leadPlaces[head[g]!]!.map((t) => [t, 1]));
+  };
+  /**
    * The two groups report from different fronts of a war: the places half or more of each
    * one's headlines name are each in under a quarter of the other's (a report from Douma and
    * one from Hamouriyeh share Eastern Ghouta; one from Saada and one from Taiz share nothing).
-   * Any size, a lone report too: a headline names its front.
+   * Any size, a lone report too: its headline, or else its lead, names its front. Only a lone
+   * article's lead counts: the leads of a big event's reactions name the place of the event
+   * they react to, not a front of their own.
    */
   const otherFront = (a: number, b: number): boolean => {
-    const fa = carried(placeCounts[a]!, a, NAME_SHARE);
+    const pa = placesOf(a);
+    const fa = carried(pa, a, NAME_SHARE);
     if (fa.length === 0) return false;
-    const fb = carried(placeCounts[b]!, b, NAME_SHARE);
-    return (
-      fb.length > 0 && !elsewhere(fa, placeCounts[b]!, b) && !elsewhere(fb, placeCounts[a]!, a)
-    );
+    const pb = placesOf(b);
+    const fb = carried(pb, b, NAME_SHARE);
+    return fb.length > 0 && !elsewhere(fa, pb, b) && !elsewhere(fb, pa, a);
   };
   const warApart = (a: number, b: number): boolean => otherSide(a, b) || otherFront(a, b);
   /** A group's names, with the size they were computed at. */

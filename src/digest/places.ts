@@ -193,14 +193,14 @@ const BY_FIRST = new Map<string, Entry[]>();
 }
 
 /**
- * The places a headline names, each with the places it lies within (ids of {@link PLACES}). A
- * word names a place as written or behind up to two proclitic letters (بالحديدة, وصعدة,
- * ولعفرين, للغوطة).
+ * The places a text (a headline, a lead) names, each with the places it lies within (ids of
+ * {@link PLACES}). A word names a place as written or behind up to two proclitic letters
+ * (بالحديدة, وصعدة, ولعفرين, للغوطة).
  *
- * @example headlinePlaces('قوات النظام تدخل حمورية') // ['hamouriyeh', 'ghouta']
+ * @example namedPlaces('قوات النظام تدخل حمورية') // ['hamouriyeh', 'ghouta']
  */
-export function headlinePlaces(title: string): string[] {
-  const words = tokenize(title).map(normalize);
+export function namedPlaces(text: string): string[] {
+  const words = tokenize(text).map(normalize);
   const found = new Set<string>();
   const match = (i: number, form: string, bare: boolean): void => {
     for (const e of BY_FIRST.get(form) ?? []) {

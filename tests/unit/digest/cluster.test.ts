@@ -487,6 +487,25 @@ describe('keeping two fronts of a war apart', () => {
     ]);
   });
 
+  it('reads a lone report’s front in its lead when its headline names none', () => {
+    const lead = (id: string, place: string): Article => {
+      const r = report(id, 0, 'غارات جديدة');
+      return { ...r, text: `شنت مقاتلات غارات على مواقع في ${place}. ${r.text}` };
+    };
+    const day = (piece: Article): string[] =>
+      idGroups(
+        clusterArticles([
+          piece,
+          ...['غارات على صعدة', 'معارك في صعدة', 'قصف على صعدة'].map((t, k) =>
+            report(`r${k + 1}`, k + 1, t),
+          ),
+          ...others,
+        ]),
+      ).find((g) => g.includes('r0'))!;
+    expect(day(lead('r0', 'تعز'))).toEqual(['r0']);
+    expect(day(lead('r0', 'محافظة صعدة'))).toHaveLength(4);
+  });
+
   it('joins them when a headline names no place', () => {
     expect(groupOf(['غارات جديدة', 'معارك في صعدة', 'قصف على صعدة'])).toHaveLength(3);
   });
