@@ -838,6 +838,15 @@ function groupNames(
   /** Some of `names` are in `NAME_ELSEWHERE` of group `g`'s headlines, by the counts `c`. */
   const elsewhere = (names: string[], c: Map<string, number>, g: number): boolean =>
     names.some((t) => (c.get(t) ?? 0) >= NAME_ELSEWHERE * size[g]!);
+  /** Groups `a` and `b` each have names (or places) of their own, in few of the other's headlines. */
+  const ownNames = (
+    na: string[],
+    nb: string[],
+    ca: Map<string, number>,
+    cb: Map<string, number>,
+    a: number,
+    b: number,
+  ): boolean => na.length > 0 && nb.length > 0 && !elsewhere(na, cb, b) && !elsewhere(nb, ca, a);
   /**
    * The places a group's headlines name, by how many of them; for a lone article whose
    * headline names none, the places its lead names.
@@ -857,11 +866,8 @@ function groupNames(
    */
   const otherFront = (a: number, b: number): boolean => {
     const pa = placesOf(a);
-    const fa = carried(pa, a, NAME_SHARE);
-    if (fa.length === 0) return false;
     const pb = placesOf(b);
-    const fb = carried(pb, b, NAME_SHARE);
-    return fb.length > 0 && !elsewhere(fa, pb, b) && !elsewhere(fb, pa, a);
+    return ownNames(carried(pa, a, NAME_SHARE), carried(pb, b, NAME_SHARE), pa, pb, a, b);
   };
   const warApart = (a: number, b: number): boolean => otherSide(a, b) || otherFront(a, b);
   /** A group's names, with the size they were computed at. */
@@ -888,14 +894,7 @@ function groupNames(
     apart(a, b) {
       if (warApart(a, b)) return true;
       if (size[a]! < NAMED_GROUP_MIN || size[b]! < NAMED_GROUP_MIN) return false;
-      const na = namesOf(a);
-      const nb = namesOf(b);
-      return (
-        na.length > 0 &&
-        nb.length > 0 &&
-        !elsewhere(na, counts[b]!, b) &&
-        !elsewhere(nb, counts[a]!, a)
-      );
+      return ownNames(namesOf(a), namesOf(b), counts[a]!, counts[b]!, a, b);
     },
   };
 }
