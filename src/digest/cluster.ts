@@ -740,32 +740,32 @@ function closestInDominant(
 
 /**
  * Each article's headline terms (skeletons), the side of a war story it tells and the places
- * it names, and in how many of the headlines each term is. `leadPlaces`: for a headline that
- * names no place, the places its first sentence names (a report's lead says where: "…on
- * Houthi positions in Kitaf, in Saada province"); empty otherwise.
+ * it names, and in how many of the headlines each term is.
  */
 interface Headlines {
   titles: Set<string>[];
   aspects: Aspect[];
   places: string[][];
-  leadPlaces: string[][];
   df: Map<string, number>;
 }
 
 /** How much of a text is read for its first sentence. */
 const LEAD_SENTENCE_CHARS = 600;
 
+/**
+ * The places the first sentence of a text names: a report's lead says where it happened ("…on
+ * Houthi positions in Kitaf, in Saada province").
+ */
+function leadPlaces(text: string): string[] {
+  return namedPlaces(splitSentences(text.slice(0, LEAD_SENTENCE_CHARS))[0] ?? '');
+}
+
 function headlineTerms(reps: readonly Article[]): Headlines {
   const titles = reps.map((a) => new Set(terms(a.title).map(skeleton)));
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
   const places = reps.map((a) => namedPlaces(a.title));
-  const leadPlaces = reps.map((a, i) =>
-    places[i]!.length > 0
-      ? []
-      : namedPlaces(splitSentences(a.text.slice(0, LEAD_SENTENCE_CHARS))[0] ?? ''),
-  );
-  return { titles, aspects: titles.map(headlineAspect), places, leadPlaces, df };
+  return { titles, aspects: titles.map(headlineAspect), places, df };
 }
 
 /** A group needs this many articles before its headlines can name an event of their own. */
@@ -787,6 +787,7 @@ const NAME_ELSEWHERE = 0.25;
  * tests that keep the two sides, and two fronts, apart.
  */
 function groupNames(
+  reps: readonly Article[],
   headlines: Headlines,
   head: Int32Array,
   next: Int32Array,
@@ -798,7 +799,7 @@ function groupNames(
   apart(a: number, b: number): boolean;
   warApart(a: number, b: number): boolean;
 } {
-  const { titles, aspects, places, leadPlaces, df } = headlines;
+  const { titles, aspects, places, df } = headlines;
   const rare = NAME_RARE * titles.length;
   /** Headline term → how many of the group's headlines carry it. */
   const counts: Map<string, number>[] = [];
@@ -851,10 +852,14 @@ function groupNames(
    * The places a group's headlines name, by how many of them; for a lone article whose
    * headline names none, the places its lead names.
    */
+  const leads = new Map<number, Map<string, number>>();
   const placesOf = (g: number): Map<string, number> => {
     const p = placeCounts[g]!;
     if (size[g] !== 1 || p.size > 0) return p;
-    return new Map(leadPlaces[head[g]!]!.map((t) => [t, 1]));
+    const m = head[g]!;
+    let lead = leads.get(m);
+    if (!lead) leads.set(m, (lead = new Map(leadPlaces(reps[m]!.text).map((t) => [t, 1]))));
+    return lead;
   };
   /**
    * The two groups report from different fronts of a war: the places half or more of each
@@ -866,8 +871,10 @@ function groupNames(
    */
   const otherFront = (a: number, b: number): boolean => {
     const pa = placesOf(a);
+    const fa = carried(pa, a, NAME_SHARE);
+    if (fa.length === 0) return false;
     const pb = placesOf(b);
-    return ownNames(carried(pa, a, NAME_SHARE), carried(pb, b, NAME_SHARE), pa, pb, a, b);
+    return ownNames(fa, carried(pb, b, NAME_SHARE), pa, pb, a, b);
   };
   const warApart = (a: number, b: number): boolean => otherSide(a, b) || otherFront(a, b);
   /** A group's names, with the size they were computed at. */
@@ -1125,7 +1132,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     });
   }
   const headlines = headlineTerms(reps);
-  const names = groupNames(headlines, head, next, size, count, opts.aspectShare ?? 0.4);
+  const names = groupNames(reps, headlines, head, next, size, count, opts.aspectShare ?? 0.4);
   /** Folds group `drop` into group `keep` (its links, sums and members); returns `keep`. */
   const join = (keep: number, drop: number): number => {
     names.join(keep, drop);

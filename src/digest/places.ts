@@ -200,7 +200,7 @@ const BY_FIRST = new Map<string, Entry[]>();
  * @example namedPlaces('قوات النظام تدخل حمورية') // ['hamouriyeh', 'ghouta']
  */
 export function namedPlaces(text: string): string[] {
-  const words = tokenize(text).map(normalize);
+  const words = tokenize(normalize(text));
   const found = new Set<string>();
   const match = (i: number, form: string, bare: boolean): void => {
     for (const e of BY_FIRST.get(form) ?? []) {
