@@ -686,7 +686,7 @@ const ANY_QUOTE_RE = /["()\u00AB\u00BB\u201C\u201D]/;
 /** A quote mark typed twice in a row (`""يجب`): one mark. */
 const DOUBLED_QUOTE_RE = /(["\u00AB\u00BB\u201C\u201D])\1+/g;
 
-function dropUnbalancedQuotes(s: string): string {
+export function dropUnbalancedQuotes(s: string): string {
   if (!ANY_QUOTE_RE.test(s)) return s;
   let out = s.replace(DOUBLED_QUOTE_RE, '$1');
   for (const [open, close] of QUOTE_PAIRS) {

@@ -6,7 +6,7 @@ import { terms } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { articleTermCounts, publishedMs, skeleton } from './features.js';
 import { hashString } from './hash.js';
-import { extractKeyPoints } from './keypoints.js';
+import { dropUnbalancedQuotes, extractKeyPoints } from './keypoints.js';
 
 export interface StoryOptions {
   /**
@@ -198,7 +198,8 @@ export function buildStory(group: readonly Article[], opts: StoryOptions = {}): 
   }
   const story: Story = {
     id: opts.id ?? storyIdFor(group),
-    title: central[0]!.title.trim(),
+    // A headline's lone quote mark ('"Open Britain calls…' with no closing mark) goes.
+    title: dropUnbalancedQuotes(central[0]!.title).replace(/\s+/g, ' ').trim(),
     points,
     sources: storySources(central),
     articles: group.map((a) => ({ id: a.id, source: a.sourceName, title: a.title, url: a.url })),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/domain.js';
-import { isRedundant, isSameFact, pointKeys, storyPoints } from '../../../src/digest/story.js';
+import {
+  buildStory,
+  isRedundant,
+  isSameFact,
+  pointKeys,
+  storyPoints,
+} from '../../../src/digest/story.js';
 
 describe('cross-outlet redundancy of story points', () => {
   it.each([
@@ -99,5 +105,33 @@ describe('storyPoints across outlets', () => {
     ]);
     expect(points.filter((p) => p.includes('12')).length).toBe(1);
     expect(points.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('a story title', () => {
+  const withTitle = (title: string): Article => ({
+    id: 't1',
+    url: 'https://news.example/t1',
+    sourceId: 's1',
+    sourceName: 'news',
+    title,
+    text: 'أطلقت أحزاب بريطانية حملة تدعو إلى استفتاء على اتفاق الخروج من الاتحاد الأوروبي.',
+    publishedAt: '2026-01-01T08:00:00Z',
+    fetchedAt: '2026-01-01T08:05:00Z',
+    language: 'ar',
+  });
+
+  it('drops a quote mark the headline never closes', () => {
+    expect(buildStory([withTitle('"بريطانيا المفتوحة تدعو لاستفتاء')]).title).toBe(
+      'بريطانيا المفتوحة تدعو لاستفتاء',
+    );
+    expect(buildStory([withTitle('حملة «بريطانيا المفتوحة تدعو لاستفتاء')]).title).toBe(
+      'حملة بريطانيا المفتوحة تدعو لاستفتاء',
+    );
+  });
+
+  it('keeps quote marks that pair', () => {
+    const title = '"بريطانيا المفتوحة" تدعو لاستفتاء';
+    expect(buildStory([withTitle(title)]).title).toBe(title);
   });
 });
