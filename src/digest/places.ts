@@ -12,9 +12,17 @@ import { normalize, tokenize } from '../arabic/index.js';
  * report from Douma and one from Hamouriyeh are one front). Left out on purpose:
  * - capitals, which headlines use for their governments ("دمشق ترد", "الرياض تتهم");
  * - names that are also common words in headlines (تدمر "destroys", القدم "the foot", الضمير
- *   "the conscience", عمران, أسير, الزاوية, القائم, حرض "incited").
+ *   "the conscience", عمران, أسير, الزاوية, القائم, حرض "incited", سرت "spread").
  */
-const PLACES: { id: string; names: string[]; within?: string[]; bare?: boolean }[] = [
+const PLACES: {
+  id: string;
+  names: string[];
+  within?: string[];
+  /** Only as written, never behind a proclitic letter. */
+  bare?: boolean;
+  /** Words after which the name is part of another name ("حماة الوطن", "القدس العربي"). */
+  notBefore?: string[];
+}[] = [
   // Syria
   { id: 'ghouta', names: ['الغوطة', 'غوطة دمشق'] },
   // Without the article: the Russian Duma is "الدوما".
@@ -42,7 +50,8 @@ const PLACES: { id: string; names: string[]; within?: string[]; bare?: boolean }
   { id: 'khan-sheikhoun', names: ['خان شيخون'], within: ['idlib'] },
   { id: 'jisr-shughur', names: ['جسر الشغور'], within: ['idlib'] },
   { id: 'aleppo', names: ['حلب'] },
-  { id: 'hama', names: ['حماة'] },
+  // "حماة الوطن" (the nation's protectors) names an exercise and an Egyptian party.
+  { id: 'hama', names: ['حماة'], notBefore: ['الوطن', 'الديار'] },
   { id: 'homs', names: ['حمص'] },
   { id: 'rastan', names: ['الرستن'], within: ['homs'] },
   { id: 'talbiseh', names: ['تلبيسة'], within: ['homs'] },
@@ -116,7 +125,7 @@ const PLACES: { id: string; names: string[]; within?: string[]; bare?: boolean }
   { id: 'rafah', names: ['رفح'] },
   { id: 'jabalia', names: ['جباليا'], within: ['gaza'] },
   { id: 'west-bank', names: ['الضفة الغربية'] },
-  { id: 'jerusalem', names: ['القدس'] },
+  { id: 'jerusalem', names: ['القدس'], notBefore: ['العربي'] },
   { id: 'hebron', names: ['الخليل'], within: ['west-bank'] },
   { id: 'nablus', names: ['نابلس'], within: ['west-bank'] },
   { id: 'bethlehem', names: ['بيت لحم'], within: ['west-bank'] },
@@ -140,7 +149,6 @@ const PLACES: { id: string; names: string[]; within?: string[]; bare?: boolean }
   // Libya
   { id: 'benghazi', names: ['بنغازي'] },
   { id: 'derna', names: ['درنة'] },
-  { id: 'sirte', names: ['سرت'] },
   { id: 'misrata', names: ['مصراتة'] },
   { id: 'sabha', names: ['سبها'] },
   // Lebanon, Turkey's border with Syria
@@ -159,7 +167,7 @@ const PLACES: { id: string; names: string[]; within?: string[]; bare?: boolean }
 ];
 
 /** Words after which a place's name is part of another name ("الدار البيضاء", "الخوذ البيضاء"). */
-const NOT_AFTER = new Set(['الدار', 'الخوذ', 'الرايه', 'القبعات', 'الراية'].map(normalize));
+const NOT_AFTER = new Set(['الدار', 'الخوذ', 'الراية', 'القبعات', 'فيلق'].map(normalize));
 
 /** One-letter proclitics a place name may carry (بالحديدة, وصعدة, لعفرين). */
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
@@ -170,6 +178,8 @@ interface Entry {
   /** The place and every place it lies within. */
   ids: string[];
   bare: boolean;
+  /** Words after which the name is not this place, normalized. */
+  notBefore: Set<string>;
 }
 
 /** A name's normalized first word → the names starting with it. */
@@ -186,7 +196,12 @@ const BY_FIRST = new Map<string, Entry[]>();
     for (const name of p.names) {
       const words = tokenize(name).map(normalize);
       const list = BY_FIRST.get(words[0]!) ?? [];
-      list.push({ rest: words.slice(1), ids, bare: p.bare === true });
+      list.push({
+        rest: words.slice(1),
+        ids,
+        bare: p.bare === true,
+        notBefore: new Set((p.notBefore ?? []).map(normalize)),
+      });
       BY_FIRST.set(words[0]!, list);
     }
   }
@@ -205,7 +220,9 @@ export function namedPlaces(text: string): string[] {
   const match = (i: number, form: string, bare: boolean): void => {
     for (const e of BY_FIRST.get(form) ?? []) {
       if (e.bare && !bare) continue;
-      if (e.rest.every((w, k) => words[i + 1 + k] === w)) e.ids.forEach((id) => found.add(id));
+      if (!e.rest.every((w, k) => words[i + 1 + k] === w)) continue;
+      const after = words[i + 1 + e.rest.length];
+      if (after === undefined || !e.notBefore.has(after)) e.ids.forEach((id) => found.add(id));
     }
   };
   for (let i = 0; i < words.length; i++) {

@@ -25,6 +25,12 @@ describe('namedPlaces', () => {
     expect(namedPlaces('مجلس الدوما الروسي يصوت')).toEqual([]);
     expect(namedPlaces('مؤتمر في الدار البيضاء')).toEqual([]);
     expect(namedPlaces('الخوذ البيضاء تتهم النظام')).toEqual([]);
+    // The Quds Force, a London daily, an exercise called "the nation's protectors".
+    expect(namedPlaces('قائد فيلق القدس يزور دمشق')).toEqual([]);
+    expect(namedPlaces('صحيفة القدس العربي تكشف')).toEqual([]);
+    expect(namedPlaces('ختام تمرين حماة الوطن')).toEqual([]);
+    expect(namedPlaces('مسيرة في القدس')).toEqual(['jerusalem']);
+    expect(namedPlaces('قصف على ريف حماة')).toEqual(['hama']);
     expect(namedPlaces('سكان دوما يغادرون')).toEqual(['douma', 'ghouta']);
     expect(namedPlaces('غارة على حفل زفاف في حجة')).toEqual(['hajjah']);
   });
