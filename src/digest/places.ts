@@ -12,7 +12,9 @@ import { normalize, tokenize } from '../arabic/index.js';
  * report from Douma and one from Hamouriyeh are one front). Left out on purpose:
  * - capitals, which headlines use for their governments ("دمشق ترد", "الرياض تتهم");
  * - names that are also common words in headlines (تدمر "destroys", القدم "the foot", الضمير
- *   "the conscience", عمران, أسير, الزاوية, القائم, حرض "incited", سرت "spread").
+ *   "the conscience", عمران, أسير, الزاوية, القائم, حرض "incited", سرت "spread", حديثة "recent",
+ *   هجين "hybrid", الطبقة "the class", القصير "the short", الكفرة "the infidels", صور "pictures",
+ *   زنجبار, عتق, جوبا: another place or a word as often as the place).
  */
 const PLACES: {
   id: string;
@@ -71,6 +73,15 @@ const PLACES: {
   { id: 'shayrat', names: ['الشعيرات'], within: ['homs'] },
   { id: 't4', names: ['التيفور', 'تيفور', 'تي فور', 'T4', 'T 4'], within: ['homs'] },
   { id: 'golan', names: ['الجولان'] },
+  { id: 'sukhnah', names: ['السخنة'] },
+  { id: 'baghouz', names: ['الباغوز'], within: ['deir-ez-zor'] },
+  { id: 'jarabulus', names: ['جرابلس'] },
+  { id: 'tal-abyad', names: ['تل أبيض'] },
+  { id: 'ras-al-ain', names: ['رأس العين'] },
+  { id: 'kobani', names: ['كوباني', 'عين العرب'] },
+  { id: 'zabadani', names: ['الزبداني'] },
+  { id: 'madaya', names: ['مضايا'] },
+  { id: 'daraya', names: ['داريا'] },
   // Yemen
   { id: 'saada', names: ['صعدة'] },
   { id: 'kitaf', names: ['كتاف'], within: ['saada'] },
@@ -113,6 +124,9 @@ const PLACES: {
   { id: 'mahra', names: ['المهرة'] },
   { id: 'socotra', names: ['سقطرى'] },
   { id: 'mahwit', names: ['المحويت'] },
+  { id: 'harf-sufyan', names: ['حرف سفيان'] },
+  { id: 'malahit', names: ['الملاحيط'], within: ['saada'] },
+  { id: 'seiyun', names: ['سيئون'], within: ['hadramawt'] },
   // Saudi Arabia's south, where the missiles from Yemen fall
   { id: 'jazan', names: ['جازان', 'جيزان'] },
   { id: 'najran', names: ['نجران'] },
@@ -129,9 +143,23 @@ const PLACES: {
   { id: 'hebron', names: ['الخليل'], within: ['west-bank'] },
   { id: 'nablus', names: ['نابلس'], within: ['west-bank'] },
   { id: 'bethlehem', names: ['بيت لحم'], within: ['west-bank'] },
+  { id: 'tulkarm', names: ['طولكرم'], within: ['west-bank'] },
+  { id: 'qalqilya', names: ['قلقيلية'], within: ['west-bank'] },
+  { id: 'jericho', names: ['أريحا'], within: ['west-bank'] },
+  { id: 'salfit', names: ['سلفيت'], within: ['west-bank'] },
+  { id: 'deir-al-balah', names: ['دير البلح'], within: ['gaza'] },
+  { id: 'beit-hanoun', names: ['بيت حانون'], within: ['gaza'] },
+  { id: 'beit-lahia', names: ['بيت لاهيا'], within: ['gaza'] },
+  { id: 'negev', names: ['النقب'] },
+  { id: 'sderot', names: ['سديروت'] },
+  { id: 'ashkelon', names: ['عسقلان'] },
+  { id: 'eilat', names: ['إيلات'] },
+  { id: 'haifa', names: ['حيفا'] },
   // Egypt
   { id: 'sinai', names: ['سيناء'] },
   { id: 'arish', names: ['العريش'], within: ['sinai'] },
+  { id: 'sheikh-zuweid', names: ['الشيخ زويد'], within: ['sinai'] },
+  { id: 'bir-al-abd', names: ['بئر العبد'], within: ['sinai'] },
   // Iraq
   { id: 'mosul', names: ['الموصل'], within: ['nineveh'] },
   { id: 'nineveh', names: ['نينوى'] },
@@ -146,13 +174,40 @@ const PLACES: {
   { id: 'diyala', names: ['ديالى'] },
   { id: 'erbil', names: ['أربيل'] },
   { id: 'sulaymaniyah', names: ['السليمانية'] },
+  { id: 'hit', names: ['هيت'], within: ['anbar'] },
+  { id: 'baiji', names: ['بيجي'] },
+  { id: 'samarra', names: ['سامراء'] },
+  { id: 'hawija', names: ['الحويجة'], within: ['kirkuk'] },
+  { id: 'tuz-khurmatu', names: ['طوز خورماتو'] },
   // Libya
   { id: 'benghazi', names: ['بنغازي'] },
   { id: 'derna', names: ['درنة'] },
   { id: 'misrata', names: ['مصراتة'] },
   { id: 'sabha', names: ['سبها'] },
+  { id: 'tobruk', names: ['طبرق'] },
+  { id: 'ubari', names: ['أوباري'] },
+  { id: 'jufra', names: ['الجفرة'] },
+  { id: 'bani-walid', names: ['بني وليد'] },
+  { id: 'zintan', names: ['الزنتان'] },
+  { id: 'sabratha', names: ['صبراتة'] },
+  { id: 'gharyan', names: ['غريان'] },
+  // Sudan, Somalia, the Sahel
+  { id: 'darfur', names: ['دارفور'] },
+  { id: 'el-fasher', names: ['الفاشر'], within: ['darfur'] },
+  { id: 'nyala', names: ['نيالا'], within: ['darfur'] },
+  { id: 'kordofan', names: ['كردفان'] },
+  { id: 'kadugli', names: ['كادقلي'], within: ['kordofan'] },
+  { id: 'blue-nile', names: ['النيل الأزرق'] },
+  { id: 'kismayo', names: ['كيسمايو'] },
+  { id: 'baidoa', names: ['بيدوا'] },
+  { id: 'timbuktu', names: ['تمبكتو'] },
+  { id: 'kidal', names: ['كيدال'] },
+  { id: 'borno', names: ['بورنو'] },
+  { id: 'maiduguri', names: ['مايدوغوري'], within: ['borno'] },
   // Lebanon, Turkey's border with Syria
   { id: 'arsal', names: ['عرسال'] },
+  { id: 'sidon', names: ['صيدا'] },
+  { id: 'dahiyeh', names: ['الضاحية الجنوبية'] },
   { id: 'sanliurfa', names: ['شانلي أورفة', 'أورفة'] },
   { id: 'hatay', names: ['هاتاي'] },
   { id: 'reyhanli', names: ['الريحانية'], within: ['hatay'] },
@@ -164,6 +219,12 @@ const PLACES: {
   { id: 'jalalabad', names: ['جلال آباد'], within: ['nangarhar'] },
   { id: 'herat', names: ['هرات'] },
   { id: 'ghazni', names: ['غزني'] },
+  // Pakistan, Kashmir, Myanmar
+  { id: 'waziristan', names: ['وزيرستان'] },
+  { id: 'peshawar', names: ['بيشاور'] },
+  { id: 'quetta', names: ['كويتا'] },
+  { id: 'kashmir', names: ['كشمير'] },
+  { id: 'rakhine', names: ['راخين', 'أراكان'] },
 ];
 
 /** Words after which a place's name is part of another name ("الدار البيضاء", "الخوذ البيضاء"). */
