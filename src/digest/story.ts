@@ -41,9 +41,13 @@ const WEEKDAY_KEYS = new Set(
   terms('السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة').map(skeleton),
 );
 
+/** "و16": a figure behind a conjunction. */
+const GLUED_FIGURE_RE = /^[وف](\d+)$/;
+
 /** The set of feature keys of a sentence (weekday names aside), for redundancy checks. */
 export function pointKeys(text: string): Set<string> {
-  const keys = new Set(terms(text).map(skeleton));
+  // A figure keeps its "and" glued on ("9 قتلى و16 جريحا"): the figure is the key.
+  const keys = new Set(terms(text).map((t) => skeleton(GLUED_FIGURE_RE.exec(t)?.[1] ?? t)));
   for (const k of WEEKDAY_KEYS) keys.delete(k);
   return keys;
 }

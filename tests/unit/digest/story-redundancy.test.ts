@@ -135,3 +135,12 @@ describe('a story title', () => {
     expect(buildStory([withTitle(title)]).title).toBe(title);
   });
 });
+
+describe('a figure behind a conjunction', () => {
+  it('is the same figure: two outlets giving one toll are one fact', () => {
+    const a = pointKeys('كشف رئيس شرطة المدينة عن مقتل تسعة أشخاص وإصابة 16 آخرين في حادث الدهس.');
+    const b = pointKeys('ذكرت الشرطة أن الحادث خلف 9 قتلى و16 جريحا.');
+    expect(b.has('16')).toBe(true);
+    expect(isSameFact(a, b)).toBe(true);
+  });
+});
