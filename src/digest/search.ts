@@ -139,9 +139,10 @@ export function wordKeys(raw: string): readonly string[] {
         }
       }
       for (const f of forms) {
-        // A name in -ين loses it to the stemmer (بوتين → بوت); other outlets write it without
-        // the ي (بوتن): the word's -ن spelling is a key too.
-        if (f.length >= 5 && f.endsWith('ين') && stem(f).length === 3)
+        // A name in -ين loses it to the stemmer (بوتين → بوت, كولفين → كولف); other outlets
+        // write it without the ي (بوتن, كولفن): the word's -ن spelling is a key too. A name
+        // seldom takes the article; a plural in -ين (الطرفين) often does.
+        if (f.length >= 5 && f.endsWith('ين') && stem(f).length <= 4 && !f.startsWith('ال'))
           stems.push(`${f.slice(0, -2)}ن`);
         const base = countryBase(f);
         if (base === undefined || !PLACE_BASES.has(base)) continue;

@@ -32,6 +32,8 @@ describe('clitic-aware word keys', () => {
     // A name in -ين the stemmer cuts, and its spelling without the ي.
     ['بوتين', 'بوتن'],
     ['لبوتين', 'لبوتن'],
+    // …also when the stem keeps four letters (كولفين → كولف).
+    ['كولفين', 'كولفن'],
   ])('%s meets %s, both ways', (a, b) => {
     expect(meets(a, b)).toBe(true);
     expect(meets(b, a)).toBe(true);
@@ -48,6 +50,7 @@ describe('clitic-aware word keys', () => {
     ['تركيا', 'ترك'],
     ['تركيا', 'وترك'],
     ['المسلمين', 'مسلمن'],
+    ['الطرفين', 'طرفن'],
   ])('%s does not meet %s', (a, b) => {
     expect(meets(a, b)).toBe(false);
   });
