@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { ArticleSchema, type Article, type Digest, type Story } from '../domain.js';
 import {
-  articlesInWindow,
   buildDigest,
   countOutlets,
   FUTURE_TOLERANCE_MS,
@@ -310,6 +309,8 @@ export const command: Command = {
       allStories: args.values['all-stories'] === true,
       ...(background ? { background } : {}),
     });
+    // What the digest covers: the window's articles, not every one read (a whole archive file).
+    const covered = `${digest.stories.length} stories from ${digest.articleCount ?? 0} articles of the window`;
     let extra: Record<string, unknown> = {};
     if (lang && lang !== 'ar') {
       const out = await translate(digest, lang, io);
@@ -330,8 +331,6 @@ export const command: Command = {
       await writeLine(io.stdout, JSON.stringify(json));
       return 0;
     }
-    // What the digest covers: the window's articles, not every one read (a whole archive file).
-    const covered = `${digest.stories.length} stories from ${articlesInWindow(articles, since, now).length} articles of the window`;
     if (args.values.full !== true) {
       const { htmlToPlainText, renderDigest, visibleText } = await import('../bot/format.js');
       const messages = renderDigest(digest, { ui: digest.language || 'ar', timeZone: tz });
