@@ -22,7 +22,9 @@ const PLACES: {
   within?: string[];
   /** Only as written, never behind a proclitic letter. */
   bare?: boolean;
-  /** Words after which the name is part of another name ("حماة الوطن", "القدس العربي"). */
+  /** Words that, before the name, make it part of another name ("الخوذ البيضاء", "فيلق القدس"). */
+  notAfter?: string[];
+  /** Words that, after the name, make it part of another name ("حماة الوطن", "القدس العربي"). */
   notBefore?: string[];
 }[] = [
   // Syria
@@ -108,7 +110,8 @@ const PLACES: {
   { id: 'sanaa', names: ['صنعاء'] },
   // Bare: "بنهم" is "greedily".
   { id: 'nihm', names: ['نهم'], within: ['sanaa'], bare: true },
-  { id: 'bayda', names: ['البيضاء'] },
+  // Casablanca, the White Helmets, the white flag.
+  { id: 'bayda', names: ['البيضاء'], notAfter: ['الدار', 'الخوذ', 'الراية', 'القبعات'] },
   { id: 'qayfa', names: ['قيفة'], within: ['bayda'] },
   { id: 'jawf', names: ['الجوف'] },
   { id: 'shabwa', names: ['شبوة'] },
@@ -139,7 +142,7 @@ const PLACES: {
   { id: 'rafah', names: ['رفح'] },
   { id: 'jabalia', names: ['جباليا'], within: ['gaza'] },
   { id: 'west-bank', names: ['الضفة الغربية'] },
-  { id: 'jerusalem', names: ['القدس'], notBefore: ['العربي'] },
+  { id: 'jerusalem', names: ['القدس'], notAfter: ['فيلق'], notBefore: ['العربي'] },
   { id: 'hebron', names: ['الخليل'], within: ['west-bank'] },
   { id: 'nablus', names: ['نابلس'], within: ['west-bank'] },
   { id: 'bethlehem', names: ['بيت لحم'], within: ['west-bank'] },
@@ -227,9 +230,6 @@ const PLACES: {
   { id: 'rakhine', names: ['راخين', 'أراكان'] },
 ];
 
-/** Words after which a place's name is part of another name ("الدار البيضاء", "الخوذ البيضاء"). */
-const NOT_AFTER = new Set(['الدار', 'الخوذ', 'الراية', 'القبعات', 'فيلق'].map(normalize));
-
 /** One-letter proclitics a place name may carry (بالحديدة, وصعدة, لعفرين). */
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
@@ -239,7 +239,8 @@ interface Entry {
   /** The place and every place it lies within. */
   ids: string[];
   bare: boolean;
-  /** Words after which the name is not this place, normalized. */
+  /** Words before and after which the name is not this place, normalized. */
+  notAfter: Set<string>;
   notBefore: Set<string>;
 }
 
@@ -261,6 +262,7 @@ const BY_FIRST = new Map<string, Entry[]>();
         rest: words.slice(1),
         ids,
         bare: p.bare === true,
+        notAfter: new Set((p.notAfter ?? []).map(normalize)),
         notBefore: new Set((p.notBefore ?? []).map(normalize)),
       });
       BY_FIRST.set(words[0]!, list);
@@ -282,12 +284,14 @@ export function namedPlaces(text: string): string[] {
     for (const e of BY_FIRST.get(form) ?? []) {
       if (e.bare && !bare) continue;
       if (!e.rest.every((w, k) => words[i + 1 + k] === w)) continue;
+      const before = words[i - 1];
       const after = words[i + 1 + e.rest.length];
-      if (after === undefined || !e.notBefore.has(after)) e.ids.forEach((id) => found.add(id));
+      if (before !== undefined && e.notAfter.has(before)) continue;
+      if (after !== undefined && e.notBefore.has(after)) continue;
+      e.ids.forEach((id) => found.add(id));
     }
   };
   for (let i = 0; i < words.length; i++) {
-    if (i > 0 && NOT_AFTER.has(words[i - 1]!)) continue;
     let w = words[i]!;
     match(i, w, true);
     for (let k = 0; k < 2 && w.length > 3 && PROCLITICS.has(w[0]!); k++) {
