@@ -25,14 +25,21 @@ const COMBAT = skeletons(COMBAT_WORDS);
 export const Aspect = { None: 0, Displacement: 1, Combat: 2 } as const;
 export type Aspect = (typeof Aspect)[keyof typeof Aspect];
 
-/** The aspect of a headline, from its term skeletons. */
-export function headlineAspect(titleSkeletons: ReadonlySet<string>): Aspect {
+/**
+ * Terms whose skeleton is a combat word's but that name people, not fighting: "المقاتلين" (the
+ * fighters, leaving in a convoy) shares "مقتل"'s (the killing of).
+ */
+const NOT_COMBAT = new Set(terms('مقاتل مقاتلون المقاتلين'));
+
+/** The aspect of a headline, from its terms (as {@link terms} gives them). */
+export function headlineAspect(titleTerms: readonly string[]): Aspect {
   let displacement = false;
   let combat = false;
-  titleSkeletons.forEach((t) => {
+  for (const term of titleTerms) {
+    const t = skeleton(term);
     if (DISPLACEMENT.has(t)) displacement = true;
-    if (COMBAT.has(t)) combat = true;
-  });
+    if (COMBAT.has(t) && !NOT_COMBAT.has(term)) combat = true;
+  }
   if (displacement === combat) return Aspect.None;
   return displacement ? Aspect.Displacement : Aspect.Combat;
 }

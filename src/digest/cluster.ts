@@ -761,11 +761,12 @@ function leadPlaces(text: string): string[] {
 }
 
 function headlineTerms(reps: readonly Article[]): Headlines {
-  const titles = reps.map((a) => new Set(terms(a.title).map(skeleton)));
+  const titleTerms = reps.map((a) => terms(a.title));
+  const titles = titleTerms.map((ts) => new Set(ts.map(skeleton)));
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
   const places = reps.map((a) => namedPlaces(a.title));
-  return { titles, aspects: titles.map(headlineAspect), places, df };
+  return { titles, aspects: titleTerms.map(headlineAspect), places, df };
 }
 
 /** A group needs this many articles before its headlines can name an event of their own. */
