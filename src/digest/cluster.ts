@@ -43,6 +43,10 @@
  *    its pieces as a whole. When the event fills a third of the day, one anchor is enough: on
  *    the day of the strikes on Syria, a capital's reaction says "the attack on Syria", not "the
  *    strikes".
+ * 8. Two lone articles left over whose headlines name the same places (a front: "…in Afrin")
+ *    join a little under the threshold: a front's reports of a day are one story, each from its
+ *    own angle (residents leaving, the roads closed, the next target), and the place they share
+ *    is what says so.
  */
 import type { Article } from '../domain.js';
 import {
@@ -234,6 +238,14 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.4
    */
   aspectShare?: number;
+  /**
+   * Two lone reports left over whose headlines name the same places (one front: "…in Afrin")
+   * join when their cosine reaches `threshold` less this: by the labelling rule a front's
+   * reports of a day are one story, and the place they share is the evidence the rest of their
+   * wording (a different angle of it each) does not give.
+   * @default 0.03
+   */
+  frontMargin?: number;
   /**
    * Term counts already computed (e.g. by the search index), by article id, with ids from one
    * shared vocabulary; articles missing from it are analysed here.
@@ -799,6 +811,7 @@ function groupNames(
   join(keep: number, drop: number): void;
   apart(a: number, b: number): boolean;
   warApart(a: number, b: number): boolean;
+  sameFront(a: number, b: number): boolean;
 } {
   const { titles, aspects, places, df } = headlines;
   const rare = NAME_RARE * titles.length;
@@ -899,6 +912,12 @@ function groupNames(
       fighting[keep]! += fighting[drop]!;
     },
     warApart,
+    /** The headlines of two lone articles name the same places (one at least). */
+    sameFront(a, b) {
+      const pa = places[head[a]!]!;
+      const pb = places[head[b]!]!;
+      return pa.length > 0 && pa.length === pb.length && pa.every((p) => pb.includes(p));
+    },
     apart(a, b) {
       if (warApart(a, b)) return true;
       if (size[a]! < NAMED_GROUP_MIN || size[b]! < NAMED_GROUP_MIN) return false;
@@ -1302,6 +1321,27 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       named = anchors.filter((t) => lead.has(t)).length >= needed;
     }
     if (named && !names.warApart(g, c)) attachTo.push([g, c]);
+  }
+  // Lone reports of one front: a lone article left over joins its closest lone neighbour whose
+  // headline names the same places, a little under the threshold (see `frontMargin`). A
+  // neighbour may itself join another: a front's three reports become one story.
+  const frontFloor = threshold - (opts.frontMargin ?? 0.03);
+  const placed = new Set(attachTo.map(([g]) => g));
+  const lone = (g: number): boolean => alive[g] === 1 && size[g] === 1 && !placed.has(g);
+  for (let g = 0; g < count; g++) {
+    if (!lone(g)) continue;
+    let best = -1;
+    let bestSim = 0;
+    links[g]!.forEach((d, h) => {
+      if (d < frontFloor || d < bestSim || (d === bestSim && h > best)) return;
+      if (lone(h) && !tooFarApart(g, h) && names.sameFront(g, h) && !names.warApart(g, h)) {
+        best = h;
+        bestSim = d;
+      }
+    });
+    if (best < 0) continue;
+    attachTo.push([g, best]);
+    placed.add(g);
   }
   for (const [g, c] of attachTo) {
     next[tail[c]!] = head[g]!;

@@ -521,6 +521,43 @@ describe('keeping two fronts of a war apart', () => {
   });
 });
 
+describe('lone reports of one front', () => {
+  // Two reports of one front, each from its own angle: a few of the war's words in common, not
+  // enough to pass the threshold on their own.
+  const WAR = filler(49000, 12);
+  const report = (id: string, k: number, title: string): Article =>
+    article(
+      id,
+      `s${k}`,
+      3,
+      `${title} ${filler(49100 + 10 * k, 2).join(' ')}`,
+      [...WAR.filter((_, i) => i % 2 === k || i < 3), ...filler(49500 + 20 * k, 8)].join(' ') + '.',
+    );
+  const groupOf = (titles: [string, string], opts = {}): string[] =>
+    idGroups(
+      clusterArticles([report('r0', 0, titles[0]), report('r1', 1, titles[1]), ...others], opts),
+    ).find((g) => g.includes('r0'))!;
+
+  // Alone, the pair with a shared place is a little under 0.17 alike, and 0.1 without it.
+  const SAME = ['أهالي عفرين يغادرون', 'رسائل متناقضة في عفرين'] as [string, string];
+
+  it('join a little under the threshold when both headlines name the same place', () => {
+    expect(groupOf(SAME, { threshold: 0.18 })).toEqual(['r0', 'r1']);
+    expect(groupOf(SAME, { threshold: 0.18, frontMargin: 0 })).toEqual(['r0']);
+  });
+
+  it('stay apart as far under the threshold without a place', () => {
+    expect(groupOf(['أهالي يغادرون', 'رسائل متناقضة'], { threshold: 0.12 })).toEqual(['r0']);
+    expect(groupOf(['أهالي يغادرون', 'رسائل متناقضة'], { threshold: 0.09 })).toHaveLength(2);
+  });
+
+  it('stay apart when the headlines name two places', () => {
+    expect(groupOf(['أهالي عفرين يغادرون', 'رسائل متناقضة في منبج'], { threshold: 0.18 })).toEqual([
+      'r0',
+    ]);
+  });
+});
+
 describe('two big cores', () => {
   // Two events of ten reports each, under one headline topic, written on a common background
   // (`shared` of its words in each report) and each in its own words (`own`).
