@@ -23,7 +23,8 @@
  *    side they tell, yet the civilians leaving a besieged town are a story of their own. Nor do
  *    the reports of two fronts of one war (Saada and Taiz, Afrin and Eastern Ghouta: the place
  *    half of each group's headlines name, in few of the other's; see `places.ts`), which share
- *    their actors and war words and differ only in where they happen. Two
+ *    their actors and war words and differ only in where they happen; a round-up naming both
+ *    fronts names neither, or it would bridge them. Two
  *    big cores (`bigCore` articles each) need a margin over the threshold to join. A lone
  *    article joins a small core only when its strongest link into it is nearly its strongest
  *    link into any other core, unless the two cores are angles of one event: a centroid sums an
@@ -62,7 +63,7 @@ import {
   type FeatureOptions,
 } from './features.js';
 import { Aspect, groupAspect, headlineAspect } from './aspects.js';
-import { namedPlaces } from './places.js';
+import { frontPlaces } from './places.js';
 import { PairHeap } from './heap.js';
 import { splitSentences, stem, terms } from '../arabic/index.js';
 
@@ -769,7 +770,7 @@ const LEAD_SENTENCE_CHARS = 600;
  * Houthi positions in Kitaf, in Saada province").
  */
 function leadPlaces(text: string): string[] {
-  return namedPlaces(splitSentences(text.slice(0, LEAD_SENTENCE_CHARS))[0] ?? '');
+  return frontPlaces(splitSentences(text.slice(0, LEAD_SENTENCE_CHARS))[0] ?? '');
 }
 
 function headlineTerms(reps: readonly Article[]): Headlines {
@@ -777,7 +778,7 @@ function headlineTerms(reps: readonly Article[]): Headlines {
   const titles = titleTerms.map((ts) => new Set(ts.map(skeleton)));
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
-  const places = reps.map((a) => namedPlaces(a.title));
+  const places = reps.map((a) => frontPlaces(a.title));
   return { titles, aspects: titleTerms.map(headlineAspect), places, df };
 }
 
@@ -796,7 +797,7 @@ const NAME_ELSEWHERE = 0.25;
  * each other's context, share enough words to join, but every report of the strike names
  * "T4" in its headline and every report of the attack "chemical" or "Douma", and neither name
  * is in the other's headlines. Also how many of each group's headlines tell each side of a war
- * story (see {@link headlineAspect}) and name each place (see {@link namedPlaces}), and the
+ * story (see {@link headlineAspect}) and name each place (see {@link frontPlaces}), and the
  * tests that keep the two sides, and two fronts, apart.
  */
 function groupNames(

@@ -238,6 +238,8 @@ interface Entry {
   rest: string[];
   /** The place and every place it lies within. */
   ids: string[];
+  /** The places of `ids` that lie within no other: its front. */
+  roots: string[];
   bare: boolean;
   /** Words before and after which the name is not this place, normalized. */
   notAfter: Set<string>;
@@ -261,6 +263,7 @@ const BY_FIRST = new Map<string, Entry[]>();
       list.push({
         rest: words.slice(1),
         ids,
+        roots: ids.filter((id) => !byId.get(id)!.within?.length),
         bare: p.bare === true,
         notAfter: new Set((p.notAfter ?? []).map(normalize)),
         notBefore: new Set((p.notBefore ?? []).map(normalize)),
@@ -272,14 +275,28 @@ const BY_FIRST = new Map<string, Entry[]>();
 
 /**
  * The places a text (a headline, a lead) names, each with the places it lies within (ids of
- * {@link PLACES}). A word names a place as written or behind up to two proclitic letters
- * (بالحديدة, وصعدة, ولعفرين, للغوطة).
+ * {@link PLACES}), when they are all on one front (a town and its province, two towns of one
+ * region); none when it names two fronts ("فرار الآلاف من الغوطة وعفرين"): such a round-up is
+ * evidence for neither front's story. A word names a place as written or behind up to two
+ * proclitic letters (بالحديدة, وصعدة, ولعفرين, للغوطة).
  *
- * @example namedPlaces('قوات النظام تدخل حمورية') // ['hamouriyeh', 'ghouta']
+ * @example frontPlaces('قوات النظام تدخل حمورية') // ['hamouriyeh', 'ghouta']
+ * @example frontPlaces('القتال في الغوطة وعفرين') // []
  */
-export function namedPlaces(text: string): string[] {
+export function frontPlaces(text: string): string[] {
+  const matches = placeMatches(text);
+  for (let i = 0; i < matches.length; i++) {
+    for (let j = i + 1; j < matches.length; j++) {
+      if (!matches[i]!.roots.some((r) => matches[j]!.roots.includes(r))) return [];
+    }
+  }
+  return [...new Set(matches.flatMap((e) => e.ids))];
+}
+
+/** The gazetteer entries a text's words name. */
+function placeMatches(text: string): Entry[] {
   const words = tokenize(normalize(text));
-  const found = new Set<string>();
+  const found: Entry[] = [];
   const match = (i: number, form: string, bare: boolean): void => {
     for (const e of BY_FIRST.get(form) ?? []) {
       if (e.bare && !bare) continue;
@@ -288,7 +305,7 @@ export function namedPlaces(text: string): string[] {
       const after = words[i + 1 + e.rest.length];
       if (before !== undefined && e.notAfter.has(before)) continue;
       if (after !== undefined && e.notBefore.has(after)) continue;
-      e.ids.forEach((id) => found.add(id));
+      found.push(e);
     }
   };
   for (let i = 0; i < words.length; i++) {
@@ -300,5 +317,5 @@ export function namedPlaces(text: string): string[] {
       match(i, w, false);
     }
   }
-  return [...found];
+  return found;
 }
