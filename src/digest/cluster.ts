@@ -24,7 +24,8 @@
  *    the reports of two fronts of one war (Saada and Taiz, Afrin and Eastern Ghouta: the place
  *    half of each group's headlines name, in few of the other's; see `places.ts`), which share
  *    their actors and war words and differ only in where they happen; a round-up naming both
- *    fronts names neither, or it would bridge them. Two
+ *    fronts names neither, or it would bridge them. Nor does a front's report join a small
+ *    story whose headlines name no front but a name of their own it does not carry. Two
  *    big cores (`bigCore` articles each) need a margin over the threshold to join. A lone
  *    article joins a small core only when its strongest link into it is nearly its strongest
  *    link into any other core, unless the two cores are angles of one event: a centroid sums an
@@ -808,6 +809,7 @@ function groupNames(
   size: Int32Array,
   count: number,
   aspectShare: number,
+  bigCore: number,
 ): {
   join(keep: number, drop: number): void;
   apart(a: number, b: number): boolean;
@@ -891,7 +893,6 @@ function groupNames(
     const pb = placesOf(b);
     return ownNames(fa, carried(pb, b, NAME_SHARE), pa, pb, a, b);
   };
-  const warApart = (a: number, b: number): boolean => otherSide(a, b) || otherFront(a, b);
   /** A group's names, with the size they were computed at. */
   const cache = new Map<number, { size: number; names: string[] }>();
   const namesOf = (g: number): string[] => {
@@ -901,6 +902,24 @@ function groupNames(
     cache.set(g, { size: size[g]!, names });
     return names;
   };
+  /**
+   * A front's report and a small story with a name of its own: `a`'s headlines name a front,
+   * `b`'s (a story of `NAMED_GROUP_MIN` articles up to a big event's) name none but carry a name
+   * of their own, and neither is in a quarter of the other's headlines — a missile shot down
+   * over Jazan beside the Houthis' losses in "their stronghold". A big event is left out: its
+   * pieces name the places it touches (the attacked town) as often as its names.
+   */
+  const frontBesideName = (a: number, b: number): boolean => {
+    if (size[b]! < NAMED_GROUP_MIN || size[b]! >= bigCore) return false;
+    const pa = placesOf(a);
+    const fa = carried(pa, a, NAME_SHARE);
+    const pb = placesOf(b);
+    if (fa.length === 0 || carried(pb, b, NAME_SHARE).length > 0) return false;
+    const nb = namesOf(b);
+    return nb.length > 0 && !elsewhere(fa, pb, b) && !elsewhere(nb, counts[a]!, a);
+  };
+  const warApart = (a: number, b: number): boolean =>
+    otherSide(a, b) || otherFront(a, b) || frontBesideName(a, b) || frontBesideName(b, a);
   return {
     join(keep, drop) {
       const into = counts[keep]!;
@@ -1153,7 +1172,16 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     });
   }
   const headlines = headlineTerms(reps);
-  const names = groupNames(reps, headlines, head, next, size, count, opts.aspectShare ?? 0.4);
+  const names = groupNames(
+    reps,
+    headlines,
+    head,
+    next,
+    size,
+    count,
+    opts.aspectShare ?? 0.4,
+    bigCore,
+  );
   /** Folds group `drop` into group `keep` (its links, sums and members); returns `keep`. */
   const join = (keep: number, drop: number): number => {
     names.join(keep, drop);

@@ -514,6 +514,27 @@ describe('keeping two fronts of a war apart', () => {
     expect(groupOf(['غارات على دوما', 'معارك في دوما', 'قوات النظام تدخل حمورية'])).toHaveLength(3);
   });
 
+  it('keeps a report from a front apart from a small story with a name of its own', () => {
+    const name = word(48900);
+    const day = (first: string, opts = {}): string[] =>
+      idGroups(
+        clusterArticles(
+          [
+            report('r0', 0, first),
+            ...[`مصرع قادة ${name}`, `${name} يخسر مواقع`, `هزائم ${name} تتوالى`].map((t, k) =>
+              report(`r${k + 1}`, k + 1, t),
+            ),
+            ...others,
+          ],
+          opts,
+        ),
+      ).find((g) => g.includes('r0'))!;
+    expect(day('غارات على صعدة')).toEqual(['r0']);
+    // Unless it names the story too, or the story is a big event's.
+    expect(day(`غارات على ${name} في صعدة`)).toHaveLength(4);
+    expect(day('غارات على صعدة', { bigCore: 3 })).toHaveLength(4);
+  });
+
   it('keeps them apart when only a headline naming both fronts is between them', () => {
     // A round-up of two fronts is evidence for neither: it joins one, and the other stays.
     const group = groupOf(['غارات على صعدة', 'معارك في صعدة', 'من صعدة إلى تعز', 'قصف على تعز']);
