@@ -3,7 +3,7 @@
  * last, related-links and navigation lines never — with clitic-aware Arabic matching, and a
  * relevance floor under which the answer is "nothing". Pure: the caller passes the clock.
  */
-import { isStopword, normalize, stem, tokenize } from '../arabic/index.js';
+import { isStopword, normalize, splitSentences, stem, tokenize } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { clusterArticles, type Clusterer } from './cluster.js';
 import {
@@ -42,6 +42,11 @@ const LEAD_MIN_CHARS = 120;
 const BODY_MAX_CHARS = 1500;
 /** A lead counts this many characters at most (the rest is body). */
 const LEAD_MAX_CHARS = 400;
+/**
+ * …and this many sentences: a wire lead's third sentence is most often a round-up of other news
+ * ("in the north, Turkish police deployed in Afrin"), not what the article is about.
+ */
+const LEAD_SENTENCES = 2;
 
 /** Single-letter proclitics: a conjunction (و ف) then a preposition (ب ل ك). */
 const CONJUNCTIONS = new Set(['و', 'ف']);
@@ -207,6 +212,12 @@ export function articleZones(a: Pick<Article, 'title' | 'text'>): {
     i++;
   }
   let body = paragraphs.slice(i).join('\n');
+  const sentences = splitSentences(lead);
+  const third = sentences.length > LEAD_SENTENCES ? lead.indexOf(sentences[LEAD_SENTENCES]!) : -1;
+  if (third > 0) {
+    body = `${lead.slice(third)}\n${body}`;
+    lead = lead.slice(0, third).trimEnd();
+  }
   if (lead.length > LEAD_MAX_CHARS) {
     const cut = lead.lastIndexOf(' ', LEAD_MAX_CHARS);
     const at = cut > 0 ? cut : LEAD_MAX_CHARS;

@@ -105,6 +105,15 @@ describe('article zones', () => {
     expect(zones.lead).toBe(long);
     expect(zones.body).toBe('فقرة ثانية.');
   });
+
+  it('ends the lead after two sentences: a third is most often news of something else', () => {
+    const lead =
+      'قتل 16 طفلا في غارة على مدرسة في عربين بالغوطة الشرقية. وتستمر العملية العسكرية في المنطقة.';
+    const roundup = 'وفي شمال البلاد انتشرت الشرطة العسكرية التركية في مدينة عفرين.';
+    const zones = articleZones({ title: 'عنوان', text: `${lead} ${roundup}\nفقرة ثانية.` });
+    expect(zones.lead).toBe(lead);
+    expect(zones.body).toBe(`${roundup}\nفقرة ثانية.`);
+  });
 });
 
 const ELECTIONS = article(
