@@ -82,7 +82,7 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'bigMargin', value: 0.85, notch: 0.05 },
   { name: 'dominantShare', value: 0.15, notch: 0.05 },
   { name: 'anchorFloor', value: 0.08, notch: 0.02 },
-  { name: 'strongShare', value: 0.3, notch: 0.05 },
+  { name: 'strongShare', value: 0.25, notch: 0.05 },
   { name: 'aspectShare', value: 0.4, notch: 0.1 },
   { name: 'neighbourShare', value: 0.9, notch: 0.05 },
   { name: 'frontMargin', value: 0.03, notch: 0.01 },

@@ -42,7 +42,7 @@
  *    ("chemical", "Douma"): an interview on the military options shares few words with the veto
  *    at the Security Council, yet names the attack it answers. The test is the closest article,
  *    not the centroid: a core of fifty angles (strikes, reactions, explainers) is like none of
- *    its pieces as a whole. When the event fills a third of the day, one anchor is enough: on
+ *    its pieces as a whole. When the event fills a quarter of the day, one anchor is enough: on
  *    the day of the strikes on Syria, a capital's reaction says "the attack on Syria", not "the
  *    strikes".
  * 8. Two lone articles left over whose headlines name the same places (a front: "…in Afrin")
@@ -220,7 +220,7 @@ export interface ClusterOptions extends FeatureOptions {
    * A dominant event holding at least this share of the batch's articles needs only one of its
    * anchors named: when it fills a day, its pieces name it in other words ("the attack on
    * Syria", "the aggression") as often as in its headline's.
-   * @default 0.3
+   * @default 0.25
    */
   strongShare?: number;
   /**
@@ -1325,7 +1325,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   }
   // The day's dominant event: a small group that names its anchors in its headline and lead.
   const dominant = Math.max(bigCore, (opts.dominantShare ?? 0.15) * n);
-  const strong = Math.max(bigCore, (opts.strongShare ?? 0.3) * n);
+  const strong = Math.max(bigCore, (opts.strongShare ?? 0.25) * n);
   const anchorFloor = opts.anchorFloor ?? 0.08;
   const attached = new Set(attachTo.map(([g]) => g));
   const { closest, closestSim } = closestInDominant(

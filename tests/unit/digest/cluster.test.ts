@@ -355,8 +355,8 @@ describe('joining the day’s dominant event by its anchors', () => {
     expect(groupSize('قال الخبير بعد الهجوم الكيماوي بدمشق إن')).toBe(1);
   });
 
-  it('takes one anchor for an event that fills a third of the day', () => {
-    // The ten reports are a quarter of the day: a strong share of 0.2 makes them strong.
+  it('takes one anchor for an event that fills a large share of the day', () => {
+    // The ten reports are just under a quarter of the day: a strong share of 0.2 makes them strong.
     const ONE = 'قال الخبير بعد هجوم دوما إن';
     expect(groupSize(ONE, { strongShare: 0.2 })).toBe(11);
     expect(groupSize('قال الخبير في مقابلة تلفزيونية إن', { strongShare: 0.2 })).toBe(1);
