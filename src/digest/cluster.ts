@@ -878,6 +878,8 @@ function groupNames(
     if (!lead) leads.set(m, (lead = new Map(leadPlaces(reps[m]!.text).map((t) => [t, 1]))));
     return lead;
   };
+  /** A group's fronts: the places half or more of its headlines (or a lone report's lead) name. */
+  const frontsOf = (g: number): string[] => carried(placesOf(g), g, NAME_SHARE);
   /**
    * The two groups report from different fronts of a war: the places half or more of each
    * one's headlines name are each in under a quarter of the other's (a report from Douma and
@@ -887,11 +889,9 @@ function groupNames(
    * they react to, not a front of their own.
    */
   const otherFront = (a: number, b: number): boolean => {
-    const pa = placesOf(a);
-    const fa = carried(pa, a, NAME_SHARE);
+    const fa = frontsOf(a);
     if (fa.length === 0) return false;
-    const pb = placesOf(b);
-    return ownNames(fa, carried(pb, b, NAME_SHARE), pa, pb, a, b);
+    return ownNames(fa, frontsOf(b), placesOf(a), placesOf(b), a, b);
   };
   /** A group's names, with the size they were computed at. */
   const cache = new Map<number, { size: number; names: string[] }>();
@@ -911,12 +911,10 @@ function groupNames(
    */
   const frontBesideName = (a: number, b: number): boolean => {
     if (size[b]! < NAMED_GROUP_MIN || size[b]! >= bigCore) return false;
-    const pa = placesOf(a);
-    const fa = carried(pa, a, NAME_SHARE);
-    const pb = placesOf(b);
-    if (fa.length === 0 || carried(pb, b, NAME_SHARE).length > 0) return false;
+    const fa = frontsOf(a);
+    if (fa.length === 0 || frontsOf(b).length > 0) return false;
     const nb = namesOf(b);
-    return nb.length > 0 && !elsewhere(fa, pb, b) && !elsewhere(nb, counts[a]!, a);
+    return nb.length > 0 && !elsewhere(fa, placesOf(b), b) && !elsewhere(nb, counts[a]!, a);
   };
   const warApart = (a: number, b: number): boolean =>
     otherSide(a, b) || otherFront(a, b) || frontBesideName(a, b) || frontBesideName(b, a);
