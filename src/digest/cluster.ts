@@ -261,7 +261,7 @@ export interface ClusterOptions extends FeatureOptions {
  * `maxTextChars` a third, so a long analysis is read whole without its digressions outweighing
  * its peg.
  */
-const CLUSTER_FEATURES = { titleWeight: 5, leadWeight: 2, tailWeight: 0.3 } as const;
+export const CLUSTER_FEATURES = { titleWeight: 5, leadWeight: 2, tailWeight: 0.3 } as const;
 
 /** Any algorithm that groups articles into stories; every input article in exactly one group. */
 export type Clusterer = (articles: readonly Article[], opts?: ClusterOptions) => Article[][];

@@ -5,7 +5,7 @@
  */
 import { isStopword, normalize, splitSentences, stem, tokenize } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
-import { clusterArticles, type Clusterer } from './cluster.js';
+import { CLUSTER_FEATURES, clusterArticles, type Clusterer } from './cluster.js';
 import {
   createVocabulary,
   publishedMs,
@@ -310,7 +310,8 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   const articles = input.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
   const n = articles.length;
   const vocabulary = createVocabulary();
-  const { docs } = termIdCounts(articles, {}, vocabulary);
+  // Counted as clustering counts them, so a topic answer's stories are the digest's.
+  const { docs } = termIdCounts(articles, CLUSTER_FEATURES, vocabulary);
   const termCounts = new Map<string, TermIdCounts>();
   articles.forEach((a, i) => termCounts.set(a.id, docs[i]!));
   const times = new Float64Array(n);

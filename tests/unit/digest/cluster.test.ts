@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articleTermCounts,
   clusterArticles,
   documentFrequencies,
   exactDuplicateGroups,
 } from '../../../src/digest/index.js';
+import { CLUSTER_FEATURES } from '../../../src/digest/cluster.js';
 import type { Article } from '../../../src/domain.js';
 import { createSearchIndex } from '../../../src/digest/search.js';
 import { syntheticArticles } from '../../../src/digest/synthetic.js';
@@ -81,6 +83,29 @@ describe('clusterArticles', () => {
     const extra = { ...input[0]!, id: 'unseen' };
     expect(ids(clusterArticles([...input, extra], { termCounts: index.termCounts }))).toEqual(
       ids(clusterArticles([...input, extra])),
+    );
+  });
+
+  it("counts a search index's terms with the clusterer's weights (title, lead, tail)", () => {
+    // A long text, so its tail counts too; a title whose words the text does not repeat.
+    const long = article(
+      'long',
+      's',
+      1,
+      'زلزال قوي يضرب جنوب تركيا',
+      `${'أعلنت السلطات المحلية حصيلة أولية للضحايا في المدن الساحلية. '.repeat(30)}وقال خبراء الجيولوجيا إن الهزات الارتدادية مستمرة.`,
+    );
+    expect(long.text.length).toBeGreaterThan(1200);
+    const fromIndex = createSearchIndex([long]).termCounts.get('long')!;
+    const total = (xs: ArrayLike<number>): number => Array.from(xs).reduce((s, x) => s + x, 0);
+    const expected = [...articleTermCounts(long, CLUSTER_FEATURES).values()].reduce(
+      (s, x) => s + x,
+      0,
+    );
+    expect(total(fromIndex.counts)).toBeCloseTo(expected, 3);
+    expect(total(fromIndex.counts)).not.toBeCloseTo(
+      [...articleTermCounts(long).values()].reduce((s, x) => s + x, 0),
+      3,
     );
   });
 
