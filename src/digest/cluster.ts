@@ -785,8 +785,14 @@ function headlineTerms(reps: readonly Article[]): Headlines {
 
 /** A group needs this many articles before its headlines can name an event of their own. */
 const NAMED_GROUP_MIN = 3;
-/** A group's name: a headline term that at least this share of its headlines carry… */
-const NAME_SHARE = 0.5;
+/**
+ * A group's name: a headline term that at least this share of its headlines carry… Under half:
+ * an event's reports spread their headlines over its names (8 of 17 Douma headlines say
+ * "chemical", 7 say "Douma"), and a name carried by no half left the event with none.
+ */
+const NAME_SHARE = 0.4;
+/** A group's front: a place at least this share of its headlines name. */
+const FRONT_SHARE = 0.5;
 /** …and fewer than this share of all the batch's headlines (not the country, not "Trump"). */
 const NAME_RARE = 0.2;
 /** Two named groups are apart when neither's names are in this share of the other's headlines. */
@@ -879,7 +885,7 @@ function groupNames(
     return lead;
   };
   /** A group's fronts: the places half or more of its headlines (or a lone report's lead) name. */
-  const frontsOf = (g: number): string[] => carried(placesOf(g), g, NAME_SHARE);
+  const frontsOf = (g: number): string[] => carried(placesOf(g), g, FRONT_SHARE);
   /**
    * The two groups report from different fronts of a war: the places half or more of each
    * one's headlines name are each in under a quarter of the other's (a report from Douma and

@@ -407,9 +407,10 @@ describe('keeping two named events apart', () => {
     );
   const BASE = word(43000);
   const AIRBASE = word(43001);
-  const groupOf = (titles: string[]): string[] => {
+  const groupOf = (titles: string[], aTitles = [BASE, BASE, BASE, BASE]): string[] => {
     const day = [
-      ...[0, 1, 2, 3].map((k) => report(`a${k}`, k, 'a', BASE)),
+      // Reports 4 to 7 are the other event's, so a fifth of this one's is report 8.
+      ...aTitles.map((t, k) => report(`a${k}`, k < 4 ? k : k + 4, 'a', t)),
       ...[0, 1, 2, 3].map((k) => report(`b${k}`, k + 4, 'b', titles[k]!)),
       ...others,
     ];
@@ -420,6 +421,19 @@ describe('keeping two named events apart', () => {
 
   it('keeps apart two groups whose headlines each name their own event', () => {
     expect(groupOf([AIRBASE, AIRBASE, AIRBASE, AIRBASE])).toEqual(['a0', 'a1', 'a2', 'a3']);
+  });
+
+  it('keeps them apart when one event’s headlines spread over two of its names', () => {
+    // Two of five headlines say "chemical", two "Douma": neither is in half of them.
+    const CHEMICAL = word(43002);
+    const titles = [BASE, BASE, CHEMICAL, CHEMICAL, word(43003)];
+    expect(groupOf([AIRBASE, AIRBASE, AIRBASE, AIRBASE], titles)).toEqual([
+      'a0',
+      'a1',
+      'a2',
+      'a3',
+      'a4',
+    ]);
   });
 
   it('joins them when one group’s headlines also name the other’s event', () => {
