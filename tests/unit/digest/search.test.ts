@@ -46,6 +46,18 @@ describe('createSearchIndex (BM25)', () => {
     expect(index.search(q)).toEqual([]);
   });
 
+  it('never meets a name spelled in Arabic letters with the adverb "completely"', () => {
+    // Tamimi spelled offline (تاميمي) has the consonants of تماما; the articles write التميمي.
+    const adverb = article(
+      't1',
+      'beta',
+      2,
+      'واشنطن ترد على الانتقادات',
+      'رفضت واشنطن الاتهامات تماما.',
+    );
+    expect(createSearchIndex([adverb]).search('تاميمي')).toEqual([]);
+  });
+
   it('filters by publication time', () => {
     const since = new Date(NOW.getTime() - 4 * 3_600_000);
     const ids = index.search('زلزال', { since, until: NOW }).map((h) => h.article.id);
