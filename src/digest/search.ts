@@ -118,6 +118,10 @@ export function wordKeys(raw: string): readonly string[] {
   if (hit) return hit;
   const w = normalize(raw);
   const keys = new Set<string>();
+  /** Stems only a second light10 pass gives, down to three letters (روحاني → روحان → روح). */
+  const short = new Set<string>();
+  /** Keys some other stem of the word gives as well. */
+  const firm = new Set<string>();
   /** The place this word names (its base and stem): met through the marked key only. */
   const places = new Set<string>();
   const place = (base: string): void => {
@@ -159,7 +163,10 @@ export function wordKeys(raw: string): readonly string[] {
       for (const s of [...stems]) {
         // light10 takes one suffix per pass: الإيرانية gives ايران where إيران gives اير.
         const again = stem(s);
-        if (again !== s) stems.push(again);
+        if (again !== s) {
+          stems.push(again);
+          if (again.length <= 3 && s.length >= 5) short.add(again);
+        }
         const base = countryBase(s);
         if (base !== undefined) {
           if (PLACE_BASES.has(base)) place(base);
@@ -171,12 +178,38 @@ export function wordKeys(raw: string): readonly string[] {
         }
       }
     }
-    for (const s of stems) if (s.length >= 2 && !places.has(s)) keys.add(stemKey(s));
+    for (const s of stems) {
+      if (s.length < 2 || places.has(s)) continue;
+      const key = stemKey(s);
+      keys.add(key);
+      if (!short.has(s)) firm.add(key);
+    }
   }
-  const out = [...keys];
-  if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+  const loose = new Set([...keys].filter((k) => !firm.has(k) && !k.startsWith('^')));
+  // Loose keys last: a word's first key is its own.
+  const out = [...[...keys].filter((k) => !loose.has(k)), ...loose];
+  if (keyMemo.size >= KEY_MEMO_LIMIT) {
+    keyMemo.clear();
+    looseMemo.clear();
+  }
   keyMemo.set(raw, out);
+  if (loose.size > 0) looseMemo.set(raw, loose);
   return out;
+}
+
+/** The loose keys of the words that have any (see {@link looseKeys}). */
+const looseMemo = new Map<string, ReadonlySet<string>>();
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * The keys of a word that only a second stemming pass gives, down to three letters: روح of
+ * روحاني (Rouhani), لبن of اللبنانية. They let an adjective meet its country (الإيرانية and
+ * إيران), and they meet ordinary words as well (روحيا "spiritually", لبن "milk"), so a match by
+ * one counts three quarters of its place ({@link LOOSE_MATCH}).
+ */
+export function looseKeys(raw: string): ReadonlySet<string> {
+  wordKeys(raw);
+  return looseMemo.get(raw) ?? NO_KEYS;
 }
 
 /** The paragraphs of an article's text that belong to it: navigation and link lists dropped. */
@@ -234,7 +267,15 @@ function isShortPart(raw: string): boolean {
   );
 }
 
-/** A query's words, each as its set of match keys (words with the same keys counted once). */
+/** How much of its place a match by a loose key counts (see {@link looseKeys}). */
+export const LOOSE_MATCH = 0.75;
+/** Marks a loose key in {@link queryWords}. */
+const LOOSE_MARK = '\u0001';
+
+/**
+ * A query's words, each as its set of match keys (words with the same keys counted once); a
+ * loose key (see {@link looseKeys}) is marked with a leading U+0001.
+ */
 export function queryWords(query: string): string[][] {
   const seen = new Set<string>();
   const out: string[][] = [];
@@ -242,7 +283,8 @@ export function queryWords(query: string): string[][] {
     const keys = wordKeys(raw);
     if (keys.length === 0 || seen.has(keys[0]!)) continue;
     seen.add(keys[0]!);
-    out.push([...keys]);
+    const loose = looseKeys(raw);
+    out.push(keys.map((k) => (loose.has(k) ? LOOSE_MARK + k : k)));
   }
   return out;
 }
@@ -404,11 +446,13 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     for (const keys of words) {
       const hit: number[] = [];
       for (const key of keys) {
-        const list = postingsOf(key);
+        const loose = key.startsWith(LOOSE_MARK);
+        const list = postingsOf(loose ? key.slice(1) : key);
+        const factor = loose ? LOOSE_MATCH : 1;
         for (let k = 0; k < list.length; k++) {
           const p = list[k]!;
           const d = p >> 4;
-          const w = zoneWeight(p & 15);
+          const w = factor * zoneWeight(p & 15);
           if (wordBest[d] === 0) hit.push(d);
           if (w > wordBest[d]!) wordBest[d] = w;
         }

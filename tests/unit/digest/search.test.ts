@@ -58,6 +58,28 @@ describe('createSearchIndex (BM25)', () => {
     expect(createSearchIndex([adverb]).search('تاميمي')).toEqual([]);
   });
 
+  it('counts a match by a second stemming pass three quarters: Rouhani is not "spiritually"', () => {
+    const loose = createSearchIndex([
+      article(
+        'r1',
+        'alpha',
+        2,
+        'روحاني يحذر واشنطن من الانسحاب',
+        'قال الرئيس الإيراني إن بلاده سترد.',
+      ),
+      article('r2', 'beta', 2, 'الشيخ يلقي خطبة الجمعة', 'وصفه أتباعه بأنه زعيم روحيا للطائفة.'),
+      article('r3', 'gamma', 2, 'إيران تهدد بالرد', 'هددت طهران بالرد على أي ضربة.'),
+    ]);
+    const score = (q: string, id: string): number | undefined =>
+      loose.search(q).find((h) => h.article.id === id)?.score;
+    expect(score('روحاني', 'r1')).toBe(1);
+    // روحيا shares only روح, the second pass's stem of روحاني: a lead match, at three quarters.
+    expect(score('روحاني', 'r2')).toBeCloseTo(0.75 * 0.75, 6);
+    // The adjective still meets its country's name in a headline, a little under the name itself.
+    expect(score('الإيرانية', 'r3')).toBeCloseTo(0.75, 6);
+    expect(score('إيران', 'r3')).toBe(1);
+  });
+
   it('filters by publication time', () => {
     const since = new Date(NOW.getTime() - 4 * 3_600_000);
     const ids = index.search('زلزال', { since, until: NOW }).map((h) => h.article.id);
