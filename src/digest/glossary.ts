@@ -14,34 +14,34 @@ import { transliterateName } from './transliterate.js';
  * capitals: "UN" and "US" are names, "un" and "us" are not.
  */
 const ENTRIES: [string[], string][] = [
-  [['afghanistan'], 'أفغانستان'],
-  [['algeria', 'algérie'], 'الجزائر'],
-  [['bahrain', 'bahreïn'], 'البحرين'],
-  [['egypt', 'égypte'], 'مصر'],
-  [['iran'], 'إيران'],
-  [['iraq', 'irak'], 'العراق'],
-  [['israel', 'israël'], 'إسرائيل'],
-  [['jordan', 'jordanie'], 'الأردن'],
-  [['kuwait', 'koweït'], 'الكويت'],
-  [['lebanon', 'liban'], 'لبنان'],
-  [['libya', 'libye'], 'ليبيا'],
+  [['afghanistan', 'afghan', 'afghane'], 'أفغانستان'],
+  [['algeria', 'algérie', 'algerian', 'algérien', 'algérienne'], 'الجزائر'],
+  [['bahrain', 'bahreïn', 'bahraini'], 'البحرين'],
+  [['egypt', 'égypte', 'egyptian', 'égyptien', 'égyptienne'], 'مصر'],
+  [['iran', 'iranian', 'iranien', 'iranienne'], 'إيران'],
+  [['iraq', 'irak', 'iraqi', 'irakien', 'irakienne'], 'العراق'],
+  [['israel', 'israël', 'israeli', 'israélien', 'israélienne'], 'إسرائيل'],
+  [['jordan', 'jordanie', 'jordanian', 'jordanien', 'jordanienne'], 'الأردن'],
+  [['kuwait', 'koweït', 'kuwaiti', 'koweïtien', 'koweïtienne'], 'الكويت'],
+  [['lebanon', 'liban', 'lebanese', 'libanais', 'libanaise'], 'لبنان'],
+  [['libya', 'libye', 'libyan', 'libyen', 'libyenne'], 'ليبيا'],
   [['mauritania', 'mauritanie'], 'موريتانيا'],
-  [['morocco', 'maroc'], 'المغرب'],
+  [['morocco', 'maroc', 'moroccan', 'marocain', 'marocaine'], 'المغرب'],
   [['oman'], 'عمان'],
   [
     ['palestine', 'palestinian', 'palestinians', 'palestinien', 'palestiniens', 'palestinienne'],
     'فلسطين',
   ],
-  [['qatar'], 'قطر'],
+  [['qatar', 'qatari', 'qatarie'], 'قطر'],
   [['saudi', 'saudi arabia', 'arabie saoudite', 'saoudite', 'saoudien', 'saoudienne'], 'السعودية'],
   [['somalia', 'somalie'], 'الصومال'],
-  [['sudan', 'soudan'], 'السودان'],
+  [['sudan', 'soudan', 'sudanese', 'soudanais', 'soudanaise'], 'السودان'],
   [['south sudan', 'soudan du sud'], 'جنوب السودان'],
   [['syria', 'syrie', 'syrian', 'syrien', 'syrienne'], 'سوريا'],
-  [['tunisia', 'tunisie'], 'تونس'],
+  [['tunisia', 'tunisie', 'tunisian', 'tunisien', 'tunisienne'], 'تونس'],
   [['turkey', 'türkiye', 'turquie', 'turkish', 'turc', 'turque'], 'تركيا'],
   [['emirates', 'uae', 'united arab emirates', 'émirats', 'émirats arabes unis'], 'الإمارات'],
-  [['yemen', 'yémen'], 'اليمن'],
+  [['yemen', 'yémen', 'yemeni', 'yéménite'], 'اليمن'],
   [['djibouti'], 'جيبوتي'],
   [['comoros', 'comores'], 'جزر القمر'],
   [['eritrea', 'érythrée'], 'إريتريا'],
@@ -354,7 +354,14 @@ function matchGlossary(words: readonly string[]): { found: string[]; unknown: nu
     let matched = 0;
     for (let n = Math.min(longest, words.length - i); n >= 1 && !matched; n--) {
       const span = words.slice(i, i + n);
-      const arabic = CAPITALS.get(span.join(' ')) ?? GLOSSARY.get(span.map(fold).join(' '));
+      const folded = span.map(fold).join(' ');
+      const arabic =
+        CAPITALS.get(span.join(' ')) ??
+        GLOSSARY.get(folded) ??
+        // A plural: "Iraqis", "élections libanaises", "les Irakiens".
+        (n === 1 && folded.length > 4 && folded.endsWith('s')
+          ? GLOSSARY.get(folded.slice(0, -1))
+          : undefined);
       if (arabic === undefined) continue;
       if (!found.includes(arabic)) found.push(arabic);
       matched = n;

@@ -11,6 +11,13 @@ describe('offline glossary for topic questions', () => {
     ['storm in Alexandria', 'عاصفة الإسكندرية'],
     ['états-unis', 'الولايات المتحدة'],
     ['Iraq Irak', 'العراق'],
+    // A people or an adjective is its country, in the singular or the plural.
+    ['Lebanese elections', 'لبنان الانتخابات'],
+    ['élections libanaises', 'الانتخابات لبنان'],
+    ['Iraqis', 'العراق'],
+    ['les Irakiens', 'العراق'],
+    ['Israeli strike', 'إسرائيل'],
+    ['yéménite', 'اليمن'],
   ])('%s → %s', (query, arabic) => {
     expect(glossaryToArabic(query)).toBe(arabic);
   });
