@@ -182,7 +182,14 @@ export function wordKeys(raw: string): readonly string[] {
       if (s.length < 2 || places.has(s)) continue;
       const key = stemKey(s);
       keys.add(key);
-      if (!short.has(s)) firm.add(key);
+      if (short.has(s)) continue;
+      if (key.length === 3 && key !== s && !key.startsWith('~')) {
+        // Three consonants are an Arabic root: التيفور (T4) and توفير ("providing") share
+        // تفر. The stem as written is the firm key; the skeleton still meets a spelling with
+        // other vowels, loosely.
+        keys.add(`=${s}`);
+        firm.add(`=${s}`);
+      } else firm.add(key);
     }
   }
   const loose = new Set([...keys].filter((k) => !firm.has(k) && !k.startsWith('^')));
@@ -202,10 +209,13 @@ const looseMemo = new Map<string, ReadonlySet<string>>();
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 /**
- * The keys of a word that only a second stemming pass gives, down to three letters: روح of
- * روحاني (Rouhani), لبن of اللبنانية. They let an adjective meet its country (الإيرانية and
- * إيران), and they meet ordinary words as well (روحيا "spiritually", لبن "milk"), so a match by
- * one counts three quarters of its place ({@link LOOSE_MATCH}).
+ * The keys of a word that meet more than its spellings, each three letters: a stem only a
+ * second stemming pass gives (روح of روحاني, Rouhani; لبن of اللبنانية), and the skeleton of a
+ * long stem whose consonants are three (تفر of التيفور, T4), which is an Arabic root. They let
+ * an adjective meet its country (الإيرانية and إيران) and a plural its singular (صواريخ and
+ * صاروخ), and they meet ordinary words as well (روحيا "spiritually", توفير "providing"), so a
+ * match by one counts three quarters of its place ({@link LOOSE_MATCH}); such a long stem is
+ * also matched as written, in full.
  */
 export function looseKeys(raw: string): ReadonlySet<string> {
   wordKeys(raw);

@@ -80,6 +80,21 @@ describe('createSearchIndex (BM25)', () => {
     expect(score('إيران', 'r3')).toBe(1);
   });
 
+  it('counts a match by three consonants alone three quarters: T4 is not "providing"', () => {
+    const roots = createSearchIndex([
+      article('t4', 'alpha', 2, 'غارات على مطار التيفور', 'استهدفت صواريخ المطار العسكري.'),
+      article('aid', 'beta', 2, 'السلطة تطلب حماية دولية', 'دعت إلى توفير حماية للمدنيين.'),
+      article('one', 'gamma', 2, 'اعتراض صاروخ فوق الرياض', 'اعترضت الدفاعات الجوية صاروخا.'),
+    ]);
+    const score = (q: string, id: string): number | undefined =>
+      roots.search(q).find((h) => h.article.id === id)?.score;
+    expect(score('التيفور', 't4')).toBe(1);
+    // توفير shares only the consonants تفر: a lead match at three quarters, under the floor.
+    expect(score('التيفور', 'aid')).toBeCloseTo(0.75 * 0.75, 6);
+    // A broken plural still meets its singular in a headline (صواريخ, صاروخ), loosely.
+    expect(score('صواريخ', 'one')).toBeCloseTo(0.75, 6);
+  });
+
   it('filters by publication time', () => {
     const since = new Date(NOW.getTime() - 4 * 3_600_000);
     const ids = index.search('زلزال', { since, until: NOW }).map((h) => h.article.id);
