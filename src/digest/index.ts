@@ -46,6 +46,7 @@ export {
   queryWords,
   wordKeys,
   type SearchIndex,
+  type WordKeys,
   type TopicAnswer,
   type TopicOptions,
 } from './search.js';

@@ -64,7 +64,22 @@ const NAVIGATION_START =
 /** A line of a link list: short, with no full stop. */
 const LINK_LINE_MAX = 110;
 
-const keyMemo = new Map<string, readonly string[]>();
+/** A word's match keys (see {@link wordKeys}), and those of them that are loose. */
+export interface WordKeys {
+  keys: readonly string[];
+  /**
+   * The keys that meet more than the word's spellings, each three letters: a stem only a
+   * second stemming pass gives (روح of روحاني, Rouhani; لبن of اللبنانية), and the skeleton of
+   * a long stem whose consonants are three (تفر of التيفور, T4), which is an Arabic root. They
+   * let an adjective meet its country (الإيرانية and إيران) and a plural its singular (صواريخ
+   * and صاروخ), and they meet ordinary words as well (روحيا "spiritually", توفير "providing"),
+   * so a match by one counts three quarters of its place ({@link LOOSE_MATCH}); such a long
+   * stem is also matched as written, in full.
+   */
+  loose: ReadonlySet<string>;
+}
+
+const keyMemo = new Map<string, WordKeys>();
 const KEY_MEMO_LIMIT = 200_000;
 
 /** Shorter stems are ordinary words whose skeletons collide (بليد and بلاد). */
@@ -114,6 +129,11 @@ const ADJECTIVE_END = /(?:ي|يه|يين|يون|يات)$/u;
  * @example wordKeys('لكرة').includes(wordKeys('كرة')[0]) // true
  */
 export function wordKeys(raw: string): readonly string[] {
+  return keysOf(raw).keys;
+}
+
+/** {@link wordKeys} with the loose ones marked; memoized. */
+function keysOf(raw: string): WordKeys {
   const hit = keyMemo.get(raw);
   if (hit) return hit;
   const w = normalize(raw);
@@ -193,34 +213,17 @@ export function wordKeys(raw: string): readonly string[] {
     }
   }
   const loose = new Set([...keys].filter((k) => !firm.has(k) && !k.startsWith('^')));
-  // Loose keys last: a word's first key is its own.
-  const out = [...[...keys].filter((k) => !loose.has(k)), ...loose];
-  if (keyMemo.size >= KEY_MEMO_LIMIT) {
-    keyMemo.clear();
-    looseMemo.clear();
-  }
+  const out: WordKeys = {
+    // Loose keys last: a word's first key is its own.
+    keys: [...[...keys].filter((k) => !loose.has(k)), ...loose],
+    loose: loose.size > 0 ? loose : NO_KEYS,
+  };
+  if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
   keyMemo.set(raw, out);
-  if (loose.size > 0) looseMemo.set(raw, loose);
   return out;
 }
 
-/** The loose keys of the words that have any (see {@link looseKeys}). */
-const looseMemo = new Map<string, ReadonlySet<string>>();
 const NO_KEYS: ReadonlySet<string> = new Set();
-
-/**
- * The keys of a word that meet more than its spellings, each three letters: a stem only a
- * second stemming pass gives (روح of روحاني, Rouhani; لبن of اللبنانية), and the skeleton of a
- * long stem whose consonants are three (تفر of التيفور, T4), which is an Arabic root. They let
- * an adjective meet its country (الإيرانية and إيران) and a plural its singular (صواريخ and
- * صاروخ), and they meet ordinary words as well (روحيا "spiritually", توفير "providing"), so a
- * match by one counts three quarters of its place ({@link LOOSE_MATCH}); such a long stem is
- * also matched as written, in full.
- */
-export function looseKeys(raw: string): ReadonlySet<string> {
-  wordKeys(raw);
-  return looseMemo.get(raw) ?? NO_KEYS;
-}
 
 /** The paragraphs of an article's text that belong to it: navigation and link lists dropped. */
 export function contentParagraphs(text: string): string[] {
@@ -277,24 +280,21 @@ function isShortPart(raw: string): boolean {
   );
 }
 
-/** How much of its place a match by a loose key counts (see {@link looseKeys}). */
+/** How much of its place a match by a loose key counts (see {@link WordKeys.loose}). */
 export const LOOSE_MATCH = 0.75;
-/** Marks a loose key in {@link queryWords}. */
-const LOOSE_MARK = '\u0001';
 
 /**
- * A query's words, each as its set of match keys (words with the same keys counted once); a
- * loose key (see {@link looseKeys}) is marked with a leading U+0001.
+ * A query's words, each with its match keys and which of them are loose (words with the same
+ * keys counted once).
  */
-export function queryWords(query: string): string[][] {
+export function queryWords(query: string): WordKeys[] {
   const seen = new Set<string>();
-  const out: string[][] = [];
+  const out: WordKeys[] = [];
   for (const raw of tokenize(query)) {
-    const keys = wordKeys(raw);
-    if (keys.length === 0 || seen.has(keys[0]!)) continue;
-    seen.add(keys[0]!);
-    const loose = looseKeys(raw);
-    out.push(keys.map((k) => (loose.has(k) ? LOOSE_MARK + k : k)));
+    const word = keysOf(raw);
+    if (word.keys.length === 0 || seen.has(word.keys[0]!)) continue;
+    seen.add(word.keys[0]!);
+    out.push(word);
   }
   return out;
 }
@@ -305,10 +305,10 @@ export function queryWords(query: string): string[][] {
  * word that the articles also write as two short ones ("فيسبوك" → فيس بوك), the reading with it
  * split. `known` tells whether any article has a key.
  */
-export function queryReadings(query: string, known: (key: string) => boolean): string[][][] {
+export function queryReadings(query: string, known: (key: string) => boolean): WordKeys[][] {
   const out = [queryWords(query)];
   const raw = tokenize(query);
-  const reading = (from: number, to: number, replacement: string[]): string[][] =>
+  const reading = (from: number, to: number, replacement: string[]): WordKeys[] =>
     queryWords([...raw.slice(0, from), ...replacement, ...raw.slice(to)].join(' '));
   for (let i = 0; i + 1 < raw.length; i++) {
     const joined = raw[i]! + raw[i + 1]!;
@@ -448,17 +448,16 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
    * Adds each matching article's score for one reading of the query into `best` (keeping the
    * larger), and the articles it touched to `touched`.
    */
-  function scoreWords(words: readonly string[][], lo: number, hi: number, touched: number[]): void {
+  function scoreWords(words: readonly WordKeys[], lo: number, hi: number, touched: number[]): void {
     // A multi-word question needs most of its words: "ترامب سوريا" is not about any Trump story.
     const need = words.length <= 2 ? words.length : Math.ceil(words.length * 0.6);
     const docs: number[] = [];
     let total = 0;
-    for (const keys of words) {
+    for (const { keys, loose } of words) {
       const hit: number[] = [];
       for (const key of keys) {
-        const loose = key.startsWith(LOOSE_MARK);
-        const list = postingsOf(loose ? key.slice(1) : key);
-        const factor = loose ? LOOSE_MATCH : 1;
+        const list = postingsOf(key);
+        const factor = loose.has(key) ? LOOSE_MATCH : 1;
         for (let k = 0; k < list.length; k++) {
           const p = list[k]!;
           const d = p >> 4;
