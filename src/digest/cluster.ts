@@ -786,6 +786,12 @@ function headlineTerms(reps: readonly Article[]): Headlines {
 /** A group needs this many articles before its headlines can name an event of their own. */
 const NAMED_GROUP_MIN = 3;
 /**
+ * …but a pair whose two headlines share a rare term is named too, against such a group: two
+ * reports of a wedding struck in Hajjah ("حفل زفاف" in both) beside the coalition strike that
+ * killed a Houthi leader, the same night, in the same country.
+ */
+const NAMED_PAIR = 2;
+/**
  * A group's name: a headline term that at least this share of its headlines carry… Under half:
  * an event's reports spread their headlines over its names (8 of 17 Douma headlines say
  * "chemical", 7 say "Douma"), and a name carried by no half left the event with none.
@@ -944,7 +950,9 @@ function groupNames(
     },
     apart(a, b) {
       if (warApart(a, b)) return true;
-      if (size[a]! < NAMED_GROUP_MIN || size[b]! < NAMED_GROUP_MIN) return false;
+      const smaller = Math.min(size[a]!, size[b]!);
+      const larger = Math.max(size[a]!, size[b]!);
+      if (smaller < NAMED_PAIR || larger < NAMED_GROUP_MIN) return false;
       return ownNames(namesOf(a), namesOf(b), counts[a]!, counts[b]!, a, b);
     },
   };

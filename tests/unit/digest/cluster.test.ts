@@ -411,7 +411,7 @@ describe('keeping two named events apart', () => {
     const day = [
       // Reports 4 to 7 are the other event's, so a fifth of this one's is report 8.
       ...aTitles.map((t, k) => report(`a${k}`, k < 4 ? k : k + 4, 'a', t)),
-      ...[0, 1, 2, 3].map((k) => report(`b${k}`, k + 4, 'b', titles[k]!)),
+      ...titles.map((t, k) => report(`b${k}`, k + 4, 'b', t)),
       ...others,
     ];
     return idGroups(clusterArticles(day))
@@ -439,6 +439,16 @@ describe('keeping two named events apart', () => {
   it('joins them when one group’s headlines also name the other’s event', () => {
     const named = `${AIRBASE} ${BASE}`;
     expect(groupOf([AIRBASE, AIRBASE, named, named])).toHaveLength(8);
+  });
+
+  it('keeps apart a pair of reports whose two headlines name their own event', () => {
+    // A wedding struck the same night as the strike that killed a leader: two reports only.
+    expect(groupOf([AIRBASE, AIRBASE])).toEqual(['a0', 'a1', 'a2', 'a3']);
+  });
+
+  it('joins a pair whose headlines also name the group’s event', () => {
+    const named = `${AIRBASE} ${BASE}`;
+    expect(groupOf([named, named])).toHaveLength(6);
   });
 });
 
