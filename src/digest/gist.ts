@@ -58,6 +58,15 @@ const CLAUSE_OPENERS = new Set(
     'رغم',
     'بسبب',
     'بهدف',
+    // What it came after, before or during, and what it answered or led to: a cut before
+    // them keeps the event ("…approved the asylum bill | after heated debates").
+    'بعد',
+    'قبل',
+    'خلال',
+    'غداة',
+    'عندما',
+    'ردا',
+    'مما',
   ].map((w) => normalize(w)),
 );
 
@@ -211,8 +220,11 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
     i >= Math.max(floor, said + 3, firstEnd + 2);
     i--
   ) {
-    // a cut after word i-1 (keeping words 0..i-1)
-    const last = all[i - 1]!;
+    // a cut after word i-1 (keeping words 0..i-1), judged by its last word with a letter: a
+    // stray quote mark (…وذلك بعد " بعد…) is dropped by tidyEnd, and what it leaves is the end.
+    let j = i - 1;
+    while (j > 0 && !/[\p{L}\p{N}]/u.test(all[j]!)) j--;
+    const last = all[j]!;
     // Nor does a clause end on its own opener ("…ملابسات وفاته، وذلك | بحسب ما كتب والده").
     if (opensReport(all[i]!) || dangles(last) || isOpener(last)) continue;
     if (CLAUSE_END.test(last) && !SENTENCE_END.test(last)) {

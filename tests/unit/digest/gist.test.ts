@@ -38,6 +38,36 @@ describe('shortenToClause', () => {
     expect(out).toBe('استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة');
   });
 
+  it('cuts before what the event came after, or what it led to, not at the word limit', () => {
+    const after =
+      'وافق البرلمان بأغلبية كبيرة يوم الأحد على مشروع قانون جديد يشدد قواعد اللجوء والهجرة بعد مناقشات حامية استمرت أسبوعين كاملين داخل أروقة المجلس';
+    expect(shortenToClause(after, 18)).toBe(
+      'وافق البرلمان بأغلبية كبيرة يوم الأحد على مشروع قانون جديد يشدد قواعد اللجوء والهجرة',
+    );
+    const led =
+      'انفجرت عبوة ناسفة في سوق شعبي مزدحم وسط المدينة صباح اليوم الثلاثاء مما أدى إلى مقتل خمسة أشخاص وإصابة عشرين آخرين';
+    expect(shortenToClause(led, 16)).toBe(
+      'انفجرت عبوة ناسفة في سوق شعبي مزدحم وسط المدينة صباح اليوم الثلاثاء',
+    );
+  });
+
+  it('does not cut before "قبل" or "خلال" when they close "من" ("by", "through")', () => {
+    const s =
+      'تعرضت السفارة في العاصمة مساء الجمعة لمحاولة اقتحام فاشلة تم إحباطها بسرعة كبيرة من قبل عناصر قوات الأمن المكلفين بحراسة المبنى الدبلوماسي';
+    const out = shortenToClause(s, 16);
+    expect(out).not.toMatch(/ من$/u);
+    expect(out.endsWith('…')).toBe(true);
+  });
+
+  it('judges a cut by the last word before a stray quote mark, not by the mark', () => {
+    // The outlet's typo: a lone quote between "after" and "after".
+    const s =
+      'أعلن رئيس الوزراء، الثلاثاء، عن إعادة فتح مطاري المدينتين في الإقليم الشمالي، وذلك بعد " بعد استجابة السلطات المحلية لإعادة السلطة الاتحادية إلى المطارين';
+    expect(shortenToClause(s, 18)).toBe(
+      'أعلن رئيس الوزراء، الثلاثاء، عن إعادة فتح مطاري المدينتين في الإقليم الشمالي',
+    );
+  });
+
   it('after a verb of saying, keeps what was said, not only who spoke and when', () => {
     const s =
       'قال المتحدث باسم وزارة الصحة، الدكتور سامي ناصر، الأربعاء، إن الوزارة ستفتح ثلاثة مستشفيات ميدانية جديدة في المناطق المتضررة من الفيضانات خلال الأسبوع المقبل';
