@@ -114,7 +114,8 @@ export interface ClusterOptions extends FeatureOptions {
   maxGapHours?: number;
   /**
    * Pseudo-count of background documents in the IDF, so that a small batch does not make its
-   * main topic's words look worthless.
+   * main topic's words look worthless. A batch without any history gets half of it, growing
+   * back to the whole with a few days of history (see {@link tfidfVectors}).
    * @default 200
    */
   idfPrior?: number;
@@ -464,6 +465,12 @@ function kthLargest(values: Float64Array, k: number, from = 0, to = values.lengt
   return a[target]!;
 }
 
+/**
+ * How fast the IDF prior grows back with history: per background document (a history article
+ * counts `backgroundWeight` of one), this many pseudo-documents, from half the prior up to it.
+ */
+const PRIOR_GROWTH = 2.5;
+
 /** log(c) for the small whole counts that weighted term counts nearly always are. */
 const LOG_OF = Float64Array.from({ length: 4096 }, (_, c) => Math.log(c));
 
@@ -483,9 +490,14 @@ export function tfidfVectors(
 ): SparseVectors {
   const maxTerms = opts.maxTerms ?? 150;
   const bg = opts.background;
-  // The prior stands in for the history a batch lacks; a real background replaces it.
-  const prior = Math.max(0, (opts.idfPrior ?? 200) - (bg?.docs ?? 0));
+  // The prior stands in for the history a batch lacks; a real background replaces it. With no
+  // history at all it is half as big: the batch's own document frequencies are then all the
+  // evidence, and a big prior makes the day's common words (the country, the war) look almost
+  // as telling as its rare ones, so neighbouring events chain. It grows back to the whole as
+  // history comes in (a few days of it).
   const bgDocs = bg?.docs ?? 0;
+  const full = opts.idfPrior ?? 200;
+  const prior = Math.max(0, Math.min(full, full / 2 + PRIOR_GROWTH * bgDocs) - bgDocs);
   const vocabSize = docs.vocabSize;
   const df = new Int32Array(vocabSize);
   for (let k = 0; k < docs.ids.length; k++) df[docs.ids[k]!]!++;

@@ -541,6 +541,14 @@ function mostRelevantFirst(
 }
 
 /**
+ * The IDF prior a topic's matches are clustered with: twice the default, since a batch without
+ * history gets half (see `ClusterOptions.idfPrior`). Matches are no day's news but one topic's,
+ * every one with its words; at the prior of a day with history (200) they fall into its events,
+ * where half of it split one event's reports (the UN rights chief's speech, twice).
+ */
+const TOPIC_IDF_PRIOR = 400;
+
+/**
  * What a day of age takes off a topic story's score (relevance 0–1, plus up to 0.15 for more
  * articles): enough that a week-old piece a little more relevant does not lead yesterday's
  * story of three outlets, too little to put a passing mention of today above the subject.
@@ -636,6 +644,7 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
   // out, the reports of that event fell apart into as many stories as angles.
   const groups = (opts.clusterer ?? clusterArticles)(keptArticles, {
     termCounts: index.termCounts,
+    idfPrior: TOPIC_IDF_PRIOR,
   });
   const byRelevance = (x: Article, y: Article): number =>
     (scoreOf.get(y.id) ?? 0) - (scoreOf.get(x.id) ?? 0) || cmp(x.id, y.id);

@@ -5,13 +5,19 @@ import {
   documentFrequencies,
   exactDuplicateGroups,
 } from '../../../src/digest/index.js';
-import { CLUSTER_FEATURES } from '../../../src/digest/cluster.js';
+import { CLUSTER_FEATURES, tfidfVectors } from '../../../src/digest/cluster.js';
 import type { Article } from '../../../src/domain.js';
 import { createSearchIndex } from '../../../src/digest/search.js';
 import { syntheticArticles } from '../../../src/digest/synthetic.js';
 import { article, dayArticles, idGroups } from './fixtures.js';
 
 // Made-up words, so that how much articles share is set by each test and nowhere else.
+/**
+ * Without history the IDF prior is half of `idfPrior`: 400 gives these synthetic days the prior
+ * of 200 that a batch with a few days of history has, at which their cases were built.
+ */
+const WITH_HISTORY_PRIOR = { idfPrior: 400 };
+
 const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const word = (i: number): string => {
   let s = 'م';
@@ -234,8 +240,12 @@ describe('attaching briefs to story cores', () => {
       'ويضيف الخبراء أن التوعية والتدريب على الإخلاء لا يقلان أهمية عن تدعيم المباني.',
     ].join(' '),
   );
+  // The analysis is built to sit between the floors at the IDF prior a batch with history has
+  // (without one, the prior is halved): the full prior of 200 is asked for.
   const analysisGroup = (opts: Parameters<typeof clusterArticles>[1]): string[] =>
-    idGroups(clusterArticles([...dayArticles(), analysis], opts)).find((g) => g.includes('v2'))!;
+    idGroups(
+      clusterArticles([...dayArticles(), analysis], { ...WITH_HISTORY_PRIOR, ...opts }),
+    ).find((g) => g.includes('v2'))!;
 
   // With a big core of three, the quake would also be this small day's dominant event; these
   // tests are about attachment alone, so no core counts as dominant.
@@ -351,9 +361,10 @@ describe('joining the day’s dominant event by its anchors', () => {
       `خبير عسكري: خيارات البنتاغون ${filler(7000, 2).join(' ')}`,
       `${lead} ${[...EVENT.slice(0, 2), ...ANGLE, ...filler(30000, 15)].join(' ')}.`,
     );
+  // The interview is built to sit near the anchor floor at the IDF prior of a batch with history.
   const groupSize = (lead: string, opts: Parameters<typeof clusterArticles>[1] = {}): number =>
-    clusterArticles([...core, ...others, interview(lead)], opts).find((g) =>
-      g.some((a) => a.id === 'i0'),
+    clusterArticles([...core, ...others, interview(lead)], { ...WITH_HISTORY_PRIOR, ...opts }).find(
+      (g) => g.some((a) => a.id === 'i0'),
     )!.length;
   const NAMES_BOTH = 'قال الخبير بعد هجوم دوما الكيماوي إن';
 
@@ -730,5 +741,37 @@ describe('a lone article and the group it joins', () => {
 
   it('joins it when the two stories are angles of one event (alike above absorbFloor)', () => {
     expect(groupOfX({ absorbFloor: 0 })).toContain('t0');
+  });
+});
+
+describe('the IDF prior and the history', () => {
+  // Four articles: term 0 in all of them, term 1 in the first only.
+  const table = {
+    offsets: Int32Array.from([0, 2, 3, 4, 5]),
+    ids: Int32Array.from([0, 1, 0, 0, 0]),
+    counts: Float32Array.from([1, 1, 1, 1, 1]),
+    vocabSize: 2,
+  };
+  /** How much more the rare term weighs than the common one in the first article. */
+  const ratio = (background?: { docs: number; df: Float64Array }): number => {
+    const v = tfidfVectors(table, background ? { background } : {});
+    return v.weights[1]! / v.weights[0]!;
+  };
+  /** The same ratio for a prior of `prior` pseudo-documents besides `docs` of history. */
+  const expected = (prior: number, docs = 0): number =>
+    Math.log((4 + prior + docs + 1) / 1.5) / Math.log((4 + prior + docs + 1) / 4.5);
+  const history = (docs: number) => ({ docs, df: new Float64Array(2) });
+
+  it('is half the prior without any history', () => {
+    expect(ratio()).toBeCloseTo(expected(100), 9);
+  });
+
+  it('grows back to the whole prior as history comes in', () => {
+    // Ten history documents: half the prior plus 2.5 per document, less the ten.
+    expect(ratio(history(10))).toBeCloseTo(expected(115, 10), 9);
+    // Forty or more: the whole prior, history documents included.
+    expect(ratio(history(40))).toBeCloseTo(expected(160, 40), 9);
+    expect(ratio(history(70))).toBeCloseTo(expected(130, 70), 9);
+    expect(ratio(history(300))).toBeCloseTo(expected(0, 300), 9);
   });
 });
