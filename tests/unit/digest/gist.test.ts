@@ -15,12 +15,41 @@ describe('shortenToClause', () => {
     expect(shortenToClause(s, 12)).toBe('قال الوزير إن المحادثات ستستأنف الأسبوع المقبل');
   });
 
-  it('does not end on a clause opener cut from the phrase it opens', () => {
-    const s =
-      'توفي الكاتب المعروف سامي ناصر عن عمر يناهز 80 عاما ولم تعرف بعد ملابسات وفاته، وذلك بحسب ما كتب ابنه في حسابه على موقع التواصل الاجتماعي فيسبوك.';
-    expect(shortenToClause(s, 25)).toBe(
+  // Each: what it shows, the sentence, the allowance, the cut.
+  it.each([
+    [
+      'does not end on a clause opener cut from the phrase it opens',
+      'توفي الكاتب المعروف سامي ناصر عن عمر يناهز 80 عاما ولم تعرف بعد ملابسات وفاته، وذلك بحسب ما كتب ابنه في حسابه على موقع التواصل الاجتماعي فيسبوك.',
+      25,
       'توفي الكاتب المعروف سامي ناصر عن عمر يناهز 80 عاما ولم تعرف بعد ملابسات وفاته',
-    );
+    ],
+    [
+      'cuts before a clause opener when there is no punctuation',
+      'استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة حيث بحث الجانبان سبل تعزيز التعاون الاقتصادي والتجاري بين البلدين في المرحلة المقبلة',
+      14,
+      'استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة',
+    ],
+    [
+      'cuts before what the event came after, not at the word limit',
+      'وافق البرلمان بأغلبية كبيرة يوم الأحد على مشروع قانون جديد يشدد قواعد اللجوء والهجرة بعد مناقشات حامية استمرت أسبوعين كاملين داخل أروقة المجلس',
+      18,
+      'وافق البرلمان بأغلبية كبيرة يوم الأحد على مشروع قانون جديد يشدد قواعد اللجوء والهجرة',
+    ],
+    [
+      'cuts before what the event led to, not at the word limit',
+      'انفجرت عبوة ناسفة في سوق شعبي مزدحم وسط المدينة صباح اليوم الثلاثاء مما أدى إلى مقتل خمسة أشخاص وإصابة عشرين آخرين',
+      16,
+      'انفجرت عبوة ناسفة في سوق شعبي مزدحم وسط المدينة صباح اليوم الثلاثاء',
+    ],
+    [
+      // The outlet's typo: a lone quote between "after" and "after".
+      'judges a cut by the last word before a stray quote mark, not by the mark',
+      'أعلن رئيس الوزراء، الثلاثاء، عن إعادة فتح مطاري المدينتين في الإقليم الشمالي، وذلك بعد " بعد استجابة السلطات المحلية لإعادة السلطة الاتحادية إلى المطارين',
+      18,
+      'أعلن رئيس الوزراء، الثلاثاء، عن إعادة فتح مطاري المدينتين في الإقليم الشمالي',
+    ],
+  ])('%s', (_, sentence, maxWords, cut) => {
+    expect(shortenToClause(sentence, maxWords)).toBe(cut);
   });
 
   it('does not stop after the circumstance a sentence opens with ("after …,")', () => {
@@ -31,41 +60,12 @@ describe('shortenToClause', () => {
     expect(out).toContain('طالبت');
   });
 
-  it('cuts before a clause opener when there is no punctuation', () => {
-    const s =
-      'استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة حيث بحث الجانبان سبل تعزيز التعاون الاقتصادي والتجاري بين البلدين في المرحلة المقبلة';
-    const out = shortenToClause(s, 14);
-    expect(out).toBe('استقبل الرئيس وفدا برلمانيا رفيع المستوى في القصر الجمهوري بالعاصمة');
-  });
-
-  it('cuts before what the event came after, or what it led to, not at the word limit', () => {
-    const after =
-      'وافق البرلمان بأغلبية كبيرة يوم الأحد على مشروع قانون جديد يشدد قواعد اللجوء والهجرة بعد مناقشات حامية استمرت أسبوعين كاملين داخل أروقة المجلس';
-    expect(shortenToClause(after, 18)).toBe(
-      'وافق البرلمان بأغلبية كبيرة يوم الأحد على مشروع قانون جديد يشدد قواعد اللجوء والهجرة',
-    );
-    const led =
-      'انفجرت عبوة ناسفة في سوق شعبي مزدحم وسط المدينة صباح اليوم الثلاثاء مما أدى إلى مقتل خمسة أشخاص وإصابة عشرين آخرين';
-    expect(shortenToClause(led, 16)).toBe(
-      'انفجرت عبوة ناسفة في سوق شعبي مزدحم وسط المدينة صباح اليوم الثلاثاء',
-    );
-  });
-
   it('does not cut before "قبل" or "خلال" when they close "من" ("by", "through")', () => {
     const s =
       'تعرضت السفارة في العاصمة مساء الجمعة لمحاولة اقتحام فاشلة تم إحباطها بسرعة كبيرة من قبل عناصر قوات الأمن المكلفين بحراسة المبنى الدبلوماسي';
     const out = shortenToClause(s, 16);
     expect(out).not.toMatch(/ من$/u);
     expect(out.endsWith('…')).toBe(true);
-  });
-
-  it('judges a cut by the last word before a stray quote mark, not by the mark', () => {
-    // The outlet's typo: a lone quote between "after" and "after".
-    const s =
-      'أعلن رئيس الوزراء، الثلاثاء، عن إعادة فتح مطاري المدينتين في الإقليم الشمالي، وذلك بعد " بعد استجابة السلطات المحلية لإعادة السلطة الاتحادية إلى المطارين';
-    expect(shortenToClause(s, 18)).toBe(
-      'أعلن رئيس الوزراء، الثلاثاء، عن إعادة فتح مطاري المدينتين في الإقليم الشمالي',
-    );
   });
 
   it('after a verb of saying, keeps what was said, not only who spoke and when', () => {
