@@ -466,10 +466,10 @@ function kthLargest(values: Float64Array, k: number, from = 0, to = values.lengt
 }
 
 /**
- * How fast the IDF prior grows back with history: per background document (a history article
- * counts `backgroundWeight` of one), this many pseudo-documents, from half the prior up to it.
+ * How fast the IDF prior grows back with history: per history article, this many
+ * pseudo-documents, from half the prior up to it (about four days of a hundred articles).
  */
-const PRIOR_GROWTH = 2.5;
+const PRIOR_GROWTH = 0.25;
 
 /** log(c) for the small whole counts that weighted term counts nearly always are. */
 const LOG_OF = Float64Array.from({ length: 4096 }, (_, c) => Math.log(c));
@@ -484,8 +484,11 @@ export function tfidfVectors(
   opts: {
     maxTerms?: number;
     idfPrior?: number;
-    /** Background document frequencies by term id, and how many documents they count. */
-    background?: { docs: number; df: Float64Array };
+    /**
+     * Background document frequencies by term id, how many documents they count (weighted),
+     * and how many history articles they come from.
+     */
+    background?: { docs: number; df: Float64Array; articles: number };
   } = {},
 ): SparseVectors {
   const maxTerms = opts.maxTerms ?? 150;
@@ -497,7 +500,8 @@ export function tfidfVectors(
   // history comes in (a few days of it).
   const bgDocs = bg?.docs ?? 0;
   const full = opts.idfPrior ?? 200;
-  const prior = Math.max(0, Math.min(full, full / 2 + PRIOR_GROWTH * bgDocs) - bgDocs);
+  const grown = Math.min(full, full / 2 + PRIOR_GROWTH * (bg?.articles ?? 0));
+  const prior = Math.max(0, grown - bgDocs);
   const vocabSize = docs.vocabSize;
   const df = new Int32Array(vocabSize);
   for (let k = 0; k < docs.ids.length; k++) df[docs.ids[k]!]!++;
@@ -1043,13 +1047,13 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
           analysed,
           joined.map((js) => js[0]!),
         );
-  let background: { docs: number; df: Float64Array } | undefined;
+  let background: { docs: number; df: Float64Array; articles: number } | undefined;
   if (opts.background && vocabulary && opts.background.docs > 0) {
     const w = opts.backgroundWeight ?? 0.1;
     const df = new Float64Array(docs.vocabSize);
     const table = opts.background.df;
     for (let id = 0; id < df.length; id++) df[id] = w * (table.get(vocabulary.key(id)) ?? 0);
-    background = { docs: w * opts.background.docs, df };
+    background = { docs: w * opts.background.docs, df, articles: opts.background.docs };
   }
   const vectors = tfidfVectors(docs, {
     ...(opts.maxTerms !== undefined ? { maxTerms: opts.maxTerms } : {}),

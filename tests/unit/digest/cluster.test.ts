@@ -753,25 +753,34 @@ describe('the IDF prior and the history', () => {
     vocabSize: 2,
   };
   /** How much more the rare term weighs than the common one in the first article. */
-  const ratio = (background?: { docs: number; df: Float64Array }): number => {
+  const ratio = (background?: { docs: number; df: Float64Array; articles: number }): number => {
     const v = tfidfVectors(table, background ? { background } : {});
     return v.weights[1]! / v.weights[0]!;
   };
   /** The same ratio for a prior of `prior` pseudo-documents besides `docs` of history. */
   const expected = (prior: number, docs = 0): number =>
     Math.log((4 + prior + docs + 1) / 1.5) / Math.log((4 + prior + docs + 1) / 4.5);
-  const history = (docs: number) => ({ docs, df: new Float64Array(2) });
+  /** A history of `articles` articles, each counting a tenth of one. */
+  const history = (articles: number) => ({
+    docs: articles / 10,
+    df: new Float64Array(2),
+    articles,
+  });
 
   it('is half the prior without any history', () => {
     expect(ratio()).toBeCloseTo(expected(100), 9);
   });
 
-  it('grows back to the whole prior as history comes in', () => {
-    // Ten history documents: half the prior plus 2.5 per document, less the ten.
-    expect(ratio(history(10))).toBeCloseTo(expected(115, 10), 9);
-    // Forty or more: the whole prior, history documents included.
-    expect(ratio(history(40))).toBeCloseTo(expected(160, 40), 9);
-    expect(ratio(history(70))).toBeCloseTo(expected(130, 70), 9);
-    expect(ratio(history(300))).toBeCloseTo(expected(0, 300), 9);
+  it('grows back to the whole prior as history comes in, by its articles, not their weight', () => {
+    // A hundred articles: half the prior plus a quarter per article, less their ten documents.
+    expect(ratio(history(100))).toBeCloseTo(expected(115, 10), 9);
+    // Four hundred or more: the whole prior, history documents included.
+    expect(ratio(history(400))).toBeCloseTo(expected(160, 40), 9);
+    expect(ratio(history(700))).toBeCloseTo(expected(130, 70), 9);
+    expect(ratio({ docs: 35, df: new Float64Array(2), articles: 700 })).toBeCloseTo(
+      expected(165, 35),
+      9,
+    );
+    expect(ratio(history(3000))).toBeCloseTo(expected(0, 300), 9);
   });
 });
