@@ -58,6 +58,27 @@ describe('createSearchIndex (BM25)', () => {
     expect(createSearchIndex([adverb]).search('تاميمي')).toEqual([]);
   });
 
+  it('meets the province of Hajjah, not "on the pretext of" (بحجة)', () => {
+    const pretext = article(
+      'p1',
+      'beta',
+      2,
+      'عقوبات أمريكية على شبكة تهريب بحجة حماية الحدود',
+      'فرضت وزارة الخزانة عقوبات على شبكة بحجة تهريب البشر.',
+    );
+    const province = article(
+      'p2',
+      'gamma',
+      2,
+      'غارات على محافظة حجة شمال اليمن',
+      'قتل مدنيون في غارات جوية على محافظة حجة.',
+    );
+    const ids = createSearchIndex([pretext, province])
+      .search('حجة')
+      .map((h) => h.article.id);
+    expect(ids).toEqual(['p2']);
+  });
+
   describe('loose matches count three quarters of their place', () => {
     const loose = createSearchIndex([
       article('r1', 'alpha', 2, 'روحاني يحذر واشنطن', 'قال الرئيس الإيراني إن بلاده سترد.'),
