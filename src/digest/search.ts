@@ -273,6 +273,12 @@ export function articleZones(a: Pick<Article, 'title' | 'text'>): {
   return { title: a.title, lead, body };
 }
 
+/** The word الله (God), the second half of many names (حزب الله، عبد الله، رام الله). */
+function isGod(raw: string): boolean {
+  return normalize(raw) === GOD;
+}
+const GOD = normalize('الله');
+
 /** A word short enough to be half of a name written in two parts (فيس of فيس بوك); not a stopword. */
 function isShortPart(raw: string): boolean {
   return (
@@ -306,8 +312,16 @@ export function queryWords(query: string): WordKeys[] {
  * split. `known` tells whether any article has a key.
  */
 export function queryReadings(query: string, known: (key: string) => boolean): WordKeys[][] {
-  const out = [queryWords(query)];
-  const raw = tokenize(query);
+  const typed = tokenize(query);
+  // A name in two words with الله is read as one word when the articles have it (each article
+  // has it so, see createSearchIndex), and only so: "الحمد الله" is not "Hamad" and "God".
+  const raw: string[] = [];
+  for (const word of typed) {
+    const compound = raw.length > 0 && isGod(word) ? raw[raw.length - 1]! + word : undefined;
+    if (compound !== undefined && wordKeys(compound).some(known)) raw[raw.length - 1] = compound;
+    else raw.push(word);
+  }
+  const out = [queryWords(raw.join(' '))];
   const reading = (from: number, to: number, replacement: string[]): WordKeys[] =>
     queryWords([...raw.slice(0, from), ...replacement, ...raw.slice(to)].join(' '));
   for (let i = 0; i + 1 < raw.length; i++) {
@@ -395,8 +409,12 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     present.length = 0;
     const zones = articleZones(a);
     const add = (text: string, zone: number): void => {
+      let previous = '';
       for (const raw of tokenize(text)) {
-        for (const id of idsOf(raw)) {
+        // A name in two words with الله (حزب الله، رام الله، الحمد الله) is also one word.
+        const words = isGod(raw) && previous ? [raw, previous + raw] : [raw];
+        previous = raw;
+        for (const id of words.flatMap(idsOf)) {
           if (id >= codes.length) {
             const size = Math.max(codes.length * 2, id + 1);
             const grown = new Int32Array(size);

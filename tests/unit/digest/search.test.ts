@@ -79,6 +79,43 @@ describe('createSearchIndex (BM25)', () => {
     expect(ids).toEqual(['p2']);
   });
 
+  it('reads a name in two words with الله as one word, in the articles and in the question', () => {
+    const split = article(
+      'h1',
+      'beta',
+      2,
+      'نجاة رامي الحمد الله من محاولة اغتيال',
+      'انفجار في غزة.',
+    );
+    const joined = article('h2', 'gamma', 2, 'الحمدالله يصل إلى غزة', 'زيارة رسمية.');
+    // Hamad (حمد), and God (الله) further on: neither is the name.
+    const hamad = article(
+      'h3',
+      'delta',
+      2,
+      'حمد بن جاسم ينتقد الإعلام',
+      'قال إن الله يعلم ما جرى.',
+    );
+    const index = createSearchIndex([split, joined, hamad]);
+    expect(
+      index
+        .search('الحمد الله')
+        .map((h) => h.article.id)
+        .sort(),
+    ).toEqual(['h1', 'h2']);
+    expect(
+      index
+        .search('الحمدالله')
+        .map((h) => h.article.id)
+        .sort(),
+    ).toEqual(['h1', 'h2']);
+    // A party that is not Hezbollah, with God in its text.
+    const party = article('p1', 'beta', 2, 'حزب العمال يفوز بالانتخابات', 'وقال زعيمه: الحمد لله.');
+    const hezbollah = article('p2', 'gamma', 2, 'حزب الله يرد على الاتهامات', 'بيان للحزب.');
+    const parties = createSearchIndex([party, hezbollah]);
+    expect(parties.search('حزب الله').map((h) => h.article.id)).toEqual(['p2']);
+  });
+
   describe('loose matches count three quarters of their place', () => {
     const loose = createSearchIndex([
       article('r1', 'alpha', 2, 'روحاني يحذر واشنطن', 'قال الرئيس الإيراني إن بلاده سترد.'),
