@@ -18,6 +18,10 @@ describe('offline glossary for topic questions', () => {
     ['les Irakiens', 'العراق'],
     ['Israeli strike', 'إسرائيل'],
     ['yéménite', 'اليمن'],
+    // Bodies the news names by their initials in English and French.
+    ['OPCW', 'منظمة حظر الأسلحة الكيميائية'],
+    ["rapport de l'OIAC", 'منظمة حظر الأسلحة الكيميائية'],
+    ['Amnesty International', 'العفو الدولية'],
   ])('%s → %s', (query, arabic) => {
     expect(glossaryToArabic(query)).toBe(arabic);
   });
