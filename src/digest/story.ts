@@ -183,6 +183,18 @@ export function storyPoints(
 }
 
 /**
+ * A headline that labels a video, a live stream, photos or an infographic ("شاهد.. …",
+ * "فيديو: …", "مباشر: …"): the caption of a medium, where a report's headline says what happened.
+ */
+const MEDIA_CAPTION =
+  /^(?:شاهد|شاهدوا|فيديو|بالفيديو|مباشر|بالصور|صور|انفوغرافيك|إنفوغرافيك|انفوجرافيك|إنفوجرافيك)\s*(?:\.\.|…|:|-|–)/u;
+
+/** Whether a headline is a media caption (see `MEDIA_CAPTION`). */
+export function isMediaCaption(title: string): boolean {
+  return MEDIA_CAPTION.test(title.trim());
+}
+
+/**
  * Builds one story from a group of articles.
  *
  * @example
@@ -190,6 +202,10 @@ export function storyPoints(
  */
 export function buildStory(group: readonly Article[], opts: StoryOptions = {}): Story {
   const central = opts.ordered ? [...group] : byCentrality(group);
+  // The most central report's headline, not a video's caption; in the given order, the first.
+  const headline = opts.ordered
+    ? central[0]!
+    : (central.find((a) => !isMediaCaption(a.title)) ?? central[0]!);
   const points = storyPoints(central, opts);
   let latest = -Infinity;
   let latestAt: string | undefined;
@@ -203,7 +219,7 @@ export function buildStory(group: readonly Article[], opts: StoryOptions = {}): 
   const story: Story = {
     id: opts.id ?? storyIdFor(group),
     // A headline's lone quote mark ('"Open Britain calls…' with no closing mark) goes.
-    title: dropUnbalancedQuotes(central[0]!.title).replace(/\s+/g, ' ').trim(),
+    title: dropUnbalancedQuotes(headline.title).replace(/\s+/g, ' ').trim(),
     points,
     sources: storySources(central),
     articles: group.map((a) => ({ id: a.id, source: a.sourceName, title: a.title, url: a.url })),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/domain.js';
 import {
   buildStory,
+  byCentrality,
   isRedundant,
   isSameFact,
   pointKeys,
@@ -133,6 +134,26 @@ describe('a story title', () => {
   it('keeps quote marks that pair', () => {
     const title = '"بريطانيا المفتوحة" تدعو لاستفتاء';
     expect(buildStory([withTitle(title)]).title).toBe(title);
+  });
+
+  it('is a report’s headline, not the caption of a video, live stream or infographic', () => {
+    const caption = { ...withTitle('شاهد.. حملة بريطانيا المفتوحة تدعو لاستفتاء'), id: 'v1' };
+    const report = {
+      ...withTitle('أحزاب تطلق حملة للاستفتاء'),
+      id: 'r1',
+      text: 'حملة جديدة.',
+    };
+    // The caption's text is the story's own wording, so it is the more central one.
+    expect(byCentrality([caption, report])[0]!.id).toBe('v1');
+    expect(buildStory([caption, report]).title).toBe('أحزاب تطلق حملة للاستفتاء');
+    for (const label of ['فيديو: ', 'مباشر: ', 'إنفوغرافيك.. ', 'بالصور.. ']) {
+      const other = { ...caption, title: `${label}حملة بريطانيا المفتوحة تدعو لاستفتاء` };
+      expect(buildStory([other, report]).title).toBe('أحزاب تطلق حملة للاستفتاء');
+    }
+    // Alone, a caption is still the story's headline; so is "شاهد عيان" (an eyewitness).
+    expect(buildStory([caption]).title).toBe(caption.title);
+    const witness = { ...caption, title: 'شاهد عيان يروي لحظة الانفجار' };
+    expect(buildStory([witness, report]).title).toBe(witness.title);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   RELEVANCE_FLOOR,
   answerTopic,
   articleZones,
+  byCentrality,
   contentParagraphs,
   createSearchIndex,
   queryReadings,
@@ -353,5 +354,26 @@ describe('clustering the matches', () => {
     expect(answer.stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([
       ['q1', 'q2', 'q3', 'q4'],
     ]);
+  });
+});
+
+describe('the headline of a topic story', () => {
+  it('is a report’s, not a video’s caption, when both are as relevant', () => {
+    const body =
+      'ضرب زلزال بقوة ست درجات مدينة ملاطية في شرق تركيا فجر اليوم، وأعلنت السلطات مقتل ثلاثة أشخاص وإصابة العشرات وانهيار عدد من المباني القديمة.';
+    // The caption's text is the report's and more: it weighs most in the story, and is its
+    // most central article.
+    const caption = article(
+      'v1',
+      'alpha',
+      2,
+      'شاهد.. لحظة الزلزال في ملاطية',
+      `${body} وقال مسؤول محلي إن فرق الإنقاذ تبحث عن ناجين تحت الأنقاض طوال الليل، وإن المدارس فتحت أبوابها للعائلات التي فقدت منازلها في الأحياء القديمة من المدينة.`,
+    );
+    const report = article('r1', 'beta', 3, 'زلزال ملاطية يقتل ثلاثة', body);
+    expect(byCentrality([caption, report])[0]!.id).toBe('v1');
+    const answer = answerTopic(createSearchIndex([caption, report]), 'ملاطية', { now: NOW });
+    expect(answer.stories).toHaveLength(1);
+    expect(answer.stories[0]!.title).toBe('زلزال ملاطية يقتل ثلاثة');
   });
 });
