@@ -201,11 +201,13 @@ export function isMediaCaption(title: string): boolean {
  * const story = buildStory(group, { id: previousId });
  */
 export function buildStory(group: readonly Article[], opts: StoryOptions = {}): Story {
-  const central = opts.ordered ? [...group] : byCentrality(group);
-  // The most central report's headline, not a video's caption; in the given order, the first.
-  const headline = opts.ordered
-    ? central[0]!
-    : (central.find((a) => !isMediaCaption(a.title)) ?? central[0]!);
+  const byPlace = opts.ordered ? [...group] : byCentrality(group);
+  // The most central report leads, not a video's caption: its headline is the story's, and its
+  // lead the first point (a live stream's caption says only that a press conference is on).
+  const lead = opts.ordered
+    ? byPlace[0]!
+    : (byPlace.find((a) => !isMediaCaption(a.title)) ?? byPlace[0]!);
+  const central = lead === byPlace[0] ? byPlace : [lead, ...byPlace.filter((a) => a !== lead)];
   const points = storyPoints(central, opts);
   let latest = -Infinity;
   let latestAt: string | undefined;
@@ -219,7 +221,7 @@ export function buildStory(group: readonly Article[], opts: StoryOptions = {}): 
   const story: Story = {
     id: opts.id ?? storyIdFor(group),
     // A headline's lone quote mark ('"Open Britain calls…' with no closing mark) goes.
-    title: dropUnbalancedQuotes(headline.title).replace(/\s+/g, ' ').trim(),
+    title: dropUnbalancedQuotes(lead.title).replace(/\s+/g, ' ').trim(),
     points,
     sources: storySources(central),
     articles: group.map((a) => ({ id: a.id, source: a.sourceName, title: a.title, url: a.url })),

@@ -141,7 +141,7 @@ describe('a story title', () => {
     const report = {
       ...withTitle('أحزاب تطلق حملة للاستفتاء'),
       id: 'r1',
-      text: 'حملة جديدة.',
+      text: 'أطلقت مجموعة من الأحزاب حملة وطنية جديدة للمطالبة باستفتاء ثان.',
     };
     // The caption's text is the story's own wording, so it is the more central one.
     expect(byCentrality([caption, report])[0]!.id).toBe('v1');
@@ -150,10 +150,16 @@ describe('a story title', () => {
       const other = { ...caption, title: `${label}حملة بريطانيا المفتوحة تدعو لاستفتاء` };
       expect(buildStory([other, report]).title).toBe('أحزاب تطلق حملة للاستفتاء');
     }
+    // The report's lead is the first point too: a caption's text is most often only a label.
+    expect(buildStory([caption, report]).points[0]).toBe(
+      'أطلقت مجموعة من الأحزاب حملة وطنية جديدة للمطالبة باستفتاء ثان.',
+    );
     // Alone, a caption is still the story's headline; so is "شاهد عيان" (an eyewitness).
     expect(buildStory([caption]).title).toBe(caption.title);
     const witness = { ...caption, title: 'شاهد عيان يروي لحظة الانفجار' };
-    expect(buildStory([witness, report]).title).toBe(witness.title);
+    const brief = { ...report, text: 'حملة جديدة.' };
+    expect(byCentrality([witness, brief])[0]!.id).toBe('v1');
+    expect(buildStory([witness, brief]).title).toBe(witness.title);
   });
 });
 
