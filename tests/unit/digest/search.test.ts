@@ -97,18 +97,10 @@ describe('createSearchIndex (BM25)', () => {
       'قال إن الله يعلم ما جرى.',
     );
     const index = createSearchIndex([split, joined, hamad]);
-    expect(
-      index
-        .search('الحمد الله')
-        .map((h) => h.article.id)
-        .sort(),
-    ).toEqual(['h1', 'h2']);
-    expect(
-      index
-        .search('الحمدالله')
-        .map((h) => h.article.id)
-        .sort(),
-    ).toEqual(['h1', 'h2']);
+    for (const question of ['الحمد الله', 'الحمدالله']) {
+      const ids = index.search(question).map((h) => h.article.id);
+      expect(ids.sort()).toEqual(['h1', 'h2']);
+    }
     // A party that is not Hezbollah, with God in its text.
     const party = article('p1', 'beta', 2, 'حزب العمال يفوز بالانتخابات', 'وقال زعيمه: الحمد لله.');
     const hezbollah = article('p2', 'gamma', 2, 'حزب الله يرد على الاتهامات', 'بيان للحزب.');
