@@ -14,7 +14,7 @@ import {
   type TermIdCounts,
 } from './features.js';
 import { GLOSSARY_ARABIC_WORDS } from './glossary.js';
-import { buildStory, byCentrality, isMediaCaption, storyIdFor } from './story.js';
+import { buildStory, byCentrality, reportsFirst, storyIdFor } from './story.js';
 
 /** How much one query word counts by where it stands in an article. */
 export const ZONE_WEIGHTS = {
@@ -555,14 +555,8 @@ function mostRelevantFirst(
   let tied = 1;
   while (tied < byRelevance.length && (scoreOf.get(byRelevance[tied]!.id) ?? 0) === best) tied++;
   if (tied === 1) return [...byRelevance];
-  // Among them, a report's headline before a video's caption.
-  const leads = byCentrality(byRelevance.slice(0, tied));
-  const captions = leads.filter((a) => isMediaCaption(a.title));
-  return [
-    ...leads.filter((a) => !isMediaCaption(a.title)),
-    ...captions,
-    ...byRelevance.slice(tied),
-  ];
+  // Among them, a report before a video's caption.
+  return [...reportsFirst(byCentrality(byRelevance.slice(0, tied))), ...byRelevance.slice(tied)];
 }
 
 /**

@@ -189,9 +189,13 @@ export function storyPoints(
 const MEDIA_CAPTION =
   /^(?:شاهد|شاهدوا|فيديو|بالفيديو|مباشر|بالصور|صور|انفوغرافيك|إنفوغرافيك|انفوجرافيك|إنفوجرافيك)\s*(?:\.\.|…|:|-|–)/u;
 
-/** Whether a headline is a media caption (see `MEDIA_CAPTION`). */
-export function isMediaCaption(title: string): boolean {
-  return MEDIA_CAPTION.test(title.trim());
+/**
+ * The articles with the reports before the media captions (see `MEDIA_CAPTION`), each part in
+ * its order: a story is headed by a report, and its lead is the first point.
+ */
+export function reportsFirst(articles: readonly Article[]): Article[] {
+  const caption = (a: Article): boolean => MEDIA_CAPTION.test(a.title.trim());
+  return [...articles.filter((a) => !caption(a)), ...articles.filter(caption)];
 }
 
 /**
@@ -201,13 +205,9 @@ export function isMediaCaption(title: string): boolean {
  * const story = buildStory(group, { id: previousId });
  */
 export function buildStory(group: readonly Article[], opts: StoryOptions = {}): Story {
-  const byPlace = opts.ordered ? [...group] : byCentrality(group);
   // The most central report leads, not a video's caption: its headline is the story's, and its
   // lead the first point (a live stream's caption says only that a press conference is on).
-  const lead = opts.ordered
-    ? byPlace[0]!
-    : (byPlace.find((a) => !isMediaCaption(a.title)) ?? byPlace[0]!);
-  const central = lead === byPlace[0] ? byPlace : [lead, ...byPlace.filter((a) => a !== lead)];
+  const central = opts.ordered ? [...group] : reportsFirst(byCentrality(group));
   const points = storyPoints(central, opts);
   let latest = -Infinity;
   let latestAt: string | undefined;
@@ -221,7 +221,7 @@ export function buildStory(group: readonly Article[], opts: StoryOptions = {}): 
   const story: Story = {
     id: opts.id ?? storyIdFor(group),
     // A headline's lone quote mark ('"Open Britain calls…' with no closing mark) goes.
-    title: dropUnbalancedQuotes(lead.title).replace(/\s+/g, ' ').trim(),
+    title: dropUnbalancedQuotes(central[0]!.title).replace(/\s+/g, ' ').trim(),
     points,
     sources: storySources(central),
     articles: group.map((a) => ({ id: a.id, source: a.sourceName, title: a.title, url: a.url })),
