@@ -2,7 +2,7 @@
  * From a group of articles to a story: the best headline, 2–4 faithful key points drawn across
  * its articles (redundancy across outlets removed), its sources with links, a stable id.
  */
-import { terms } from '../arabic/index.js';
+import { normalize, terms } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { articleTermCounts, publishedMs, skeleton } from './features.js';
 import { hashString } from './hash.js';
@@ -150,10 +150,38 @@ export function storySources(articles: readonly Article[]): { name: string; url:
   return [...seen.values()];
 }
 
+/** Verbs of saying that an article's later sentences open with, the speaker left to the one before. */
+const SAYING = new Set(
+  ['قال', 'قالت', 'أضاف', 'أضافت', 'تابع', 'تابعت', 'أوضح', 'أوضحت', 'أشار', 'أشارت'].map((w) =>
+    normalize(w),
+  ),
+);
+/** "That" and "saying": what was said comes next. */
+const SAID = new Set(
+  ['أن', 'إن', 'أنه', 'إنه', 'أنها', 'إنها', 'أنهم', 'بأن', 'بأنه', 'قائلا', 'قائلة'].map((w) =>
+    normalize(w),
+  ),
+);
+/** A quotation opened right after the verb (not a quoted name: أضافت "وام" أن…). */
+const QUOTATION = /^["«“](?!.*["»”][:،,]?$)/u;
+
+/**
+ * A point whose speaker is in the sentence before it ("أضاف أن عدد القتلى بلغ 5": he added
+ * that…): among other outlets' points, nobody knows who "he" is.
+ */
+function speakerless(point: string): boolean {
+  const [verb, next] = point.split(/\s+/u, 2);
+  if (verb === undefined || next === undefined) return false;
+  const bare = verb.replace(/[:،,]+$/u, '');
+  if (!SAYING.has(normalize(bare))) return false;
+  return bare !== verb || QUOTATION.test(next) || SAID.has(normalize(next.replace(/[:،,]+$/u, '')));
+}
+
 /**
  * Key points across a story's articles: each article's own key points (from the Arabic engine)
  * taken round-robin from the most central article outwards, skipping any point that repeats
- * one already chosen or already known.
+ * one already chosen or already known, and, with several articles, a point whose speaker is
+ * named only in the sentence before it.
  */
 export function storyPoints(
   centralFirst: readonly Article[],
@@ -172,7 +200,7 @@ export function storyPoints(
     for (const list of lists) {
       if (chosen.length >= limit) break;
       const p = list[round];
-      if (!p) continue;
+      if (!p || (lists.length > 1 && speakerless(p))) continue;
       const keys = pointKeys(p);
       if (keys.size === 0 || chosenKeys.some((k) => isSameFact(keys, k))) continue;
       chosen.push(p);

@@ -107,6 +107,26 @@ describe('storyPoints across outlets', () => {
     expect(points.filter((p) => p.includes('12')).length).toBe(1);
     expect(points.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('leaves out a point whose speaker is named only in the sentence before it', () => {
+    const texts = {
+      a: 'أعلن وزير الصحة الأربعاء فتح ثلاثة مستشفيات ميدانية في المدينة المنكوبة بالفيضانات. وأضاف أن عدد القتلى بلغ خمسة أشخاص حتى مساء الأربعاء. وقال محافظ المدينة إن فرق الإنقاذ أجلت مئات العائلات من الأحياء المنخفضة.',
+      b: 'غمرت مياه الفيضانات أحياء واسعة من المدينة بعد أمطار غزيرة استمرت يومين متتاليين. وتابع قائلا: "نحتاج إلى مساعدة عاجلة من الحكومة المركزية". وأضافت "وام" أن طائرات إماراتية نقلت مساعدات عاجلة إلى المدينة المنكوبة.',
+    };
+    const points = storyPoints([
+      article('a', 'مستشفيات ميدانية بعد الفيضانات', texts.a),
+      article('b', 'فيضانات تغمر المدينة', texts.b),
+    ]);
+    // "He added that the toll…" and "he went on, saying…": among another outlet's points, who?
+    expect(points.some((p) => p.startsWith('أضاف أن'))).toBe(false);
+    expect(points.some((p) => p.startsWith('تابع قائلا'))).toBe(false);
+    // A speaker named in the sentence, in quotes too, stays.
+    expect(points.some((p) => p.startsWith('قال محافظ المدينة'))).toBe(true);
+    expect(points.some((p) => p.startsWith('أضافت "وام"'))).toBe(true);
+    // One article's own points follow each other: there the sentence before names the speaker.
+    const alone = storyPoints([article('a', 'مستشفيات ميدانية بعد الفيضانات', texts.a)]);
+    expect(alone.some((p) => p.startsWith('أضاف أن'))).toBe(true);
+  });
 });
 
 describe('a story title', () => {
