@@ -114,11 +114,19 @@ export interface ClusterOptions extends FeatureOptions {
   maxGapHours?: number;
   /**
    * Pseudo-count of background documents in the IDF, so that a small batch does not make its
-   * main topic's words look worthless. A batch without any history gets half of it, growing
-   * back to the whole with a few days of history (see {@link tfidfVectors}).
+   * main topic's words look worthless. A batch without any history starts from
+   * `priorWithoutHistory` and grows back to this with a few days of history (see
+   * {@link tfidfVectors}).
    * @default 200
    */
   idfPrior?: number;
+  /**
+   * The IDF prior of a batch without any history: a day's own document frequencies are then all
+   * the evidence, and a big prior makes its common words (the country, the war) look almost as
+   * telling as its rare ones, so neighbouring events chain.
+   * @default idfPrior / 2
+   */
+  priorWithoutHistory?: number;
   /**
    * 'centroid' (cosine of the groups' mean vectors) or 'average' (mean pairwise cosine).
    * @default 'centroid'
@@ -465,9 +473,13 @@ function kthLargest(values: Float64Array, k: number, from = 0, to = values.lengt
   return a[target]!;
 }
 
+/** The IDF prior of a batch with a few days of history (see `ClusterOptions.idfPrior`). */
+export const IDF_PRIOR = 200;
+
 /**
  * How fast the IDF prior grows back with history: per history article, this many
- * pseudo-documents, from half the prior up to it (about four days of a hundred articles).
+ * pseudo-documents, from the prior without history up to the whole (about four days of a
+ * hundred articles).
  */
 const PRIOR_GROWTH = 0.25;
 
@@ -484,6 +496,7 @@ export function tfidfVectors(
   opts: {
     maxTerms?: number;
     idfPrior?: number;
+    priorWithoutHistory?: number;
     /**
      * Background document frequencies by term id, how many documents they count (weighted),
      * and how many history articles they come from.
@@ -494,13 +507,12 @@ export function tfidfVectors(
   const maxTerms = opts.maxTerms ?? 150;
   const bg = opts.background;
   // The prior stands in for the history a batch lacks; a real background replaces it. With no
-  // history at all it is half as big: the batch's own document frequencies are then all the
-  // evidence, and a big prior makes the day's common words (the country, the war) look almost
-  // as telling as its rare ones, so neighbouring events chain. It grows back to the whole as
-  // history comes in (a few days of it).
+  // history at all it is smaller (see `ClusterOptions.priorWithoutHistory`), and grows back to
+  // the whole as history comes in (a few days of it).
   const bgDocs = bg?.docs ?? 0;
-  const full = opts.idfPrior ?? 200;
-  const grown = Math.min(full, full / 2 + PRIOR_GROWTH * (bg?.articles ?? 0));
+  const full = opts.idfPrior ?? IDF_PRIOR;
+  const start = Math.min(full, opts.priorWithoutHistory ?? full / 2);
+  const grown = Math.min(full, start + PRIOR_GROWTH * (bg?.articles ?? 0));
   const prior = Math.max(0, grown - bgDocs);
   const vocabSize = docs.vocabSize;
   const df = new Int32Array(vocabSize);
@@ -1058,6 +1070,9 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
   const vectors = tfidfVectors(docs, {
     ...(opts.maxTerms !== undefined ? { maxTerms: opts.maxTerms } : {}),
     ...(opts.idfPrior !== undefined ? { idfPrior: opts.idfPrior } : {}),
+    ...(opts.priorWithoutHistory !== undefined
+      ? { priorWithoutHistory: opts.priorWithoutHistory }
+      : {}),
     ...(background ? { background } : {}),
   });
   const maxPostings = Math.max(100, Math.ceil((opts.maxPostingShare ?? 0.01) * reps.length));

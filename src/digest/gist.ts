@@ -108,7 +108,7 @@ const LATIN_OPENERS = new Set([
  * "that" (إن، أن، بأن، أنه …): what was said follows it, so a cut never falls just before one
  * ("قالت المتحدثة، الثلاثاء، | إن …" would keep only who spoke) nor just after one.
  */
-const COMPLEMENTIZERS = [
+export const COMPLEMENTIZERS: readonly string[] = [
   'إن',
   'أن',
   'بأن',

@@ -5,7 +5,7 @@
  */
 import { isStopword, normalize, splitSentences, stem, tokenize } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
-import { CLUSTER_FEATURES, clusterArticles, type Clusterer } from './cluster.js';
+import { CLUSTER_FEATURES, IDF_PRIOR, clusterArticles, type Clusterer } from './cluster.js';
 import {
   createVocabulary,
   publishedMs,
@@ -408,30 +408,34 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     times[d] = publishedMs(a);
     present.length = 0;
     const zones = articleZones(a);
+    /** Notes a word's keys in `zone` of article `d`: its best zone, and repeats in the body. */
+    const note = (ids: readonly number[], zone: number): void => {
+      for (const id of ids) {
+        if (id >= codes.length) {
+          const size = Math.max(codes.length * 2, id + 1);
+          const grown = new Int32Array(size);
+          grown.set(codes);
+          codes = grown;
+          const grownStamps = new Int32Array(size).fill(-1);
+          grownStamps.set(stamps);
+          stamps = grownStamps;
+        }
+        if (stamps[id] !== d) {
+          stamps[id] = d;
+          codes[id] = zone * 4 + 1;
+          present.push(id);
+        } else if (zone === Z_BODY && codes[id]! >> 2 === Z_BODY && (codes[id]! & 3) < 3) {
+          codes[id]!++;
+        }
+      }
+    };
     const add = (text: string, zone: number): void => {
       let previous = '';
       for (const raw of tokenize(text)) {
+        note(idsOf(raw), zone);
         // A name in two words with الله (حزب الله، رام الله، الحمد الله) is also one word.
-        const words = isGod(raw) && previous ? [raw, previous + raw] : [raw];
+        if (previous && isGod(raw)) note(idsOf(previous + raw), zone);
         previous = raw;
-        for (const id of words.flatMap(idsOf)) {
-          if (id >= codes.length) {
-            const size = Math.max(codes.length * 2, id + 1);
-            const grown = new Int32Array(size);
-            grown.set(codes);
-            codes = grown;
-            const grownStamps = new Int32Array(size).fill(-1);
-            grownStamps.set(stamps);
-            stamps = grownStamps;
-          }
-          if (stamps[id] !== d) {
-            stamps[id] = d;
-            codes[id] = zone * 4 + 1;
-            present.push(id);
-          } else if (zone === Z_BODY && codes[id]! >> 2 === Z_BODY && (codes[id]! & 3) < 3) {
-            codes[id]!++;
-          }
-        }
       }
     };
     add(zones.title, Z_TITLE);
@@ -560,14 +564,6 @@ function mostRelevantFirst(
 }
 
 /**
- * The IDF prior a topic's matches are clustered with: twice the default, since a batch without
- * history gets half (see `ClusterOptions.idfPrior`). Matches are no day's news but one topic's,
- * every one with its words; at the prior of a day with history (200) they fall into its events,
- * where half of it split one event's reports (the UN rights chief's speech, twice).
- */
-const TOPIC_IDF_PRIOR = 400;
-
-/**
  * What a day of age takes off a topic story's score (relevance 0–1, plus up to 0.15 for more
  * articles): enough that a week-old piece a little more relevant does not lead yesterday's
  * story of three outlets, too little to put a passing mention of today above the subject.
@@ -663,7 +659,10 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
   // out, the reports of that event fell apart into as many stories as angles.
   const groups = (opts.clusterer ?? clusterArticles)(keptArticles, {
     termCounts: index.termCounts,
-    idfPrior: TOPIC_IDF_PRIOR,
+    // Matches are no day's news but one topic's, every one with its words: at the prior of a
+    // day with history they fall into its events, where a day's prior without history split
+    // one event's reports (the UN rights chief's speech, twice).
+    priorWithoutHistory: IDF_PRIOR,
   });
   const byRelevance = (x: Article, y: Article): number =>
     (scoreOf.get(y.id) ?? 0) - (scoreOf.get(x.id) ?? 0) || cmp(x.id, y.id);

@@ -5,6 +5,7 @@
 import { normalize, terms } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { articleTermCounts, publishedMs, skeleton } from './features.js';
+import { COMPLEMENTIZERS } from './gist.js';
 import { hashString } from './hash.js';
 import { dropUnbalancedQuotes, extractKeyPoints } from './keypoints.js';
 
@@ -156,12 +157,8 @@ const SAYING = new Set(
     normalize(w),
   ),
 );
-/** "That" and "saying": what was said comes next. */
-const SAID = new Set(
-  ['أن', 'إن', 'أنه', 'إنه', 'أنها', 'إنها', 'أنهم', 'بأن', 'بأنه', 'قائلا', 'قائلة'].map((w) =>
-    normalize(w),
-  ),
-);
+/** "That" (the gist's own list) and "saying": what was said comes next. */
+const SAID = new Set([...COMPLEMENTIZERS, ...['أنهم', 'قائلا', 'قائلة'].map((w) => normalize(w))]);
 /** A quotation opened right after the verb (not a quoted name: أضافت "وام" أن…). */
 const QUOTATION = /^["«“](?!.*["»”][:،,]?$)/u;
 

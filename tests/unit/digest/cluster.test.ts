@@ -5,7 +5,7 @@ import {
   documentFrequencies,
   exactDuplicateGroups,
 } from '../../../src/digest/index.js';
-import { CLUSTER_FEATURES, tfidfVectors } from '../../../src/digest/cluster.js';
+import { CLUSTER_FEATURES, IDF_PRIOR, tfidfVectors } from '../../../src/digest/cluster.js';
 import type { Article } from '../../../src/domain.js';
 import { createSearchIndex } from '../../../src/digest/search.js';
 import { syntheticArticles } from '../../../src/digest/synthetic.js';
@@ -13,10 +13,10 @@ import { article, dayArticles, idGroups } from './fixtures.js';
 
 // Made-up words, so that how much articles share is set by each test and nowhere else.
 /**
- * Without history the IDF prior is half of `idfPrior`: 400 gives these synthetic days the prior
- * of 200 that a batch with a few days of history has, at which their cases were built.
+ * Without history the IDF prior is half of `idfPrior`; these synthetic days were built at the
+ * whole prior, which a batch with a few days of history has.
  */
-const WITH_HISTORY_PRIOR = { idfPrior: 400 };
+const WITH_HISTORY_PRIOR = { priorWithoutHistory: IDF_PRIOR };
 
 const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const word = (i: number): string => {
