@@ -124,19 +124,42 @@ const COMPLEMENTIZER_SET = new Set(COMPLEMENTIZERS);
 
 /**
  * Verbs of saying that open a news lead ("قال المتحدث، الثلاثاء، إن …"): before their "that"
- * comes only who spoke and when.
+ * comes only who spoke and when. These take what was said straight after "that"; a إلى or عن
+ * before it belongs to the frame ("أفاد، في رسالة وجهها إلى الحلف، أن …").
  */
-const REPORTING = new Set(
+const SAYING = new Set(
   [
-    ...['قال', 'قالت', 'أعلن', 'أعلنت', 'أكد', 'أكدت', 'ذكر', 'ذكرت', 'أوضح', 'أوضحت'],
-    ...['أفاد', 'أفادت', 'صرح', 'صرحت', 'أشار', 'أشارت', 'كشف', 'كشفت', 'نقل', 'نقلت'],
-    ...['اعتبر', 'اعتبرت', 'رأى', 'رأت', 'أضاف', 'أضافت', 'زعم', 'زعمت', 'نفى', 'نفت'],
-    ...['دعا', 'دعت', 'طالب', 'طالبت', 'حذر', 'حذرت'],
+    ...['قال', 'قالت', 'أكد', 'أكدت', 'ذكر', 'ذكرت', 'أوضح', 'أوضحت', 'أفاد', 'أفادت'],
+    ...['صرح', 'صرحت', 'اعتبر', 'اعتبرت', 'رأى', 'رأت', 'أضاف', 'أضافت', 'زعم', 'زعمت'],
+    ...['نفى', 'نفت'],
+  ].map((w) => normalize(w)),
+);
+
+/**
+ * Verbs of saying whose content may also follow عن (what was announced or revealed) or إلى
+ * (what was called for or pointed to), as well as "that".
+ */
+const ANNOUNCING = new Set(
+  [
+    ...['أعلن', 'أعلنت', 'أشار', 'أشارت', 'كشف', 'كشفت', 'نقل', 'نقلت', 'دعا', 'دعت'],
+    ...['طالب', 'طالبت', 'حذر', 'حذرت'],
   ].map((w) => normalize(w)),
 );
 
 /** What follows a verb of saying: "that", or what was announced (عن) or called for (إلى). */
 const SAID_OPENERS = new Set([...COMPLEMENTIZERS, ...['عن', 'إلى'].map((w) => normalize(w))]);
+
+/**
+ * The index of the word that opens what a lead's verb of saying says ("that", else عن or إلى);
+ * -1 without one.
+ */
+function saidAt(all: readonly string[]): number {
+  const verb = normalize(all[0]!);
+  if (!SAYING.has(verb) && !ANNOUNCING.has(verb)) return -1;
+  const that = SAYING.has(verb) ? all.findIndex((w) => COMPLEMENTIZER_SET.has(leading(w))) : -1;
+  // Without a "that", what was said is the verb's object ("اعتبرت إيران الإقالة إشارة إلى …").
+  return that >= 0 ? that : all.findIndex((w) => SAID_OPENERS.has(leading(w)));
+}
 
 /**
  * Words a cut phrase must not end on (a preposition or particle waiting for what follows), in
@@ -207,9 +230,7 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
   // A shorter clause is most often only its frame: who spoke, when, "in a statement".
   const floor = Math.max(3, Math.ceil(maxWords / 2));
   // After a verb of saying, a clause ends at the earliest two words into what was said.
-  const said = REPORTING.has(normalize(all[0]!))
-    ? all.findIndex((w) => SAID_OPENERS.has(leading(w)))
-    : -1;
+  const said = saidAt(all);
   // A sentence opening on "after …" / "despite …": its first clause is only the circumstance
   // ("بعد شتم عباس السفير، | ندد البيت الأبيض …"), not a clause that says something.
   const fronted = FRONTED.has(leading(all[0]!));

@@ -86,6 +86,20 @@ describe('shortenToClause', () => {
     expect(shortenToClause(called, 10)).toContain('تسريع');
   });
 
+  it('after "said", a إلى in the frame is not yet what was said', () => {
+    // "…said, in a letter he sent to the ministers, on Friday, that …": إلى belongs to the letter.
+    const s =
+      'أفاد مستشار الأمن الوطني سامي ناصر، في رسالة وجهها إلى وزراء الداخلية العرب، الجمعة، أن أجهزة الرقابة رصدت شبكة تهريب واسعة تعمل بين الموانئ الثلاثة منذ خمس سنوات على الأقل';
+    const out = shortenToClause(s, 25);
+    expect(out).not.toBe(
+      'أفاد مستشار الأمن الوطني سامي ناصر، في رسالة وجهها إلى وزراء الداخلية العرب',
+    );
+    expect(out).toContain('شبكة تهريب');
+    // Without a "that", what was said is the verb's object, after the إلى.
+    const considered =
+      'اعتبرت الحكومة قرار المحكمة العليا الصادر أمس بحق ثلاثة من قادة المعارضة، المعروفين بمواقفهم المتشددة، إشارة إلى رغبة القضاء في تهدئة الأوضاع السياسية قبل الانتخابات';
+    expect(shortenToClause(considered, 22)).toContain('إشارة إلى');
+  });
   it('does not cut after a clause that keeps less than half the allowance', () => {
     // The comma after "بيان" would keep the verb's frame without its object.
     const s =
