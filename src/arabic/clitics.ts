@@ -48,6 +48,13 @@ const DERIVED_FORM_RE =
 /** The definite article, alone or with "ب"/"ل" before it, and at least two more letters. */
 const ARTICLE_RE = /^(?:ال|بال|لل)\p{L}{2,}$/u;
 const HAMZA_ALEF_RE = /^[أإآ]\p{L}{2,}$/u;
+/**
+ * "و" + a common word of a "و" root ("ووفقا", "ووصف", "ووقعت", "ووجهت", "وواصل", "ووزير"): the
+ * first "و" is the conjunction, since no Arabic word starts with "وو". Names written from other
+ * languages do ("وول ستريت", "ووهان"), so only these roots count.
+ */
+const WAW_ROOT_RE =
+  /^و(?:فق|صف|قع|صل|جه|ثق|ضع|افق|عد|اجه|جد|سط|لد|قف|اصل|زع|رد|سع|كل|حد|قت|زي|زا|زر)\p{L}*$/u;
 
 /**
  * The word without its leading clitic "و" when that "و" is the conjunction and what remains is a
@@ -57,6 +64,7 @@ const HAMZA_ALEF_RE = /^[أإآ]\p{L}{2,}$/u;
  *
  * @example cliticWawRest('وقال') // 'قال'
  * @example cliticWawRest('والرئيس') // 'الرئيس'
+ * @example cliticWawRest('ووفقا') // 'وفقا'
  * @example cliticWawRest('وافقت') // undefined (the "و" is a root letter)
  * @example cliticWawRest('واشنطن') // undefined
  */
@@ -66,7 +74,7 @@ export function cliticWawRest(word: string): string | undefined {
   const rest = plain.slice(1);
   if (rest.length < 2) return undefined;
   const written = word.slice(1).replace(/^[\u064B-\u065F\u0670\u0640]+/u, '');
-  if (FORMS_AFTER_WAW.has(rest)) return written;
+  if (FORMS_AFTER_WAW.has(rest) || WAW_ROOT_RE.test(rest)) return written;
   if (rest.startsWith('ال') || rest.startsWith('بال') || rest.startsWith('لل')) {
     if (WAW_AL_WORDS.has(plain) || !ARTICLE_RE.test(rest)) return undefined;
     return written;

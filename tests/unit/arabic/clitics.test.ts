@@ -40,6 +40,11 @@ describe('cliticWawRest', () => {
     'ودائع',
     'ولاية',
     'وانغ',
+    // Names from other languages that start with "وو" keep both.
+    'وول',
+    'ووهان',
+    'ووتش',
+    'وودز',
     'و',
     'وا',
     'Washington',
@@ -51,6 +56,13 @@ describe('cliticWawRest', () => {
   // The "و" is the conjunction and what remains is a word: it may be dropped.
   it.each<[string, string]>([
     ['وقال', 'قال'],
+    // "و" before a word of a "و" root: no Arabic word starts with "وو".
+    ['ووفقا', 'وفقا'],
+    ['ووصفت', 'وصفت'],
+    ['ووقعت', 'وقعت'],
+    ['ووجهت', 'وجهت'],
+    ['وواجهت', 'واجهت'],
+    ['ووزير', 'وزير'],
     ['وقالت', 'قالت'],
     ['وأضاف', 'أضاف'],
     ['وأضافت', 'أضافت'],
