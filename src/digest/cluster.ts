@@ -44,7 +44,9 @@
  *    not the centroid: a core of fifty angles (strikes, reactions, explainers) is like none of
  *    its pieces as a whole. When the event fills a quarter of the day, one anchor is enough: on
  *    the day of the strikes on Syria, a capital's reaction says "the attack on Syria", not "the
- *    strikes".
+ *    strikes". A piece that names an anchor only in its lead ("…the attack") while its
+ *    headline names a front the event's reports never name (a Houthi retreat in Sirwah beside
+ *    Douma) is another war's news.
  * 8. Two lone articles left over whose headlines name the same places (a front: "…in Afrin")
  *    join a little under the threshold: a front's reports of a day are one story, each from its
  *    own angle (residents leaving, the roads closed, the next target), and the place they share
@@ -855,6 +857,7 @@ function groupNames(
   apart(a: number, b: number): boolean;
   warApart(a: number, b: number): boolean;
   sameFront(a: number, b: number): boolean;
+  unseenFront(a: number, b: number): boolean;
 } {
   const { titles, aspects, places, df } = headlines;
   const rare = NAME_RARE * titles.length;
@@ -958,7 +961,26 @@ function groupNames(
   };
   const warApart = (a: number, b: number): boolean =>
     otherSide(a, b) || otherFront(a, b) || frontBesideName(a, b) || frontBesideName(b, a);
+  /** The places any of a group's headlines or leads name, by group (for a core that is final). */
+  const namedAnywhere = new Map<number, Set<string>>();
   return {
+    /**
+     * The fronts `a`'s headlines name (half or more of them) are named by none of `b`'s
+     * headlines, nor by the lead of any of its reports: `a` reports from elsewhere.
+     */
+    unseenFront(a, b) {
+      const fa = carried(placeCounts[a]!, a, FRONT_SHARE);
+      if (fa.length === 0) return false;
+      let seen = namedAnywhere.get(b);
+      if (!seen) {
+        seen = new Set(placeCounts[b]!.keys());
+        for (let m = head[b]!; m >= 0; m = next[m]!) {
+          for (const t of leadPlaces(reps[m]!.text)) seen.add(t);
+        }
+        namedAnywhere.set(b, seen);
+      }
+      return !fa.some((t) => seen.has(t));
+    },
     join(keep, drop) {
       const into = counts[keep]!;
       counts[drop]!.forEach((c, t) => into.set(t, (into.get(t) ?? 0) + c));
@@ -1387,12 +1409,20 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     const anchors = anchorsOf(c);
     const needed = size[c]! >= strong ? 1 : anchors.length;
     let named = true;
+    let headlined = false;
     for (let m = head[g]!; m >= 0 && named; m = next[m]!) {
       const a = reps[m]!;
       const lead = namedTerms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`);
       named = anchors.filter((t) => lead.has(t)).length >= needed;
+      if (named && !headlined) {
+        const title = namedTerms(a.title);
+        headlined = anchors.some((t) => title.has(t));
+      }
     }
-    if (named && !names.warApart(g, c)) attachTo.push([g, c]);
+    // Named only in the lead, from a front the event's reports never name: "attack" alone
+    // does not make a Houthi retreat in Sirwah a piece of the Douma attack.
+    if (!named || names.warApart(g, c) || (!headlined && names.unseenFront(g, c))) continue;
+    attachTo.push([g, c]);
   }
   // Lone reports of one front: a lone article left over joins its closest lone neighbour whose
   // headline names the same places, a little under the threshold (see `frontMargin`). A

@@ -353,19 +353,24 @@ describe('joining the day’s dominant event by its anchors', () => {
   );
   // An interview on the military options: a headline that does not name the attack, a body
   // that shares little of the reports' wording, and a lead that may name it.
-  const interview = (lead: string): Article =>
+  const interview = (lead: string, title = 'خبير عسكري: خيارات البنتاغون'): Article =>
     article(
       'i0',
       's9',
       2,
-      `خبير عسكري: خيارات البنتاغون ${filler(7000, 2).join(' ')}`,
+      `${title} ${filler(7000, 2).join(' ')}`,
       `${lead} ${[...EVENT.slice(0, 2), ...ANGLE, ...filler(30000, 15)].join(' ')}.`,
     );
   // The interview is built to sit near the anchor floor at the IDF prior of a batch with history.
-  const groupSize = (lead: string, opts: Parameters<typeof clusterArticles>[1] = {}): number =>
-    clusterArticles([...core, ...others, interview(lead)], { ...WITH_HISTORY_PRIOR, ...opts }).find(
-      (g) => g.some((a) => a.id === 'i0'),
-    )!.length;
+  const groupSize = (
+    lead: string,
+    opts: Parameters<typeof clusterArticles>[1] = {},
+    title?: string,
+  ): number =>
+    clusterArticles([...core, ...others, interview(lead, title)], {
+      ...WITH_HISTORY_PRIOR,
+      ...opts,
+    }).find((g) => g.some((a) => a.id === 'i0'))!.length;
   const NAMES_BOTH = 'قال الخبير بعد هجوم دوما الكيماوي إن';
 
   it('joins a piece whose lead names the event’s anchors', () => {
@@ -396,6 +401,21 @@ describe('joining the day’s dominant event by its anchors', () => {
     const ONE = 'قال الخبير بعد هجوم دوما إن';
     expect(groupSize(ONE, { strongShare: 0.2 })).toBe(11);
     expect(groupSize('قال الخبير في مقابلة تلفزيونية إن', { strongShare: 0.2 })).toBe(1);
+  });
+
+  it('keeps apart a piece named only in its lead whose headline is from another front', () => {
+    // Reports whose headlines name the attack but no place, and a piece whose lead names it
+    // under a headline from a front none of the reports names: a retreat in Sirwah is another
+    // war's news. Named in its headline too, it is a piece of the event.
+    const unplaced = core.map((a) => ({ ...a, title: a.title.replace('هجوم دوما', 'الهجوم') }));
+    const size = (title: string): number =>
+      clusterArticles(
+        [...unplaced, ...others, interview('قال الخبير بعد الهجوم الكيماوي إن', title)],
+        WITH_HISTORY_PRIOR,
+      ).find((g) => g.some((a) => a.id === 'i0'))!.length;
+    expect(size('خبير عسكري: خيارات البنتاغون')).toBe(11);
+    expect(size('خبير عسكري في صرواح: خيارات البنتاغون')).toBe(1);
+    expect(size('خبير عسكري في صرواح: خيارات البنتاغون بعد الهجوم')).toBe(11);
   });
 });
 
