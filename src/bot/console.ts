@@ -2,7 +2,7 @@
  * The local chat: with no bot token, the same bot runs in the terminal. Each input line is a
  * message from one local reader, fed to the real handlers as a Telegram update; the Bot API is
  * replaced by a function that prints what the bot sends as plain text (no network at all).
- * Buttons are printed as [#1 …] and pressed by typing #1.
+ * Buttons are printed as [#1 …] and pressed by typing #1 (or 1).
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -113,7 +113,8 @@ export async function runConsoleChat(deps: BotDeps, io: ConsoleIO): Promise<void
     // piped input is not shown by the terminal: echo it so each reply follows its question
     if (!interactive) write(`> ${text}\n`);
     const date = Math.floor(deps.now().getTime() / 1000);
-    const press = /^#(\d{1,3})$/.exec(text);
+    // "#2", or just "2": the second button under the last message.
+    const press = /^#?(\d{1,3})$/.exec(text);
     const button = press ? buttons[Number(press[1]) - 1] : undefined;
     if (button) {
       await bot.handleUpdate({

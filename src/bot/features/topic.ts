@@ -20,6 +20,9 @@ export const MAX_QUERY = 300;
 /** How long the Arabic stories behind a translated answer stay for its buttons. */
 export const TOPIC_ANSWER_TTL_MS = 2 * 86_400_000;
 
+/** A story's number alone, in Western, Arabic-Indic or Persian digits: "3", "٣", "۳". */
+const STORY_NUMBER = /^[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}$/u;
+
 /** Headlines suggested when nothing matches a question. */
 export const NOTHING_HEADLINES = 3;
 
@@ -79,6 +82,11 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
     .trim();
   if (!query) {
     await replyHtml(ctx, t(ctx.ui, 'topic.usage'));
+    return;
+  }
+  // "2" after a digest means its second story, not news about the number 2.
+  if (STORY_NUMBER.test(query)) {
+    await replyHtml(ctx, t(ctx.ui, 'topic.number'));
     return;
   }
   if (!(await withinLimit(ctx))) return;

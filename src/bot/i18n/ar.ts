@@ -21,6 +21,7 @@ export const ar: Record<MessageKey, string> = {
   'digest.sources': 'المصادر',
   'digest.empty': 'لم تحظَ أي قصة بتغطية كافية في هذه الفترة.',
   'topic.usage': 'اسأل عن موضوع: /topic الموضوع — مثلًا /topic غزة أو /topic الانتخابات',
+  'topic.number': 'لفتح قصة اضغط رقمها تحت الخلاصة، وللسؤال عن موضوع أرسل اسمه: غزة، الانتخابات…',
   'topic.title': 'عن «{query}»',
   'topic.none': 'لا شيء عن «{query}» في أخبار الأيام السبعة الماضية.',
   'topic.none.top': 'أبرز عناوين اليوم:',

@@ -20,6 +20,8 @@ export const en = {
   'digest.sources': 'Sources',
   'digest.empty': 'No story was covered widely enough in this window.',
   'topic.usage': 'Ask about a topic: /topic QUERY — for example /topic Gaza or /topic الانتخابات',
+  'topic.number':
+    'To open a story, press its number under the digest; to ask about a subject, send its name: Gaza, the elections…',
   'topic.title': 'About “{query}”',
   'topic.none': 'Nothing about “{query}” in the news of the last 7 days.',
   'topic.none.top': 'Today’s top headlines:',

@@ -22,6 +22,8 @@ export const fr: Record<MessageKey, string> = {
   'digest.sources': 'Sources',
   'digest.empty': 'Aucun sujet n’a été assez couvert sur cette période.',
   'topic.usage': 'Posez une question : /topic SUJET — par exemple /topic Gaza ou /topic الانتخابات',
+  'topic.number':
+    'Pour ouvrir une histoire, appuyez sur son numéro sous le résumé ; pour un sujet, envoyez son nom : Gaza, les élections…',
   'topic.title': 'À propos de « {query} »',
   'topic.none': 'Rien sur « {query} » dans l’actualité des 7 derniers jours.',
   'topic.none.top': 'Les gros titres du jour :',

@@ -83,6 +83,12 @@ describe('console chat', () => {
     expect(after).not.toContain('[en]');
   });
 
+  it('takes a number alone as a press of that button, as readers type it', async () => {
+    const out = await chat(['/digest', '1']);
+    expect(out).toContain('• قال مسؤولون إن الجولة 1 من المحادثات بدأت.');
+    expect(out).not.toContain('لا شيء عن «1»');
+  });
+
   it('does not rate-limit the local reader', async () => {
     const out = await chat(Array.from({ length: 10 }, () => '/digest'));
     expect(out.split('خلاصة اليوم')).toHaveLength(11);

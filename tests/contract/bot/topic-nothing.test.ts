@@ -43,4 +43,21 @@ describe('a topic question that nothing recent matches, through telegraf', () =>
     expect(text).toContain('Nothing about “بركان”');
     expect(text).not.toContain('top headlines');
   });
+
+  it('answers a story number alone with how to open a story, not "nothing about 2"', async () => {
+    h = await startHarness({ digest: DIGEST });
+    for (const [text, languageCode, says] of [
+      ['2', 'en', 'press its number under the digest'],
+      ['٣', 'ar', 'اضغط رقمها تحت الخلاصة'],
+      ['12', 'fr', 'appuyez sur son numéro'],
+    ] as const) {
+      const reply = texts(await h.say({ chatId: 10, text, languageCode }));
+      expect(reply).toHaveLength(1);
+      expect(reply[0]).toContain(says);
+      expect(reply[0]).not.toMatch(/Nothing about|لا شيء عن|Rien sur/);
+    }
+    // A longer number is a question (a year, a UN resolution).
+    const year = texts(await h.say({ chatId: 10, text: '2018', languageCode: 'en' }))[0]!;
+    expect(year).toContain('Nothing about “2018”');
+  });
 });
