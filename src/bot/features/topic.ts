@@ -84,12 +84,12 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
     await replyHtml(ctx, t(ctx.ui, 'topic.usage'));
     return;
   }
+  if (!(await withinLimit(ctx))) return;
   // "2" after a digest means its second story, not news about the number 2.
   if (STORY_NUMBER.test(query)) {
     await replyHtml(ctx, t(ctx.ui, 'topic.number'));
     return;
   }
-  if (!(await withinLimit(ctx))) return;
   const cut = Array.from(query).length > MAX_QUERY;
   const shown = cut ? Array.from(query).slice(0, MAX_QUERY).join('') : query;
   let untranslated = false;
