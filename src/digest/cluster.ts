@@ -913,13 +913,15 @@ function groupNames(
    * headline names none, the places its lead names.
    */
   const leads = new Map<number, Map<string, number>>();
-  const placesOf = (g: number): Map<string, number> => {
-    const p = placeCounts[g]!;
-    if (size[g] !== 1 || p.size > 0) return p;
-    const m = head[g]!;
+  /** The places article `m`'s lead names, each counted once; memoized. */
+  const leadOf = (m: number): Map<string, number> => {
     let lead = leads.get(m);
     if (!lead) leads.set(m, (lead = new Map(leadPlaces(reps[m]!.text).map((t) => [t, 1]))));
     return lead;
+  };
+  const placesOf = (g: number): Map<string, number> => {
+    const p = placeCounts[g]!;
+    return size[g] !== 1 || p.size > 0 ? p : leadOf(head[g]!);
   };
   /** A group's fronts: the places half or more of its headlines (or a lone report's lead) name. */
   const frontsOf = (g: number): string[] => carried(placesOf(g), g, FRONT_SHARE);
@@ -973,11 +975,9 @@ function groupNames(
       if (fa.length === 0) return false;
       let seen = namedAnywhere.get(b);
       if (!seen) {
-        seen = new Set(placeCounts[b]!.keys());
-        for (let m = head[b]!; m >= 0; m = next[m]!) {
-          for (const t of leadPlaces(reps[m]!.text)) seen.add(t);
-        }
-        namedAnywhere.set(b, seen);
+        const found = new Set(placeCounts[b]!.keys());
+        for (let m = head[b]!; m >= 0; m = next[m]!) leadOf(m).forEach((_, t) => found.add(t));
+        namedAnywhere.set(b, (seen = found));
       }
       return !fa.some((t) => seen.has(t));
     },

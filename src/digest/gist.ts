@@ -127,7 +127,7 @@ const COMPLEMENTIZER_SET = new Set(COMPLEMENTIZERS);
  * comes only who spoke and when. These take what was said straight after "that"; a إلى or عن
  * before it belongs to the frame ("أفاد، في رسالة وجهها إلى الحلف، أن …").
  */
-const SAYING = new Set(
+const SAYS_THAT = new Set(
   [
     ...['قال', 'قالت', 'أكد', 'أكدت', 'ذكر', 'ذكرت', 'أوضح', 'أوضحت', 'أفاد', 'أفادت'],
     ...['صرح', 'صرحت', 'اعتبر', 'اعتبرت', 'رأى', 'رأت', 'أضاف', 'أضافت', 'زعم', 'زعمت'],
@@ -155,8 +155,8 @@ const SAID_OPENERS = new Set([...COMPLEMENTIZERS, ...['عن', 'إلى'].map((w) 
  */
 function saidAt(all: readonly string[]): number {
   const verb = normalize(all[0]!);
-  if (!SAYING.has(verb) && !ANNOUNCING.has(verb)) return -1;
-  const that = SAYING.has(verb) ? all.findIndex((w) => COMPLEMENTIZER_SET.has(leading(w))) : -1;
+  if (!SAYS_THAT.has(verb) && !ANNOUNCING.has(verb)) return -1;
+  const that = SAYS_THAT.has(verb) ? all.findIndex((w) => COMPLEMENTIZER_SET.has(leading(w))) : -1;
   // Without a "that", what was said is the verb's object ("اعتبرت إيران الإقالة إشارة إلى …").
   return that >= 0 ? that : all.findIndex((w) => SAID_OPENERS.has(leading(w)));
 }
