@@ -183,7 +183,10 @@ const DANGLING = new Set([
 
 function dangles(word: string): boolean {
   const bare = word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
-  return DANGLING.has(normalize(bare)) || DANGLING.has(bare.toLowerCase());
+  const n = normalize(bare);
+  // "and that" (وأنه، فإن) waits for what was said as much as "that" does.
+  if (/^[وف]/u.test(n) && COMPLEMENTIZER_SET.has(n.slice(1))) return true;
+  return DANGLING.has(n) || DANGLING.has(bare.toLowerCase());
 }
 
 const leading = (word: string): string => normalize(word.replace(/^[("«“]+/gu, ''));
@@ -195,6 +198,16 @@ function opensReport(word: string): boolean {
 function isOpener(word: string): boolean {
   const bare = word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
   return CLAUSE_OPENERS.has(normalize(bare)) || LATIN_OPENERS.has(bare.toLowerCase());
+}
+
+/**
+ * A cut phrase that still ends a clause: at least `floor` words, its last word with a letter
+ * neither waiting for what follows nor opening a clause of its own.
+ */
+function endsClause(kept: string, floor: number): boolean {
+  const ws = words(kept).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const last = ws[ws.length - 1];
+  return ws.length >= floor && last !== undefined && !dangles(last) && !isOpener(last);
 }
 
 /** Words of a text: runs of non-space characters. */
@@ -235,7 +248,6 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
   // ("بعد شتم عباس السفير، | ندد البيت الأبيض …"), not a clause that says something.
   const fronted = FRONTED.has(leading(all[0]!));
   const firstEnd = fronted ? all.findIndex((w) => CLAUSE_END.test(w)) : -1;
-  let cut = -1;
   for (
     let i = Math.min(maxWords, all.length - 1);
     i >= Math.max(floor, said + 3, firstEnd + 2);
@@ -248,16 +260,13 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
     const last = all[j]!;
     // Nor does a clause end on its own opener ("…ملابسات وفاته، وذلك | بحسب ما كتب والده").
     if (opensReport(all[i]!) || dangles(last) || isOpener(last)) continue;
-    if (CLAUSE_END.test(last) && !SENTENCE_END.test(last)) {
-      cut = i;
-      break;
-    }
-    if (isOpener(all[i]!)) {
-      cut = i;
-      break;
+    if ((CLAUSE_END.test(last) && !SENTENCE_END.test(last)) || isOpener(all[i]!)) {
+      // Judged as the reader gets it: a quotation the cut leaves open is dropped by tidyEnd,
+      // and what it leaves must still end a clause ("…حالياً، وأنه | "وبالرغم…، " is not one).
+      const kept = tidyEnd(all.slice(0, i).join(' '));
+      if (endsClause(kept, floor)) return kept;
     }
   }
-  if (cut > 0) return tidyEnd(all.slice(0, cut).join(' '));
   // At the word limit: end on a whole phrase, not on "في" or on the word right after it.
   let end = maxWords;
   for (const back of [1, 2]) {

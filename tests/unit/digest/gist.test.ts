@@ -138,6 +138,22 @@ describe('shortenToClause', () => {
     expect(out).not.toMatch(/«[^»]*$/);
   });
 
+  it('does not end on "and that" once the quotation after it is dropped', () => {
+    // The comma inside the quotation is a clause end, but the open quotation goes, and what it
+    // leaves ends on وأنه, waiting for what was said.
+    const s =
+      'قال الأمين العام إنه يتابع "بقلق بالغ" ما يجري في الإقليم منذ أسابيع، وأنه "رغم كل النداءات المتكررة، لم تتوقف المعارك التي تهدد حياة آلاف المدنيين في القرى المحاصرة"';
+    const out = shortenToClause(s, 20);
+    expect(out).toBe('قال الأمين العام إنه يتابع "بقلق بالغ" ما يجري في الإقليم منذ أسابيع');
+  });
+
+  it('does not end on a preposition once the quotation after it is dropped', () => {
+    const s =
+      'أغلقت السلطات المعبر الحدودي صباح الأحد أمام المسافرين والشاحنات، وأوضح بيان رسمي أن القرار يأتي بعد "تصاعد الهجمات على القوافل التجارية في المنطقة، وتعطل حركة النقل"';
+    const out = shortenToClause(s, 24);
+    expect(out.replace(/…$/u, '')).not.toMatch(/بعد$/u);
+  });
+
   it('does not end on "was" before a word that only looks like a clause opener', () => {
     // لافتاً opens a clause as "pointing out", but here it is what "was": "it was striking".
     const s =
