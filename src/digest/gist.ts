@@ -200,12 +200,15 @@ function isOpener(word: string): boolean {
   return CLAUSE_OPENERS.has(normalize(bare)) || LATIN_OPENERS.has(bare.toLowerCase());
 }
 
+/** A word with a letter or digit (not a stray quote mark or dash). */
+const hasLetter = (word: string): boolean => /[\p{L}\p{N}]/u.test(word);
+
 /**
  * A cut phrase that still ends a clause: at least `floor` words, its last word with a letter
  * neither waiting for what follows nor opening a clause of its own.
  */
 function endsClause(kept: string, floor: number): boolean {
-  const ws = words(kept).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const ws = words(kept).filter(hasLetter);
   const last = ws[ws.length - 1];
   return ws.length >= floor && last !== undefined && !dangles(last) && !isOpener(last);
 }
@@ -256,7 +259,7 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
     // a cut after word i-1 (keeping words 0..i-1), judged by its last word with a letter: a
     // stray quote mark (…وذلك بعد " بعد…) is dropped by tidyEnd, and what it leaves is the end.
     let j = i - 1;
-    while (j > 0 && !/[\p{L}\p{N}]/u.test(all[j]!)) j--;
+    while (j > 0 && !hasLetter(all[j]!)) j--;
     const last = all[j]!;
     // Nor does a clause end on its own opener ("…ملابسات وفاته، وذلك | بحسب ما كتب والده").
     if (opensReport(all[i]!) || dangles(last) || isOpener(last)) continue;
