@@ -4,6 +4,7 @@
  * translation), since it only looks at punctuation, spaces and a few Arabic clause openers.
  */
 import { normalize, terms } from '../arabic/index.js';
+import { GLOSSARY_ARABIC_WORDS } from './glossary.js';
 
 /**
  * Most words of a gist.
@@ -181,12 +182,18 @@ const DANGLING = new Set([
   ...['that', 'que'],
 ]);
 
+/** A word without the quotes, brackets and punctuation around it. */
+const bareWord = (word: string): string => word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
+
+/** A normalized word in `set`, alone or after "and" (و، ف): وأنه، فإن. */
+const withAnd = (set: ReadonlySet<string>, n: string): boolean =>
+  set.has(n) || (/^[وف]/u.test(n) && set.has(n.slice(1)));
+
 function dangles(word: string): boolean {
-  const bare = word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
+  const bare = bareWord(word);
   const n = normalize(bare);
   // "and that" (وأنه، فإن) waits for what was said as much as "that" does.
-  if (/^[وف]/u.test(n) && COMPLEMENTIZER_SET.has(n.slice(1))) return true;
-  return DANGLING.has(n) || DANGLING.has(bare.toLowerCase());
+  return withAnd(COMPLEMENTIZER_SET, n) || DANGLING.has(n) || DANGLING.has(bare.toLowerCase());
 }
 
 const leading = (word: string): string => normalize(word.replace(/^[("«“]+/gu, ''));
@@ -196,12 +203,50 @@ function opensReport(word: string): boolean {
 }
 
 function isOpener(word: string): boolean {
-  const bare = word.replace(/^[("«“]+|[)"»”.,،؛;:!?؟]+$/gu, '');
+  const bare = bareWord(word);
   return CLAUSE_OPENERS.has(normalize(bare)) || LATIN_OPENERS.has(bare.toLowerCase());
 }
 
 /** A word with a letter or digit (not a stray quote mark or dash). */
 const hasLetter = (word: string): boolean => /[\p{L}\p{N}]/u.test(word);
+
+/** "That" without a pronoun (أن، إن، بأن، لأن, and with و or ف): a subject follows it. */
+const BARE_THAT = new Set(['إن', 'أن', 'بأن', 'لأن'].map((w) => normalize(w)));
+
+/** Names a verb-like test must not take for a verb (ترامب, تركيا, …). Normalized. */
+const NAMES = new Set(GLOSSARY_ARABIC_WORDS.map((w) => normalize(w)));
+
+/**
+ * A word that looks like a verb: a prefix of the present tense (يقول، تعتزم، ستطرد، وسينسحب) or
+ * the past's feminine ending (أنجزت، قررت; not a plural in ات), no article, and not a known
+ * name. Only a hint, without a tagger: a verb it misses leaves a cut as it was.
+ */
+function looksLikeVerb(word: string): boolean {
+  const n = normalize(bareWord(word));
+  if (NAMES.has(n) || n.length < 3 || /^[وف]?ال/u.test(n)) return false;
+  return /^[وف]?س?[يتن]/u.test(n) || (/[^ا]ت$/u.test(n) && n.length >= 4);
+}
+
+/**
+ * Words after which a "that" clause may still lack its predicate: up to this many, with no verb
+ * among them after the subject, the clause has only named who or what ("…كشف أن الرئيس
+ * الأميركي، دونالد ترامب").
+ */
+const THAT_SUBJECT_WORDS = 4;
+
+/**
+ * The kept words end inside what was said, before its predicate: their last bare "that" is
+ * followed by a subject (not a verb: "أن يسقط" is "to fall") and at most
+ * `THAT_SUBJECT_WORDS` words, none of them after the first a verb.
+ */
+function endsBeforePredicate(kept: readonly string[]): boolean {
+  const t = kept.findLastIndex((w) => withAnd(BARE_THAT, leading(w)));
+  if (t < 0) return false;
+  const rest = kept.slice(t + 1).filter(hasLetter);
+  if (rest.length === 0 || rest.length > THAT_SUBJECT_WORDS || looksLikeVerb(rest[0]!))
+    return false;
+  return !rest.slice(1).some(looksLikeVerb);
+}
 
 /**
  * A cut phrase that still ends a clause: at least `floor` words, its last word with a letter
@@ -267,7 +312,7 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
       // Judged as the reader gets it: a quotation the cut leaves open is dropped by tidyEnd,
       // and what it leaves must still end a clause ("…حالياً، وأنه | "وبالرغم…، " is not one).
       const kept = tidyEnd(all.slice(0, i).join(' '));
-      if (endsClause(kept, floor)) return kept;
+      if (endsClause(kept, floor) && !endsBeforePredicate(words(kept))) return kept;
     }
   }
   // At the word limit: end on a whole phrase, not on "في" or on the word right after it.

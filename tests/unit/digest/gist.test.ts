@@ -115,6 +115,32 @@ describe('shortenToClause', () => {
     expect(out).not.toMatch(/أنه$/u);
   });
 
+  it('does not stop inside what was said before its predicate, only its subject named', () => {
+    // "…said in it that the decision to close the independent paper" — whose decision did what?
+    const s =
+      'رفعت نقابة الصحفيين دعوى قضائية ضد وزارة الإعلام في العاصمة أمس، قالت فيها إن قرار إغلاق الصحيفة المستقلة، الذي صدر الشهر الماضي، ينتهك الدستور ويقيد حرية التعبير';
+    expect(shortenToClause(s, 20)).toBe(
+      'رفعت نقابة الصحفيين دعوى قضائية ضد وزارة الإعلام في العاصمة أمس',
+    );
+  });
+
+  it('does not take a name for the predicate of what was said', () => {
+    // ترامب opens like a verb in the present (ت…); the glossary knows it is a name.
+    const s =
+      'نشرت الصحيفة مقابلة مطولة مع المستشار السابق للأمن القومي، كشف فيها أن الرئيس الأمريكي، دونالد ترامب، طلب منه مراجعة الخطة العسكرية قبل إعلانها بأيام';
+    const out = shortenToClause(s, 20);
+    expect(out).toContain('طلب منه');
+    expect(out.endsWith('…')).toBe(true);
+  });
+
+  it('keeps a cut after "أن" followed by its verb ("after the storm hit")', () => {
+    const s =
+      'دعا رئيس البلدية السكان إلى البقاء في منازلهم بعد أن ضربت العاصفة المدينة، مشيرا إلى أن فرق الإنقاذ تعمل منذ الفجر على فتح الطرق المغلقة';
+    expect(shortenToClause(s, 16)).toBe(
+      'دعا رئيس البلدية السكان إلى البقاء في منازلهم بعد أن ضربت العاصفة المدينة',
+    );
+  });
+
   it('falls back to the word limit with an ellipsis, never cutting a word', () => {
     const s = Array.from({ length: 40 }, (_, i) => `كلمة${i}`).join(' ');
     const out = shortenToClause(s, 10);
