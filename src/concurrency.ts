@@ -27,3 +27,22 @@ export function backoffDelay(
 ): number {
   return Math.min(maxMs, baseMs * 2 ** retry) * (0.75 + Math.random() / 2);
 }
+
+/**
+ * Waits for `p` to settle (its outcome ignored) or for `ms`, whichever comes first; the timer
+ * does not keep the process alive.
+ * @example await waitAtMost(scheduler.ready(), 45_000)
+ */
+export async function waitAtMost(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    p.then(
+      () => {},
+      () => {},
+    ),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref?.();
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

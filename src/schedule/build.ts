@@ -1,4 +1,5 @@
 /** Digest builds and ingest passes as plain functions the cron jobs and the CLI call. */
+import { waitAtMost } from '../concurrency.js';
 import type { Digest } from '../domain.js';
 import type { IngestSummary, ScheduleDeps } from './deps.js';
 import { loadHistory } from './history.js';
@@ -121,8 +122,17 @@ export interface DigestKeeper {
   rebuild(now: Date): Promise<Digest>;
 }
 
+/** How long a reader's digest waits for the start-up reading of the sources, at most. */
+export const START_UP_WAIT_MS = 45_000;
+
+/**
+ * @param startUp resolves when the start-up pass (the first reading of the sources, and the
+ *   build after it) is over: until then `current` waits for it, at most `START_UP_WAIT_MS`,
+ *   rather than build from the sources read so far.
+ */
 export function createDigestKeeper(
   deps: Pick<ScheduleDeps, 'store' | 'config' | 'build' | 'log' | 'metrics'>,
+  startUp?: () => Promise<void>,
 ): DigestKeeper {
   let inFlight: Promise<Digest> | undefined;
   const rebuild = (now: Date): Promise<Digest> => {
@@ -131,12 +141,26 @@ export function createDigestKeeper(
     });
     return inFlight;
   };
+  const fresh = async (now: Date): Promise<Digest | undefined> => {
+    const latest = await deps.store.digests.latest();
+    return latest && now.getTime() - Date.parse(latest.builtAt) <= DIGEST_MAX_AGE_MS
+      ? latest
+      : undefined;
+  };
   return {
     rebuild,
     async current(now) {
       if (inFlight) return inFlight;
-      const latest = await deps.store.digests.latest();
-      if (latest && now.getTime() - Date.parse(latest.builtAt) <= DIGEST_MAX_AGE_MS) return latest;
+      const latest = await fresh(now);
+      if (latest) return latest;
+      if (startUp) {
+        // A build now, in the middle of the start-up reading, would hold only the sources read
+        // so far (or, after a restart, yesterday's news): the start-up pass builds when done.
+        await waitAtMost(startUp(), START_UP_WAIT_MS);
+        if (inFlight) return inFlight;
+        const built = await fresh(now);
+        if (built) return built;
+      }
       return rebuild(now);
     },
   };

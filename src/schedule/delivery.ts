@@ -43,6 +43,11 @@ export interface DeliveryPassOptions {
    * @default 120000
    */
   leaseMs?: number;
+  /**
+   * The digest to send: the scheduler's shared builds, which wait for its start-up reading of
+   * the sources. @default the latest, built first when missing or stale ({@link currentDigest})
+   */
+  digest?: (now: Date) => Promise<Digest>;
 }
 
 const DAY_MS = 86_400_000;
@@ -461,7 +466,7 @@ export async function runDeliveryPass(
       durationMs: Math.round(performance.now() - started),
     };
   }
-  const digest = await currentDigest(deps, now);
+  const digest = await (opts.digest ? opts.digest(now) : currentDigest(deps, now));
   const report: DeliveryReport = {
     digest: digest.id,
     sent: 0,

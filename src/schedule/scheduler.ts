@@ -93,12 +93,12 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
   let passAbort: AbortController | undefined;
   let resumeAt = 0;
   let last: DeliveryReport | undefined;
-  const keeper = createDigestKeeper(deps);
   let ingesting: Promise<unknown> | undefined;
   let markReady: () => void = () => {};
   const readyPromise = new Promise<void>((resolve) => {
     markReady = resolve;
   });
+  const keeper = createDigestKeeper(deps, () => readyPromise);
   const startedAt = deps.now();
 
   const leader = createLeader({
@@ -161,7 +161,7 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
         await resumeDeliveries(deps, { now, signal });
       }
       if (signal.aborted) return;
-      last = await runDeliveryPass(deps, { now, signal });
+      last = await runDeliveryPass(deps, { now, signal, digest: (at) => keeper.current(at) });
     },
   };
 
@@ -224,6 +224,8 @@ export function createScheduler(deps: ScheduleDeps, opts: SchedulerOptions = {})
     async stop() {
       if (stopping) return;
       stopping = true;
+      // No one waits any longer for a start-up pass that stopping cuts short.
+      markReady();
       for (const t of tasks) {
         await t.stop();
         await t.destroy();

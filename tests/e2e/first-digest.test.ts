@@ -76,4 +76,51 @@ describe('the first digest after a start', () => {
     );
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 90_000);
+
+  it('answers a /digest sent while some sources are still being read with all of them', async () => {
+    // One source answers at once (the water summit), the other is slow (every other story).
+    const now = new Date();
+    const quick = await startSampleFeed(now, { only: (a) => a.id.includes('water-summit') });
+    const slow = await startSampleFeed(now, {
+      held: true,
+      only: (a) => !a.id.includes('water-summit'),
+    });
+    feed = quick.server;
+    const slowServer = slow.server;
+    try {
+      botApi = await startFakeBotApi({ token: TOKEN, maxPollSeconds: 1 });
+      dir = mkdtempSync(join(tmpdir(), 'khulasa-first-'));
+      const config = parseConfig({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: botApi.apiRoot,
+        STORE_URL: 'memory://',
+        SOURCES_FILE: writeSourcesFile(dir, quick.url, slow.url),
+        ALLOW_PRIVATE_SOURCES: 'true',
+        LOG_LEVEL: 'silent',
+      });
+      service = await startService(config, { log: silentLogger() });
+      const store = service.store;
+      // The quick source is stored; the slow one is still being read.
+      const deadline = Date.now() + 15_000;
+      while ((await store.articles.listSince(new Date(0))).length === 0) {
+        if (Date.now() > deadline) throw new Error('the quick source was never stored');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      botApi.pushUpdate(textUpdate({ chatId: READER, text: '/digest' }));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      slow.release();
+      await botApi.waitFor(() => botApi!.sent(READER).length > 0, 60_000);
+      const answer = botApi.sent(READER);
+      expect(answer).toHaveLength(1);
+      // Not a digest of the one story read so far: the slow source's stories are in it.
+      expect(answer[0]!.text).toContain('الإسكندرية');
+      const keyboard = answer[0]!.payload.reply_markup as {
+        inline_keyboard: { text: string }[][];
+      };
+      expect(keyboard.inline_keyboard.flat().length).toBeGreaterThan(1);
+    } finally {
+      slowServer.closeAllConnections();
+      await new Promise((resolve) => slowServer.close(resolve));
+    }
+  }, 90_000);
 });

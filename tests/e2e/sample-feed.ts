@@ -2,14 +2,16 @@
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import type { Article } from '../../src/domain.js';
 import { loadBundledSamples } from '../../src/sources/index.js';
 
 const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The samples as RSS 2.0, dated around `now`. */
-export function samplesRss(now: Date): string {
+/** The samples (those `only` keeps) as RSS 2.0, dated around `now`. */
+export function samplesRss(now: Date, only: (a: Article) => boolean = () => true): string {
   const items = loadBundledSamples(now)
+    .filter(only)
     .map(
       (a) => `<item><title>${escapeXml(a.title)}</title><link>${escapeXml(a.url)}</link>
 <guid>${escapeXml(a.url)}</guid><pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>
@@ -32,9 +34,9 @@ export interface SampleFeed {
 /** Serves {@link samplesRss}; with `held`, every answer waits for `release()`. */
 export async function startSampleFeed(
   now: Date,
-  opts: { held?: boolean } = {},
+  opts: { held?: boolean; only?: (a: Article) => boolean } = {},
 ): Promise<SampleFeed> {
-  const xml = samplesRss(now);
+  const xml = samplesRss(now, opts.only);
   let release: () => void = () => {};
   const released = opts.held
     ? new Promise<void>((resolve) => (release = resolve))
@@ -51,12 +53,15 @@ export async function startSampleFeed(
   return { url: `http://127.0.0.1:${port}/feed.xml`, server, hits: () => hits, release };
 }
 
-/** Writes a sources file in `dir` that reads the feed at `url`; returns its path. */
-export function writeSourcesFile(dir: string, url: string): string {
+/** Writes a sources file in `dir` that reads the feeds at `urls`; returns its path. */
+export function writeSourcesFile(dir: string, ...urls: string[]): string {
   const path = join(dir, 'sources.json');
-  writeFileSync(
-    path,
-    JSON.stringify({ sources: [{ id: 'local-test', name: 'وكالة الاختبار', url, kind: 'feed' }] }),
-  );
+  const sources = urls.map((url, i) => ({
+    id: i === 0 ? 'local-test' : `local-test-${i + 1}`,
+    name: 'وكالة الاختبار',
+    url,
+    kind: 'feed',
+  }));
+  writeFileSync(path, JSON.stringify({ sources }));
   return path;
 }

@@ -5,6 +5,7 @@
  * button for all of them (or, on a day without them, the top headlines and a line saying so).
  */
 import { Composer } from 'telegraf';
+import { waitAtMost } from '../../concurrency.js';
 import type { Digest } from '../../domain.js';
 import { filterByTopics } from '../../digest/index.js';
 import { readerLanguage, type BotContext } from '../context.js';
@@ -19,23 +20,16 @@ export const digestFeature = new Composer<BotContext>();
 /** How long /digest waits for the start-up reading of the sources. */
 export const FIRST_DIGEST_WAIT_MS = 45_000;
 
-function withTimeout(p: Promise<void>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    p,
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-      timer.unref?.();
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/** The digest to show: waits for the start-up pass when nothing has been built yet. */
+/**
+ * The digest to show (the scheduler's builds themselves wait for its start-up pass rather than
+ * build from the sources read so far); a digest without stories, built before anything was
+ * read, waits for the start-up pass too.
+ */
 async function findDigest(ctx: BotContext): Promise<Digest | undefined> {
   const digest = await ctx.deps.getDigest();
   if (digest && digest.stories.length > 0) return digest;
   if (ctx.deps.whenReady) {
-    await withTimeout(ctx.deps.whenReady(), FIRST_DIGEST_WAIT_MS);
+    await waitAtMost(ctx.deps.whenReady(), FIRST_DIGEST_WAIT_MS);
     return (await ctx.deps.getDigest()) ?? digest;
   }
   return digest;

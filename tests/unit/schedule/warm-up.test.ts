@@ -3,7 +3,7 @@ import { createScheduler } from '../../../src/schedule/scheduler.js';
 import { createDigestKeeper, digestIsStale } from '../../../src/schedule/build.js';
 import type { Article } from '../../../src/domain.js';
 import { memoryStore } from '../../support/failing-store.js';
-import { digestAt, fakeTelegram, makeDeps } from './helpers.js';
+import { digestAt, fakeTelegram, makeDeps, subscribe, subscriber } from './helpers.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -78,6 +78,47 @@ describe('the start-up pass', () => {
     // an ingest that brings nothing new does not rebuild a good digest
     await scheduler.run('ingest');
     expect(builds).toBe(1);
+  });
+});
+
+describe('a digest asked for during the start-up reading', () => {
+  it('waits for the whole reading, for a due reader and for /digest, not part of it', async () => {
+    const now = new Date('2026-03-01T07:00:00Z');
+    const store = await memoryStore();
+    await subscribe(store, subscriber(7, { deliveryTime: '07:00', timeZone: 'UTC' }));
+    let release: () => void = () => {};
+    const slowSource = new Promise<void>((resolve) => (release = resolve));
+    const builtFrom: number[] = [];
+    const deps = await makeDeps({
+      store,
+      telegram: fakeTelegram(),
+      now: () => now,
+      ingest: async () => {
+        // the quick source is stored at once, the slow one when it answers
+        await store.articles.putMany([article(1, now)], 86_400_000);
+        await slowSource;
+        await store.articles.putMany([article(2, now), article(3, now)], 86_400_000);
+        return { sources: [{ id: 'a', status: 'ok' }], articles: 3 };
+      },
+      build: (articles, opts) => {
+        builtFrom.push(articles.length);
+        return digestAt(opts.now);
+      },
+    });
+    const scheduler = createScheduler(deps);
+    scheduler.start();
+    while ((await store.articles.listSince(new Date(0))).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const delivering = scheduler.run('deliver');
+    const asked = scheduler.digests.current(now);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(builtFrom).toEqual([]);
+    release();
+    await Promise.all([delivering, asked]);
+    expect(builtFrom).toEqual([3]);
+    expect(scheduler.lastDelivery()?.sent).toBe(1);
+    await scheduler.stop();
   });
 });
 
