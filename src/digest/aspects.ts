@@ -2,11 +2,12 @@ import { terms } from '../arabic/index.js';
 import { skeleton } from './features.js';
 
 /**
- * The two sides of a war story a headline can be about: people fleeing it (the displaced, the
- * evacuated, the refugees and the corridors they leave by) or the fighting itself (strikes,
- * shelling, the dead, battles). Reports of one front share their places, their actors and much
- * of their wording whichever side they tell, yet a reader follows them as two stories: "the
- * civilians leaving Eastern Ghouta" is news of its own beside "air strikes on Eastern Ghouta".
+ * The sides of a war story a headline can be about: people fleeing it (the displaced, the
+ * evacuated, the refugees and the corridors they leave by), the fighting itself (strikes,
+ * shelling, the dead, battles), or fighters leaving under a deal (see `FIGHTERS`). Reports of
+ * one front share their places, their actors and much of their wording whichever side they
+ * tell, yet a reader follows them as different stories: "the civilians leaving Eastern Ghouta"
+ * is news of its own beside "air strikes on Eastern Ghouta".
  *
  * Words are matched as headline term skeletons (see {@link skeleton}), so their inflections
  * count too ("نازحون", "النازحين"). Left out: words whose skeleton is also a common word of
@@ -17,12 +18,28 @@ const DISPLACEMENT_WORDS =
 const COMBAT_WORDS =
   'قتل مقتل قتلى قتيلا قتيل يقتل غارة غارات قصف صاروخ صاروخية صواريخ هجوم هجمات قذيفة قذائف معارك اشتباكات تحرير ضربة ضربات';
 
+/**
+ * Fighters leaving under a deal (a convoy of them, the talks on it): a third side, news of its
+ * own beside the fighting and the civilians' flight ("the Army of Islam's fighters leave Douma"
+ * beside "the chemical attack on Douma"). A headline tells it when it names fighters and their
+ * leaving or the deal; matched as terms, not skeletons ("خروج" and "الخارجية" share one).
+ */
+const FIGHTERS = new Set(terms('مسلحين مسلحي مسلحو المقاتلين مقاتلي الفصائل'));
+const LEAVING = new Set(
+  terms(
+    'إجلاء لإجلاء إخلاء إخراج لإخراج خروج بخروج يغادرون تغادر مغادرة اتفاق لاتفاق تفاوض مفاوضات الدفعة حافلات',
+  ),
+);
+
 const skeletons = (words: string): ReadonlySet<string> => new Set(terms(words).map(skeleton));
 const DISPLACEMENT = skeletons(DISPLACEMENT_WORDS);
 const COMBAT = skeletons(COMBAT_WORDS);
 
-/** What a headline tells of a war story: only one side counts; a headline naming both tells neither. */
-export const Aspect = { None: 0, Displacement: 1, Combat: 2 } as const;
+/**
+ * What a headline tells of a war story: only one side counts; a headline naming the fleeing and
+ * the fighting tells neither, and fighters leaving amid the fighting tell the fighting.
+ */
+export const Aspect = { None: 0, Displacement: 1, Combat: 2, Evacuation: 3 } as const;
 export type Aspect = (typeof Aspect)[keyof typeof Aspect];
 
 /**
@@ -35,11 +52,16 @@ const NOT_COMBAT = new Set(terms('مقاتل مقاتلون المقاتلين')
 export function headlineAspect(titleTerms: readonly string[]): Aspect {
   let displacement = false;
   let combat = false;
+  let fighters = false;
+  let leaving = false;
   for (const term of titleTerms) {
     const t = skeleton(term);
     if (DISPLACEMENT.has(t)) displacement = true;
     if (COMBAT.has(t) && !NOT_COMBAT.has(term)) combat = true;
+    if (FIGHTERS.has(term)) fighters = true;
+    if (LEAVING.has(term)) leaving = true;
   }
+  if (fighters && leaving && !combat) return Aspect.Evacuation;
   if (displacement === combat) return Aspect.None;
   return displacement ? Aspect.Displacement : Aspect.Combat;
 }
@@ -53,8 +75,15 @@ export function groupAspect(
   combat: number,
   size: number,
   share: number,
+  evacuation = 0,
 ): Aspect {
-  if (displacement >= share * size && combat <= size / 4) return Aspect.Displacement;
-  if (combat >= share * size && displacement <= size / 4) return Aspect.Combat;
+  const sides: [Aspect, number][] = [
+    [Aspect.Displacement, displacement],
+    [Aspect.Combat, combat],
+    [Aspect.Evacuation, evacuation],
+  ];
+  for (const [side, n] of sides) {
+    if (n >= share * size && sides.every(([o, m]) => o === side || m <= size / 4)) return side;
+  }
   return Aspect.None;
 }

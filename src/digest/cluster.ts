@@ -246,8 +246,8 @@ export interface ClusterOptions extends FeatureOptions {
   neighbourShare?: number;
   /**
    * A group whose headlines tell one side of a war story, at least this share of them (people
-   * fleeing it, or the fighting: see `aspects.ts`), never joins a group whose headlines tell
-   * the other side, at any step.
+   * fleeing it, the fighting, or fighters leaving under a deal: see `aspects.ts`), never joins
+   * a group whose headlines tell another side, at any step; the two kinds of leaving may join.
    * @default 0.4
    */
   aspectShare?: number;
@@ -865,9 +865,10 @@ function groupNames(
   const counts: Map<string, number>[] = [];
   /** Place → how many of the group's headlines name it. */
   const placeCounts: Map<string, number>[] = [];
-  /** How many of the group's headlines tell of people fleeing, and how many of the fighting. */
+  /** How many of the group's headlines tell of people fleeing, of the fighting, of fighters leaving. */
   const fleeing = new Int32Array(count);
   const fighting = new Int32Array(count);
+  const evacuating = new Int32Array(count);
   for (let g = 0; g < count; g++) {
     const c = new Map<string, number>();
     const p = new Map<string, number>();
@@ -876,17 +877,19 @@ function groupNames(
       places[m]!.forEach((t) => p.set(t, (p.get(t) ?? 0) + 1));
       if (aspects[m] === Aspect.Displacement) fleeing[g]!++;
       else if (aspects[m] === Aspect.Combat) fighting[g]!++;
+      else if (aspects[m] === Aspect.Evacuation) evacuating[g]!++;
     }
     counts.push(c);
     placeCounts.push(p);
   }
   const sideOf = (g: number): Aspect =>
-    groupAspect(fleeing[g]!, fighting[g]!, size[g]!, aspectShare);
-  /** One group tells of people fleeing a war, the other of its fighting. */
+    groupAspect(fleeing[g]!, fighting[g]!, size[g]!, aspectShare, evacuating[g]!);
+  /** The two groups tell different sides of a war: its fighting against a leaving. */
   const otherSide = (a: number, b: number): boolean => {
     const x = sideOf(a);
     const y = sideOf(b);
-    return x !== Aspect.None && y !== Aspect.None && x !== y;
+    const leaving = (z: Aspect): boolean => z === Aspect.Displacement || z === Aspect.Evacuation;
+    return x !== Aspect.None && y !== Aspect.None && x !== y && !(leaving(x) && leaving(y));
   };
   /** The terms (or places) `share` or more of a group's headlines carry. */
   const carried = (c: Map<string, number>, g: number, share: number): string[] => {
@@ -990,6 +993,7 @@ function groupNames(
       placeCounts[drop]!.clear();
       fleeing[keep]! += fleeing[drop]!;
       fighting[keep]! += fighting[drop]!;
+      evacuating[keep]! += evacuating[drop]!;
     },
     warApart,
     /** The headlines of two lone articles name the same places (one at least). */

@@ -12,6 +12,13 @@ describe('headlineAspect', () => {
     ['مقتل 15 مدنيا في غارة جوية', Aspect.Combat],
     ['قصف صاروخي على سوق مزدحم', Aspect.Combat],
     ['معارك عنيفة على أطراف المدينة', Aspect.Combat],
+    // The fighters (مقاتلين) leaving share a skeleton with "the killing of" (مقتل), but tell
+    // of their leaving, not of the fighting.
+    ['دفعة جديدة من المقاتلين تغادر البلدة', Aspect.Evacuation],
+    ['اتفاق لإجلاء مقاتلي الفصيل إلى الشمال', Aspect.Evacuation],
+    ['الحكومة تقبل طلب تفاوض تقدم به مسلحو المدينة', Aspect.Evacuation],
+    // Fighters killed as they left: a report of the fighting.
+    ['مقتل مسلحين في قصف على حافلات خروجهم', Aspect.Combat],
   ])('reads "%s" as one side', (title, aspect) => {
     expect(aspectOf(title)).toBe(aspect);
   });
@@ -20,8 +27,8 @@ describe('headlineAspect', () => {
     ['القصف يقتل أطفالا ويشرد الآلاف'],
     ['وزير الخارجية يزور العاصمة'],
     ['انتخابات الرئاسة في أرقام'],
-    // The fighters (مقاتلين) leaving share a skeleton with "the killing of" (مقتل), not a side.
-    ['دفعة جديدة من المقاتلين تغادر البلدة'],
+    // "The foreign ministry" (الخارجية) is not a leaving (خروج), nor an agreement a deal of fighters.
+    ['وزير الخارجية يلتقي الفصائل'],
   ])('reads "%s" as neither (both sides, or no war)', (title) => {
     expect(aspectOf(title)).toBe(Aspect.None);
   });
@@ -33,5 +40,7 @@ describe('groupAspect', () => {
     expect(groupAspect(1, 0, 5, 0.4)).toBe(Aspect.None);
     expect(groupAspect(0, 3, 5, 0.4)).toBe(Aspect.Combat);
     expect(groupAspect(2, 3, 5, 0.4)).toBe(Aspect.None);
+    expect(groupAspect(0, 1, 5, 0.4, 3)).toBe(Aspect.Evacuation);
+    expect(groupAspect(0, 2, 5, 0.4, 3)).toBe(Aspect.None);
   });
 });

@@ -536,6 +536,24 @@ describe('keeping the two sides of a war story apart', () => {
       groupOf('d0', [report('d0', 5, 'آلاف النازحين يفرون من')], { aspectShare: 1.1 }),
     ).toHaveLength(5);
   });
+
+  it('keeps the fighters leaving under a deal apart from the fighting', () => {
+    const pieces = [
+      report('e0', 5, 'اتفاق لإجلاء مقاتلي الفصيل من'),
+      report('e1', 6, 'خروج الدفعة الأولى من المسلحين من'),
+    ];
+    expect(groupOf('e0', pieces)).toEqual(['e0', 'e1']);
+  });
+
+  it('lets the fighters leaving and the civilians leaving join, both of them leaving', () => {
+    const day = [
+      report('e0', 5, 'اتفاق لإجلاء مقاتلي الفصيل من'),
+      report('e1', 6, 'خروج الدفعة الأولى من المسلحين من'),
+      report('d0', 7, 'آلاف النازحين يفرون من'),
+      ...others,
+    ];
+    expect(idGroups(clusterArticles(day)).find((g) => g.includes('e0'))).toHaveLength(3);
+  });
 });
 
 describe('keeping two fronts of a war apart', () => {
