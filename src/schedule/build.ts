@@ -82,15 +82,23 @@ export async function buildDigestNow(
   return digest;
 }
 
+/** The latest digest when it is at most `maxAgeMs` old at `now`. */
+async function freshDigest(
+  store: ScheduleDeps['store'],
+  now: Date,
+  maxAgeMs = DIGEST_MAX_AGE_MS,
+): Promise<Digest | undefined> {
+  const latest = await store.digests.latest();
+  return latest && now.getTime() - Date.parse(latest.builtAt) <= maxAgeMs ? latest : undefined;
+}
+
 /** The latest digest, rebuilt first when missing or older than {@link DIGEST_MAX_AGE_MS}. */
 export async function currentDigest(
   deps: Pick<ScheduleDeps, 'store' | 'config' | 'build' | 'log' | 'metrics'>,
   now: Date,
   maxAgeMs = DIGEST_MAX_AGE_MS,
 ): Promise<Digest> {
-  const latest = await deps.store.digests.latest();
-  if (latest && now.getTime() - Date.parse(latest.builtAt) <= maxAgeMs) return latest;
-  return buildDigestNow(deps, now);
+  return (await freshDigest(deps.store, now, maxAgeMs)) ?? buildDigestNow(deps, now);
 }
 
 /**
@@ -141,24 +149,18 @@ export function createDigestKeeper(
     });
     return inFlight;
   };
-  const fresh = async (now: Date): Promise<Digest | undefined> => {
-    const latest = await deps.store.digests.latest();
-    return latest && now.getTime() - Date.parse(latest.builtAt) <= DIGEST_MAX_AGE_MS
-      ? latest
-      : undefined;
-  };
   return {
     rebuild,
     async current(now) {
       if (inFlight) return inFlight;
-      const latest = await fresh(now);
+      const latest = await freshDigest(deps.store, now);
       if (latest) return latest;
       if (startUp) {
         // A build now, in the middle of the start-up reading, would hold only the sources read
         // so far (or, after a restart, yesterday's news): the start-up pass builds when done.
         await waitAtMost(startUp(), START_UP_WAIT_MS);
         if (inFlight) return inFlight;
-        const built = await fresh(now);
+        const built = await freshDigest(deps.store, now);
         if (built) return built;
       }
       return rebuild(now);
