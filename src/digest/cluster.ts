@@ -829,6 +829,13 @@ const NAMED_PAIR = 2;
 const NAME_SHARE = 0.4;
 /** A group's front: a place at least this share of its headlines name. */
 const FRONT_SHARE = 0.5;
+/**
+ * A group of at most this many reports whose headlines name no place is read by its leads:
+ * three reports of one front headlined "in their stronghold" and "near the leader's birthplace"
+ * name Saada in their first sentence, and the front guard then keeps them apart from the
+ * reports of al-Bayda.
+ */
+const LEAD_FRONT_MAX = 3;
 /** …and fewer than this share of all the batch's headlines (not the country, not "Trump"). */
 const NAME_RARE = 0.2;
 /** Two named groups are apart when neither's names are in this share of the other's headlines. */
@@ -912,8 +919,9 @@ function groupNames(
     b: number,
   ): boolean => na.length > 0 && nb.length > 0 && !elsewhere(na, cb, b) && !elsewhere(nb, ca, a);
   /**
-   * The places a group's headlines name, by how many of them; for a lone article whose
-   * headline names none, the places its lead names.
+   * The places a group's headlines name, by how many of them; for a small group whose
+   * headlines name none (a front's reports headlined "in their stronghold"), the places its
+   * reports' leads name, by how many of them.
    */
   const leads = new Map<number, Map<string, number>>();
   /** The places article `m`'s lead names, each counted once; memoized. */
@@ -924,17 +932,23 @@ function groupNames(
   };
   const placesOf = (g: number): Map<string, number> => {
     const p = placeCounts[g]!;
-    return size[g] !== 1 || p.size > 0 ? p : leadOf(head[g]!);
+    if (p.size > 0 || size[g]! > LEAD_FRONT_MAX) return p;
+    if (size[g] === 1) return leadOf(head[g]!);
+    const named = new Map<string, number>();
+    for (let m = head[g]!; m >= 0; m = next[m]!) {
+      leadOf(m).forEach((_, t) => named.set(t, (named.get(t) ?? 0) + 1));
+    }
+    return named;
   };
-  /** A group's fronts: the places half or more of its headlines (or a lone report's lead) name. */
+  /** A group's fronts: the places half or more of its headlines (or a small group's leads) name. */
   const frontsOf = (g: number): string[] => carried(placesOf(g), g, FRONT_SHARE);
   /**
    * The two groups report from different fronts of a war: the places half or more of each
    * one's headlines name are each in under a quarter of the other's (a report from Douma and
    * one from Hamouriyeh share Eastern Ghouta; one from Saada and one from Taiz share nothing).
-   * Any size, a lone report too: its headline, or else its lead, names its front. Only a lone
-   * article's lead counts: the leads of a big event's reactions name the place of the event
-   * they react to, not a front of their own.
+   * Any size, a lone report too: its headlines, or else its leads, name its front. Only the
+   * leads of a group of up to `LEAD_FRONT_MAX` count: the leads of a big event's reactions name
+   * the place of the event they react to, not a front of their own.
    */
   const otherFront = (a: number, b: number): boolean => {
     const fa = frontsOf(a);

@@ -604,6 +604,27 @@ describe('keeping two fronts of a war apart', () => {
     expect(day(lead('r0', 'محافظة صعدة'))).toHaveLength(4);
   });
 
+  it('reads a small group’s front in its leads when its headlines name none', () => {
+    // Two reports headlined "in their stronghold": their first sentences say where.
+    const pair = (place: string): Article[] =>
+      ['غارات على معقلهم', 'معارك في معقلهم'].map((t, k) => {
+        const r = report(`p${k}`, 3 + k, t);
+        return { ...r, text: `استعاد الجيش مواقع جديدة في ${place}. ${r.text}` };
+      });
+    const day = (place: string): string[] =>
+      idGroups(
+        clusterArticles([
+          ...pair(place),
+          ...['غارات على صعدة', 'معارك في صعدة', 'قصف على صعدة'].map((t, k) =>
+            report(`r${k}`, k, t),
+          ),
+          ...others,
+        ]),
+      ).find((g) => g.includes('p0'))!;
+    expect(day('تعز').sort()).toEqual(['p0', 'p1']);
+    expect(day('محافظة صعدة')).toHaveLength(5);
+  });
+
   it('joins them when a headline names no place', () => {
     expect(groupOf(['غارات جديدة', 'معارك في صعدة', 'قصف على صعدة'])).toHaveLength(3);
   });
