@@ -930,14 +930,19 @@ function groupNames(
     if (!lead) leads.set(m, (lead = new Map(leadPlaces(reps[m]!.text).map((t) => [t, 1]))));
     return lead;
   };
+  /** A small group's lead places, with the size they were counted at. */
+  const groupLeads = new Map<number, { size: number; places: Map<string, number> }>();
   const placesOf = (g: number): Map<string, number> => {
     const p = placeCounts[g]!;
     if (p.size > 0 || size[g]! > LEAD_FRONT_MAX) return p;
     if (size[g] === 1) return leadOf(head[g]!);
+    const hit = groupLeads.get(g);
+    if (hit && hit.size === size[g]) return hit.places;
     const named = new Map<string, number>();
     for (let m = head[g]!; m >= 0; m = next[m]!) {
       leadOf(m).forEach((_, t) => named.set(t, (named.get(t) ?? 0) + 1));
     }
+    groupLeads.set(g, { size: size[g]!, places: named });
     return named;
   };
   /** A group's fronts: the places half or more of its headlines (or a small group's leads) name. */
