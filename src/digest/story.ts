@@ -215,12 +215,22 @@ const MEDIA_CAPTION =
   /^(?:شاهد|شاهدوا|فيديو|بالفيديو|مباشر|بالصور|صور|انفوغرافيك|إنفوغرافيك|انفوجرافيك|إنفوجرافيك)\s*(?:\.\.|…|:|-|–)/u;
 
 /**
- * The articles with the reports before the media captions (see `MEDIA_CAPTION`), each part in
- * its order: a story is headed by a report, and its lead is the first point.
+ * A headline that asks ("ما هو غاز الأعصاب؟", "هل يكرر ترامب سيناريو بوش؟"): an explainer's or an
+ * analysis's, where a report's headline says what happened.
+ */
+const QUESTION = /[؟?]["»”']?$/u;
+
+/**
+ * The articles with the reports before the media captions (see `MEDIA_CAPTION`) and the
+ * questions (see `QUESTION`), each part in its order: a story is headed by a report, and its
+ * lead is the first point.
  */
 export function reportsFirst(articles: readonly Article[]): Article[] {
-  const caption = (a: Article): boolean => MEDIA_CAPTION.test(a.title.trim());
-  return [...articles.filter((a) => !caption(a)), ...articles.filter(caption)];
+  const aside = (a: Article): boolean => {
+    const title = a.title.trim();
+    return MEDIA_CAPTION.test(title) || QUESTION.test(title);
+  };
+  return [...articles.filter((a) => !aside(a)), ...articles.filter(aside)];
 }
 
 /**

@@ -181,6 +181,26 @@ describe('a story title', () => {
     expect(byCentrality([witness, brief])[0]!.id).toBe('v1');
     expect(buildStory([witness, brief]).title).toBe(witness.title);
   });
+
+  it('is a report’s headline, not an explainer’s question', () => {
+    const report = {
+      ...withTitle('أحزاب تطلق حملة للاستفتاء'),
+      id: 'r1',
+      text: 'أطلقت مجموعة من الأحزاب حملة وطنية جديدة للمطالبة باستفتاء ثان.',
+    };
+    for (const title of ['ما هي حملة بريطانيا المفتوحة للاستفتاء؟', '«هل يعود الاستفتاء؟»']) {
+      const explainer = {
+        ...withTitle(title),
+        id: 'q1',
+        text: `${report.text} ${withTitle(title).text} وتطالب الحملة حملة الاستفتاء بتصويت ثان.`,
+      };
+      // The explainer retells the report and more, so it is the more central one.
+      expect(byCentrality([explainer, report])[0]!.id).toBe('q1');
+      expect(buildStory([explainer, report]).title).toBe('أحزاب تطلق حملة للاستفتاء');
+      // Alone, it is still the story's headline.
+      expect(buildStory([explainer]).title).toBe(title);
+    }
+  });
 });
 
 describe('a figure behind a conjunction', () => {
