@@ -841,6 +841,10 @@ const NAME_RARE = 0.2;
 /** Two named groups are apart when neither's names are in this share of the other's headlines. */
 const NAME_ELSEWHERE = 0.25;
 
+/** A side of a war story that tells of people leaving it: civilians fleeing, fighters under a deal. */
+const leaving = (side: Aspect): boolean =>
+  side === Aspect.Displacement || side === Aspect.Evacuation;
+
 /**
  * The headline terms of each group, kept as groups join, and the test that keeps two named
  * events apart: the T4 airbase strike and the Douma chemical attack, reported the same day and
@@ -895,7 +899,6 @@ function groupNames(
   const otherSide = (a: number, b: number): boolean => {
     const x = sideOf(a);
     const y = sideOf(b);
-    const leaving = (z: Aspect): boolean => z === Aspect.Displacement || z === Aspect.Evacuation;
     return x !== Aspect.None && y !== Aspect.None && x !== y && !(leaving(x) && leaving(y));
   };
   /** The terms (or places) `share` or more of a group's headlines carry. */
@@ -935,7 +938,6 @@ function groupNames(
   const placesOf = (g: number): Map<string, number> => {
     const p = placeCounts[g]!;
     if (p.size > 0 || size[g]! > LEAD_FRONT_MAX) return p;
-    if (size[g] === 1) return leadOf(head[g]!);
     const hit = groupLeads.get(g);
     if (hit && hit.size === size[g]) return hit.places;
     const named = new Map<string, number>();
