@@ -363,8 +363,9 @@ function briefBlock(story: Story, index: number, opts: BriefOptions): Block {
 const GIST_STEPS = [25, 20, 16, 12, 9];
 
 /**
- * The brief form's blocks: the longest gists with which the whole message's visible text
- * stays within {@link BRIEF_BUDGET_8}.
+ * The brief form's blocks within {@link BRIEF_BUDGET_8} visible characters: every gist at the
+ * longest step, then, while the message is over, the longest gist one step shorter, so that a
+ * digest one long sentence puts over keeps its other gists whole.
  */
 function briefBlocks(
   stories: Story[],
@@ -374,13 +375,32 @@ function briefBlocks(
   // One screen whatever the story count: the heading and its notes count against it, and a
   // digest of a few stories keeps its gists whole.
   const budget = BRIEF_BUDGET_8 - reserved;
-  let blocks: Block[] = [];
-  for (const maxWords of GIST_STEPS) {
-    blocks = stories.map((s, i) => briefBlock(s, i, { ...opts, maxWords }));
-    const visible = blocks.reduce((n, b) => n + visibleText(b.lines.join('\n')).length + 2, 0);
-    if (visible <= budget) break;
+  /** Each story's block at each step, and its visible length, made once. */
+  const made = stories.map(() => new Map<number, { block: Block; visible: number }>());
+  const at = (i: number, step: number): { block: Block; visible: number } => {
+    let hit = made[i]!.get(step);
+    if (!hit) {
+      const block = briefBlock(stories[i]!, i, { ...opts, maxWords: GIST_STEPS[step]! });
+      hit = { block, visible: visibleText(block.lines.join('\n')).length + 2 };
+      made[i]!.set(step, hit);
+    }
+    return hit;
+  };
+  const steps = stories.map(() => 0);
+  let visible = stories.reduce((n, _, i) => n + at(i, 0).visible, 0);
+  while (visible > budget) {
+    // The longest block a step shortens; a tie goes to the later story (the less read).
+    let pick = -1;
+    for (let i = 0; i < stories.length; i++) {
+      if (steps[i]! + 1 >= GIST_STEPS.length) continue;
+      if (at(i, steps[i]! + 1).visible >= at(i, steps[i]!).visible) continue;
+      if (pick < 0 || at(i, steps[i]!).visible >= at(pick, steps[pick]!).visible) pick = i;
+    }
+    if (pick < 0) break;
+    visible += at(pick, steps[pick]! + 1).visible - at(pick, steps[pick]!).visible;
+    steps[pick]!++;
   }
-  return blocks;
+  return stories.map((_, i) => at(i, steps[i]!).block);
 }
 
 /** Buttons that open each story of a brief message (callback kind "story"). */

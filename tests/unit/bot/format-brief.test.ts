@@ -78,6 +78,23 @@ describe('renderDigest, brief (one screen)', () => {
     for (let i = 0; i < 8; i++) expect(messages[0]!.html).toContain(`${i + 1}. عنوان طويل`);
   });
 
+  it('shortens the longest gist first, leaving the others whole, when a digest is just over', () => {
+    const words = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, k) => `كلمة${tag}${k}`).join(' ');
+    // Seven 22-word sentences and one of 25: whole, they are a little over one screen.
+    const stories = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+      story(i, {
+        title: `عنوان القصة رقم ${i} عن أحداث اليوم`,
+        points: [`${words(i === 0 ? 25 : 22, String.fromCharCode(0x627 + i))}.`],
+      }),
+    );
+    const [msg] = renderDigest(digest(stories), { ui: 'ar' });
+    expect(visibleText(msg!.html).length).toBeLessThanOrEqual(BRIEF_BUDGET_8);
+    // One gist had to give way, and only the longest did.
+    const cut = stories.filter((s) => !msg!.html.includes(s.points[0]!));
+    expect(cut.map((s) => s.id)).toEqual(['s0']);
+  });
+
   it('keeps a whole 25-word gist when a few stories leave room, notice and topics included', () => {
     const [msg] = renderDigest(digest([story(1)]), {
       ui: 'en',
