@@ -72,7 +72,9 @@ export async function translateDigest(
 /**
  * A topic query made searchable: Arabic passes as it is; another language is translated into
  * Arabic (the provider detects the language in the same request). When it cannot be
- * translated, the query comes back unchanged with the script's best guess of its language.
+ * translated, or the translation comes back with no Arabic in it (a name the provider leaves
+ * as it is), the offline glossary and spelling stand in; failing those, the query comes back
+ * as it is, with the script's best guess of its language.
  *
  * @example
  * await toArabicQuery('Afghanistan', translator, chatId) // { query: 'أفغانستان', language: 'en' }
@@ -96,5 +98,9 @@ export async function toArabicQuery(
     return { query: offlineToArabic(q) ?? q, language: detectByScript(q).language };
   }
   const language = outcome.detected?.[0] ?? detectByScript(q).language;
-  return { query: outcome.texts[0]!.trim() || q, language };
+  const translated = outcome.texts[0]!.trim() || q;
+  // An answer with no Arabic in it would search Arabic news for Latin letters and find nothing.
+  if (arabicScriptRatio(translated) < 0.5)
+    return { query: offlineToArabic(q) ?? translated, language };
+  return { query: translated, language };
 }

@@ -48,7 +48,7 @@ async function topic(query: string, env: Record<string, string>): Promise<Record
 }
 
 describe('khulasa topic with a translator', () => {
-  it('sends a Latin-script question to the provider and searches what it returns', async () => {
+  it('sends a Latin-script question to the provider; an answer without Arabic gives way to the glossary', async () => {
     translate.reset();
     const json = await topic('Lebanon', {
       TRANSLATE_PROVIDER: 'google-v2',
@@ -56,8 +56,9 @@ describe('khulasa topic with a translator', () => {
     });
     const sent = translate.requests.filter((r) => r.method === 'translate');
     expect(sent.map((r) => r.texts)).toEqual([['Lebanon']]);
-    // the fake provider's "translation" is "[ar] Lebanon": searched as it came back
-    expect(json.searched).toBe('[ar] Lebanon');
+    // The fake provider's "translation" is "[ar] Lebanon", no Arabic in it: searching that
+    // would find nothing, so the glossary's name is searched, and finds the story.
+    expect(json).toMatchObject({ searched: 'لبنان', nothing: false });
   });
 
   it('never calls the provider for an Arabic question', async () => {

@@ -8,6 +8,8 @@ export interface ScriptedProvider extends Provider {
   failures: unknown[];
   /** Delay of every call, ms. */
   delayMs: number;
+  /** The translation of one text (default: the text tagged with the target language). */
+  answer: (text: string, to: string) => string;
   readonly chars: number;
 }
 
@@ -20,6 +22,7 @@ export function scriptedProvider(limits = { maxSegments: 128, maxChars: 5000 }):
     detectCalls: [],
     failures: [],
     delayMs: 0,
+    answer: (t, to) => `[${to}] ${t}`,
     get chars() {
       return chars;
     },
@@ -30,7 +33,7 @@ export function scriptedProvider(limits = { maxSegments: 128, maxChars: 5000 }):
       if (failure) throw failure;
       for (const t of texts) chars += [...t].length;
       return {
-        texts: texts.map((t) => `[${to}] ${t}`),
+        texts: texts.map((t) => p.answer(t, to)),
         detected: from ? undefined : texts.map(() => 'en'),
       };
     },

@@ -328,9 +328,12 @@ describe('toArabicQuery', () => {
   });
 
   it('translates other languages into Arabic, counting the reader', async () => {
-    const { translator, provider, store } = await setup();
+    const provider = scriptedProvider();
+    provider.answer = (t, to) =>
+      to === 'ar' && t === 'Afghanistan' ? 'افغانستان' : `[${to}] ${t}`;
+    const { translator, store } = await setup({}, provider);
     const out = await toArabicQuery('Afghanistan', translator, 42);
-    expect(out).toEqual({ query: '[ar] Afghanistan', language: 'en' });
+    expect(out).toEqual({ query: 'افغانستان', language: 'en' });
     expect(provider.calls[0]).toMatchObject({ from: undefined, to: 'ar' });
     expect(await store.counters.get(usageKeys.reader('2026-11-29', 42))).toBe(11);
     // Asked again: cached, detected language included.
@@ -343,6 +346,23 @@ describe('toArabicQuery', () => {
     expect(await toArabicQuery('Афганистан', translator, 9)).toEqual({
       query: 'Афганистан',
       language: 'ru',
+    });
+  });
+
+  it('spells the name itself when the translation comes back without Arabic', async () => {
+    // The provider leaves a name it does not know as it is; searching Arabic news for Latin
+    // letters would find nothing.
+    const provider = scriptedProvider();
+    provider.answer = (t) => t;
+    const { translator } = await setup({}, provider);
+    expect(await toArabicQuery('Skripal', translator, 7)).toEqual({
+      query: 'سكريبال',
+      language: 'en',
+    });
+    // Nothing to spell: the answer is searched as it came.
+    expect(await toArabicQuery('the weather', translator, 7)).toEqual({
+      query: 'the weather',
+      language: 'en',
     });
   });
 
