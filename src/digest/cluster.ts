@@ -841,6 +841,13 @@ const NAME_RARE = 0.2;
 /** Two named groups are apart when neither's names are in this share of the other's headlines. */
 const NAME_ELSEWHERE = 0.25;
 
+/**
+ * A front's report stays apart from a small named story when fewer than this share of the
+ * story's names are in the report's headlines: one shared name (the war's actor, "the Houthis")
+ * among three or more does not make the two one event; one of two, or two of four, still does.
+ */
+const SHARED_NAMES_MAX = 0.4;
+
 /** A side of a war story that tells of people leaving it: civilians fleeing, fighters under a deal. */
 const leaving = (side: Aspect): boolean =>
   side === Aspect.Displacement || side === Aspect.Evacuation;
@@ -972,18 +979,23 @@ function groupNames(
     return names;
   };
   /**
-   * A front's report and a small story with a name of its own: `a`'s headlines name a front,
-   * `b`'s (a story of `NAMED_GROUP_MIN` articles up to a big event's) name none but carry a name
-   * of their own, and neither is in a quarter of the other's headlines — a missile shot down
-   * over Jazan beside the Houthis' losses in "their stronghold". A big event is left out: its
-   * pieces name the places it touches (the attacked town) as often as its names.
+   * A front's report and a small story with names of its own: `a`'s headlines name a front,
+   * `b`'s (a story of `NAMED_GROUP_MIN` articles up to a big event's) name none but carry names
+   * of their own, the front is in under a quarter of `b`'s headlines, and under
+   * `SHARED_NAMES_MAX` of `b`'s names are in a quarter of `a`'s — a missile shot down over Jazan
+   * beside the Houthis' losses in "their stronghold"; the threat to Red Sea shipping beside the
+   * Saada offensive, though both name the Houthis. A big event is left out: its pieces name the
+   * places it touches (the attacked town) as often as its names.
    */
   const frontBesideName = (a: number, b: number): boolean => {
     if (size[b]! < NAMED_GROUP_MIN || size[b]! >= bigCore) return false;
     const fa = frontsOf(a);
     if (fa.length === 0 || frontsOf(b).length > 0) return false;
     const nb = namesOf(b);
-    return nb.length > 0 && !elsewhere(fa, placesOf(b), b) && !elsewhere(nb, counts[a]!, a);
+    if (nb.length === 0 || elsewhere(fa, placesOf(b), b)) return false;
+    const ca = counts[a]!;
+    const shared = nb.filter((t) => (ca.get(t) ?? 0) >= NAME_ELSEWHERE * size[a]!).length;
+    return shared < SHARED_NAMES_MAX * nb.length;
   };
   const warApart = (a: number, b: number): boolean =>
     otherSide(a, b) || otherFront(a, b) || frontBesideName(a, b) || frontBesideName(b, a);

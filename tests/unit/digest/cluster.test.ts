@@ -654,6 +654,26 @@ describe('keeping two fronts of a war apart', () => {
     expect(day('غارات على صعدة', { bigCore: 3 })).toHaveLength(4);
   });
 
+  it('keeps them apart when the report shares only one of the story’s several names', () => {
+    // The war's actor ("the Houthis") heads both; the story's other names are its own.
+    const [actor, ship, sea] = [word(48900), word(48910), word(48920)];
+    const day = (first: string): string[] =>
+      idGroups(
+        clusterArticles([
+          report('r0', 0, first),
+          ...[
+            `${actor} يهدد ${ship} في ${sea}`,
+            `تهديد ${ship} في ${sea}`,
+            `${actor} ${ship} ${sea}`,
+          ].map((t, k) => report(`r${k + 1}`, k + 1, t)),
+          ...others,
+        ]),
+      ).find((g) => g.includes('r0'))!;
+    expect(day(`غارات على ${actor} في صعدة`)).toEqual(['r0']);
+    // Two of its three names are the story's too.
+    expect(day(`غارات على ${actor} ${ship} في صعدة`)).toHaveLength(4);
+  });
+
   it('keeps them apart when only a headline naming both fronts is between them', () => {
     // A round-up of two fronts is evidence for neither: it joins one, and the other stays.
     const group = groupOf(['غارات على صعدة', 'معارك في صعدة', 'من صعدة إلى تعز', 'قصف على تعز']);
