@@ -916,9 +916,12 @@ function groupNames(
     });
     return out;
   };
+  /** Name `t` is in `NAME_ELSEWHERE` of group `g`'s headlines, by the counts `c`. */
+  const carriedBy = (t: string, c: Map<string, number>, g: number): boolean =>
+    (c.get(t) ?? 0) >= NAME_ELSEWHERE * size[g]!;
   /** Some of `names` are in `NAME_ELSEWHERE` of group `g`'s headlines, by the counts `c`. */
   const elsewhere = (names: string[], c: Map<string, number>, g: number): boolean =>
-    names.some((t) => (c.get(t) ?? 0) >= NAME_ELSEWHERE * size[g]!);
+    names.some((t) => carriedBy(t, c, g));
   /** Groups `a` and `b` each have names (or places) of their own, in few of the other's headlines. */
   const ownNames = (
     na: string[],
@@ -993,8 +996,7 @@ function groupNames(
     if (fa.length === 0 || frontsOf(b).length > 0) return false;
     const nb = namesOf(b);
     if (nb.length === 0 || elsewhere(fa, placesOf(b), b)) return false;
-    const ca = counts[a]!;
-    const shared = nb.filter((t) => (ca.get(t) ?? 0) >= NAME_ELSEWHERE * size[a]!).length;
+    const shared = nb.filter((t) => carriedBy(t, counts[a]!, a)).length;
     return shared < SHARED_NAMES_MAX * nb.length;
   };
   const warApart = (a: number, b: number): boolean =>
