@@ -217,14 +217,43 @@ const BARE_THAT = new Set(['إن', 'أن', 'بأن', 'لأن'].map((w) => normal
 const NAMES = new Set(GLOSSARY_ARABIC_WORDS.map((w) => normalize(w)));
 
 /**
+ * Words of the news that the verb hint below would take for verbs: nouns and particles (يوم،
+ * تحت، فيما، تقرير) and first names (سيرغي، يوليا، تيريزا) that open like the present tense.
+ * Normalized; also after و، ف، ب or ل.
+ */
+const NOT_VERBS = new Set(
+  (
+    'يوم يوما نحو تحت تجاه تلك فيما فيه فيها فيهم نهاية تقرير تقارير تصريحات نفس تاريخ ' +
+    'سيرغي سيرجي يوليا تيريزا نيكي نيكولاس ياسر يوسف يحيى ناصر نبيل'
+  )
+    .split(' ')
+    .map((w) => normalize(w)),
+);
+
+/** A verbal noun of the تفعيل pattern (تحرير، تطوير، تعزيز): five letters, ي fourth. */
+const TAFIIL = /^ت\p{L}\p{L}ي\p{L}$/u;
+
+/**
  * A word that looks like a verb: a prefix of the present tense (يقول، تعتزم، ستطرد، وسينسحب) or
  * the past's feminine ending (أنجزت، قررت; not a plural in ات), no article, and not a known
- * name. Only a hint, without a tagger: a verb it misses leaves a cut as it was.
+ * name, a word of {@link NOT_VERBS} or a تفعيل noun. Only a hint, without a tagger: a verb it
+ * misses leaves a cut as it was.
  */
 function looksLikeVerb(word: string): boolean {
   const n = normalize(bareWord(word));
   if (NAMES.has(n) || n.length < 3 || /^[وف]?ال/u.test(n)) return false;
+  const stem = n.replace(/^[وفبل]/u, '');
+  if (NOT_VERBS.has(n) || NOT_VERBS.has(stem) || TAFIIL.test(n) || TAFIIL.test(stem)) return false;
   return /^[وف]?س?[يتن]/u.test(n) || (/[^ا]ت$/u.test(n) && n.length >= 4);
+}
+
+/** Words that open a predicate after its subject: a verb, or one of these (قد، لن، غير، كان). */
+const PREDICATE_OPENERS = new Set(
+  'قد لن لم سوف غير هو هي كان كانت ليس ليست'.split(' ').map((w) => normalize(w)),
+);
+
+function opensPredicate(word: string): boolean {
+  return PREDICATE_OPENERS.has(normalize(bareWord(word))) || looksLikeVerb(word);
 }
 
 /**
@@ -235,17 +264,38 @@ function looksLikeVerb(word: string): boolean {
 const THAT_SUBJECT_WORDS = 4;
 
 /**
- * The kept words end inside what was said, before its predicate: their last bare "that" is
- * followed by a subject (not a verb: "أن يسقط" is "to fall") and at most
- * `THAT_SUBJECT_WORDS` words, none of them after the first a verb.
+ * …and up to this many when the cut falls on the comma that closes the subject, right before
+ * its predicate: news writes a long subject with its apposition that way ("…أن العميل المزدوج
+ * الروسي السابق سيرغي سكريبال، | تعرض مع ابنته…").
  */
-function endsBeforePredicate(kept: readonly string[]): boolean {
-  const t = kept.findLastIndex((w) => withAnd(BARE_THAT, leading(w)));
+const THAT_SUBJECT_MAX = 12;
+
+/** The index of the words' last bare "that", or -1. */
+function lastThat(kept: readonly string[]): number {
+  return kept.findLastIndex((w) => withAnd(BARE_THAT, leading(w)));
+}
+
+/**
+ * The kept words end inside what was said, before its predicate: their last bare "that" is
+ * followed by a subject (not a verb: "أن يسقط" is "to fall") and at most `limit` words, none of
+ * them after the first a verb.
+ */
+function endsBeforePredicate(kept: readonly string[], limit = THAT_SUBJECT_WORDS): boolean {
+  const t = lastThat(kept);
   if (t < 0) return false;
   const rest = kept.slice(t + 1).filter(hasLetter);
-  if (rest.length === 0 || rest.length > THAT_SUBJECT_WORDS || looksLikeVerb(rest[0]!))
-    return false;
+  if (rest.length === 0 || rest.length > limit || looksLikeVerb(rest[0]!)) return false;
   return !rest.slice(1).some(looksLikeVerb);
+}
+
+/**
+ * A cut on a comma (or other clause mark) that closes a "that" clause's subject: the kept
+ * words end in such a subject of up to `THAT_SUBJECT_MAX` words with no clause mark inside it,
+ * and the next word opens its predicate.
+ */
+function cutsSubjectFromPredicate(kept: readonly string[], next: string): boolean {
+  if (!opensPredicate(next) || !endsBeforePredicate(kept, THAT_SUBJECT_MAX)) return false;
+  return !kept.slice(lastThat(kept) + 1, -1).some((w) => CLAUSE_END.test(w));
 }
 
 /**
@@ -296,6 +346,9 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
   // ("بعد شتم عباس السفير، | ندد البيت الأبيض …"), not a clause that says something.
   const fronted = FRONTED.has(leading(all[0]!));
   const firstEnd = fronted ? all.findIndex((w) => CLAUSE_END.test(w)) : -1;
+  // Once a cut is found to split a subject from its predicate, no cut after that subject's
+  // "that" ends a clause either (all of them are inside the subject).
+  let subjectOf = all.length;
   for (
     let i = Math.min(maxWords, all.length - 1);
     i >= Math.max(floor, said + 3, firstEnd + 2);
@@ -312,7 +365,14 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
       // Judged as the reader gets it: a quotation the cut leaves open is dropped by tidyEnd,
       // and what it leaves must still end a clause ("…حالياً، وأنه | "وبالرغم…، " is not one).
       const kept = tidyEnd(all.slice(0, i).join(' '));
-      if (endsClause(kept, floor) && !endsBeforePredicate(words(kept))) return kept;
+      const keptWords = words(kept);
+      if (!endsClause(kept, floor) || endsBeforePredicate(keptWords)) continue;
+      // tidyEnd drops words only at the end: the kept words' indices are those of `all`.
+      if (CLAUSE_END.test(last) && cutsSubjectFromPredicate(keptWords, all[i]!)) {
+        subjectOf = lastThat(keptWords);
+        continue;
+      }
+      if (i <= subjectOf) return kept;
     }
   }
   // At the word limit: end on a whole phrase, not on "في" or on the word right after it.

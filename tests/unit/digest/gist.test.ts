@@ -133,6 +133,28 @@ describe('shortenToClause', () => {
     expect(out.endsWith('…')).toBe(true);
   });
 
+  it('does not cut at the comma that closes a long subject, before its predicate', () => {
+    // "…said that the former German engineer at the car maker, Karl Müller, | was attacked…":
+    // the comma closes the subject (eight words), and the verb after it is what was said.
+    const s =
+      'قال متحدث باسم الشرطة، مساء الخميس، إن المهندس الألماني السابق في شركة السيارات كارل مولر، تعرض لهجوم بسكين أمام منزله في ضاحية هادئة شمال المدينة';
+    const out = shortenToClause(s, 20);
+    expect(out).toContain('تعرض لهجوم');
+    expect(out.endsWith('…')).toBe(true);
+    // Nor when the predicate opens with "غير" and the subject's noun looks like a verb (تحرير).
+    const t =
+      'أكد قائد الجيش، السبت، أن تحرير المحافظة الجبلية من المسلحين، غير ممكن في ظل وعورة الطرق الجبلية وكثرة الألغام المزروعة في القرى منذ سنوات طويلة';
+    expect(shortenToClause(t, 20)).toContain('غير ممكن');
+  });
+
+  it('keeps a cut at a comma after what was said when it has its verb', () => {
+    const s =
+      'قال متحدث باسم الشرطة، مساء الخميس، إن المهندس الألماني كارل مولر يعمل في الشركة منذ عشرين عاما، وأضاف أن التحقيق سيستمر أسابيع عدة قبل صدور أي نتائج';
+    expect(shortenToClause(s, 20)).toBe(
+      'قال متحدث باسم الشرطة، مساء الخميس، إن المهندس الألماني كارل مولر يعمل في الشركة منذ عشرين عاما',
+    );
+  });
+
   it('keeps a cut after "أن" followed by its verb ("after the storm hit")', () => {
     const s =
       'دعا رئيس البلدية السكان إلى البقاء في منازلهم بعد أن ضربت العاصفة المدينة، مشيرا إلى أن فرق الإنقاذ تعمل منذ الفجر على فتح الطرق المغلقة';
