@@ -848,6 +848,9 @@ const NAME_ELSEWHERE = 0.25;
  */
 const SHARED_NAMES_MAX = 0.4;
 
+/** Slots per group for counting its headlines' sides of a war story: one per `Aspect`. */
+const SIDES = Object.keys(Aspect).length;
+
 /** A side of a war story that tells of people leaving it: civilians fleeing, fighters under a deal. */
 const leaving = (side: Aspect): boolean =>
   side === Aspect.Displacement || side === Aspect.Evacuation;
@@ -883,25 +886,27 @@ function groupNames(
   const counts: Map<string, number>[] = [];
   /** Place → how many of the group's headlines name it. */
   const placeCounts: Map<string, number>[] = [];
-  /** How many of the group's headlines tell of people fleeing, of the fighting, of fighters leaving. */
-  const fleeing = new Int32Array(count);
-  const fighting = new Int32Array(count);
-  const evacuating = new Int32Array(count);
+  /** How many of each group's headlines tell each side of a war story, at `g * SIDES + aspect`. */
+  const sides = new Int32Array(count * SIDES);
   for (let g = 0; g < count; g++) {
     const c = new Map<string, number>();
     const p = new Map<string, number>();
     for (let m = head[g]!; m >= 0; m = next[m]!) {
       titles[m]!.forEach((t) => c.set(t, (c.get(t) ?? 0) + 1));
       places[m]!.forEach((t) => p.set(t, (p.get(t) ?? 0) + 1));
-      if (aspects[m] === Aspect.Displacement) fleeing[g]!++;
-      else if (aspects[m] === Aspect.Combat) fighting[g]!++;
-      else if (aspects[m] === Aspect.Evacuation) evacuating[g]!++;
+      sides[g * SIDES + aspects[m]!]!++;
     }
     counts.push(c);
     placeCounts.push(p);
   }
   const sideOf = (g: number): Aspect =>
-    groupAspect(fleeing[g]!, fighting[g]!, size[g]!, aspectShare, evacuating[g]!);
+    groupAspect(
+      sides[g * SIDES + Aspect.Displacement]!,
+      sides[g * SIDES + Aspect.Combat]!,
+      size[g]!,
+      aspectShare,
+      sides[g * SIDES + Aspect.Evacuation]!,
+    );
   /** The two groups tell different sides of a war: its fighting against a leaving. */
   const otherSide = (a: number, b: number): boolean => {
     const x = sideOf(a);
@@ -1026,9 +1031,7 @@ function groupNames(
       const placesInto = placeCounts[keep]!;
       placeCounts[drop]!.forEach((c, t) => placesInto.set(t, (placesInto.get(t) ?? 0) + c));
       placeCounts[drop]!.clear();
-      fleeing[keep]! += fleeing[drop]!;
-      fighting[keep]! += fighting[drop]!;
-      evacuating[keep]! += evacuating[drop]!;
+      for (let k = 0; k < SIDES; k++) sides[keep * SIDES + k]! += sides[drop * SIDES + k]!;
     },
     warApart,
     /** The headlines of two lone articles name the same places (one at least). */
