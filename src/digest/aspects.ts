@@ -4,7 +4,8 @@ import { skeleton } from './features.js';
 /**
  * The sides of a war story a headline can be about: people fleeing it (the displaced, the
  * evacuated, the refugees and the corridors they leave by), the fighting itself (strikes,
- * shelling, the dead, battles), or fighters leaving under a deal (see `FIGHTERS`). Reports of
+ * shelling, the dead, battles), fighters leaving under a deal (see `FIGHTERS`), or the aid
+ * brought in (see `AID`). Reports of
  * one front share their places, their actors and much of their wording whichever side they
  * tell, yet a reader follows them as different stories: "the civilians leaving Eastern Ghouta"
  * is news of its own beside "air strikes on Eastern Ghouta".
@@ -31,15 +32,24 @@ const LEAVING = new Set(
   ),
 );
 
+/**
+ * Humanitarian aid brought in (a convoy, its delivery, its delay): a side of its own, most often
+ * told "despite the shelling", so it outweighs the fighting words beside it; aid for the
+ * displaced is news of their flight. Matched on the headline's words as written: light stemming
+ * gives "مساعدات" (aid) the stem of "مساعد" (an aide) and "مساعدة" (help).
+ */
+const AID = /(?:^|[^\u0621-\u064A])(?:[وفبل]|[وفب]?ال|لل)?(?:مساعدات|[اإ]غاث)/;
+
 const skeletons = (words: string): ReadonlySet<string> => new Set(terms(words).map(skeleton));
 const DISPLACEMENT = skeletons(DISPLACEMENT_WORDS);
 const COMBAT = skeletons(COMBAT_WORDS);
 
 /**
  * What a headline tells of a war story: only one side counts; a headline naming the fleeing and
- * the fighting tells neither, and fighters leaving amid the fighting tell the fighting.
+ * the fighting tells neither, fighters leaving amid the fighting tell the fighting, and aid
+ * brought in amid it tells the aid.
  */
-export const Aspect = { None: 0, Displacement: 1, Combat: 2, Evacuation: 3 } as const;
+export const Aspect = { None: 0, Displacement: 1, Combat: 2, Evacuation: 3, Aid: 4 } as const;
 export type Aspect = (typeof Aspect)[keyof typeof Aspect];
 
 /**
@@ -48,8 +58,11 @@ export type Aspect = (typeof Aspect)[keyof typeof Aspect];
  */
 const NOT_COMBAT = new Set(terms('مقاتل مقاتلون المقاتلين'));
 
-/** The aspect of a headline, from its terms (as {@link terms} gives them). */
-export function headlineAspect(titleTerms: readonly string[]): Aspect {
+/**
+ * The aspect of a headline, from its terms (as {@link terms} gives them) and, for aid, its
+ * words as written.
+ */
+export function headlineAspect(titleTerms: readonly string[], title = ''): Aspect {
   let displacement = false;
   let combat = false;
   let fighters = false;
@@ -61,6 +74,7 @@ export function headlineAspect(titleTerms: readonly string[]): Aspect {
     if (FIGHTERS.has(term)) fighters = true;
     if (LEAVING.has(term)) leaving = true;
   }
+  if (AID.test(title) && !displacement && !(fighters && leaving)) return Aspect.Aid;
   if (fighters && leaving && !combat) return Aspect.Evacuation;
   if (displacement === combat) return Aspect.None;
   return displacement ? Aspect.Displacement : Aspect.Combat;
@@ -76,11 +90,13 @@ export function groupAspect(
   size: number,
   share: number,
   evacuation = 0,
+  aid = 0,
 ): Aspect {
   const sides: [Aspect, number][] = [
     [Aspect.Displacement, displacement],
     [Aspect.Combat, combat],
     [Aspect.Evacuation, evacuation],
+    [Aspect.Aid, aid],
   ];
   for (const [side, n] of sides) {
     if (n >= share * size && sides.every(([o, m]) => o === side || m <= size / 4)) return side;

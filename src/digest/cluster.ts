@@ -810,7 +810,12 @@ function headlineTerms(reps: readonly Article[]): Headlines {
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
   const places = reps.map((a) => frontPlaces(a.title));
-  return { titles, aspects: titleTerms.map(headlineAspect), places, df };
+  return {
+    titles,
+    aspects: titleTerms.map((ts, i) => headlineAspect(ts, reps[i]!.title)),
+    places,
+    df,
+  };
 }
 
 /** A group needs this many articles before its headlines can name an event of their own. */
@@ -906,6 +911,7 @@ function groupNames(
       size[g]!,
       aspectShare,
       sides[g * SIDES + Aspect.Evacuation]!,
+      sides[g * SIDES + Aspect.Aid]!,
     );
   /** The two groups tell different sides of a war: its fighting against a leaving. */
   const otherSide = (a: number, b: number): boolean => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { terms } from '../../../src/arabic/index.js';
 import { Aspect, groupAspect, headlineAspect } from '../../../src/digest/aspects.js';
 
-const aspectOf = (title: string): Aspect => headlineAspect(terms(title));
+const aspectOf = (title: string): Aspect => headlineAspect(terms(title), title);
 
 describe('headlineAspect', () => {
   it.each([
@@ -19,6 +19,13 @@ describe('headlineAspect', () => {
     ['الحكومة تقبل طلب تفاوض تقدم به مسلحو المدينة', Aspect.Evacuation],
     // Fighters killed as they left: a report of the fighting.
     ['مقتل مسلحين في قصف على حافلات خروجهم', Aspect.Combat],
+    // Aid delivered, or held up, "despite the shelling": a report of the aid.
+    ['قافلة إغاثة تدخل البلدة', Aspect.Aid],
+    ['دخول مساعدات غذائية رغم استمرار القصف', Aspect.Aid],
+    // A convoy of fighters leaving is their leaving.
+    ['قافلة المسلحين تغادر المدينة', Aspect.Evacuation],
+    // Aid for the displaced is news of their flight.
+    ['مساعدات للنازحين من المدينة', Aspect.Displacement],
   ])('reads "%s" as one side', (title, aspect) => {
     expect(aspectOf(title)).toBe(aspect);
   });
@@ -29,6 +36,9 @@ describe('headlineAspect', () => {
     ['انتخابات الرئاسة في أرقام'],
     // "The foreign ministry" (الخارجية) is not a leaving (خروج), nor an agreement a deal of fighters.
     ['وزير الخارجية يلتقي الفصائل'],
+    // An aide (مساعد) and help (مساعدة) share aid's stem, not its word.
+    ['الرئيس يقيل مساعده الخاص'],
+    ['الشرطة تطلب مساعدة العامة'],
   ])('reads "%s" as neither (both sides, or no war)', (title) => {
     expect(aspectOf(title)).toBe(Aspect.None);
   });
@@ -42,5 +52,6 @@ describe('groupAspect', () => {
     expect(groupAspect(2, 3, 5, 0.4)).toBe(Aspect.None);
     expect(groupAspect(0, 1, 5, 0.4, 3)).toBe(Aspect.Evacuation);
     expect(groupAspect(0, 2, 5, 0.4, 3)).toBe(Aspect.None);
+    expect(groupAspect(0, 1, 4, 0.4, 0, 2)).toBe(Aspect.Aid);
   });
 });

@@ -554,6 +554,14 @@ describe('keeping the two sides of a war story apart', () => {
     ];
     expect(idGroups(clusterArticles(day)).find((g) => g.includes('e0'))).toHaveLength(3);
   });
+
+  it('keeps an aid convoy apart from the fighting, even one delayed by the shelling', () => {
+    const pieces = [
+      report('h0', 5, 'دخول قافلة مساعدات إلى'),
+      report('h1', 6, 'الصليب الأحمر يرجئ توزيع المساعدات بسبب القصف على'),
+    ];
+    expect(groupOf('h0', pieces)).toEqual(['h0', 'h1']);
+  });
 });
 
 describe('keeping two fronts of a war apart', () => {
