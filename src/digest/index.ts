@@ -42,6 +42,7 @@ export {
   articleZones,
   contentParagraphs,
   createSearchIndex,
+  otherNames,
   queryReadings,
   queryWords,
   wordKeys,

@@ -306,6 +306,42 @@ export function queryWords(query: string): WordKeys[] {
 }
 
 /**
+ * Offices with two names in Arabic news ("عمدة طهران" is "رئيس بلدية طهران" in the report): a
+ * query naming one that finds nothing is asked again with the other (see {@link otherNames}).
+ */
+const OFFICE_NAMES: readonly (readonly [string, string])[] = [
+  ['عمدة', 'رئيس بلدية'],
+  ['رئيس الوزراء', 'رئيس الحكومة'],
+  ['وزير الخارجية', 'رئيس الدبلوماسية'],
+];
+/** Each office name as the match keys of its words, with the words of its other name. */
+const OFFICE_READINGS = OFFICE_NAMES.flatMap(([a, b]) => [
+  [a, b],
+  [b, a],
+]).map(([name, other]) => ({ keys: name!.split(' ').map((w) => wordKeys(w)[0]), other: other! }));
+
+/**
+ * The query with an office it names called by its other name (see `OFFICE_NAMES`), one
+ * question per office named; none when it names none.
+ *
+ * @example
+ * otherNames('عمدة طهران'); // ['رئيس بلدية طهران']
+ */
+export function otherNames(query: string): string[] {
+  const raw = tokenize(query);
+  const firstKeys = raw.map((w) => wordKeys(w)[0]);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    for (const { keys, other } of OFFICE_READINGS) {
+      if (keys.every((k, j) => firstKeys[i + j] === k)) {
+        out.push([...raw.slice(0, i), other, ...raw.slice(i + keys.length)].join(' '));
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The ways to read a query: its words as typed; for each two neighbours that the articles write
  * as one word ("نصر الله" → نصرالله, "تي فور" → تيفور), the reading with them joined; and for a
  * word that the articles also write as two short ones ("فيسبوك" → فيس بوك), the reading with it
@@ -647,9 +683,21 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
   const floor = opts.floor ?? RELEVANCE_FLOOR;
   const since = new Date(opts.now.getTime() - days * 86_400_000);
   const until = new Date(opts.now.getTime() + 10 * 60_000);
-  const hits = index.search(query, { since, until, limit: opts.maxArticles ?? 30 });
+  const window = { since, until, limit: opts.maxArticles ?? 30 };
   const none = { query, stories: [], nothing: true };
-  if (hits.length === 0 || hits[0]!.score < floor) return none;
+  const passes = (found: ReturnType<SearchIndex['search']>): boolean =>
+    found.length > 0 && found[0]!.score >= floor;
+  let hits = index.search(query, window);
+  // An office the reports call by its other name: asked so only when the words as typed find
+  // nothing, since a common word of the other name ("رئيس", "الحكومة") meets other offices too.
+  for (const other of passes(hits) ? [] : otherNames(query)) {
+    const found = index.search(other, window);
+    if (passes(found)) {
+      hits = found;
+      break;
+    }
+  }
+  if (!passes(hits)) return none;
   // Weaker matches still join the story they belong to; alone they are never an answer.
   const kept = hits.filter((h) => h.score >= floor / 2);
   const scoreOf = new Map(kept.map((h) => [h.article.id, h.score]));

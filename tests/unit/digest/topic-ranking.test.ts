@@ -6,6 +6,7 @@ import {
   byCentrality,
   contentParagraphs,
   createSearchIndex,
+  otherNames,
   queryReadings,
   wordKeys,
 } from '../../../src/digest/index.js';
@@ -228,6 +229,48 @@ describe('topic ranking by where the words are', () => {
       article('fb', 'alpha', 1, 'تحقيق في تسريب بيانات مستخدمي فيس بوك', 'فتحت السلطات تحقيقا.'),
     ]);
     expect(split.search('فيسبوك').map((h) => h.article.id)).toEqual(['fb']);
+  });
+});
+
+describe('an office by its other name', () => {
+  const mayor = article(
+    'm1',
+    'alpha',
+    2,
+    'رئيس بلدية العاصمة يستقيل بعد خلاف مع الحكومة',
+    'أعلن مجلس البلدية استقالة رئيس البلدية بعد أسابيع من الخلاف على الميزانية.',
+  );
+  const premier = article(
+    'p1',
+    'beta',
+    3,
+    'رئيس الوزراء يزور المعرض الدولي للكتاب',
+    'زار رئيس الوزراء المعرض الدولي للكتاب في العاصمة وتحدث إلى الناشرين.',
+  );
+  const cabinet = article(
+    'c1',
+    'gamma',
+    4,
+    'رئيس الحكومة يعلن خطة لدعم المزارعين',
+    'أعلن رئيس الحكومة خطة لدعم المزارعين في المناطق الريفية بعد موسم جفاف.',
+  );
+  const index = createSearchIndex([mayor, premier, cabinet]);
+  const ask = (q: string): string[] =>
+    answerTopic(index, q, { now: NOW, days: 1 }).stories.map((s) => s.articles[0]!.id);
+
+  it('names the other name of an office a question names', () => {
+    expect(otherNames('عمدة العاصمة')).toEqual(['رئيس بلدية العاصمة']);
+    expect(otherNames('رئيس الحكومة المغربية')).toEqual(['رئيس الوزراء المغربية']);
+    expect(otherNames('الكتاب')).toEqual([]);
+  });
+
+  it('finds the mayor the reports call the head of the municipality', () => {
+    expect(ask('عمدة العاصمة')).toEqual(['m1']);
+  });
+
+  it('answers the office as typed first, when that finds it', () => {
+    expect(ask('رئيس الحكومة والمزارعين')[0]).toBe('c1');
+    expect(ask('رئيس الوزراء والكتاب')[0]).toBe('p1');
   });
 });
 
