@@ -132,6 +132,20 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
   const articlesPath = String(args.values.clusters);
   const labelsPath = String(args.values.labels);
   const { articles, labels } = await readLabelledArticles(articlesPath, labelsPath);
+  const ids = new Set(articles.map((a) => a.id));
+  const labelled = Object.keys(labels);
+  const missing = labelled.filter((id) => !ids.has(id)).length;
+  if (labelled.length === 0) throw new Error(`no labels in ${labelsPath}`);
+  if (missing === labelled.length) {
+    throw new Error(`none of the ${labelled.length} labelled ids is an article of ${articlesPath}`);
+  }
+  // Labels of articles the file lacks are not scored: say so, a mismatched pair of files would
+  // otherwise print figures over a part of the labels.
+  if (missing > 0) {
+    io.stderr.write(
+      `khulasa: ${missing} of ${labelled.length} labelled ids are not articles of ${articlesPath}; scoring the other ${labelled.length - missing}\n`,
+    );
+  }
   let background: ((day: string) => DocumentFrequencies | undefined) | undefined;
   const archivePath = args.values.archive === undefined ? undefined : String(args.values.archive);
   if (archivePath !== undefined) {

@@ -239,6 +239,24 @@ describe('khulasa eval --clusters --labels FOLDER', () => {
     expect(out).toMatch(/^khulasa +overall +6 +3 /m);
   });
 
+  it('says in one line that no label is an article of the file', async () => {
+    const other = join(dir, 'other.stories.json');
+    writeFileSync(other, JSON.stringify({ labels: { z1: 'elsewhere', z2: 'elsewhere' } }));
+    const { code, err } = await run(['eval', '--clusters', file, '--labels', other]);
+    expect(code).not.toBe(0);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain('none of the 2 labelled ids is an article of');
+  });
+
+  it('scores the labels it has articles for, and says how many it has not', async () => {
+    const some = join(dir, 'some.stories.json');
+    writeFileSync(some, JSON.stringify({ labels: { q1: 'quake', q2: 'quake', z1: 'elsewhere' } }));
+    const { code, out, err } = await run(['eval', '--clusters', file, '--labels', some]);
+    expect(code).toBe(0);
+    expect(err).toContain('1 of 3 labelled ids are not articles of');
+    expect(out).toMatch(/^khulasa +overall +2 +1 /m);
+  });
+
   it('says so in one line when the folder has no labels file', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'khulasa-labels-'));
     const { code, err } = await run(['eval', '--clusters', file, '--labels', empty]);
