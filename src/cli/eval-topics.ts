@@ -171,6 +171,22 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
     throw new Error(`cannot read topic questions ${queriesPath}: ${err.code ?? err.message}`);
   });
   const { articles, labels } = await readLabelledArticles(articlesPath, labelsPath);
+  // Stories a question expects that no label of an article names: the labels belong to other
+  // articles, and every such question would count as a miss.
+  const ids = new Set(articles.map((a) => a.id));
+  const stories = new Set(
+    Object.entries(labels)
+      .filter(([id]) => ids.has(id))
+      .map(([, story]) => story),
+  );
+  const unknown = new Set(
+    queries.flatMap((q) => (q.expected !== null && !stories.has(q.expected) ? [q.expected] : [])),
+  );
+  if (unknown.size > 0) {
+    io.stderr.write(
+      `khulasa: ${unknown.size} expected stories are no label of an article of ${articlesPath} (${[...unknown].slice(0, 3).join(', ')}${unknown.size > 3 ? ', …' : ''}); their questions count as misses\n`,
+    );
+  }
   const round = (x: number): number => Math.round(x * 100) / 100;
   const floors = [...new Set([floor - 0.1, floor - 0.05, floor, floor + 0.05, floor + 0.1])]
     .map(round)

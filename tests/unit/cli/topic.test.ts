@@ -148,6 +148,17 @@ describe('khulasa eval --topics', () => {
     expect(r.out.match(/^ {2}floor \d\.\d\d /gm)).toHaveLength(5);
   });
 
+  it('says on stderr which expected stories no label of the articles names', async () => {
+    const other = join(dir, 'other-queries.jsonl');
+    const row = { query: 'بركان', language: 'ar', day, expected: 'volcano-elsewhere' };
+    writeFileSync(other, JSON.stringify(row) + '\n');
+    const r = await run(['eval', '--topics', other, '--articles', file, '--labels', labels]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('1 expected stories are no label of an article of');
+    expect(r.err).toContain('volcano-elsewhere');
+    expect(r.out).toContain('top-1 accuracy     0/1');
+  });
+
   it('gives the same figures as JSON', async () => {
     const r = await run([
       'eval',
