@@ -159,19 +159,28 @@ const SAYING = new Set(
 );
 /** "That" (the gist's own list) and "saying": what was said comes next. */
 const SAID = new Set([...COMPLEMENTIZERS, ...['أنهم', 'قائلا', 'قائلة'].map((w) => normalize(w))]);
+/**
+ * Prepositions that follow a verb of saying whose subject is a pronoun ("قال في مؤتمر صحفي: …",
+ * he said at a press conference): a named speaker comes between them ("قال الوزير في …").
+ */
+const SAID_WHERE = new Set(
+  ['في', 'خلال', 'أمام', 'عبر', 'على', 'لدى', 'عقب', 'أثناء'].map((w) => normalize(w)),
+);
 /** A quotation opened right after the verb (not a quoted name: أضافت "وام" أن…). */
 const QUOTATION = /^["«“](?!.*["»”][:،,]?$)/u;
 
 /**
  * A point whose speaker is in the sentence before it ("أضاف أن عدد القتلى بلغ 5": he added
- * that…): among other outlets' points, nobody knows who "he" is.
+ * that…; "قال في مؤتمر صحفي: …", he said at a press conference): among other outlets' points,
+ * nobody knows who "he" is.
  */
 function speakerless(point: string): boolean {
   const [verb, next] = point.split(/\s+/u, 2);
   if (verb === undefined || next === undefined) return false;
   const bare = verb.replace(/[:،,]+$/u, '');
   if (!SAYING.has(normalize(bare))) return false;
-  return bare !== verb || QUOTATION.test(next) || SAID.has(normalize(next.replace(/[:،,]+$/u, '')));
+  const after = normalize(next.replace(/[:،,]+$/u, ''));
+  return bare !== verb || QUOTATION.test(next) || SAID.has(after) || SAID_WHERE.has(after);
 }
 
 /**

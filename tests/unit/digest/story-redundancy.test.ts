@@ -127,6 +127,23 @@ describe('storyPoints across outlets', () => {
     const alone = storyPoints([article('a', 'مستشفيات ميدانية بعد الفيضانات', texts.a)]);
     expect(alone.some((p) => p.startsWith('أضاف أن'))).toBe(true);
   });
+
+  it('leaves out "he said at a press conference: …", keeps "the mayor said in a statement"', () => {
+    const points = storyPoints([
+      article(
+        'a',
+        'رئيس الوزراء يزور الأحياء المنكوبة',
+        'زار رئيس الوزراء الأحياء المنكوبة بالفيضانات صباح الخميس والتقى عددا من العائلات المتضررة. وقال في مؤتمر صحفي بعد الزيارة: "سنعوض كل أسرة فقدت منزلها في أقرب وقت". وتعهد بإعادة بناء الجسور التي جرفتها المياه قبل نهاية العام.',
+      ),
+      article(
+        'b',
+        'فرق الإغاثة تعمل طوال الليل',
+        'غمرت مياه الفيضانات أحياء واسعة من المدينة بعد أمطار غزيرة استمرت يومين متتاليين. وقال رئيس البلدية في بيان إن فرق الإغاثة ستعمل طوال الليل لإجلاء السكان. وأغلقت المدارس أبوابها حتى إشعار آخر.',
+      ),
+    ]);
+    expect(points.some((p) => p.startsWith('قال في مؤتمر صحفي'))).toBe(false);
+    expect(points.some((p) => p.startsWith('قال رئيس البلدية في بيان'))).toBe(true);
+  });
 });
 
 describe('a story title', () => {
