@@ -132,10 +132,10 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
   const articlesPath = String(args.values.clusters);
   const labelsPath = String(args.values.labels);
   const { articles, labels } = await readLabelledArticles(articlesPath, labelsPath);
-  const ids = new Set(articles.map((a) => a.id));
   const labelled = Object.keys(labels);
-  const missing = labelled.filter((id) => !ids.has(id)).length;
   if (labelled.length === 0) throw new Error(`no labels in ${labelsPath}`);
+  const ids = new Set(articles.map((a) => a.id));
+  const missing = labelled.filter((id) => !ids.has(id)).length;
   if (missing === labelled.length) {
     throw new Error(`none of the ${labelled.length} labelled ids is an article of ${articlesPath}`);
   }

@@ -184,7 +184,7 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
   );
   if (unknown.size > 0) {
     io.stderr.write(
-      `khulasa: ${unknown.size} expected stories are no label of an article of ${articlesPath} (${[...unknown].slice(0, 3).join(', ')}${unknown.size > 3 ? ', …' : ''}); their questions count as misses\n`,
+      `khulasa: ${unknown.size} of the expected stories label no article of ${articlesPath} (${[...unknown].slice(0, 3).join(', ')}${unknown.size > 3 ? ', …' : ''}); their questions count as misses\n`,
     );
   }
   const round = (x: number): number => Math.round(x * 100) / 100;

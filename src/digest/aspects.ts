@@ -5,10 +5,9 @@ import { skeleton } from './features.js';
  * The sides of a war story a headline can be about: people fleeing it (the displaced, the
  * evacuated, the refugees and the corridors they leave by), the fighting itself (strikes,
  * shelling, the dead, battles), fighters leaving under a deal (see `FIGHTERS`), or the aid
- * brought in (see `AID`). Reports of
- * one front share their places, their actors and much of their wording whichever side they
- * tell, yet a reader follows them as different stories: "the civilians leaving Eastern Ghouta"
- * is news of its own beside "air strikes on Eastern Ghouta".
+ * brought in (see `AID`). Reports of one front share their places, their actors and much of
+ * their wording whichever side they tell, yet a reader follows them as different stories: "the
+ * civilians leaving Eastern Ghouta" is news of its own beside "air strikes on Eastern Ghouta".
  *
  * Words are matched as headline term skeletons (see {@link skeleton}), so their inflections
  * count too ("نازحون", "النازحين"). Left out: words whose skeleton is also a common word of

@@ -154,7 +154,7 @@ describe('khulasa eval --topics', () => {
     writeFileSync(other, JSON.stringify(row) + '\n');
     const r = await run(['eval', '--topics', other, '--articles', file, '--labels', labels]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('1 expected stories are no label of an article of');
+    expect(r.err).toContain('1 of the expected stories label no article of');
     expect(r.err).toContain('volcano-elsewhere');
     expect(r.out).toContain('top-1 accuracy     0/1');
   });
