@@ -147,8 +147,9 @@ export function scoreTopics(
   });
 }
 
+/** "8/10 = 80.0%"; "none asked" when there is no such question (not a score of 0%). */
 const pct = (c: { correct: number; total: number }): string =>
-  `${c.correct}/${c.total} = ${c.total ? ((100 * c.correct) / c.total).toFixed(1) : '0.0'}%`;
+  c.total ? `${c.correct}/${c.total} = ${((100 * c.correct) / c.total).toFixed(1)}%` : 'none asked';
 
 /** Runs the evaluation and prints the figures, each miss, and a sweep of the floor. */
 export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -212,8 +213,8 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
   const languages = [...new Set(queries.map((q) => q.language))];
   const lines = [
     `topic relevance: ${queries.length} questions from ${queriesPath}, each asked of its day's articles (${articlesPath}); relevance floor ${main.floor}`,
-    `top-1 accuracy     ${pct(main.top1)} (target ≥ 90%)`,
-    `"nothing" correct  ${pct(main.nothing)} (target ≥ 90%)`,
+    `top-1 accuracy     ${pct(main.top1)}${main.top1.total ? ' (target ≥ 90%)' : ''}`,
+    `"nothing" correct  ${pct(main.nothing)}${main.nothing.total ? ' (target ≥ 90%)' : ''}`,
     `by language        ${languages
       .map((l) => {
         const mine = main.outcomes.filter((o) => o.query.language === l);

@@ -157,6 +157,8 @@ describe('khulasa eval --topics', () => {
     expect(r.err).toContain('1 of the expected stories label no article of');
     expect(r.err).toContain('volcano-elsewhere');
     expect(r.out).toContain('top-1 accuracy     0/1');
+    // No question expects "nothing" here: that is said, not scored 0%.
+    expect(r.out).toContain('"nothing" correct  none asked\n');
   });
 
   it('gives the same figures as JSON', async () => {
