@@ -218,10 +218,12 @@ export function storyPoints(
 
 /**
  * A headline that labels a video, a live stream, photos or an infographic ("شاهد.. …",
- * "فيديو: …", "مباشر: …"): the caption of a medium, where a report's headline says what happened.
+ * "فيديو: …", "مباشر: …", also with a few words of its own: "فيديو مذهل لضربة سوريا.. …"): the
+ * caption of a medium, where a report's headline says what happened. "شاهد عيان" (an
+ * eyewitness) is not one.
  */
 const MEDIA_CAPTION =
-  /^(?:شاهد|شاهدوا|فيديو|بالفيديو|مباشر|بالصور|صور|انفوغرافيك|إنفوغرافيك|انفوجرافيك|إنفوجرافيك)\s*(?:\.\.|…|:|-|–)/u;
+  /^(?!شاهد عيان)(?:شاهد|شاهدوا|فيديو|بالفيديو|مباشر|بالصور|صور|انفوغرافيك|إنفوغرافيك|انفوجرافيك|إنفوجرافيك)(?:\s*(?:\.\.|…|:|-|–)|(?:\s+[^\s.:…]+){1,4}\s*(?:\.\.|…|:))/u;
 
 /**
  * A headline that asks ("ما هو غاز الأعصاب؟", "هل يكرر ترامب سيناريو بوش؟"): an explainer's or an

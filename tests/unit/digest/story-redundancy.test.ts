@@ -183,7 +183,13 @@ describe('a story title', () => {
     // The caption's text is the story's own wording, so it is the more central one.
     expect(byCentrality([caption, report])[0]!.id).toBe('v1');
     expect(buildStory([caption, report]).title).toBe('أحزاب تطلق حملة للاستفتاء');
-    for (const label of ['فيديو: ', 'مباشر: ', 'إنفوغرافيك.. ', 'بالصور.. ']) {
+    for (const label of [
+      'فيديو: ',
+      'مباشر: ',
+      'إنفوغرافيك.. ',
+      'بالصور.. ',
+      'فيديو مذهل للحملة.. ',
+    ]) {
       const other = { ...caption, title: `${label}حملة بريطانيا المفتوحة تدعو لاستفتاء` };
       expect(buildStory([other, report]).title).toBe('أحزاب تطلق حملة للاستفتاء');
     }
@@ -197,6 +203,8 @@ describe('a story title', () => {
     const brief = { ...report, text: 'حملة جديدة.' };
     expect(byCentrality([witness, brief])[0]!.id).toBe('v1');
     expect(buildStory([witness, brief]).title).toBe(witness.title);
+    const said = { ...witness, title: 'شاهد عيان: الانفجار هز الحي كله' };
+    expect(buildStory([said, brief]).title).toBe(said.title);
   });
 
   it('is a report’s headline, not an explainer’s question', () => {
