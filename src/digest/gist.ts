@@ -321,7 +321,8 @@ function tidyEnd(text: string): string {
   if (opens > closes) out = out.replace(/\s*[«“(][^«“(]*$/u, '').replace(/[\s،,؛;:—–-]+$/u, '');
   const quotes = (out.match(/"/g) ?? []).length;
   if (quotes % 2 === 1) out = out.replace(/\s*"[^"]*$/u, '').replace(/[\s،,؛;:—–-]+$/u, '');
-  return out;
+  // A clause mark inside the closing quote, as some outlets place it ("…كانت "فعالة للغاية،"").
+  return out.replace(/[،,؛;:]+(["»”])$/u, '$1');
 }
 
 /**

@@ -15,6 +15,14 @@ describe('shortenToClause', () => {
     expect(shortenToClause(s, 12)).toBe('قال الوزير إن المحادثات ستستأنف الأسبوع المقبل');
   });
 
+  it('drops a comma left inside the closing quote of the kept clause', () => {
+    const s =
+      'قال الرئيس إن الضربة التي نفذت فجر السبت كانت "فعالة للغاية،" مضيفا أن العديد من المخازن قد دمرت بالكامل وأن الحلفاء سيواصلون التنسيق في الأيام المقبلة';
+    expect(shortenToClause(s, 14)).toBe(
+      'قال الرئيس إن الضربة التي نفذت فجر السبت كانت "فعالة للغاية"',
+    );
+  });
+
   // Each: what it shows, the sentence, the allowance, the cut.
   it.each([
     [
