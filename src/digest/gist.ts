@@ -81,6 +81,31 @@ const FRONTED = new Set(
   ),
 );
 
+/**
+ * What "في" (in) opens a sentence's circumstance with: "في الوقت الذي…" / "في حين…" (while), and
+ * the occasion of what was said ("في خطاب أمام أنصاره، قال…", in a speech). "في" before a place
+ * or a scene most often opens the main clause itself ("في فرنسا بدأت السلطات…"). Normalized,
+ * without ال.
+ */
+const FRONTED_IN = new Set(
+  [
+    'الوقت',
+    'وقت',
+    'حين',
+    'خطاب',
+    'مقابلة',
+    'كلمة',
+    'تصريحات',
+    'تصريح',
+    'بيان',
+    'مؤتمر',
+    'حديث',
+    'لقاء',
+    'رسالة',
+    'تغريدة',
+  ].map((w) => normalize(w).replace(/^ال/u, '')),
+);
+
 /** Latin clause openers for translated points. */
 const LATIN_OPENERS = new Set([
   'which',
@@ -343,9 +368,13 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
   const floor = Math.max(3, Math.ceil(maxWords / 2));
   // After a verb of saying, a clause ends at the earliest two words into what was said.
   const said = saidAt(all);
-  // A sentence opening on "after …" / "despite …": its first clause is only the circumstance
-  // ("بعد شتم عباس السفير، | ندد البيت الأبيض …"), not a clause that says something.
-  const fronted = FRONTED.has(leading(all[0]!));
+  // A sentence opening on "after …" / "despite …" / "while …": its first clause is only the
+  // circumstance ("بعد شتم عباس السفير، | ندد البيت الأبيض …"), not a clause that says something.
+  const fronted =
+    FRONTED.has(leading(all[0]!)) ||
+    (leading(all[0]!) === normalize('في') &&
+      all.length > 1 &&
+      FRONTED_IN.has(leading(all[1]!).replace(/^ال/u, '')));
   const firstEnd = fronted ? all.findIndex((w) => CLAUSE_END.test(w)) : -1;
   // Once a cut is found to split a subject from its predicate, no cut after that subject's
   // "that" ends a clause either (all of them are inside the subject).
