@@ -232,6 +232,16 @@ function isOpener(word: string): boolean {
   return CLAUSE_OPENERS.has(normalize(bare)) || LATIN_OPENERS.has(bare.toLowerCase());
 }
 
+/** "فيما يبدو" (as it seems): a word of the clause it stands in, not "while" opening another. */
+const SEEMS = normalize('يبدو');
+
+/** Word `i` of `all` opens a clause (see {@link isOpener}). */
+function opensClause(all: readonly string[], i: number): boolean {
+  if (!isOpener(all[i]!)) return false;
+  const next = all[i + 1];
+  return !(leading(all[i]!) === normalize('فيما') && next !== undefined && leading(next) === SEEMS);
+}
+
 /** A word with a letter or digit (not a stray quote mark or dash). */
 const hasLetter = (word: string): boolean => /[\p{L}\p{N}]/u.test(word);
 
@@ -391,7 +401,7 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
     const last = all[j]!;
     // Nor does a clause end on its own opener ("…ملابسات وفاته، وذلك | بحسب ما كتب والده").
     if (opensReport(all[i]!) || dangles(last) || isOpener(last)) continue;
-    if ((CLAUSE_END.test(last) && !SENTENCE_END.test(last)) || isOpener(all[i]!)) {
+    if ((CLAUSE_END.test(last) && !SENTENCE_END.test(last)) || opensClause(all, i)) {
       // Judged as the reader gets it: a quotation the cut leaves open is dropped by tidyEnd,
       // and what it leaves must still end a clause ("…حالياً، وأنه | "وبالرغم…، " is not one).
       const kept = tidyEnd(all.slice(0, i).join(' '));
