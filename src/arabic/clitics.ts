@@ -45,6 +45,13 @@ const WAW_NAMES: ReadonlySet<string> = new Set(['واتساب', 'واتس', 'و�
 /** Form VII/VIII/X verbs and their nouns, after "و": "انسحب", "اعتبر", "استمر", "اتفاق". */
 const DERIVED_FORM_RE =
   /^(?:است\p{L}{3,}|ان\p{L}{3,}|ا\p{L}ت\p{L}{2,}|ات\p{L}{2,}|اضط\p{L}{2,}|اصط\p{L}{2,})$/u;
+/**
+ * The future "س" on a present verb ("سينعقد", "ستكون", "سنواصل"), and nouns of an "س" root
+ * ("سيارات", "سيطرة"): after "و" these are the conjunction, since the "وس…" words of a "و" root
+ * are short ("وسيط", "وسيلة") or names ("وستمنستر"), left out here.
+ */
+const FUTURE_RE = /^س[يتن]\p{L}{3,}$/u;
+const NOT_FUTURE_RE = /^(?:سيل|سيط(?!ر)|ستم|ستن)/u;
 /** The definite article, alone or with "ب"/"ل" before it, and at least two more letters. */
 const ARTICLE_RE = /^(?:ال|بال|لل)\p{L}{2,}$/u;
 const HAMZA_ALEF_RE = /^[أإآ]\p{L}{2,}$/u;
@@ -79,6 +86,7 @@ export function cliticWawRest(word: string): string | undefined {
     if (WAW_AL_WORDS.has(plain) || !ARTICLE_RE.test(rest)) return undefined;
     return written;
   }
+  if (FUTURE_RE.test(rest) && !NOT_FUTURE_RE.test(rest)) return written;
   // "و" + hamza on alef: Arabic has almost no root starting "وأ" (وأد is rare in news).
   if (HAMZA_ALEF_RE.test(rest)) return written;
   // "و" + bare alef is mostly a root ("وافق", "واصل", "واجه", "واحد", "واشنطن"); only derived

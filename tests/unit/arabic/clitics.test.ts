@@ -45,6 +45,13 @@ describe('cliticWawRest', () => {
     'ووهان',
     'ووتش',
     'وودز',
+    // "وس…" words of a "و" root, and names: not the future "س".
+    'وسيط',
+    'وسيطها',
+    'وسيلة',
+    'وسيلتها',
+    'وستمنستر',
+    'وستنغهاوس',
     'و',
     'وا',
     'Washington',
@@ -56,6 +63,12 @@ describe('cliticWawRest', () => {
   // The "و" is the conjunction and what remains is a word: it may be dropped.
   it.each<[string, string]>([
     ['وقال', 'قال'],
+    // The future "س" on a present verb, and nouns of an "س" root.
+    ['وسينعقد', 'سينعقد'],
+    ['وستكون', 'ستكون'],
+    ['وسنواصل', 'سنواصل'],
+    ['وسيطرت', 'سيطرت'],
+    ['وسيارات', 'سيارات'],
     // "و" before a word of a "و" root: no Arabic word starts with "وو".
     ['ووفقا', 'وفقا'],
     ['ووصفت', 'وصفت'],
