@@ -89,7 +89,6 @@ const FRONTED = new Set(
  */
 const FRONTED_IN = new Set(
   [
-    'الوقت',
     'وقت',
     'حين',
     'خطاب',
@@ -233,13 +232,16 @@ function isOpener(word: string): boolean {
 }
 
 /** "فيما يبدو" (as it seems): a word of the clause it stands in, not "while" opening another. */
+const WHILE = normalize('فيما');
 const SEEMS = normalize('يبدو');
+/** "في" (in), which opens a circumstance before some words (see `FRONTED_IN`). */
+const IN = normalize('في');
 
 /** Word `i` of `all` opens a clause (see {@link isOpener}). */
 function opensClause(all: readonly string[], i: number): boolean {
   if (!isOpener(all[i]!)) return false;
   const next = all[i + 1];
-  return !(leading(all[i]!) === normalize('فيما') && next !== undefined && leading(next) === SEEMS);
+  return !(leading(all[i]!) === WHILE && next !== undefined && leading(next) === SEEMS);
 }
 
 /** A word with a letter or digit (not a stray quote mark or dash). */
@@ -382,7 +384,7 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
   // circumstance ("بعد شتم عباس السفير، | ندد البيت الأبيض …"), not a clause that says something.
   const fronted =
     FRONTED.has(leading(all[0]!)) ||
-    (leading(all[0]!) === normalize('في') &&
+    (leading(all[0]!) === IN &&
       all.length > 1 &&
       FRONTED_IN.has(leading(all[1]!).replace(/^ال/u, '')));
   const firstEnd = fronted ? all.findIndex((w) => CLAUSE_END.test(w)) : -1;
