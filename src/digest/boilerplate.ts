@@ -20,6 +20,8 @@ const NAVIGATION_RE = new RegExp(
     '^(?:[اإ]شترك|[اإ]شتركوا|حمل|حملوا|نزل)\\s+(?:في|الآن|الان|تطبيق|مجانا)',
     '^(?:مواضيع|[أا]خبار|مقالات|روابط|قصص)\\s+(?:ذات\\s+صلة|متعلقة|مرتبطة|قد\\s+تهمك)',
     '^(?:ذات\\s+صلة|قد\\s+يهمك|قد\\s+يعجبك|[أا]قرأ\\s+[أا]يضا)',
+    // "أيضا/ …", "أيضاً.. …", "وأيضا: …": a related headline (not "أيضا، …", a sentence's "also")
+    '^و?[أا]يضا\\s*(?:/|[:：]|\\.\\.|…)',
     // Photo and video credits.
     '^(?:\\(?\\s*)?(?:الصورة|صورة|تصوير|الصور|المصدر|مصدر\\s+الصورة|حقوق\\s+الصورة|فيديو)\\s*[:：]',
     '^صورة\\s+[أا]رشيفية',
@@ -65,7 +67,7 @@ const DATELINE_RE = new RegExp(
 const OUTLET_ONLY_RE = new RegExp(`^\\s*${OUTLET_PAREN}\\s*[-–—:.]*\\s*$`, 'u');
 
 function plain(text: string): string {
-  return stripTatweel(stripDiacritics(text)).replace(/^[\s\-–—•*·«"“(]+/u, '');
+  return stripTatweel(stripDiacritics(text)).replace(/^[\s\-–—•*·«"“(.…]+/u, '');
 }
 
 /**
