@@ -147,20 +147,24 @@ export function defaultSystems(
 }
 
 /**
- * Lead that fills the budget: the article's sentences in order, skipping any that would take the
- * total past the budget (at least one).
+ * Lead that fills the budget by the rule khulasa's "within" row follows: the article's sentences
+ * in order, skipping any that would take the total past the budget; the first sentence alone
+ * only when none fits (a first sentence longer than the budget is skipped like any other).
  * @example leadFill('أ ب. ج د ه و ز. ح ط.', 4) // 'أ ب. ح ط.'
+ * @example leadFill('أ ب ج د ه. و ز.', 3) // 'و ز.'
  */
 export function leadFill(text: string, words: number): string {
+  const sentences = splitSentences(text);
   const out: string[] = [];
   let total = 0;
-  for (const s of splitSentences(text)) {
+  for (const s of sentences) {
     const w = countWords(s);
-    if (out.length > 0 && total + w > words) continue;
+    if (total + w > words) continue;
     out.push(s);
     total += w;
     if (total >= words) break;
   }
+  if (out.length === 0 && sentences.length > 0) out.push(sentences[0]!);
   return out.join(' ');
 }
 

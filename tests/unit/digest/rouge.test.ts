@@ -77,6 +77,7 @@ describe('leadFill', () => {
     [4, 'وصل الوفد إلى المطار.'],
     [7, 'وصل الوفد إلى المطار. وانتهى اللقاء مساء.'],
     [14, 'وصل الوفد إلى المطار. ثم عقد الوزيران اجتماعا مطولا في مقر الوزارة.'],
+    [3, 'وانتهى اللقاء مساء.'],
     [2, 'وصل الوفد إلى المطار.'],
   ])('fills %i words in article order, skipping what does not fit', (words, expected) => {
     expect(leadFill(text, words)).toBe(expected);
