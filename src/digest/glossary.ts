@@ -321,6 +321,12 @@ const ENTRIES: [string[], string][] = [
   [['journalist', 'journalists', 'journaliste', 'journalistes'], 'صحفي'],
   [['women', 'femmes'], 'المرأة'],
   [['brexit'], 'بريكست'],
+  [['fake news', 'fausses nouvelles', 'fausses informations', 'infox'], 'الأخبار الكاذبة'],
+  [['nerve agent', 'agent innervant'], 'غاز الأعصاب'],
+  [['novichok'], 'نوفيتشوك'],
+  [['poisoning', 'poisoned', 'empoisonnement', 'empoisonné'], 'تسميم'],
+  [['spy', 'espion'], 'الجاسوس'],
+  [['missile', 'missiles'], 'صواريخ'],
 ];
 
 /** Latin letters without their accents, lower-cased: "Égypte" → "egypte". */

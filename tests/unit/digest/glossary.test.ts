@@ -22,6 +22,10 @@ describe('offline glossary for topic questions', () => {
     ['OPCW', 'منظمة حظر الأسلحة الكيميائية'],
     ["rapport de l'OIAC", 'منظمة حظر الأسلحة الكيميائية'],
     ['Amnesty International', 'العفو الدولية'],
+    // Recurring topics of the news by their common name.
+    ['fake news in Egypt', 'الأخبار الكاذبة مصر'],
+    ['nerve agent', 'غاز الأعصاب'],
+    ['spy poisoning', 'الجاسوس تسميم'],
   ])('%s → %s', (query, arabic) => {
     expect(glossaryToArabic(query)).toBe(arabic);
   });
