@@ -14,7 +14,14 @@ import {
   type TermIdCounts,
 } from './features.js';
 import { GLOSSARY_ARABIC_WORDS } from './glossary.js';
-import { buildStory, byCentrality, reportsFirst, storyIdFor } from './story.js';
+import {
+  buildStory,
+  byCentrality,
+  isRedundant,
+  pointKeys,
+  reportsFirst,
+  storyIdFor,
+} from './story.js';
 
 /** How much one query word counts by where it stands in an article. */
 export const ZONE_WEIGHTS = {
@@ -619,6 +626,35 @@ const DAY_MS = 24 * 3_600_000;
  * is cut into the 24-hour spans back from its newest article, each a story of its own; a
  * group within one day is left whole.
  */
+/**
+ * A later day of a subject headed by what is new that day: its articles whose headlines repeat
+ * one of an earlier day's ("الحوثيون يعلنون مقتل…" again the next morning, when the day's news is
+ * the vow of revenge) go after those that do not, when one of those passes the relevance floor.
+ * Otherwise the part is as it was (ordered by relevance).
+ */
+function newFirst(
+  part: readonly Article[],
+  earlierTitles: readonly Set<string>[],
+  scoreOf: ReadonlyMap<string, number>,
+  floor: number,
+): Article[] {
+  if (earlierTitles.length === 0) return [...part];
+  const repeats = (a: Article): boolean => {
+    const keys = pointKeys(a.title);
+    return earlierTitles.some((k) => isRedundant(keys, k, SAME_HEADLINE));
+  };
+  if (!repeats(part[0]!)) return [...part];
+  const fresh = part.filter((a) => !repeats(a));
+  if (fresh.length === 0 || (scoreOf.get(fresh[0]!.id) ?? 0) < floor) return [...part];
+  return [...fresh, ...part.filter(repeats)];
+}
+
+/**
+ * Two headlines that share this much of the shorter one's words say the same thing (the share a
+ * digest uses to call a story an update of one already sent).
+ */
+const SAME_HEADLINE = 0.75;
+
 function dayByDay(group: readonly Article[]): Article[][] {
   const times = group.map((a) => publishedMs(a));
   const dated = times.filter((t) => !Number.isNaN(t));
@@ -722,14 +758,24 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
       const best = scoreOf.get(group[0]!.id) ?? 0;
       const score =
         Math.round((best + Math.min(0.15, 0.05 * Math.log2(Math.max(1, strong)))) * 1e6) / 1e6;
-      // A subject followed for days is told day by day, each day as relevant as the subject.
-      return dayByDay(group).map((part) => ({
-        group: part,
-        relevance: scoreOf.get(part[0]!.id) ?? 0,
-        score,
-        latest: Math.max(...part.map((a) => publishedMs(a) || -Infinity)),
-        id: storyIdFor(part),
-      }));
+      // A subject followed for days is told day by day, each day as relevant as the subject,
+      // each headed by what is new that day.
+      const parts = dayByDay(group);
+      const latestOf = (part: readonly Article[]): number =>
+        Math.max(...part.map((a) => publishedMs(a) || -Infinity));
+      const titles = parts.map((part) => part.map((a) => pointKeys(a.title)));
+      return parts.map((raw) => {
+        const earlier = parts.flatMap((other, j) =>
+          latestOf(other) < latestOf(raw) ? titles[j]! : [],
+        );
+        return {
+          group: newFirst(raw, earlier, scoreOf, floor),
+          relevance: scoreOf.get(raw[0]!.id) ?? 0,
+          score,
+          latest: latestOf(raw),
+          id: storyIdFor(raw),
+        };
+      });
     })
     .filter((r) => r.relevance >= floor)
     // A little less for each day back: of two stories about the same, the reader asks for the

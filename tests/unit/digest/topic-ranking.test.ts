@@ -357,6 +357,24 @@ describe('clustering the matches', () => {
     expect(stories[0]!.title).toBe('زلزال ملاطية: بدء رفع الأنقاض');
   });
 
+  it("heads a later day with that day's news, not a report repeating the day before's", () => {
+    const report = 'انهارت عشرات المباني في ملاطية وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض';
+    const quake = createSearchIndex([
+      article('y1', 'alpha', 30, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
+      article('y2', 'beta', 28, 'زلزال ملاطية يهدم عشرات المباني في المدينة', `${report} ليلا.`),
+      // A late report of yesterday's news, inside the newest report's 24 hours.
+      article('t1', 'gamma', 20, 'زلزال ملاطية يهدم عشرات المباني', `${report} أمس.`),
+      article('t2', 'alpha', 2, 'زلزال ملاطية: بدء رفع الأنقاض', `${report} وبدء رفع الأنقاض.`),
+    ]);
+    const { stories } = answerTopic(quake, 'زلزال ملاطية المباني', { now: NOW, days: 3 });
+    expect(stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([
+      ['t1', 't2'],
+      ['y1', 'y2'],
+    ]);
+    expect(stories[0]!.title).toBe('زلزال ملاطية: بدء رفع الأنقاض');
+    expect(stories[1]!.title).toMatch(/^زلزال ملاطية يهدم عشرات المباني/);
+  });
+
   it('keeps a story within one day whole', () => {
     const quake = quakeReports(23, 12, 1);
     const { stories } = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 });
