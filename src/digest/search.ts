@@ -627,16 +627,15 @@ const DAY_MS = 24 * 3_600_000;
  * group within one day is left whole.
  */
 /**
- * A later day of a subject headed by what is new that day: its articles whose headlines repeat
- * one of an earlier day's ("الحوثيون يعلنون مقتل…" again the next morning, when the day's news is
- * the vow of revenge) go after those that do not, when one of those passes the relevance floor.
- * Otherwise the part is as it was (ordered by relevance).
+ * A story of a topic answer headed by what is new in it: its articles whose headlines repeat an
+ * older story's of the answer ("الحوثيون يعلنون مقتل…" again the next morning, when the day's
+ * news is the vow of revenge) go after those that do not, when one of those is as relevant
+ * to the question. Otherwise the articles are as they were (ordered by relevance).
  */
 function newFirst(
   part: readonly Article[],
   earlierTitles: readonly Set<string>[],
   scoreOf: ReadonlyMap<string, number>,
-  floor: number,
 ): Article[] {
   if (earlierTitles.length === 0) return [...part];
   const repeats = (a: Article): boolean => {
@@ -645,7 +644,10 @@ function newFirst(
   };
   if (!repeats(part[0]!)) return [...part];
   const fresh = part.filter((a) => !repeats(a));
-  if (fresh.length === 0 || (scoreOf.get(fresh[0]!.id) ?? 0) < floor) return [...part];
+  // Only a headline as relevant to the question: a less relevant one may be another event's
+  // that the topic's clustering let in.
+  const best = scoreOf.get(part[0]!.id) ?? 0;
+  if (fresh.length === 0 || (scoreOf.get(fresh[0]!.id) ?? 0) < best) return [...part];
   return [...fresh, ...part.filter(repeats)];
 }
 
@@ -758,24 +760,14 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
       const best = scoreOf.get(group[0]!.id) ?? 0;
       const score =
         Math.round((best + Math.min(0.15, 0.05 * Math.log2(Math.max(1, strong)))) * 1e6) / 1e6;
-      // A subject followed for days is told day by day, each day as relevant as the subject,
-      // each headed by what is new that day.
-      const parts = dayByDay(group);
-      const latestOf = (part: readonly Article[]): number =>
-        Math.max(...part.map((a) => publishedMs(a) || -Infinity));
-      const titles = parts.map((part) => part.map((a) => pointKeys(a.title)));
-      return parts.map((raw) => {
-        const earlier = parts.flatMap((other, j) =>
-          latestOf(other) < latestOf(raw) ? titles[j]! : [],
-        );
-        return {
-          group: newFirst(raw, earlier, scoreOf, floor),
-          relevance: scoreOf.get(raw[0]!.id) ?? 0,
-          score,
-          latest: latestOf(raw),
-          id: storyIdFor(raw),
-        };
-      });
+      // A subject followed for days is told day by day, each day as relevant as the subject.
+      return dayByDay(group).map((part) => ({
+        group: part,
+        relevance: scoreOf.get(part[0]!.id) ?? 0,
+        score,
+        latest: Math.max(...part.map((a) => publishedMs(a) || -Infinity)),
+        id: storyIdFor(part),
+      }));
     })
     .filter((r) => r.relevance >= floor)
     // A little less for each day back: of two stories about the same, the reader asks for the
@@ -784,16 +776,21 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
     .sort((a, b) => b.rank - a.rank || b.latest - a.latest || cmp(a.id, b.id))
     .slice(0, opts.maxStories ?? 5);
   if (ranked.length === 0) return none;
+  // Each story headed by what is new in it: not by a headline an older story of the answer
+  // already carries (a day's part, or a day's second wave of one event).
+  const titles = ranked.map((r) => r.group.map((a) => pointKeys(a.title)));
   return {
     query,
     nothing: false,
     stories: ranked.map((r) =>
-      buildStory(mostRelevantFirst(r.group, scoreOf), {
-        id: r.id,
-        score: r.score,
-        pointArticles: 1,
-        ordered: true,
-      }),
+      buildStory(
+        newFirst(
+          mostRelevantFirst(r.group, scoreOf),
+          ranked.flatMap((other, j) => (other.latest < r.latest ? titles[j]! : [])),
+          scoreOf,
+        ),
+        { id: r.id, score: r.score, pointArticles: 1, ordered: true },
+      ),
     ),
   };
 }

@@ -362,13 +362,14 @@ describe('clustering the matches', () => {
     const quake = createSearchIndex([
       article('y1', 'alpha', 30, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
       article('y2', 'beta', 28, 'زلزال ملاطية يهدم عشرات المباني في المدينة', `${report} ليلا.`),
-      // A late report of yesterday's news, inside the newest report's 24 hours.
+      // Late reports of yesterday's news, inside the newest report's 24 hours.
       article('t1', 'gamma', 20, 'زلزال ملاطية يهدم عشرات المباني', `${report} أمس.`),
+      article('t3', 'delta', 19, 'زلزال ملاطية يهدم عشرات المباني', `${report} أمس.`),
       article('t2', 'alpha', 2, 'زلزال ملاطية: بدء رفع الأنقاض', `${report} وبدء رفع الأنقاض.`),
     ]);
-    const { stories } = answerTopic(quake, 'زلزال ملاطية المباني', { now: NOW, days: 3 });
+    const { stories } = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 });
     expect(stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([
-      ['t1', 't2'],
+      ['t1', 't2', 't3'],
       ['y1', 'y2'],
     ]);
     expect(stories[0]!.title).toBe('زلزال ملاطية: بدء رفع الأنقاض');
