@@ -7,7 +7,14 @@ import type { Article, Digest, Story } from '../domain.js';
 import { byTimeThenId, clusterArticles, mergeSameEvent, type Clusterer } from './cluster.js';
 import { publishedMs, type DocumentFrequencies } from './features.js';
 import { hashString } from './hash.js';
-import { buildStory, isRedundant, pointKeys, storyIdFor, storySources } from './story.js';
+import {
+  buildStory,
+  isRedundant,
+  pointKeys,
+  SAME_HEADLINE,
+  storyIdFor,
+  storySources,
+} from './story.js';
 
 export interface DigestOptions {
   /** The build time; the window ends here. */
@@ -119,7 +126,7 @@ function sameEventAs(group: readonly Article[], prev: Story): boolean {
   const prevKeys = pointKeys(`${prev.title} ${prev.points.join(' ')}`);
   return group.some((a) => {
     const keys = pointKeys(a.title);
-    return keys.size >= 3 && isRedundant(keys, prevKeys, 0.75);
+    return keys.size >= 3 && isRedundant(keys, prevKeys, SAME_HEADLINE);
   });
 }
 

@@ -20,6 +20,7 @@ import {
   isRedundant,
   pointKeys,
   reportsFirst,
+  SAME_HEADLINE,
   storyIdFor,
 } from './story.js';
 
@@ -621,12 +622,6 @@ const ageInDays = (now: Date, ms: number): number =>
 const DAY_MS = 24 * 3_600_000;
 
 /**
- * A topic's matches told day by day: a group spanning more than a day (a subject followed for
- * days, which its name alone holds together: "Afrin" from its capture to the looting after)
- * is cut into the 24-hour spans back from its newest article, each a story of its own; a
- * group within one day is left whole.
- */
-/**
  * A story of a topic answer headed by what is new in it: its articles whose headlines repeat an
  * older story's of the answer ("الحوثيون يعلنون مقتل…" again the next morning, when the day's
  * news is the vow of revenge) go after those that do not, when one of those is as relevant
@@ -652,11 +647,11 @@ function newFirst(
 }
 
 /**
- * Two headlines that share this much of the shorter one's words say the same thing (the share a
- * digest uses to call a story an update of one already sent).
+ * A topic's matches told day by day: a group spanning more than a day (a subject followed for
+ * days, which its name alone holds together: "Afrin" from its capture to the looting after)
+ * is cut into the 24-hour spans back from its newest article, each a story of its own; a
+ * group within one day is left whole.
  */
-const SAME_HEADLINE = 0.75;
-
 function dayByDay(group: readonly Article[]): Article[][] {
   const times = group.map((a) => publishedMs(a));
   const dated = times.filter((t) => !Number.isNaN(t));

@@ -60,6 +60,13 @@ export function pointKeys(text: string): Set<string> {
  */
 export const SAME_FACT_OVERLAP = 0.35;
 
+/**
+ * A headline that shares this much of the shorter one's words with another (or with a story's
+ * points) says the same thing: a digest calls such a story an update of one already sent, and a
+ * topic answer heads a story by a headline that does not repeat an older story's.
+ */
+export const SAME_HEADLINE = 0.75;
+
 /** A figure (10 or more, not a year) that two points both give: most likely one fact. */
 function sharesFigure(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const k of a) {
