@@ -173,6 +173,14 @@ const SAID = new Set([...COMPLEMENTIZERS, ...['أنهم', 'قائلا', 'قائ�
 const SAID_WHERE = new Set(
   ['في', 'خلال', 'أمام', 'عبر', 'على', 'لدى', 'عقب', 'أثناء'].map((w) => normalize(w)),
 );
+/**
+ * A speaker named by role alone ("the source", "the official", "the spokesman"): the one the
+ * sentence before named. "قال المتحدث باسم الشرطة" names whose spokesman; "أضاف المصدر أن" does
+ * not.
+ */
+const ROLE_ONLY = new Set(
+  ['المصدر', 'المسؤول', 'المسؤولة', 'المتحدث', 'المتحدثة'].map((w) => normalize(w)),
+);
 /** A quotation opened right after the verb (not a quoted name: أضافت "وام" أن…). */
 const QUOTATION = /^["«“](?!.*["»”][:،,]?$)/u;
 
@@ -182,12 +190,18 @@ const QUOTATION = /^["«“](?!.*["»”][:،,]?$)/u;
  * nobody knows who "he" is.
  */
 function speakerless(point: string): boolean {
-  const [verb, next] = point.split(/\s+/u, 2);
+  const [verb, next, third] = point.split(/\s+/u, 3);
   if (verb === undefined || next === undefined) return false;
   const bare = verb.replace(/[:،,]+$/u, '');
   if (!SAYING.has(normalize(bare))) return false;
   const after = normalize(next.replace(/[:،,]+$/u, ''));
-  return bare !== verb || QUOTATION.test(next) || SAID.has(after) || SAID_WHERE.has(after);
+  if (bare !== verb || QUOTATION.test(next) || SAID.has(after) || SAID_WHERE.has(after)) {
+    return true;
+  }
+  // "أضاف المصدر أن …" (the source added that…): the speaker is the one named before.
+  if (!ROLE_ONLY.has(after) || third === undefined) return false;
+  const then = normalize(third.replace(/[:،,]+$/u, ''));
+  return after !== normalize(next) || SAID.has(then) || SAID_WHERE.has(then);
 }
 
 /**

@@ -144,6 +144,25 @@ describe('storyPoints across outlets', () => {
     expect(points.some((p) => p.startsWith('قال في مؤتمر صحفي'))).toBe(false);
     expect(points.some((p) => p.startsWith('قال رئيس البلدية في بيان'))).toBe(true);
   });
+
+  it('leaves out "the source added that …", keeps "the police spokesman said …"', () => {
+    const points = storyPoints([
+      article(
+        'a',
+        'توقيف مشتبه به في هجوم الميناء',
+        'أوقفت الشرطة مشتبها به في الهجوم على بوابة الميناء فجر الخميس، وفق مصدر أمني. وأضاف المصدر أن سيارة اقتحمت البوابة بسرعة قبل أن تنفجر. وأغلقت السلطات الطريق الساحلي حتى المساء.',
+      ),
+      article(
+        'b',
+        'انفجار عند بوابة الميناء',
+        'هز انفجار بوابة الميناء الجنوبية فجر الخميس وأصاب ثلاثة حراس بجروح. وقال المتحدث باسم الشرطة إن المحققين يفحصون تسجيلات الكاميرات القريبة. وتابع المتحدث قائلا: "لن نسمح بتكرار ذلك".',
+      ),
+    ]);
+    // Among another outlet's points, "the source" and "the spokesman" are nobody in particular.
+    expect(points.some((p) => p.startsWith('أضاف المصدر'))).toBe(false);
+    expect(points.some((p) => p.startsWith('تابع المتحدث'))).toBe(false);
+    expect(points.some((p) => p.startsWith('قال المتحدث باسم الشرطة'))).toBe(true);
+  });
 });
 
 describe('a story title', () => {
