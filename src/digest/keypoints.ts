@@ -675,6 +675,15 @@ const CONNECTIVE_RE = new RegExp(
   `^(?:و\\s?)?(?:${LEADING_CONNECTIVES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\s*[،,]\\s*`,
   'u',
 );
+/**
+ * Openers that stand for someone or something of the sentence before, without a comma after
+ * them: "من جهته علق…" (for his part, … commented), "لكن…", "إلا أن…", "غير أنه…" (but,
+ * however): a point is read on its own, where "but" contrasts with nothing. What follows is a
+ * clause of its own ("غير أنه قرر سحبها" → "قرر سحبها").
+ */
+const BARE_OPENER_RE =
+  /^(?:و\s?)?(?:من\s+(?:جهت|جانب)(?:ه|ها|هم)|بدور(?:ه|ها|هم)|لكن(?:ه|ها|هم)?|(?:إلا|الا|غير)\s+[أا]ن(?:ه|ها|هم)?)(?:\s*[،,])?\s+(?=[\p{L}"«“])/u;
+
 const QUOTE_PAIRS: readonly [string, string][] = [
   ['«', '»'],
   ['“', '”'],
@@ -752,7 +761,7 @@ export function cleanPoint(sentence: string): string {
   s = s.replace(LEADING_JUNK_RE, '');
   for (let k = 0; k < 2; k++) {
     const before = s;
-    s = s.replace(CONNECTIVE_RE, '');
+    s = s.replace(CONNECTIVE_RE, '').replace(BARE_OPENER_RE, '');
     // "و" as its own word, or a clitic "و" when what remains is itself a word (else kept).
     if (s.startsWith('و ')) s = s.slice(2);
     else if (s.startsWith('و')) {
