@@ -205,10 +205,17 @@ function speakerless(point: string): boolean {
 }
 
 /**
+ * A sentence that opens on the participle of a verb of saying ("مضيفا أن…", adding that…;
+ * "مشيراً إلى أن…", pointing out that…): the tail of a sentence an outlet cut with a full stop,
+ * with no verb and no speaker of its own.
+ */
+const PARTICIPLE_OPENING = /^(?:مضيف|مشير|مؤكد|لافت|موضح|معتبر|منوه|مشدد)(?:ا|اً|ًا|ة|ين)?\s/u;
+
+/**
  * Key points across a story's articles: each article's own key points (from the Arabic engine)
  * taken round-robin from the most central article outwards, skipping any point that repeats
- * one already chosen or already known, and, with several articles, a point whose speaker is
- * named only in the sentence before it.
+ * one already chosen or already known, the tail of a cut sentence (see `PARTICIPLE_OPENING`),
+ * and, with several articles, a point whose speaker is named only in the sentence before it.
  */
 export function storyPoints(
   centralFirst: readonly Article[],
@@ -227,7 +234,7 @@ export function storyPoints(
     for (const list of lists) {
       if (chosen.length >= limit) break;
       const p = list[round];
-      if (!p || (lists.length > 1 && speakerless(p))) continue;
+      if (!p || PARTICIPLE_OPENING.test(p) || (lists.length > 1 && speakerless(p))) continue;
       const keys = pointKeys(p);
       if (keys.size === 0 || chosenKeys.some((k) => isSameFact(keys, k))) continue;
       chosen.push(p);

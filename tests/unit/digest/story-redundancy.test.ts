@@ -145,6 +145,14 @@ describe('storyPoints across outlets', () => {
     expect(points.some((p) => p.startsWith('قال رئيس البلدية في بيان'))).toBe(true);
   });
 
+  it('leaves out the tail of a sentence an outlet cut with a full stop ("مضيفا أن …")', () => {
+    const text =
+      'أعلن وزير المالية الأربعاء خطة لخفض الدين العام خلال ثلاث سنوات. مضيفا أن الحكومة ستبيع حصصا في شركات عامة. وقال محافظ البنك المركزي إن الخطة واقعية.';
+    const points = storyPoints([article('a', 'خطة لخفض الدين العام', text)]);
+    expect(points.some((p) => p.startsWith('مضيفا'))).toBe(false);
+    expect(points.some((p) => p.startsWith('قال محافظ البنك المركزي'))).toBe(true);
+  });
+
   it('leaves out "the source added that …", keeps "the police spokesman said …"', () => {
     const points = storyPoints([
       article(
