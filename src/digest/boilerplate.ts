@@ -54,13 +54,16 @@ const OUTLETS_LATIN =
   'CNN|AFP|A\\.?F\\.?P|AP|BBC|DPA|UPI|RT|CNBC|MENA|KUNA|WAM|SPA|QNA|IRNA|SANA|AA|Reuters|Sputnik|Xinhua|Anadolu|Bloomberg';
 /** An outlet in parentheses, Latin or Arabic. */
 const OUTLET_PAREN = `\\(\\s*(?:${OUTLETS_LATIN}|${OUTLETS_AR})\\s*\\)`;
+/** An outlet after an opening parenthesis the outlet forgot to close: "(CNN-- …". */
+const OUTLET_OPEN = `\\(\\s*(?:${OUTLETS_LATIN}|${OUTLETS_AR})`;
 /**
  * A dateline prefix: up to six words of place ("نيويورك، الولايات المتحدة الأمريكية"), the outlet
- * in parentheses and a dash; or the outlet in parentheses at the very start. A colon after a
- * place and an outlet is a quote ("قال مصدر لوكالة (الأناضول): …"), not a dateline.
+ * in parentheses and a dash; or the outlet in parentheses at the very start, the closing one
+ * forgotten at times ("(CNN-- قتل…"). A colon after a place and an outlet is a quote ("قال مصدر
+ * لوكالة (الأناضول): …"), not a dateline.
  */
 const DATELINE_RE = new RegExp(
-  `^\\s*(?:[\\p{L}\\p{M}]+(?:[\\s،,]+[\\p{L}\\p{M}]+){0,5}\\s*[-–—]?\\s*${OUTLET_PAREN}\\s*(?:-{1,2}|–|—)|${OUTLET_PAREN}\\s*(?:-{1,2}|–|—|:)?)\\s*`,
+  `^\\s*(?:[\\p{L}\\p{M}]+(?:[\\s،,]+[\\p{L}\\p{M}]+){0,5}\\s*[-–—]?\\s*${OUTLET_PAREN}\\s*(?:-{1,2}|–|—)|${OUTLET_PAREN}\\s*(?:-{1,2}|–|—|:)?|${OUTLET_OPEN}\\s*(?:-{1,2}|–|—))\\s*`,
   'u',
 );
 /** The outlet alone, with nothing after it: a credit line. */
