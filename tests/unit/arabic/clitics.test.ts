@@ -120,6 +120,10 @@ describe('cliticWawRest', () => {
     ['ونشرت', 'نشرت'],
     ['ورغم', 'رغم'],
     ['وعقد', 'عقد'],
+    ['وتعرضت', 'تعرضت'],
+    ['وبات', 'بات'],
+    ['ويرقد', 'يرقد'],
+    ['وردا', 'ردا'],
   ])('drops the clitic of %s → %s', (word, rest) => {
     expect(cliticWawRest(word)).toBe(rest);
   });
