@@ -226,6 +226,19 @@ function opensReport(word: string): boolean {
   return COMPLEMENTIZER_SET.has(leading(word));
 }
 
+/**
+ * Prepositions a verb takes its "that" through: "حذر من أن…" (warned that), "خلص إلى أن…"
+ * (concluded that). Not "على أن", which as often means "provided that" ("…الترشح للانتخابات،
+ * على أن يتم الكشف عن برنامجه…").
+ */
+const BEFORE_THAT = new Set(['من', 'إلى'].map((w) => normalize(w)));
+
+/** Word `i` of `all` is such a preposition and a "that" follows it. */
+function opensReportAfter(all: readonly string[], i: number): boolean {
+  const next = all[i + 1];
+  return next !== undefined && BEFORE_THAT.has(leading(all[i]!)) && opensReport(next);
+}
+
 function isOpener(word: string): boolean {
   const bare = bareWord(word);
   return CLAUSE_OPENERS.has(normalize(bare)) || LATIN_OPENERS.has(bare.toLowerCase());
@@ -327,13 +340,28 @@ function endsBeforePredicate(kept: readonly string[], limit = THAT_SUBJECT_WORDS
 
 /**
  * A cut on a comma (or other clause mark) that closes a "that" clause's subject: the kept
- * words end in such a subject of up to `THAT_SUBJECT_MAX` words with no clause mark inside it,
- * and the next word opens its predicate.
+ * words end in such a subject of up to `THAT_SUBJECT_MAX` words with no clause mark inside it
+ * (or one, before an apposition: `APPOSITION_WORDS` more), and the next word opens its
+ * predicate.
  */
 function cutsSubjectFromPredicate(kept: readonly string[], next: string): boolean {
-  if (!opensPredicate(next) || !endsBeforePredicate(kept, THAT_SUBJECT_MAX)) return false;
-  return !kept.slice(lastThat(kept) + 1, -1).some((w) => CLAUSE_END.test(w));
+  if (!opensPredicate(next)) return false;
+  const t = lastThat(kept);
+  const marks = kept.slice(t + 1, -1).flatMap((w, k) => (CLAUSE_END.test(w) ? [t + 1 + k] : []));
+  if (marks.length === 0) return endsBeforePredicate(kept, THAT_SUBJECT_MAX);
+  // A subject with its apposition between two commas ("…بأن القتال في الغوطة الشرقية، الجيب
+  // الخاضع لسيطرة المعارضة، | قد دفع…"): the apposition names again, with "ال".
+  const apposition = kept[marks[0]! + 1];
+  return (
+    marks.length === 1 &&
+    apposition !== undefined &&
+    /^ال/u.test(leading(apposition)) &&
+    endsBeforePredicate(kept, THAT_SUBJECT_MAX + APPOSITION_WORDS)
+  );
 }
+
+/** How many more words a subject may have when an apposition follows it. */
+const APPOSITION_WORDS = 6;
 
 /**
  * A cut phrase that still ends a clause: at least `floor` words, its last word with a letter
@@ -402,7 +430,9 @@ export function shortenToClause(sentence: string, maxWords: number = GIST_MAX_WO
     while (j > 0 && !hasLetter(all[j]!)) j--;
     const last = all[j]!;
     // Nor does a clause end on its own opener ("…ملابسات وفاته، وذلك | بحسب ما كتب والده").
-    if (opensReport(all[i]!) || dangles(last) || isOpener(last)) continue;
+    if (opensReport(all[i]!) || opensReportAfter(all, i) || dangles(last) || isOpener(last)) {
+      continue;
+    }
     if ((CLAUSE_END.test(last) && !SENTENCE_END.test(last)) || opensClause(all, i)) {
       // Judged as the reader gets it: a quotation the cut leaves open is dropped by tidyEnd,
       // and what it leaves must still end a clause ("…حالياً، وأنه | "وبالرغم…، " is not one).

@@ -179,6 +179,22 @@ describe('shortenToClause', () => {
     expect(shortenToClause(t, 20)).toContain('غير ممكن');
   });
 
+  it("does not cut at the comma after a subject's apposition, before its predicate", () => {
+    // "…reports that the fighting in the valley, the enclave held by the rebels, | has driven…".
+    const s =
+      'حصلت المنظمة على تقارير تفيد بأن القتال في الوادي، الجيب الخاضع لسيطرة المسلحين شمال البلاد، قد دفع آلاف الأسر إلى الفرار نحو المدن الساحلية في الجنوب';
+    const out = shortenToClause(s, 22);
+    expect(out).toContain('قد دفع');
+    expect(out.endsWith('…')).toBe(true);
+  });
+
+  it('does not cut before "من أن" / "إلى أن", what was threatened or concluded', () => {
+    // "The minister threatened in an interview published on Thursday, | that…": who and when only.
+    const s =
+      'هدد وزير الخارجية في مقابلة مع صحيفة أمريكية نشرت مقتطفات منها الخميس، من أنه في حال استمر التصعيد فإن بلاده سترد بالمثل دون تردد';
+    expect(shortenToClause(s, 18)).toContain('من أنه');
+  });
+
   it('keeps a cut at a comma after what was said when it has its verb', () => {
     const s =
       'قال متحدث باسم الشرطة، مساء الخميس، إن المهندس الألماني كارل مولر يعمل في الشركة منذ عشرين عاما، وأضاف أن التحقيق سيستمر أسابيع عدة قبل صدور أي نتائج';
