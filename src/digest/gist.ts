@@ -320,6 +320,9 @@ const THAT_SUBJECT_WORDS = 4;
  */
 const THAT_SUBJECT_MAX = 12;
 
+/** How many more words a subject may have when an apposition follows it. */
+const APPOSITION_WORDS = 6;
+
 /** The index of the words' last bare "that", or -1. */
 function lastThat(kept: readonly string[]): number {
   return kept.findLastIndex((w) => withAnd(BARE_THAT, leading(w)));
@@ -359,9 +362,6 @@ function cutsSubjectFromPredicate(kept: readonly string[], next: string): boolea
     endsBeforePredicate(kept, THAT_SUBJECT_MAX + APPOSITION_WORDS)
   );
 }
-
-/** How many more words a subject may have when an apposition follows it. */
-const APPOSITION_WORDS = 6;
 
 /**
  * A cut phrase that still ends a clause: at least `floor` words, its last word with a letter

@@ -631,10 +631,11 @@ function newFirst(
   part: readonly Article[],
   earlierTitles: readonly Set<string>[],
   scoreOf: ReadonlyMap<string, number>,
+  titleKeys: ReadonlyMap<string, Set<string>>,
 ): Article[] {
   if (earlierTitles.length === 0) return [...part];
   const repeats = (a: Article): boolean => {
-    const keys = pointKeys(a.title);
+    const keys = titleKeys.get(a.id)!;
     return earlierTitles.some((k) => isRedundant(keys, k, SAME_HEADLINE));
   };
   if (!repeats(part[0]!)) return [...part];
@@ -773,7 +774,10 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
   if (ranked.length === 0) return none;
   // Each story headed by what is new in it: not by a headline an older story of the answer
   // already carries (a day's part, or a day's second wave of one event).
-  const titles = ranked.map((r) => r.group.map((a) => pointKeys(a.title)));
+  const titleKeys = new Map(
+    ranked.flatMap((r) => r.group.map((a) => [a.id, pointKeys(a.title)] as const)),
+  );
+  const titles = ranked.map((r) => r.group.map((a) => titleKeys.get(a.id)!));
   return {
     query,
     nothing: false,
@@ -783,6 +787,7 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
           mostRelevantFirst(r.group, scoreOf),
           ranked.flatMap((other, j) => (other.latest < r.latest ? titles[j]! : [])),
           scoreOf,
+          titleKeys,
         ),
         { id: r.id, score: r.score, pointArticles: 1, ordered: true },
       ),
