@@ -75,6 +75,12 @@ describe('stopwords', () => {
     },
   );
 
+  // "Near" and "against" are prepositions in all but name: "قتلى قرب الحدود" (killed near the
+  // border) heads a Turkish strike on Kurds and a Houthi loss on the Saudi border alike.
+  it.each(['قرب', 'بالقرب', 'بحق'])('%j (near, against) is a stopword', (w) => {
+    expect(isStopword(w)).toBe(true);
+  });
+
   it.each(['حكومه', 'زياره', 'مليون', 'افغانستان', 'قال'])('%j is not a stopword', (w) => {
     expect(isStopword(w)).toBe(false);
   });
