@@ -86,6 +86,8 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'aspectShare', value: 0.4, notch: 0.1 },
   { name: 'neighbourShare', value: 0.9, notch: 0.05 },
   { name: 'frontMargin', value: 0.03, notch: 0.01 },
+  { name: 'sameEventTerms', value: 3, notch: 1 },
+  { name: 'sameEventCosine', value: 0.35, notch: 0.05 },
 ];
 
 /** The labels of one file ({"labels": {id: story}}), each failure one clear line naming it. */

@@ -51,6 +51,11 @@
  *    join a little under the threshold: a front's reports of a day are one story, each from its
  *    own angle (residents leaving, the roads closed, the next target), and the place they share
  *    is what says so.
+ * 9. Groups left apart whose headlines name the same things (three distinctive headline terms
+ *    in common, alike headline profiles: see `mergeSameEvent`) join, when no further apart in
+ *    time than `maxGapHours`: an election's security measures and its candidates' profiles,
+ *    three outlets' pieces on "seven years of war". The test is tried again on the joined
+ *    groups, whose headlines together may name what a third one's do.
  */
 import type { Article } from '../domain.js';
 import {
@@ -259,6 +264,17 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.03
    */
   frontMargin?: number;
+  /**
+   * Groups left over whose headlines name the same event join (see {@link mergeSameEvent}):
+   * the distinctive headline terms they must share…
+   * @default 3
+   */
+  sameEventTerms?: number;
+  /**
+   * …and the cosine their headline profiles must reach.
+   * @default 0.35
+   */
+  sameEventCosine?: number;
   /**
    * Term counts already computed (e.g. by the search index), by article id, with ids from one
    * shared vocabulary; articles missing from it are analysed here.
@@ -791,6 +807,9 @@ interface Headlines {
   aspects: Aspect[];
   places: string[][];
   df: Map<string, number>;
+  /** Each headline's term skeletons as numbers (see `termIds`). */
+  titleIds: Int32Array[];
+  termIds: Map<string, number>;
 }
 
 /** How much of a text is read for its first sentence. */
@@ -809,13 +828,28 @@ function headlineTerms(reps: readonly Article[]): Headlines {
   const titles = titleTerms.map((ts) => new Set(ts.map(skeleton)));
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
+  const termIds = new Map<string, number>();
   const places = reps.map((a) => frontPlaces(a.title));
   return {
     titles,
     aspects: titleTerms.map((ts, i) => headlineAspect(ts, reps[i]!.title)),
     places,
     df,
+    termIds,
+    titleIds: titles.map((set) => idsOf(set, termIds)),
   };
+}
+
+/** A headline's term skeletons as numbers, numbering new ones in `termIds`. */
+function idsOf(set: ReadonlySet<string>, termIds: Map<string, number>): Int32Array {
+  const out = new Int32Array(set.size);
+  let i = 0;
+  set.forEach((t) => {
+    let id = termIds.get(t);
+    if (id === undefined) termIds.set(t, (id = termIds.size));
+    out[i++] = id;
+  });
+  return out;
 }
 
 /** A group needs this many articles before its headlines can name an event of their own. */
@@ -1499,6 +1533,47 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     alive[g] = 0;
   }
 
+  // Pieces of one event left apart whose headlines name the same things (see mergeSameEvent):
+  // an election's security measures and its candidates' profiles.
+  const finals: number[] = [];
+  for (let g = 0; g < count; g++) if (alive[g]) finals.push(g);
+  const titled = finals.map((g): TitledGroup => {
+    const titles: Int32Array[] = [];
+    let from = Infinity;
+    let to = -Infinity;
+    for (let m = head[g]!; m >= 0; m = next[m]!) {
+      titles.push(headlines.titleIds[m]!);
+      // A copy by content may carry a headline of its own.
+      for (const idx of dupGroups[m]!.slice(1)) {
+        const title = articles[idx]!.title;
+        titles.push(
+          title === reps[m]!.title
+            ? headlines.titleIds[m]!
+            : idsOf(titleSet(title), headlines.termIds),
+        );
+      }
+      const t = times[dupGroups[m]![0]!]!;
+      if (!Number.isNaN(t)) {
+        from = Math.min(from, t);
+        to = Math.max(to, t);
+      }
+    }
+    return { titles, from, to };
+  });
+  const roots = sameEventRoots(titled, headlines.termIds.size, {
+    maxGapHours: maxGapMs / 3_600_000,
+    ...sameEventOptions(opts),
+  });
+  roots.forEach((r, f) => {
+    if (r === f) return;
+    const keep = finals[r]!;
+    const drop = finals[f]!;
+    let last = head[keep]!;
+    while (next[last]! >= 0) last = next[last]!;
+    next[last] = head[drop]!;
+    alive[drop] = 0;
+  });
+
   // Indices into `articles` are its canonical order (time, then id): a story's articles and
   // the stories themselves come out in that order by sorting numbers, not dates.
   const out: number[][] = [];
@@ -1527,6 +1602,11 @@ export interface SameEventOptions {
    * @default 0.35
    */
   minCosine?: number;
+  /**
+   * Stories further apart in time than this (hours between the last article of one and the
+   * first of the other) never join. No limit by default.
+   */
+  maxGapHours?: number;
 }
 
 /**
@@ -1535,73 +1615,30 @@ export interface SameEventOptions {
  * election's security measures and its candidates' profiles came out as two groups. Terms
  * most stories' titles carry count little, so two stories about one country stay apart.
  * Groups keep the order of their first article; articles are in canonical order.
+ * `clusterArticles` applies the same test as its last step; this is it for the groups of
+ * another clusterer.
  *
  * @example
- * mergeSameEvent(clusterArticles(articles)); // fewer, whole stories
+ * mergeSameEvent(otherClusterer(articles), { maxGapHours: 36 }); // fewer, whole stories
  */
 export function mergeSameEvent(
   groups: readonly Article[][],
   opts: SameEventOptions = {},
 ): Article[][] {
-  const minShared = opts.minShared ?? 3;
-  const minCosine = opts.minCosine ?? 0.35;
-  if (groups.length < 2) return groups.map((g) => [...g]);
-  // Each group's title profile: the share of its titles that carry each term.
-  const profiles = groups.map((g) => {
-    const counts = new Map<string, number>();
-    for (const a of g) {
-      for (const t of new Set(terms(a.title).map(skeleton))) {
-        counts.set(t, (counts.get(t) ?? 0) + 1);
-      }
-    }
-    counts.forEach((c, t) => counts.set(t, c / g.length));
-    return counts;
+  const termIds = new Map<string, number>();
+  const titled = groups.map((g): TitledGroup => {
+    const times = g.map(publishedMs).filter((t) => !Number.isNaN(t));
+    return {
+      titles: g.map((a) => idsOf(titleSet(a.title), termIds)),
+      from: times.length ? Math.min(...times) : Infinity,
+      to: times.length ? Math.max(...times) : -Infinity,
+    };
   });
-  const df = new Map<string, number>();
-  for (const p of profiles) p.forEach((_, t) => df.set(t, (df.get(t) ?? 0) + 1));
-  const n = groups.length;
-  const idf = (t: string): number => Math.log((n + 1) / (df.get(t)! + 0.5));
-  // Key terms: carried by at least half of a group's titles.
-  const keys = profiles.map((p) => {
-    const k = new Map<string, number>();
-    p.forEach((share, t) => {
-      if (share >= 0.5) k.set(t, share * idf(t));
-    });
-    return k;
-  });
-  const norms = keys.map((k) => {
-    let s = 0;
-    k.forEach((w) => (s += w * w));
-    return Math.sqrt(s) || 1;
-  });
-  const postings = new Map<string, number[]>();
-  keys.forEach((k, g) =>
-    k.forEach((_, t) => {
-      const list = postings.get(t);
-      if (list) list.push(g);
-      else postings.set(t, [g]);
-    }),
-  );
-  const uf = new UnionFind(n);
-  for (let g = 0; g < n; g++) {
-    const shared = new Map<number, number>();
-    keys[g]!.forEach((_, t) => {
-      for (const h of postings.get(t)!) if (h > g) shared.set(h, (shared.get(h) ?? 0) + 1);
-    });
-    shared.forEach((count, h) => {
-      if (count < minShared) return;
-      let dot = 0;
-      keys[g]!.forEach((w, t) => {
-        const v = keys[h]!.get(t);
-        if (v !== undefined) dot += w * v;
-      });
-      if (dot / (norms[g]! * norms[h]!) >= minCosine) uf.union(g, h);
-    });
-  }
+  const roots = sameEventRoots(titled, termIds.size, opts);
   const byRoot = new Map<number, Article[]>();
   const out: Article[][] = [];
   groups.forEach((g, i) => {
-    const r = uf.find(i);
+    const r = roots[i]!;
     const list = byRoot.get(r);
     if (list) list.push(...g);
     else {
@@ -1612,4 +1649,182 @@ export function mergeSameEvent(
   });
   for (const g of out) if (g.length > 1) g.sort(byTimeThenId);
   return out;
+}
+
+/** The same-event settings of the clusterer's options (see {@link ClusterOptions}). */
+function sameEventOptions(opts: ClusterOptions): SameEventOptions {
+  return {
+    ...(opts.sameEventTerms !== undefined ? { minShared: opts.sameEventTerms } : {}),
+    ...(opts.sameEventCosine !== undefined ? { minCosine: opts.sameEventCosine } : {}),
+  };
+}
+
+/** A group as the same-event test reads it: its headlines' terms and its time span (ms). */
+interface TitledGroup {
+  /** Each headline's term skeletons, as numbers under `termCount`. */
+  titles: readonly Int32Array[];
+  /** Earliest and latest publication times; Infinity and -Infinity when undated. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Rounds of the same-event test: two pieces joined make a profile that may now name what a
+ * third piece's headlines name (three angles of "seven years of war in Syria", each sharing
+ * some of its words with each other).
+ */
+const SAME_EVENT_ROUNDS = 3;
+
+/**
+ * A headline term in more groups' key terms than this (or than this share of the groups)
+ * proposes no same-event pair; it still counts in the test of a pair another term proposed.
+ */
+const SAME_EVENT_POSTINGS = 20;
+const SAME_EVENT_POSTING_SHARE = 0;
+
+/**
+ * For each group, the index of the group it joins (itself when none): pairs whose headlines
+ * name the same event (see {@link sameEventPairs}) join, unless further apart in time than
+ * `maxGapHours`; the test is repeated on the joined groups, up to {@link SAME_EVENT_ROUNDS} times.
+ */
+function sameEventRoots(
+  groups: readonly TitledGroup[],
+  termCount: number,
+  opts: SameEventOptions,
+): Int32Array {
+  const uf = new UnionFind(groups.length);
+  const maxGapMs = (opts.maxGapHours ?? Infinity) * 3_600_000;
+  let current: (TitledGroup & { root: number })[] = groups.map((g, root) => ({ ...g, root }));
+  for (let round = 0; round < SAME_EVENT_ROUNDS && current.length > 1; round++) {
+    let joined = false;
+    for (const [x, y] of sameEventPairs(
+      current.map((c) => c.titles),
+      termCount,
+      opts,
+    )) {
+      const g = current[x]!;
+      const h = current[y]!;
+      const dated = g.from !== Infinity && h.from !== Infinity;
+      if (dated && Math.max(g.from, h.from) - Math.min(g.to, h.to) > maxGapMs) continue;
+      uf.union(g.root, h.root);
+      joined = true;
+    }
+    if (!joined) break;
+    // The groups as joined so far: the lowest index of each set stands for it.
+    const byRoot = new Map<number, TitledGroup & { root: number }>();
+    for (const c of current) {
+      const root = uf.find(c.root);
+      const into = byRoot.get(root);
+      if (!into) byRoot.set(root, { ...c, root });
+      else {
+        into.titles = [...into.titles, ...c.titles];
+        into.from = Math.min(into.from, c.from);
+        into.to = Math.max(into.to, c.to);
+      }
+    }
+    current = [...byRoot.values()];
+  }
+  return Int32Array.from(groups, (_, i) => uf.find(i));
+}
+
+/** A headline's terms, as skeletons. */
+function titleSet(title: string): Set<string> {
+  return new Set(terms(title).map(skeleton));
+}
+
+/**
+ * The pairs of groups (g < h) whose headlines name the same event: at least `minShared` key
+ * terms (carried by half or more of each group's headlines) in common, and key-term profiles
+ * (each term weighted by the share of the group's headlines that carry it and by how few groups'
+ * headlines do) at least `minCosine` alike. Terms most groups' headlines carry count little, so
+ * two stories about one country stay apart. Each group is given as its headlines' term numbers.
+ */
+function sameEventPairs(
+  groups: readonly (readonly Int32Array[])[],
+  termCount: number,
+  opts: SameEventOptions,
+): [number, number][] {
+  const minShared = opts.minShared ?? 3;
+  const minCosine = opts.minCosine ?? 0.35;
+  const n = groups.length;
+  // Each group's key terms in increasing order (keys[start[g]..start[g + 1]]), with the share
+  // of its headlines that carry them; and how many groups' headlines carry each term.
+  const df = new Int32Array(termCount);
+  const counts = new Int32Array(termCount);
+  const touched: number[] = [];
+  const keys: number[] = [];
+  const shares: number[] = [];
+  const start = new Int32Array(n + 1);
+  groups.forEach((titles, g) => {
+    for (const title of titles) {
+      for (let i = 0; i < title.length; i++)
+        if (counts[title[i]!]!++ === 0) touched.push(title[i]!);
+    }
+    touched.sort((x, y) => x - y);
+    for (const id of touched) {
+      if (2 * counts[id]! >= titles.length) {
+        keys.push(id);
+        shares.push(counts[id]! / titles.length);
+      }
+      df[id]!++;
+      counts[id] = 0;
+    }
+    touched.length = 0;
+    start[g + 1] = keys.length;
+  });
+  const weights = new Float64Array(keys.length);
+  const norms = new Float64Array(n);
+  const postings: number[][] = [];
+  for (let g = 0; g < n; g++) {
+    let sq = 0;
+    for (let k = start[g]!; k < start[g + 1]!; k++) {
+      const id = keys[k]!;
+      const w = shares[k]! * Math.log((n + 1) / (df[id]! + 0.5));
+      weights[k] = w;
+      sq += w * w;
+      (postings[id] ??= []).push(g);
+    }
+    norms[g] = Math.sqrt(sq) || 1;
+  }
+  // Candidates share a term few groups carry: a term in many groups' headlines is no name of
+  // one event, and walking its postings for every group would cost their square.
+  const maxPostings = Math.max(SAME_EVENT_POSTINGS, Math.ceil(SAME_EVENT_POSTING_SHARE * n));
+  const rare = new Int32Array(n);
+  const candidates: number[] = [];
+  const pairs: [number, number][] = [];
+  for (let g = 0; g < n; g++) {
+    // Rare terms shared with each later group; common terms may make up the count.
+    let common = 0;
+    for (let k = start[g]!; k < start[g + 1]!; k++) {
+      const list = postings[keys[k]!]!;
+      if (list.length > maxPostings) {
+        common++;
+        continue;
+      }
+      for (const h of list) {
+        if (h <= g) continue;
+        if (rare[h] === 0) candidates.push(h);
+        rare[h]!++;
+      }
+    }
+    for (const h of candidates) {
+      const count = rare[h]!;
+      rare[h] = 0;
+      if (count + common < minShared) continue;
+      // Both key lists are in increasing order: walk them together.
+      let shared = 0;
+      let dot = 0;
+      for (let i = start[g]!, j = start[h]!; i < start[g + 1]! && j < start[h + 1]!;) {
+        if (keys[i]! < keys[j]!) i++;
+        else if (keys[i]! > keys[j]!) j++;
+        else {
+          shared++;
+          dot += weights[i++]! * weights[j++]!;
+        }
+      }
+      if (shared >= minShared && dot / (norms[g]! * norms[h]!) >= minCosine) pairs.push([g, h]);
+    }
+    candidates.length = 0;
+  }
+  return pairs;
 }

@@ -4,7 +4,7 @@
  * Pure and deterministic: the same articles and clock give the same digest.
  */
 import type { Article, Digest, Story } from '../domain.js';
-import { byTimeThenId, clusterArticles, mergeSameEvent, type Clusterer } from './cluster.js';
+import { byTimeThenId, clusterArticles, type Clusterer } from './cluster.js';
 import { publishedMs, type DocumentFrequencies } from './features.js';
 import { hashString } from './hash.js';
 import {
@@ -142,12 +142,10 @@ export function buildDigest(articles: readonly Article[], opts: DigestOptions): 
   const maxStories = opts.maxStories ?? 8;
   const from = new Date(now.getTime() - windowHours * HOUR);
   const inWindow = articlesInWindow(articles, from, now);
-  // Pieces of one event the clusterer left apart are one story in a digest.
-  const groups = mergeSameEvent(
-    (opts.clusterer ?? clusterArticles)(
-      inWindow,
-      opts.background ? { background: opts.background } : {},
-    ),
+  // The clusterer also joins the pieces of one event its headlines name alike (step 9).
+  const groups = (opts.clusterer ?? clusterArticles)(
+    inWindow,
+    opts.background ? { background: opts.background } : {},
   );
   const previous = opts.previous?.stories ?? [];
   const carried = carriedOver(groups, previous, new Set(inWindow.map((a) => a.id)));

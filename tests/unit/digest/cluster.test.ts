@@ -871,3 +871,34 @@ describe('the IDF prior and the history', () => {
     expect(ratio(history(3000))).toBeCloseTo(expected(0, 300), 9);
   });
 });
+
+describe('pieces of one event whose headlines name it alike', () => {
+  // Two reports of one event from two angles: their headlines share three of its names, their
+  // texts nothing (an election's security measures, its candidates' profiles).
+  const NAMES = filler(60000, 3);
+  const report = (id: string, k: number, hoursAgo: number, names = NAMES): Article =>
+    article(
+      id,
+      `s${k}`,
+      hoursAgo,
+      [...names, ...filler(60100 + 10 * k, 2)].join(' '),
+      `${filler(60500 + 40 * k, 30).join(' ')}.`,
+    );
+  const groupOf = (day: Article[], opts = {}): string[] =>
+    idGroups(clusterArticles([...day, ...others], opts)).find((g) => g.includes('p0'))!;
+
+  it('join though their texts share nothing', () => {
+    expect(groupOf([report('p0', 0, 3), report('p1', 1, 5)])).toEqual(['p0', 'p1']);
+  });
+
+  it('stay apart when their headlines share fewer names than asked', () => {
+    expect(groupOf([report('p0', 0, 3), report('p1', 1, 5)], { sameEventTerms: 4 })).toEqual([
+      'p0',
+    ]);
+    expect(groupOf([report('p0', 0, 3), report('p1', 1, 5, NAMES.slice(0, 2))])).toEqual(['p0']);
+  });
+
+  it('stay apart when published further apart than a story spans', () => {
+    expect(groupOf([report('p0', 0, 3), report('p1', 1, 80)])).toEqual(['p0']);
+  });
+});

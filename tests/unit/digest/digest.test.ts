@@ -211,4 +211,36 @@ describe('mergeSameEvent', () => {
   it('joins nothing when fewer distinctive terms are shared than asked', () => {
     expect(mergeSameEvent(election, { minShared: 20 })).toHaveLength(election.length);
   });
+
+  it('tries again on the joined pieces: two angles together name what a third one names', () => {
+    // Alone, neither of the first two headlines is like enough the third piece's two, whose
+    // words spread over both; together they are.
+    const war = [
+      [t('w1', 'الحرب في اليمن: عشر سنوات من الصراع والوساطات')],
+      [t('w2', 'عشر سنوات من الحرب في اليمن يرويها المراسلون')],
+      [
+        t('w3', 'عشر سنوات على الحرب في اليمن: القوى الكبرى ترفض الاعتراف بالهزيمة'),
+        t('w4', 'الغرب يرفض الإقرار بخسارته في اليمن'),
+      ],
+      [t('o3', 'اليمن يستضيف مؤتمرا للطاقة')],
+      [t('o4', 'الحرب على الفساد في لبنان')],
+      ...dayArticles().map((a) => [a]),
+    ];
+    const ids = mergeSameEvent(war).map((g) => g.map((a) => a.id).sort());
+    expect(ids).toContainEqual(['w1', 'w2', 'w3', 'w4']);
+  });
+
+  it('keeps apart pieces with the same headline published days apart', () => {
+    const apart = [
+      [article('d1', 'alpha', 2, 'انتخابات الرئاسة المصرية: انتشار أمني حول اللجان', 'نص.')],
+      [article('d2', 'alpha', 80, 'انتخابات الرئاسة المصرية: من هم المرشحون؟', 'نص.')],
+      ...dayArticles().map((a) => [a]),
+    ];
+    const ids = mergeSameEvent(apart, { maxGapHours: 36 }).map((g) => g.map((a) => a.id));
+    expect(ids).toContainEqual(['d1']);
+    expect(mergeSameEvent(apart).map((g) => g.map((a) => a.id).sort())).toContainEqual([
+      'd1',
+      'd2',
+    ]);
+  });
 });
