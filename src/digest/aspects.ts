@@ -16,7 +16,7 @@ import { skeleton } from './features.js';
 const DISPLACEMENT_WORDS =
   'نازح نازحون النازحين نزوح نزح تهجير مهجرين يفرون فرار فروا الفارين ممرات إجلاء لاجئين اللاجئين يشرد تشريد';
 const COMBAT_WORDS =
-  'قتل مقتل قتلى قتيلا قتيل يقتل غارة غارات قصف صاروخ صاروخية صواريخ هجوم هجمات قذيفة قذائف معارك اشتباكات تحرير ضربة ضربات';
+  'قتل مقتل قتلى قتيلا قتيل يقتل غارة غارات قصف صاروخ صاروخية صواريخ هجوم هجمات قذيفة قذائف معارك اشتباكات تحرير ضربة ضربات ضحايا استهداف تطوق تطويق طوقت';
 
 /**
  * Fighters leaving under a deal (a convoy of them, the talks on it): a third side, news of its
@@ -58,6 +58,13 @@ export type Aspect = (typeof Aspect)[keyof typeof Aspect];
 const NOT_COMBAT = new Set(terms('مقاتل مقاتلون المقاتلين'));
 
 /**
+ * Words after which a combat word is part of a group's name: "هيئة تحرير الشام" (the
+ * Organisation for the Liberation of the Levant), "جبهة تحرير سوريا"; its fighters leaving
+ * under a deal are no fighting.
+ */
+const IN_A_NAME = new Set(terms('هيئة جبهة'));
+
+/**
  * The aspect of a headline, from its terms (as {@link terms} gives them) and, for aid, its
  * words as written.
  */
@@ -66,13 +73,15 @@ export function headlineAspect(titleTerms: readonly string[], title = ''): Aspec
   let combat = false;
   let fighters = false;
   let leaving = false;
-  for (const term of titleTerms) {
+  titleTerms.forEach((term, i) => {
     const t = skeleton(term);
     if (DISPLACEMENT.has(t)) displacement = true;
-    if (COMBAT.has(t) && !NOT_COMBAT.has(term)) combat = true;
+    if (COMBAT.has(t) && !NOT_COMBAT.has(term) && !IN_A_NAME.has(titleTerms[i - 1] ?? '')) {
+      combat = true;
+    }
     if (FIGHTERS.has(term)) fighters = true;
     if (LEAVING.has(term)) leaving = true;
-  }
+  });
   if (AID.test(title) && !displacement && !(fighters && leaving)) return Aspect.Aid;
   if (fighters && leaving && !combat) return Aspect.Evacuation;
   if (displacement === combat) return Aspect.None;

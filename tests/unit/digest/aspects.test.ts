@@ -26,6 +26,13 @@ describe('headlineAspect', () => {
     ['قافلة المسلحين تغادر المدينة', Aspect.Evacuation],
     // Aid for the displaced is news of their flight.
     ['مساعدات للنازحين من المدينة', Aspect.Displacement],
+    // An offensive told by its encirclement, its victims, its targets.
+    ['قوات الجيش تطوق أكبر بلدتين في الريف', Aspect.Combat],
+    ['ارتفاع عدد الضحايا في الريف المحاصر', Aspect.Combat],
+    ['استهداف مستشفى في البلدة', Aspect.Combat],
+    // "Liberation" in a group's name is no battle: its fighters leaving are their leaving.
+    ['مقاتلون من هيئة تحرير الشام يغادرون البلدة', Aspect.Evacuation],
+    ['قوات الجيش تعلن تحرير البلدة', Aspect.Combat],
   ])('reads "%s" as one side', (title, aspect) => {
     expect(aspectOf(title)).toBe(aspect);
   });
