@@ -22,6 +22,9 @@ describe('headlineAspect', () => {
     // Aid delivered, or held up, "despite the shelling": a report of the aid.
     ['قافلة إغاثة تدخل البلدة', Aspect.Aid],
     ['دخول مساعدات غذائية رغم استمرار القصف', Aspect.Aid],
+    // An offer of a way out ("خروجا آمنا", "مخرجا آمنا") to the fighters is a deal for their leaving.
+    ['عرض على المسلحين في البلدة خروجا آمنا', Aspect.Evacuation],
+    ['الجيش يعرض على المسلحين مخرجا آمنا', Aspect.Evacuation],
     // A convoy of fighters leaving is their leaving.
     ['قافلة المسلحين تغادر المدينة', Aspect.Evacuation],
     // Aid for the displaced is news of their flight.
@@ -46,6 +49,8 @@ describe('headlineAspect', () => {
     // An aide (مساعد) and help (مساعدة) share aid's stem, not its word.
     ['الرئيس يقيل مساعده الخاص'],
     ['الشرطة تطلب مساعدة العامة'],
+    // A film director (مخرج) is no way out.
+    ['مخرج سينمائي يفوز بجائزة المهرجان'],
   ])('reads "%s" as neither (both sides, or no war)', (title) => {
     expect(aspectOf(title)).toBe(Aspect.None);
   });
