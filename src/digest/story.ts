@@ -181,20 +181,36 @@ const SAID_WHERE = new Set(
 const ROLE_ONLY = new Set(
   ['المصدر', 'المسؤول', 'المسؤولة', 'المتحدث', 'المتحدثة'].map((w) => normalize(w)),
 );
+/**
+ * A correspondent by possessive alone: "قال مراسلنا" (our correspondent said), "مراسله" (its
+ * correspondent). Among other outlets' points "our" reads as the digest's own, and "its" as
+ * nobody's.
+ */
+const POSSESSED_REPORTER = /^(?:مراسل|موفد|مندوب)ت?(?:ه|ها|هم|نا|تنا)$/u;
+/** Verbs a correspondent reports with: the verbs of saying, and "reported", "mentioned". */
+const REPORTING = new Set([
+  ...SAYING,
+  ...['أفاد', 'أفادت', 'ذكر', 'ذكرت', 'نقل', 'نقلت'].map((w) => normalize(w)),
+]);
 /** A quotation opened right after the verb (not a quoted name: أضافت "وام" أن…). */
 const QUOTATION = /^["«“](?!.*["»”][:،,]?$)/u;
 
 /**
  * A point whose speaker is in the sentence before it ("أضاف أن عدد القتلى بلغ 5": he added
- * that…; "قال في مؤتمر صحفي: …", he said at a press conference): among other outlets' points,
- * nobody knows who "he" is.
+ * that…; "قال في مؤتمر صحفي: …", he said at a press conference), or is an outlet's
+ * correspondent by possessive alone ("قال مراسلنا"): among other outlets' points, nobody knows
+ * who "he" is, and "our" is not the digest's.
  */
 function speakerless(point: string): boolean {
   const [verb, next, third] = point.split(/\s+/u, 3);
   if (verb === undefined || next === undefined) return false;
   const bare = verb.replace(/[:،,]+$/u, '');
-  if (!SAYING.has(normalize(bare))) return false;
   const after = normalize(next.replace(/[:،,]+$/u, ''));
+  // As written: normalized, "مراسلة" (a correspondent, f.) would read "مراسله" (his).
+  if (REPORTING.has(normalize(bare)) && POSSESSED_REPORTER.test(next.replace(/[:،,]+$/u, ''))) {
+    return true;
+  }
+  if (!SAYING.has(normalize(bare))) return false;
   if (bare !== verb || QUOTATION.test(next) || SAID.has(after) || SAID_WHERE.has(after)) {
     return true;
   }

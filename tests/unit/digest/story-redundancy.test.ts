@@ -171,6 +171,38 @@ describe('storyPoints across outlets', () => {
     expect(points.some((p) => p.startsWith('تابع المتحدث'))).toBe(false);
     expect(points.some((p) => p.startsWith('قال المتحدث باسم الشرطة'))).toBe(true);
   });
+
+  it('leaves out "our correspondent said …", keeps "the agency\'s correspondent said …"', () => {
+    const points = storyPoints([
+      article(
+        'a',
+        'انفجار في سوق المدينة',
+        'قتل خمسة أشخاص في انفجار هز سوق المدينة القديمة صباح الجمعة. وقال مراسلنا إن الانفجار وقع قرب مدخل السوق المزدحم. وأغلقت الشرطة الطرق المؤدية إلى المكان.',
+      ),
+      article(
+        'b',
+        'قتلى في انفجار بسوق شعبي',
+        'أسفر انفجار في سوق شعبي عن سقوط قتلى وجرحى الجمعة. وقال مراسل الوكالة إن سيارات الإسعاف نقلت الجرحى إلى مستشفيين. وأفاد مراسلها بأن السلطات فتحت تحقيقا في أسباب الانفجار.',
+      ),
+    ]);
+    expect(points.some((p) => p.startsWith('قال مراسلنا'))).toBe(false);
+    expect(points.some((p) => p.startsWith('أفاد مراسلها'))).toBe(false);
+    // A correspondent (f.) of a named outlet is no possessive: "مراسلة" is not "مراسله".
+    const named = storyPoints([
+      article(
+        'c',
+        'انفجار في سوق المدينة',
+        'قتل خمسة أشخاص في انفجار هز سوق المدينة صباح الجمعة. وأفادت مراسلة الوكالة بأن الشرطة أغلقت الطرق المؤدية إلى السوق.',
+      ),
+      article(
+        'd',
+        'قتلى في انفجار بسوق شعبي',
+        'أسفر انفجار في سوق شعبي عن سقوط قتلى وجرحى الجمعة. وفتحت السلطات تحقيقا في أسباب الانفجار.',
+      ),
+    ]);
+    expect(named.some((p) => p.startsWith('أفادت مراسلة الوكالة'))).toBe(true);
+    expect(points.some((p) => p.startsWith('قال مراسل الوكالة'))).toBe(true);
+  });
 });
 
 describe('a story title', () => {
