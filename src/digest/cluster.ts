@@ -1627,12 +1627,15 @@ export function mergeSameEvent(
 ): Article[][] {
   const termIds = new Map<string, number>();
   const titled = groups.map((g): TitledGroup => {
-    const times = g.map(publishedMs).filter((t) => !Number.isNaN(t));
-    return {
-      titles: g.map((a) => idsOf(titleSet(a.title), termIds)),
-      from: times.length ? Math.min(...times) : Infinity,
-      to: times.length ? Math.max(...times) : -Infinity,
-    };
+    let from = Infinity;
+    let to = -Infinity;
+    for (const a of g) {
+      const t = publishedMs(a);
+      if (Number.isNaN(t)) continue;
+      from = Math.min(from, t);
+      to = Math.max(to, t);
+    }
+    return { titles: g.map((a) => idsOf(titleSet(a.title), termIds)), from, to };
   });
   const roots = sameEventRoots(titled, termIds.size, opts);
   const byRoot = new Map<number, Article[]>();
@@ -1676,11 +1679,10 @@ interface TitledGroup {
 const SAME_EVENT_ROUNDS = 3;
 
 /**
- * A headline term in more groups' key terms than this (or than this share of the groups)
- * proposes no same-event pair; it still counts in the test of a pair another term proposed.
+ * A headline term in more groups' key terms than this proposes no same-event pair; it still
+ * counts in the test of a pair another term proposed.
  */
 const SAME_EVENT_POSTINGS = 20;
-const SAME_EVENT_POSTING_SHARE = 0;
 
 /**
  * For each group, the index of the group it joins (itself when none): pairs whose headlines
@@ -1788,7 +1790,6 @@ function sameEventPairs(
   }
   // Candidates share a term few groups carry: a term in many groups' headlines is no name of
   // one event, and walking its postings for every group would cost their square.
-  const maxPostings = Math.max(SAME_EVENT_POSTINGS, Math.ceil(SAME_EVENT_POSTING_SHARE * n));
   const rare = new Int32Array(n);
   const candidates: number[] = [];
   const pairs: [number, number][] = [];
@@ -1797,7 +1798,7 @@ function sameEventPairs(
     let common = 0;
     for (let k = start[g]!; k < start[g + 1]!; k++) {
       const list = postings[keys[k]!]!;
-      if (list.length > maxPostings) {
+      if (list.length > SAME_EVENT_POSTINGS) {
         common++;
         continue;
       }

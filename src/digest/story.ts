@@ -186,7 +186,7 @@ const ROLE_ONLY = new Set(
  * correspondent). Among other outlets' points "our" reads as the digest's own, and "its" as
  * nobody's.
  */
-const POSSESSED_REPORTER = /^(?:مراسل|موفد|مندوب)ت?(?:ه|ها|هم|نا|تنا)$/u;
+const POSSESSED_REPORTER = /^(?:مراسل|موفد|مندوب)ت?(?:ه|ها|هم|نا)$/u;
 /** Verbs a correspondent reports with: the verbs of saying, and "reported", "mentioned". */
 const REPORTING = new Set([
   ...SAYING,
