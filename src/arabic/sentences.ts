@@ -102,6 +102,7 @@ const isInvisible = (c: number): boolean =>
   c === 0xfeff;
 
 const DOT = 46;
+const HYPHEN = 45;
 const isTerminator = (c: number): boolean =>
   c === DOT ||
   c === 33 ||
@@ -199,6 +200,37 @@ function wordBefore(line: string, i: number): { word: string; start: number } {
   return { word: line.slice(s, i), start: s };
 }
 
+/**
+ * Latin letters spelled in Arabic, as initials are written in names and models: "إتش. آر.
+ * ماكماستر" (H. R. McMaster), "إتش.إتش-60". Only a chain of them is read as initials: alone,
+ * "بي بي سي." (BBC) ends its sentence.
+ */
+const SPELLED_INITIALS = new Set(
+  'إتش اتش آر أر ار دبليو جيه كيه إكس اكس إف اف إس اس إم إل إن بي دي تي سي جي آي أي'.split(' '),
+);
+
+/**
+ * The Arabic word at `p` is a spelled initial ("إتش.آر"), or the one after the spaces from `p`
+ * is one with its own "." or "-" ("إتش. آر. …").
+ */
+function initialFollows(line: string, p: number): boolean {
+  let s = p;
+  while (s < line.length && isSpace(line.charCodeAt(s))) s++;
+  let e = s;
+  while (e < line.length && isArabicLetter(line.charCodeAt(e))) e++;
+  const mark = line.charCodeAt(e);
+  const marked = s === p || mark === DOT || mark === HYPHEN;
+  return e > s && marked && SPELLED_INITIALS.has(line.slice(s, e));
+}
+
+/** A spelled initial and its "." end right before `start` (spaces between allowed). */
+function initialPrecedes(line: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && isSpace(line.charCodeAt(p))) p--;
+  if (p < 0 || line.charCodeAt(p) !== DOT) return false;
+  return SPELLED_INITIALS.has(wordBefore(line, p).word);
+}
+
 /** True when the "." at `i` follows an abbreviation or an initial and does not end a sentence. */
 function isAbbreviation(line: string, i: number, next: number): boolean {
   const { word, start } = wordBefore(line, i);
@@ -206,7 +238,11 @@ function isAbbreviation(line: string, i: number, next: number): boolean {
   const c0 = word.charCodeAt(0);
   if (isArabicLetter(c0)) {
     const bare = word.replace(/\u0640/g, '');
-    if (bare.length !== 1) return false;
+    if (bare.length !== 1) {
+      return (
+        SPELLED_INITIALS.has(bare) && (initialFollows(line, i + 1) || initialPrecedes(line, start))
+      );
+    }
     // "2021 م." and "1442 هـ." are era markers that usually end the sentence.
     if (bare === 'م' || bare === 'ه') {
       let p = start - 1;
