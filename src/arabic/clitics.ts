@@ -108,6 +108,28 @@ export function cliticWawRest(word: string): string | undefined {
 }
 
 /**
+ * Forms that make a word of their own after "ف": "فحسب" (only), "فتحت" (opened), "فردا"
+ * (individuals), "فأكثر" (or more), "فلم" (a film) and "فقد" (lost, as often as "so indeed").
+ */
+const NOT_AFTER_FA: ReadonlySet<string> = new Set(['حسب', 'تحت', 'ردا', 'رداً', 'أكثر', 'لم', 'قد']);
+
+/**
+ * The word without its leading clitic "ف" (so, then) when what remains is one of the verb and
+ * particle forms that follow a clitic "و" ("ففي" → "في", "فرغم" → "رغم", "فإن" → "إن");
+ * `undefined` otherwise. Stricter than {@link cliticWawRest}: "فالنسيا" (Valencia) is no "ف" and
+ * an article, and "فرضت" (imposed), "فاز" (won) keep their root letter.
+ *
+ * @example cliticFaRest('ففي') // 'في'
+ * @example cliticFaRest('فتحت') // undefined (opened)
+ */
+export function cliticFaRest(word: string): string | undefined {
+  if (!word.startsWith('ف')) return undefined;
+  const rest = stripTatweel(stripDiacritics(word)).slice(1);
+  if (!FORMS_AFTER_WAW.has(rest) || NOT_AFTER_FA.has(rest)) return undefined;
+  return word.slice(1).replace(/^[\u064B-\u065F\u0670\u0640]+/u, '');
+}
+
+/**
  * True when `word` is `rest` with a clitic "و" or "ف" before it that {@link cliticWawRest} would
  * drop ("ف" by the same rules: "فقال", "فإن").
  * @example isCliticOf('وقال', 'قال') // true

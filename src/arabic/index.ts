@@ -37,4 +37,4 @@ export {
   type TermDictionary,
 } from './tokens.js';
 export { arabicRatio, isArabic } from './script.js';
-export { cliticWawRest, isCliticOf } from './clitics.js';
+export { cliticFaRest, cliticWawRest, isCliticOf } from './clitics.js';

@@ -9,6 +9,7 @@
  * {@link pickSentences} picks among them with the same budgets and redundancy control.
  */
 import {
+  cliticFaRest,
   cliticWawRest,
   countTokens,
   splitParagraph,
@@ -751,7 +752,8 @@ function trimTrailingJunk(s: string): string {
  * Meaning-preserving cleanup of a sentence used as a key point: spaces collapsed, a wire
  * dateline ("(CNN)— ") and a leading connective ("في سياق متصل،", "من جهته،", "بدورها،")
  * dropped, a leading conjunction "و" dropped only when what remains is itself a word (see
- * {@link cliticWawRest}: "وقال" → "قال", "وافقت" kept), quote marks without a partner removed,
+ * {@link cliticWawRest}: "وقال" → "قال", "وافقت" kept), and so a leading "ف" ("ففي" → "في": see
+ * {@link cliticFaRest}), quote marks without a partner removed,
  * hashtag signs and underscores dropped ("#حركة_الشباب" → "حركة الشباب"), dangling commas at
  * either end removed. Words are never changed or reordered.
  * @example cleanPoint('وفي سياق متصل، أعلنت الوزارة «خطة جديدة.') // 'أعلنت الوزارة خطة جديدة.'
@@ -768,6 +770,11 @@ export function cleanPoint(sentence: string): string {
       const first = FIRST_WORD_RE.exec(s)?.[0] ?? '';
       // "و" glued to a quote mark or bracket is a word of its own: «و"الاتفاق…» drops it.
       const rest = first === 'و' ? '' : cliticWawRest(first);
+      if (rest !== undefined) s = rest + s.slice(first.length);
+    } else if (s.startsWith('ف')) {
+      // "ففي…", "فرغم…" (so, then): the clitic "ف" of a sentence cut from its reason.
+      const first = FIRST_WORD_RE.exec(s)?.[0] ?? '';
+      const rest = cliticFaRest(first);
       if (rest !== undefined) s = rest + s.slice(first.length);
     }
     if (s === before) break;

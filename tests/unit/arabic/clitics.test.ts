@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliticWawRest, isCliticOf } from '../../../src/arabic/clitics.js';
+import { cliticFaRest, cliticWawRest, isCliticOf } from '../../../src/arabic/clitics.js';
 
 describe('cliticWawRest', () => {
   // The "و" is the word's own first letter: the word is kept whole.
@@ -144,4 +144,24 @@ describe('isCliticOf', () => {
   ])('%s over %s: %s', (word, rest, expected) => {
     expect(isCliticOf(word, rest)).toBe(expected);
   });
+});
+
+describe('cliticFaRest', () => {
+  it.each([
+    ['ففي', 'في'],
+    ['فرغم', 'رغم'],
+    ['فإن', 'إن'],
+    ['فقال', 'قال'],
+    ['فمن', 'من'],
+  ])('drops the clitic "ف" of %j', (word, rest) => {
+    expect(cliticFaRest(word)).toBe(rest);
+  });
+
+  // Opened, imposed, won, individuals, only, a film, lost (or "so indeed"), a name.
+  it.each(['فتحت', 'فرضت', 'فاز', 'فردا', 'فحسب', 'فلم', 'فقد', 'فالنسيا', 'في', 'فيما'])(
+    'keeps %j whole',
+    (word) => {
+      expect(cliticFaRest(word)).toBeUndefined();
+    },
+  );
 });
