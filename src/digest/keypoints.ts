@@ -676,6 +676,8 @@ const CONNECTIVE_RE = new RegExp(
   `^(?:و\\s?)?(?:${LEADING_CONNECTIVES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\s*[،,]\\s*`,
   'u',
 );
+/** "هذا " before a clitic "و": a filler that opens a sentence ("هذا وكان النائب العام…"). */
+const FILLER_THIS = 'هذا ';
 /**
  * Openers that stand for someone or something of the sentence before, without a comma after
  * them: "من جهته علق…" (for his part, … commented), "لكن…", "إلا أن…", "غير أنه…" (but,
@@ -764,6 +766,12 @@ export function cleanPoint(sentence: string): string {
   for (let k = 0; k < 2; k++) {
     const before = s;
     s = s.replace(CONNECTIVE_RE, '').replace(BARE_OPENER_RE, '');
+    // "هذا وكان…", "هذا وقد…": the newsroom's "and further", no "this" of its own, when the
+    // "و" after it is the conjunction ("هذا وضع خطير", this is a grave situation, stays).
+    if (s.startsWith(FILLER_THIS)) {
+      const next = FIRST_WORD_RE.exec(s.slice(FILLER_THIS.length))?.[0] ?? '';
+      if (next.length > 1 && cliticWawRest(next) !== undefined) s = s.slice(FILLER_THIS.length);
+    }
     // "و" as its own word, or a clitic "و" when what remains is itself a word (else kept).
     if (s.startsWith('و ')) s = s.slice(2);
     else if (s.startsWith('و')) {
