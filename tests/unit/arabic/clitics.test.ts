@@ -40,6 +40,9 @@ describe('cliticWawRest', () => {
     'ودائع',
     'ولاية',
     'وانغ',
+    // A root "و" or a clitic one: "وردت" (came, or and responded), "وفر" (provided, or fled).
+    'وردت',
+    'وفر',
     // Names from other languages that start with "وو" keep both.
     'وول',
     'ووهان',
@@ -63,6 +66,10 @@ describe('cliticWawRest', () => {
   // The "و" is the conjunction and what remains is a word: it may be dropped.
   it.each<[string, string]>([
     ['وقال', 'قال'],
+    ['وتتعرض', 'تتعرض'],
+    ['وهناك', 'هناك'],
+    ['وسيتم', 'سيتم'],
+    ['ولطالما', 'لطالما'],
     // The future "س" on a present verb, and nouns of an "س" root.
     ['وسينعقد', 'سينعقد'],
     ['وستكون', 'ستكون'],
@@ -157,11 +164,21 @@ describe('cliticFaRest', () => {
     expect(cliticFaRest(word)).toBe(rest);
   });
 
-  // Opened, imposed, won, individuals, only, a film, lost (or "so indeed"), a name.
-  it.each(['فتحت', 'فرضت', 'فاز', 'فردا', 'فحسب', 'فلم', 'فقد', 'فالنسيا', 'في', 'فيما'])(
-    'keeps %j whole',
-    (word) => {
-      expect(cliticFaRest(word)).toBeUndefined();
-    },
-  );
+  // Opened, blew up, a feddan, imposed, won, individuals, only, a film, lost (or "so indeed"), a name.
+  it.each([
+    'فتحت',
+    'فجرت',
+    'فدان',
+    'فرضت',
+    'فاز',
+    'فردا',
+    'فحسب',
+    'فلم',
+    'فقد',
+    'فالنسيا',
+    'في',
+    'فيما',
+  ])('keeps %j whole', (word) => {
+    expect(cliticFaRest(word)).toBeUndefined();
+  });
 });
