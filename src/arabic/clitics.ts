@@ -114,9 +114,9 @@ export function cliticWawRest(word: string): string | undefined {
 }
 
 /**
- * Forms that make a word of their own after "ف": "فحسب" (only), "فتحت" (opened), "فجرت"
- * (blew up), "فدان" (a feddan), "فردا" (individuals), "فأكثر" (or more), "فلم" (a film) and "فقد" (lost, as often
- * as "so indeed").
+ * Forms that make a word of their own after "ف": "فحسب" (only), "فتحت" (opened), "فجرت" (blew
+ * up), "فدان" (a feddan), "فردا" (individuals), "فأكثر" (or more), "فلم" (a film) and "فقد"
+ * (lost, as often as "so indeed").
  */
 const NOT_AFTER_FA: ReadonlySet<string> = new Set([
   'حسب',

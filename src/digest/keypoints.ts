@@ -772,17 +772,13 @@ export function cleanPoint(sentence: string): string {
       const next = FIRST_WORD_RE.exec(s.slice(FILLER_THIS.length))?.[0] ?? '';
       if (next.length > 1 && cliticWawRest(next) !== undefined) s = s.slice(FILLER_THIS.length);
     }
-    // "و" as its own word, or a clitic "و" when what remains is itself a word (else kept).
+    // "و" as its own word, or a clitic "و" or "ف" ("ففي…", "فرغم…": so, then) when what
+    // remains is itself a word (else kept).
     if (s.startsWith('و ')) s = s.slice(2);
-    else if (s.startsWith('و')) {
+    else {
       const first = FIRST_WORD_RE.exec(s)?.[0] ?? '';
       // "و" glued to a quote mark or bracket is a word of its own: «و"الاتفاق…» drops it.
-      const rest = first === 'و' ? '' : cliticWawRest(first);
-      if (rest !== undefined) s = rest + s.slice(first.length);
-    } else if (s.startsWith('ف')) {
-      // "ففي…", "فرغم…" (so, then): the clitic "ف" of a sentence cut from its reason.
-      const first = FIRST_WORD_RE.exec(s)?.[0] ?? '';
-      const rest = cliticFaRest(first);
+      const rest = first === 'و' ? '' : (cliticWawRest(first) ?? cliticFaRest(first));
       if (rest !== undefined) s = rest + s.slice(first.length);
     }
     if (s === before) break;

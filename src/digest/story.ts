@@ -205,19 +205,19 @@ function speakerless(point: string): boolean {
   const [verb, next, third] = point.split(/\s+/u, 3);
   if (verb === undefined || next === undefined) return false;
   const bare = verb.replace(/[:،,]+$/u, '');
-  const after = normalize(next.replace(/[:،,]+$/u, ''));
+  const saying = normalize(bare);
+  const written = next.replace(/[:،,]+$/u, '');
+  const after = normalize(written);
   // As written: normalized, "مراسلة" (a correspondent, f.) would read "مراسله" (his).
-  if (REPORTING.has(normalize(bare)) && POSSESSED_REPORTER.test(next.replace(/[:،,]+$/u, ''))) {
-    return true;
-  }
-  if (!SAYING.has(normalize(bare))) return false;
+  if (REPORTING.has(saying) && POSSESSED_REPORTER.test(written)) return true;
+  if (!SAYING.has(saying)) return false;
   if (bare !== verb || QUOTATION.test(next) || SAID.has(after) || SAID_WHERE.has(after)) {
     return true;
   }
   // "أضاف المصدر أن …" (the source added that…): the speaker is the one named before.
   if (!ROLE_ONLY.has(after) || third === undefined) return false;
   const then = normalize(third.replace(/[:،,]+$/u, ''));
-  return after !== normalize(next) || SAID.has(then) || SAID_WHERE.has(then);
+  return written !== next || SAID.has(then) || SAID_WHERE.has(then);
 }
 
 /**
