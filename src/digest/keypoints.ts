@@ -676,16 +676,42 @@ const CONNECTIVE_RE = new RegExp(
   `^(?:و\\s?)?(?:${LEADING_CONNECTIVES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\s*[،,]\\s*`,
   'u',
 );
+/** "فقد " (so… has, or: lost) opening a sentence: see {@link soIndeed}. */
+const SO_INDEED = 'فقد ';
+/**
+ * After "فقد ", the start of a clause that "ف" + "قد" opens (so… has: "فقد أعلن الجيش…" →
+ * "قد أعلن الجيش…"), not the object or subject of the verb "فقد" (lost): a noun with the
+ * article ("فقد الجيش السيطرة"), a figure or a quantity ("فقد 20 شخصا حياتهم", "فقد أكثر من
+ * مئة…") or a noun with a pronoun ("فقد حياته", "فقد منزلها"). Every sentence of the archive
+ * and EASC that opens "فقد " is the first kind (77 of 77).
+ */
+function soIndeed(rest: string): boolean {
+  const next = FIRST_WORD_RE.exec(rest)?.[0] ?? '';
+  return (
+    next.length >= 2 &&
+    !/^(?:ال|[إأا]ل)/u.test(next) &&
+    !/(?:ه|ها|هم|هما|هن)$/u.test(next) &&
+    !QUANTITIES.has(next)
+  );
+}
+/** Words of quantity that open a subject ("فقد نحو 300 شخص وظائفهم", about 300 lost…). */
+const QUANTITIES = new Set(
+  'أكثر اكثر أقل اقل نحو حوالي حوالى قرابة زهاء ما عشرات مئات آلاف الاف ملايين كل جميع معظم بعض عدد'.split(
+    ' ',
+  ),
+);
 /** "هذا " before a clitic "و": a filler that opens a sentence ("هذا وكان النائب العام…"). */
 const FILLER_THIS = 'هذا ';
 /**
  * Openers that stand for someone or something of the sentence before, without a comma after
  * them: "من جهته علق…" (for his part, … commented), "لكن…", "إلا أن…", "غير أنه…" (but,
- * however): a point is read on its own, where "but" contrasts with nothing. What follows is a
- * clause of its own ("غير أنه قرر سحبها" → "قرر سحبها").
+ * however), "حيث…", "إذ…" (where, as), "لذا…" (so), "بذلك…" (thereby), "ثم…" (then): a
+ * point is read on its own, where "but" contrasts with nothing and "so" follows nothing. What
+ * follows is a clause of its own ("غير أنه قرر سحبها" → "قرر سحبها", "حيث قتل 49 راكبا" →
+ * "قتل 49 راكبا").
  */
 const BARE_OPENER_RE =
-  /^(?:و\s?)?(?:من\s+(?:جهت|جانب)(?:ه|ها|هم)|بدور(?:ه|ها|هم)|لكن(?:ه|ها|هم)?|(?:إلا|الا|غير)\s+[أا]ن(?:ه|ها|هم)?)(?:\s*[،,])?\s+(?=[\p{L}"«“])/u;
+  /^(?:و\s?)?(?:من\s+(?:جهت|جانب)(?:ه|ها|هم)|بدور(?:ه|ها|هم)|لكن(?:ه|ها|هم)?|(?:إلا|الا|غير)\s+[أا]ن(?:ه|ها|هم)?|(?:حيث|إذ|اذ)(?:\s+[إأا]ن(?:ه|ها|هم)?)?|لذا|لذلك|بذلك|ثم)(?:\s*[،,])?\s+(?=[\p{L}"«“])/u;
 
 const QUOTE_PAIRS: readonly [string, string][] = [
   ['«', '»'],
@@ -775,6 +801,7 @@ export function cleanPoint(sentence: string): string {
     // "و" as its own word, or a clitic "و" or "ف" ("ففي…", "فرغم…": so, then) when what
     // remains is itself a word (else kept).
     if (s.startsWith('و ')) s = s.slice(2);
+    else if (s.startsWith(SO_INDEED) && soIndeed(s.slice(SO_INDEED.length))) s = s.slice(1);
     else {
       const first = FIRST_WORD_RE.exec(s)?.[0] ?? '';
       // "و" glued to a quote mark or bracket is a word of its own: «و"الاتفاق…» drops it.
