@@ -228,10 +228,18 @@ function speakerless(point: string): boolean {
 const PARTICIPLE_OPENING = /^(?:مضيف|مشير|مؤكد|لافت|موضح|معتبر|منوه|مشدد)(?:ا|اً|ًا|ة|ين)?\s/u;
 
 /**
+ * A sentence whose subject is the sentence before it: "(و)ذلك في إطار…", "ذلك غداة…", "ذلك
+ * بعد أن…" (that came as part of…, the day after…, after…). On its own a reader does not know
+ * what "that" is. "ذلك الرجل" (that man) names its own.
+ */
+const THAT_OPENING =
+  /^(?:و)?ذلك\s+(?:في|غداة|بعد|بعدما|قبل|عقب|إثر|اثر|وسط|مع|رغم|بسبب|بهدف|خلال|حين|عندما|لأن|أن|إن|على|ضمن|تزامنا|تزامناً)\s/u;
+
+/**
  * Key points across a story's articles: each article's own key points (from the Arabic engine)
  * taken round-robin from the most central article outwards, skipping any point that repeats
  * one already chosen or already known, the tail of a cut sentence (see `PARTICIPLE_OPENING`),
- * and, with several articles, a point whose speaker is named only in the sentence before it.
+ * a sentence about "that" of the one before (see `THAT_OPENING`), and, with several articles, a point whose speaker is named only in the sentence before it.
  */
 export function storyPoints(
   centralFirst: readonly Article[],
@@ -250,7 +258,8 @@ export function storyPoints(
     for (const list of lists) {
       if (chosen.length >= limit) break;
       const p = list[round];
-      if (!p || PARTICIPLE_OPENING.test(p) || (lists.length > 1 && speakerless(p))) continue;
+      if (!p || PARTICIPLE_OPENING.test(p) || THAT_OPENING.test(p)) continue;
+      if (lists.length > 1 && speakerless(p)) continue;
       const keys = pointKeys(p);
       if (keys.size === 0 || chosenKeys.some((k) => isSameFact(keys, k))) continue;
       chosen.push(p);

@@ -153,6 +153,23 @@ describe('storyPoints across outlets', () => {
     expect(points.some((p) => p.startsWith('قال محافظ البنك المركزي'))).toBe(true);
   });
 
+  it('leaves out a sentence about the "that" of the one before ("وذلك في إطار …")', () => {
+    const text =
+      'أوقفت السلطات ثلاثة وزراء سابقين بتهم فساد مساء الاثنين. وذلك في إطار حملة على الفساد بدأت قبل شهرين. وقالت النيابة العامة إن التحقيقات ستشمل عقود الطاقة.';
+    const points = storyPoints([article('a', 'توقيف ثلاثة وزراء سابقين', text)]);
+    expect(points.some((p) => p.startsWith('ذلك'))).toBe(false);
+    expect(points.some((p) => p.startsWith('قالت النيابة العامة'))).toBe(true);
+    // "That man" names its own subject.
+    const own = storyPoints([
+      article(
+        'b',
+        'رجل ينقذ طفلا',
+        'أنقذ رجل طفلا من الغرق في النهر. ذلك الرجل يعمل صيادا منذ عشرين عاما.',
+      ),
+    ]);
+    expect(own.some((p) => p.startsWith('ذلك الرجل'))).toBe(true);
+  });
+
   it('leaves out "the source added that …", keeps "the police spokesman said …"', () => {
     const points = storyPoints([
       article(
