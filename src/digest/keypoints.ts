@@ -713,6 +713,17 @@ const FILLER_THIS = 'هذا ';
 const BARE_OPENER_RE =
   /^(?:و\s?)?(?:من\s+(?:جهت|جانب)(?:ه|ها|هم)|بدور(?:ه|ها|هم)|لكن(?:ه|ها|هم)?|(?:إلا|الا|غير)\s+[أا]ن(?:ه|ها|هم)?|(?:حيث|إذ|اذ)(?:\s+[إأا]ن(?:ه|ها|هم)?)?|لذا|لذلك|بذلك|ثم)(?:\s*[،,])?\s+(?=[\p{L}"«“])/u;
 
+/**
+ * "كما" (also) before the verb of a sentence ("كما تم توقيع…", "كما دعا البيان…", "كما أن…"):
+ * the "also" of a sentence that followed another; the point says the same without it. Not the
+ * "as" of "كما هو الحال", "كما في", "كما لو", "كما يلي", "كما سبق", nor before a noun with the
+ * article ("كما العادة").
+ */
+const ALSO_RE =
+  /^(?:و\s?)?كما\s+(?:[إأا]ن(?:ه|ها|هم)?\s+)?(?!(?:هو|هي|هم|هما|هن|في|لو|يلي|سبق|تقدم|ذكرنا|أشرنا|اشرنا|قلنا|أسلفنا|نعلم|تعلمون|يعلم|يقال|ال\p{L}+)(?![\p{L}]))(?=[\p{L}"«“])/u;
+/** "…، فإن…": the main clause after an "as …" clause. */
+const AS_CLAUSE_RE = /[،,]\s*ف[إا]ن(?![\p{L}])/u;
+
 const QUOTE_PAIRS: readonly [string, string][] = [
   ['«', '»'],
   ['“', '”'],
@@ -792,6 +803,9 @@ export function cleanPoint(sentence: string): string {
   for (let k = 0; k < 2; k++) {
     const before = s;
     s = s.replace(CONNECTIVE_RE, '').replace(BARE_OPENER_RE, '');
+    // "كما قال الوزير، فإن…" (as the minister said, …) is the "as" of a clause, kept.
+    const also = ALSO_RE.exec(s);
+    if (also && !AS_CLAUSE_RE.test(s)) s = s.slice(also[0].length);
     // "هذا وكان…", "هذا وقد…": the newsroom's "and further", no "this" of its own, when the
     // "و" after it is the conjunction ("هذا وضع خطير", this is a grave situation, stays).
     if (s.startsWith(FILLER_THIS)) {
