@@ -721,6 +721,30 @@ const BARE_OPENER_RE =
  */
 const ALSO_RE =
   /^(?:و\s?)?كما\s+(?:[إأا]ن(?:ه|ها|هم)?\s+)?(?!(?:هو|هي|هم|هما|هن|في|لو|يلي|سبق|تقدم|ذكرنا|أشرنا|اشرنا|قلنا|أسلفنا|نعلم|تعلمون|يعلم|يقال|ال\p{L}+)(?![\p{L}]))(?=[\p{L}"«“])/u;
+/** An opener that ends on "أن"/"إن" or "لكن" with no pronoun: its noun is in the accusative. */
+const ACCUSATIVE_OPENER_RE = /(?:[أإا]ن|لكن)(?:\s*[،,])?\s*$/u;
+/** Words that end in "ا" and are no accusative: demonstratives, particles, names. */
+const NOT_ACCUSATIVE = new Set(
+  'هذا ما لا إذا اذا كما هنا أمريكا أميركا امريكا اميركا فرنسا كندا أوروبا اوروبا كوبا'.split(' '),
+);
+/**
+ * After "لكنّ", "إلا أنّ", "غير أنّ" (but, however), an indefinite noun carries the accusative
+ * "ا" ("غير أن مسؤولا تركيا قال…"): without the opener it would read "مسؤولا تركيا قال…", a
+ * subject in the wrong case. Then the opener stays. Names ending in "يا" (روسيا, سوريا) and
+ * words with a pronoun ("معارضتها") are not that "ا".
+ */
+function accusativeAfter(opener: string, rest: string): boolean {
+  if (!ACCUSATIVE_OPENER_RE.test(opener)) return false;
+  const next = FIRST_WORD_RE.exec(rest)?.[0] ?? '';
+  const bare = next.replace(/[\u064B-\u065F]/gu, '');
+  return (
+    bare.length >= 3 &&
+    bare.endsWith('ا') &&
+    !/(?:يا|ها|نا)$/u.test(bare) &&
+    !NOT_ACCUSATIVE.has(bare)
+  );
+}
+
 /** "…، فإن…": the main clause after an "as …" clause. */
 const AS_CLAUSE_RE = /[،,]\s*ف[إا]ن(?![\p{L}])/u;
 
@@ -802,10 +826,16 @@ export function cleanPoint(sentence: string): string {
   s = s.replace(LEADING_JUNK_RE, '');
   for (let k = 0; k < 2; k++) {
     const before = s;
-    s = s.replace(CONNECTIVE_RE, '').replace(BARE_OPENER_RE, '');
+    s = s.replace(CONNECTIVE_RE, '');
+    const opener = BARE_OPENER_RE.exec(s);
+    if (opener && !accusativeAfter(opener[0], s.slice(opener[0].length))) {
+      s = s.slice(opener[0].length);
+    }
     // "كما قال الوزير، فإن…" (as the minister said, …) is the "as" of a clause, kept.
     const also = ALSO_RE.exec(s);
-    if (also && !AS_CLAUSE_RE.test(s)) s = s.slice(also[0].length);
+    if (also && !AS_CLAUSE_RE.test(s) && !accusativeAfter(also[0], s.slice(also[0].length))) {
+      s = s.slice(also[0].length);
+    }
     // "هذا وكان…", "هذا وقد…": the newsroom's "and further", no "this" of its own, when the
     // "و" after it is the conjunction ("هذا وضع خطير", this is a grave situation, stays).
     if (s.startsWith(FILLER_THIS)) {
