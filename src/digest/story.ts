@@ -239,7 +239,8 @@ const THAT_OPENING =
  * Key points across a story's articles: each article's own key points (from the Arabic engine)
  * taken round-robin from the most central article outwards, skipping any point that repeats
  * one already chosen or already known, the tail of a cut sentence (see `PARTICIPLE_OPENING`),
- * a sentence about "that" of the one before (see `THAT_OPENING`), and, with several articles, a point whose speaker is named only in the sentence before it.
+ * a sentence about the "that" of the one before (see `THAT_OPENING`), and, with several
+ * articles, a point whose speaker is named only in the sentence before it.
  */
 export function storyPoints(
   centralFirst: readonly Article[],
