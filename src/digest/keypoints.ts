@@ -700,6 +700,16 @@ const QUANTITIES = new Set(
     ' ',
   ),
 );
+/** "قد " (has… / may…) opening a sentence, after its "و" or "ف" went. */
+const HAS = 'قد ';
+/**
+ * A verb that can only be in the past: its first letter is none of the present tense's
+ * prefixes (ي ت ن أ). "قد قتل…", "قد كان…", "قد اجتمع…" say what "قتل…" says (has killed:
+ * killed); "قد يكون", "قد تكون", "قد لا…" (may be, may not) keep their "قد", and so, to be
+ * safe, do "قد تم", "قد أعلن", "قد نشرت".
+ */
+const PAST_ONLY_RE =
+  /^(?!لا\s|لن\s|لم\s)[\u0621\u0624\u0626-\u0629\u062B-\u063A\u0641-\u0645\u0647\u0648\u0627](?!\S*\s*$)/u;
 /** "هذا " before a clitic "و": a filler that opens a sentence ("هذا وكان النائب العام…"). */
 const FILLER_THIS = 'هذا ';
 /**
@@ -846,6 +856,7 @@ export function cleanPoint(sentence: string): string {
     // remains is itself a word (else kept).
     if (s.startsWith('و ')) s = s.slice(2);
     else if (s.startsWith(SO_INDEED) && soIndeed(s.slice(SO_INDEED.length))) s = s.slice(1);
+    else if (s.startsWith(HAS) && PAST_ONLY_RE.test(s.slice(HAS.length))) s = s.slice(HAS.length);
     else {
       const first = FIRST_WORD_RE.exec(s)?.[0] ?? '';
       // "و" glued to a quote mark or bracket is a word of its own: «و"الاتفاق…» drops it.
