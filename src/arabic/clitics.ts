@@ -72,6 +72,15 @@ const DERIVED_FORM_RE =
  */
 const FUTURE_RE = /^س[يتن]\p{L}{3,}$/u;
 const NOT_FUTURE_RE = /^(?:سيل|سيط(?!ر)|ستم|ستن)/u;
+/**
+ * "ت" and at least two more letters after "و": the present tense's "ت" ("وتكمن", "وتناولت",
+ * "وتطل") or a verbal noun's ("وتحليل", "وتدمير"). Of the 1,257 distinct "وت…" words of both
+ * ANT files and EASC, the only ones whose "و" is a root letter are those of وتر (a string,
+ * tension) and وتيرة (pace); the rest, names too ("وتيريزا", "وترامب"), are the conjunction.
+ */
+const T_PREFIX_RE = /^ت\p{L}{2,}$/u;
+/** The words of a "وت…" root: وتر (ووترت العلاقات, tension), وتيرة (pace), وتد (a peg), وتين. */
+const WAW_T_ROOT_RE = /^وت(?:ر|را|رت|ره|رها|ري|رية|ريه|ريات|يرة|يره|يرت\p{L}*|د|دا|ين)$/u;
 /** The definite article, alone or with "ب"/"ل" before it, and at least two more letters. */
 const ARTICLE_RE = /^(?:ال|بال|لل)\p{L}{2,}$/u;
 const HAMZA_ALEF_RE = /^[أإآ]\p{L}{2,}$/u;
@@ -107,6 +116,7 @@ export function cliticWawRest(word: string): string | undefined {
     return written;
   }
   if (FUTURE_RE.test(rest) && !NOT_FUTURE_RE.test(rest)) return written;
+  if (T_PREFIX_RE.test(rest) && !WAW_T_ROOT_RE.test(plain)) return written;
   // "و" + hamza on alef: Arabic has almost no root starting "وأ" (وأد is rare in news).
   if (HAMZA_ALEF_RE.test(rest)) return written;
   // "و" + bare alef is mostly a root ("وافق", "واصل", "واجه", "واحد", "واشنطن"); only derived

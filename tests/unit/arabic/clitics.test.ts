@@ -48,6 +48,13 @@ describe('cliticWawRest', () => {
     'ووهان',
     'ووتش',
     'وودز',
+    // "وت…" words of a "و" root: tension, pace, a peg.
+    'وتر',
+    'وترت',
+    'وترية',
+    'وتيرة',
+    'وتيرتها',
+    'وتد',
     // "وس…" words of a "و" root, and names: not the future "س".
     'وسيط',
     'وسيطها',
@@ -67,6 +74,12 @@ describe('cliticWawRest', () => {
   it.each<[string, string]>([
     ['وقال', 'قال'],
     ['وتتعرض', 'تتعرض'],
+    // Any "وت…" word but those of a "وت" root: the present's "ت", a verbal noun, a name.
+    ['وتكمن', 'تكمن'],
+    ['وتطل', 'تطل'],
+    ['وتحليل', 'تحليل'],
+    ['وتيريزا', 'تيريزا'],
+    ['وترك', 'ترك'],
     ['وهناك', 'هناك'],
     ['وسيتم', 'سيتم'],
     ['ولطالما', 'لطالما'],
