@@ -14,6 +14,7 @@ import {
   countTokens,
   splitParagraph,
   splitParagraphs,
+  stripDiacritics,
   terms,
   tokenize,
 } from '../arabic/index.js';
@@ -708,8 +709,7 @@ const HAS = 'قد ';
  * killed); "قد يكون", "قد تكون", "قد لا…" (may be, may not) keep their "قد", and so, to be
  * safe, do "قد تم", "قد أعلن", "قد نشرت".
  */
-const PAST_ONLY_RE =
-  /^(?!لا\s|لن\s|لم\s)[\u0621\u0624\u0626-\u0629\u062B-\u063A\u0641-\u0645\u0647\u0648\u0627](?!\S*\s*$)/u;
+const PAST_ONLY_RE = /^(?!(?:لا|لن|لم)\s)(?![يتنأإآ])[\u0621-\u064A](?!\S*\s*$)/u;
 /** "هذا " before a clitic "و": a filler that opens a sentence ("هذا وكان النائب العام…"). */
 const FILLER_THIS = 'هذا ';
 /**
@@ -746,7 +746,7 @@ const NOT_ACCUSATIVE = new Set(
 function accusativeAfter(opener: string, rest: string): boolean {
   if (!ACCUSATIVE_OPENER_RE.test(opener)) return false;
   const next = FIRST_WORD_RE.exec(rest)?.[0] ?? '';
-  const bare = next.replace(/[\u064B-\u065F]/gu, '');
+  const bare = stripDiacritics(next);
   return (
     bare.length >= 3 &&
     bare.endsWith('ا') &&

@@ -233,7 +233,7 @@ const PARTICIPLE_OPENING = /^(?:مضيف|مشير|مؤكد|لافت|موضح|م�
  * what "that" is. "ذلك الرجل" (that man) names its own.
  */
 const THAT_OPENING =
-  /^(?:و)?ذلك\s+(?:في|غداة|بعد|بعدما|قبل|عقب|إثر|اثر|وسط|مع|رغم|بسبب|بهدف|خلال|حين|عندما|لأن|أن|إن|على|ضمن|تزامنا|تزامناً)\s/u;
+  /^و?ذلك\s+(?:في|غداة|بعد|بعدما|قبل|عقب|إثر|اثر|وسط|مع|رغم|بسبب|بهدف|خلال|حين|عندما|لأن|أن|إن|على|ضمن|تزامنا|تزامناً)\s/u;
 
 /**
  * Key points across a story's articles: each article's own key points (from the Arabic engine)
