@@ -254,7 +254,18 @@ interface RawSentence {
   heading: boolean;
   /** First sentence of its paragraph. */
   opens: boolean;
+  /** Points at a "here" it never names (see `HERE_RE`): not a candidate. */
+  deictic: boolean;
 }
+
+/**
+ * "Here" (هنا, وهنا) among a sentence's first four words: "إلى هنا لا يبدو الأمر غريبا" (so far
+ * it seems nothing strange), "لا تتوقف القائمة هنا" (the list does not stop here), "الحضور هنا
+ * لا يقتنعون" (those present here are not convinced). The place or the point in the text it
+ * refers to is in what came before, which a reader of a key point does not have. "هناك" (there
+ * is) is another word.
+ */
+const HERE_RE = /^(?:\S+\s+){0,3}[«"“(]?[وف]?هنا(?![\p{L}\p{M}])/u;
 
 const FINAL_PUNCT_RE = /[.!?؟…۔"»”')]\s*$/u;
 
@@ -283,6 +294,7 @@ function sentencesOf(doc: number, text: string, maxSentences: number): RawSenten
           terms: p === s ? sentenceTerms : terms(p),
           heading: w < 12 && !FINAL_PUNCT_RE.test(p),
           opens,
+          deictic: HERE_RE.test(stripDiacritics(p)),
         });
         opens = false;
       }
@@ -523,7 +535,7 @@ export function scoreSentences(
   const out: SentenceCandidate[] = [];
   const rank = new Map<number, number>();
   const isCandidate = (s: RawSentence): boolean =>
-    !((skipHeadings && s.heading) || s.words < minWords);
+    !((skipHeadings && s.heading) || s.words < minWords || s.deictic);
   const perDoc = new Map<number, number>();
   for (const s of all) if (isCandidate(s)) perDoc.set(s.doc, (perDoc.get(s.doc) ?? 0) + 1);
   for (let i = 0; i < all.length; i++) {
