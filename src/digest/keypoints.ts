@@ -254,7 +254,7 @@ interface RawSentence {
   heading: boolean;
   /** First sentence of its paragraph. */
   opens: boolean;
-  /** Points at a "here" it never names (see `HERE_RE`): not a candidate. */
+  /** Points at a "here" or a "this" it never names (see `pointsBack`): not a candidate. */
   deictic: boolean;
 }
 
@@ -266,6 +266,20 @@ interface RawSentence {
  * is) is another word.
  */
 const HERE_RE = /^(?:\S+\s+){0,3}[«"“(]?[وف]?هنا(?![\p{L}\p{M}])/u;
+
+/**
+ * "This comes after…" ("(و)يأتي ذلك بعد…", "تأتي هذه الخطوة في…", "يأتي هذا القرار على خلفية…"):
+ * a sentence that places the one before it; on its own a reader does not know what "this" is.
+ * The past "جاء ذلك في تغريدة…، حيث قال: «…»" (that came in a tweet, where he said…) stays: it
+ * names who spoke and carries the quote.
+ */
+const COMES_RE = /^[وف]?(?:يأتي|تأتي)\s+(?:ذلك|هذا|هذه)(?![\p{L}\p{M}])/u;
+
+/** The sentence points at something only the sentences before it name (see `HERE_RE`, `COMES_RE`). */
+function pointsBack(sentence: string): boolean {
+  const bare = stripDiacritics(sentence);
+  return HERE_RE.test(bare) || COMES_RE.test(bare);
+}
 
 const FINAL_PUNCT_RE = /[.!?؟…۔"»”')]\s*$/u;
 
@@ -294,7 +308,7 @@ function sentencesOf(doc: number, text: string, maxSentences: number): RawSenten
           terms: p === s ? sentenceTerms : terms(p),
           heading: w < 12 && !FINAL_PUNCT_RE.test(p),
           opens,
-          deictic: HERE_RE.test(stripDiacritics(p)),
+          deictic: pointsBack(p),
         });
         opens = false;
       }

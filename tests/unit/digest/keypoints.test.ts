@@ -137,6 +137,41 @@ describe('extractKeyPoints', () => {
     expect(points.filter((p) => /(?:^|\s)[وف]?هنا[،,\s]/u.test(p))).toEqual([]);
   });
 
+  it.each([
+    [
+      'this comes after',
+      'ويأتي ذلك بعد أسبوع من إعلان وزارة الثقافة زيادة ميزانية دعم الناشرين المحليين.',
+    ],
+    [
+      'this step comes',
+      'وتأتي هذه الخطوة في إطار خطة الوزارة لتشجيع القراءة بين الشباب في المدن الصغيرة.',
+    ],
+  ])('leaves out a sentence that places a "this" it never names (%s)', (_name, comes) => {
+    const text = [
+      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+      comes,
+      'وقالت اللجنة المنظمة إن المعرض يستقبل الزوار يوميا من العاشرة صباحا حتى العاشرة مساء.',
+      'وتحل دولة ضيف شرف على الدورة الحالية من المعرض الدولي للكتاب للمرة الأولى.',
+      'ويتوقع المنظمون أن يتجاوز عدد زوار المعرض مليوني زائر خلال أيامه العشرة.',
+    ].join(' ');
+    const points = extractKeyPoints(text, {
+      title: 'افتتاح المعرض الدولي للكتاب في العاصمة',
+      points: 4,
+    });
+    expect(points).toHaveLength(4);
+    expect(points.filter((p) => /^[وف]?(?:يأتي|تأتي)\s/u.test(p))).toEqual([]);
+  });
+
+  it('keeps "that came in…, where he said" (جاء ذلك في…): it names the speaker and the quote', () => {
+    const said =
+      'وجاء ذلك في تغريدة لوزير الثقافة على تويتر، حيث قال: "المعرض نافذة الناشرين العرب على العالم".';
+    const text = [
+      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+      said,
+    ].join(' ');
+    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
+  });
+
   it('keeps "there is" (هناك) and a "here" after the fourth word', () => {
     const text = [
       'هناك أكثر من ألف دار نشر تشارك في المعرض الدولي للكتاب الذي يفتتح في العاصمة الأحد.',
