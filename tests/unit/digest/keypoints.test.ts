@@ -107,6 +107,22 @@ describe('extractKeyPoints', () => {
     expect(found?.words).toBe(countWords(long));
   });
 
+  /**
+   * Four points of a made-up five-sentence report whose second sentence is `second`: the one
+   * sentence left out should be it.
+   */
+  const bookFairPoints = (second: string): string[] =>
+    extractKeyPoints(
+      [
+        'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+        second,
+        'وقالت اللجنة المنظمة إن المعرض يستقبل الزوار يوميا من العاشرة صباحا حتى العاشرة مساء.',
+        'وتحل دولة ضيف شرف على الدورة الحالية من المعرض الدولي للكتاب للمرة الأولى.',
+        'ويتوقع المنظمون أن يتجاوز عدد زوار المعرض مليوني زائر خلال أيامه العشرة.',
+      ].join(' '),
+      { title: 'افتتاح المعرض الدولي للكتاب في العاصمة', points: 4 },
+    );
+
   it.each([
     [
       'so far',
@@ -121,17 +137,7 @@ describe('extractKeyPoints', () => {
       'لا تتوقف القائمة هنا، بل تضم دور نشر من أربعين دولة تشارك في المعرض الدولي للكتاب.',
     ],
   ])('leaves out a sentence that points at a "here" it never names (%s)', (_name, here) => {
-    const text = [
-      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
-      here,
-      'وقالت اللجنة المنظمة إن المعرض يستقبل الزوار يوميا من العاشرة صباحا حتى العاشرة مساء.',
-      'وتحل دولة ضيف شرف على الدورة الحالية من المعرض الدولي للكتاب للمرة الأولى.',
-      'ويتوقع المنظمون أن يتجاوز عدد زوار المعرض مليوني زائر خلال أيامه العشرة.',
-    ].join(' ');
-    const points = extractKeyPoints(text, {
-      title: 'افتتاح المعرض الدولي للكتاب في العاصمة',
-      points: 4,
-    });
+    const points = bookFairPoints(here);
     expect(points).toHaveLength(4);
     // Cleaning drops a leading "و", so the sentence is looked for by its "here".
     expect(points.filter((p) => /(?:^|\s)[وف]?هنا[،,\s]/u.test(p))).toEqual([]);
@@ -147,17 +153,7 @@ describe('extractKeyPoints', () => {
       'وتأتي هذه الخطوة في إطار خطة الوزارة لتشجيع القراءة بين الشباب في المدن الصغيرة.',
     ],
   ])('leaves out a sentence that places a "this" it never names (%s)', (_name, comes) => {
-    const text = [
-      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
-      comes,
-      'وقالت اللجنة المنظمة إن المعرض يستقبل الزوار يوميا من العاشرة صباحا حتى العاشرة مساء.',
-      'وتحل دولة ضيف شرف على الدورة الحالية من المعرض الدولي للكتاب للمرة الأولى.',
-      'ويتوقع المنظمون أن يتجاوز عدد زوار المعرض مليوني زائر خلال أيامه العشرة.',
-    ].join(' ');
-    const points = extractKeyPoints(text, {
-      title: 'افتتاح المعرض الدولي للكتاب في العاصمة',
-      points: 4,
-    });
+    const points = bookFairPoints(comes);
     expect(points).toHaveLength(4);
     expect(points.filter((p) => /^[وف]?(?:يأتي|تأتي)\s/u.test(p))).toEqual([]);
   });
