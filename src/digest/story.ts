@@ -87,6 +87,30 @@ export function isSameFact(a: ReadonlySet<string>, b: ReadonlySet<string>): bool
 }
 
 /**
+ * A word a point quotes as what something was called: "واصفا إياه بـ"الكارثة"", "بأنها "كارثة""
+ * (described it as "a catastrophe"), "أن الاتفاق "مهم"" (that the deal is "important"). Names in
+ * quotes (صحيفة "لوموند") and scare quotes (لـ"الثوار") come after neither "ب" nor "أن" + a word.
+ */
+const DESCRIBED_AS =
+  /(?:^|[\s(])(?:بـ|ب|ب[أا]ن(?:ه|ها|هم)?|[أا]ن\s+\S+)\s*["«“]\s*([^\s"»”]{2,25})\s*["»”]/gu;
+
+/** The keys of the words a point quotes as what something was called (see `DESCRIBED_AS`). */
+export function describedAs(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(DESCRIBED_AS)) {
+    for (const t of terms(m[1]!)) if (t.length >= 3) out.add(skeleton(t));
+  }
+  return out;
+}
+
+/**
+ * Two points that call the same thing by the same quoted word, and share a fifth of their
+ * words besides (the speaker, the thing): one fact in two outlets' words ("واصفا إياه
+ * بـ"الكارثة"" and "وصف ترامب الاتفاقية… بأنها "كارثة"").
+ */
+export const SAME_DESCRIPTION_OVERLAP = 0.2;
+
+/**
  * True when two sentences say much the same: most terms of the shorter one appear in the other.
  *
  * @example
@@ -238,7 +262,8 @@ const THAT_OPENING =
 /**
  * Key points across a story's articles: each article's own key points (from the Arabic engine)
  * taken round-robin from the most central article outwards, skipping any point that repeats
- * one already chosen or already known, the tail of a cut sentence (see `PARTICIPLE_OPENING`),
+ * one already chosen or already known (in its words, or by calling the same thing by the same
+ * quoted word: see `describedAs`), the tail of a cut sentence (see `PARTICIPLE_OPENING`),
  * a sentence about the "that" of the one before (see `THAT_OPENING`), and, with several
  * articles, a point whose speaker is named only in the sentence before it.
  */
@@ -254,6 +279,7 @@ export function storyPoints(
     .map((a) => extractKeyPoints(a.text, { title: a.title, points: perArticle }));
   const chosen: string[] = [];
   const chosenKeys: Set<string>[] = (opts.knownPoints ?? []).map(pointKeys);
+  const chosenQuotes: Set<string>[] = (opts.knownPoints ?? []).map(describedAs);
   const limit = centralFirst.length === 1 ? perArticle : maxPoints;
   for (let round = 0; round < perArticle && chosen.length < limit; round++) {
     for (const list of lists) {
@@ -263,8 +289,15 @@ export function storyPoints(
       if (lists.length > 1 && speakerless(p)) continue;
       const keys = pointKeys(p);
       if (keys.size === 0 || chosenKeys.some((k) => isSameFact(keys, k))) continue;
+      const quotes = describedAs(p);
+      const sameDescription = (k: Set<string>, i: number): boolean =>
+        quotes.size > 0 &&
+        [...chosenQuotes[i]!].some((q) => quotes.has(q)) &&
+        isRedundant(keys, k, SAME_DESCRIPTION_OVERLAP);
+      if (chosenKeys.some(sameDescription)) continue;
       chosen.push(p);
       chosenKeys.push(keys);
+      chosenQuotes.push(quotes);
     }
   }
   return chosen;

@@ -3,6 +3,7 @@ import type { Article } from '../../../src/domain.js';
 import {
   buildStory,
   byCentrality,
+  describedAs,
   isRedundant,
   isSameFact,
   pointKeys,
@@ -151,6 +152,39 @@ describe('storyPoints across outlets', () => {
     const points = storyPoints([article('a', 'خطة لخفض الدين العام', text)]);
     expect(points.some((p) => p.startsWith('مضيفا'))).toBe(false);
     expect(points.some((p) => p.startsWith('قال محافظ البنك المركزي'))).toBe(true);
+  });
+
+  it.each([
+    ['واصفا إياه بـ"الكارثة" أمام الصحفيين', 1],
+    ['وصف الاتفاقية بأنها "كارثة" في حديث للصحفيين', 1],
+    ['رأى الرئيس أن الاتفاق "مهم" للمنطقة', 1],
+    ['قال في حوار مع صحيفة "لوموند" إن الاتفاق قائم', 0],
+    ['حاصرت القوات منطقة دوما الخاضعة لـ"الثوار" منذ أيام', 0],
+  ])('describedAs(%j) finds %i word(s)', (text, count) => {
+    expect(describedAs(text).size).toBe(count);
+  });
+
+  it('leaves out a point that calls the same thing by the same quoted word as a chosen one', () => {
+    const a = article(
+      'a',
+      'الرئيس ينتقد الاتفاق التجاري',
+      'انتقد الرئيس الاتفاق التجاري مع الجارة الشمالية الاثنين، واصفا إياه بـ"الكارثة". وأعلن الرئيس أن المفاوضات ستستأنف في الربيع المقبل.',
+    );
+    const b = article(
+      'b',
+      'الرئيس: الاتفاق التجاري كارثة',
+      'وصف الرئيس المعاهدة بأنها "كارثة"، وذلك في حديث بالقصر أثناء استقباله وفدا من رجال الأعمال القادمين من الجنوب. وقال وزير التجارة إن صادرات القمح تراجعت بنسبة الثلث.',
+    );
+    const points = storyPoints([a, b]);
+    expect(points.filter((p) => /كارثة|الكارثة/u.test(p))).toHaveLength(1);
+    expect(points.some((p) => p.startsWith('قال وزير التجارة'))).toBe(true);
+    // The same word for another thing, by another speaker, is another fact.
+    const other = article(
+      'c',
+      'المعارضة تنتقد الموازنة',
+      'وصفت المعارضة موازنة العام المقبل بأنها "كارثة" على الطبقة الوسطى في بيان مساء الأحد.',
+    );
+    expect(storyPoints([a, other]).filter((p) => /كارثة|الكارثة/u.test(p))).toHaveLength(2);
   });
 
   it('leaves out a sentence about the "that" of the one before ("وذلك في إطار …")', () => {
