@@ -77,6 +77,13 @@ export interface ScoreOptions {
   minWords?: number;
   /** Leave out headings (short lines without final punctuation). @default true */
   skipHeadings?: boolean;
+  /**
+   * Leave out questions (see `QUESTION_RE`) from a document that has statements too. A
+   * digest's point should tell; an extract measured against human summaries keeps them, as
+   * their writers sometimes did.
+   * @default false
+   */
+  skipQuestions?: boolean;
   /** Words below which a sentence's score is scaled down proportionally. @default 6 */
   shortWords?: number;
   /** LexRank's random jumps favour opening sentences (by the position prior). @default true */
@@ -256,7 +263,19 @@ interface RawSentence {
   opens: boolean;
   /** Points at a "here" or a "this" it never names (see `pointsBack`): not a candidate. */
   deictic: boolean;
+  /** Asks rather than tells (see `QUESTION_RE`, `ScoreOptions.skipQuestions`). */
+  question: boolean;
 }
+
+/**
+ * A sentence that asks ("ما هي نقاط التباين بين الرياض وباريس؟", "هل يواصل النادي حلمه
+ * الأوروبي؟"): an explainer's or a video's heading, which tells the reader nothing yet. A
+ * question inside a quote ("…: "هل أنت جاد؟"") or reported ("تساءل الوزير…؟") is what someone
+ * said, and stays.
+ */
+const QUESTION_RE = /[؟?]\s*$/u;
+const REPORTED_RE =
+  /^(?:و)?(?:قال|قالت|أضاف|أضافت|تابع|تابعت|تساءل|تساءلت|سأل|سألت|أكد|أكدت|أوضح|أوضحت)(?![\p{L}])/u;
 
 /**
  * "Here" (هنا, وهنا) among a sentence's first four words: "إلى هنا لا يبدو الأمر غريبا" (so far
@@ -275,10 +294,20 @@ const HERE_RE = /^(?:\S+\s+){0,3}[«"“(]?[وف]?هنا(?![\p{L}\p{M}])/u;
  */
 const COMES_RE = /^[وف]?(?:يأتي|تأتي)\s+(?:ذلك|هذا|هذه)(?![\p{L}\p{M}])/u;
 
-/** The sentence points at something only the sentences before it name (see `HERE_RE`, `COMES_RE`). */
+/**
+ * "These questions" among a sentence's first four words: "يجيب عن هذه الأسئلة الباحث…" (the
+ * researcher answers these questions) answers questions the reader was not shown.
+ */
+const THESE_QUESTIONS_RE =
+  /^(?:\S+\s+){0,3}(?:هذه\s+(?:الأسئلة|التساؤلات)|هذا\s+السؤال)(?![\p{L}\p{M}])/u;
+
+/**
+ * The sentence points at something only the sentences before it name (see `HERE_RE`,
+ * `COMES_RE`, `THESE_QUESTIONS_RE`).
+ */
 function pointsBack(sentence: string): boolean {
   const bare = stripDiacritics(sentence);
-  return HERE_RE.test(bare) || COMES_RE.test(bare);
+  return HERE_RE.test(bare) || COMES_RE.test(bare) || THESE_QUESTIONS_RE.test(bare);
 }
 
 const FINAL_PUNCT_RE = /[.!?؟…۔"»”')]\s*$/u;
@@ -309,6 +338,7 @@ function sentencesOf(doc: number, text: string, maxSentences: number): RawSenten
           heading: w < 12 && !FINAL_PUNCT_RE.test(p),
           opens,
           deictic: pointsBack(p),
+          question: QUESTION_RE.test(p) && !REPORTED_RE.test(p),
         });
         opens = false;
       }
@@ -480,6 +510,7 @@ export function scoreSentences(
   const maxSentences = opts.maxSentences ?? 250;
   const minWords = opts.minWords ?? MIN_WORDS;
   const skipHeadings = opts.skipHeadings ?? true;
+  const skipQuestions = opts.skipQuestions ?? false;
   const shortWords = opts.shortWords ?? 6;
   const all: RawSentence[] = [];
   const titles: string[][] = [];
@@ -548,8 +579,13 @@ export function scoreSentences(
   }
   const out: SentenceCandidate[] = [];
   const rank = new Map<number, number>();
-  const isCandidate = (s: RawSentence): boolean =>
+  const usable = (s: RawSentence): boolean =>
     !((skipHeadings && s.heading) || s.words < minWords || s.deictic);
+  // Questions are candidates only in a document that has nothing but questions to say.
+  const tells = new Set<number>();
+  for (const s of all) if (usable(s) && !s.question) tells.add(s.doc);
+  const isCandidate = (s: RawSentence): boolean =>
+    usable(s) && !(skipQuestions && s.question && tells.has(s.doc));
   const perDoc = new Map<number, number>();
   for (const s of all) if (isCandidate(s)) perDoc.set(s.doc, (perDoc.get(s.doc) ?? 0) + 1);
   for (let i = 0; i < all.length; i++) {

@@ -276,7 +276,9 @@ export function storyPoints(
   const perArticle = centralFirst.length === 1 ? Math.min(maxPoints, 3) : 3;
   const lists = centralFirst
     .slice(0, opts.pointArticles ?? 6)
-    .map((a) => extractKeyPoints(a.text, { title: a.title, points: perArticle }));
+    .map((a) =>
+      extractKeyPoints(a.text, { title: a.title, points: perArticle, skipQuestions: true }),
+    );
   const chosen: string[] = [];
   const chosenKeys: Set<string>[] = (opts.knownPoints ?? []).map(pointKeys);
   const chosenQuotes: Set<string>[] = (opts.knownPoints ?? []).map(describedAs);

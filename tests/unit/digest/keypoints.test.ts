@@ -158,6 +158,35 @@ describe('extractKeyPoints', () => {
     expect(points.filter((p) => /^[وف]?(?:يأتي|تأتي)\s/u.test(p))).toEqual([]);
   });
 
+  it('with skipQuestions, leaves out a question when the text also tells', () => {
+    const question = 'فهل ينجح المعرض الدولي للكتاب هذا العام في جذب الشباب إلى القراءة من جديد؟';
+    const text = [
+      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+      question,
+      'وقال وزير الثقافة: "هل يعقل أن نغلق المكتبات في زمن المعرفة؟"',
+      'وتحل دولة ضيف شرف على الدورة الحالية من المعرض الدولي للكتاب للمرة الأولى.',
+    ].join(' ');
+    const opts = { title: 'افتتاح المعرض الدولي للكتاب في العاصمة', points: 3 };
+    // By default a question may be a point (human extracts keep some)…
+    expect(extractKeyPoints(text, opts).some((p) => p.endsWith('القراءة من جديد؟'))).toBe(true);
+    const told = extractKeyPoints(text, { ...opts, skipQuestions: true });
+    expect(told).toHaveLength(3);
+    expect(told.some((p) => p.endsWith('القراءة من جديد؟'))).toBe(false);
+    // …a question someone asked, in quotes, is what they said.
+    expect(told.some((p) => p.includes('هل يعقل أن نغلق المكتبات'))).toBe(true);
+    // A text of questions only still gives its points.
+    const asks = 'هل ينجح المعرض في جذب الشباب؟ وما الذي تغير في دورته الجديدة هذا العام؟';
+    expect(extractKeyPoints(asks, { points: 2, skipQuestions: true })).toHaveLength(2);
+  });
+
+  it('leaves out "the researcher answers these questions": the reader was not asked them', () => {
+    const points = bookFairPoints(
+      'يجيب عن هذه الأسئلة الباحث في شؤون النشر العربي خلال ندوة تعقد على هامش المعرض.',
+    );
+    expect(points).toHaveLength(4);
+    expect(points.some((p) => p.includes('هذه الأسئلة'))).toBe(false);
+  });
+
   it('keeps "that came in…, where he said" (جاء ذلك في…): it names the speaker and the quote', () => {
     const said =
       'وجاء ذلك في تغريدة لوزير الثقافة على تويتر، حيث قال: "المعرض نافذة الناشرين العرب على العالم".';

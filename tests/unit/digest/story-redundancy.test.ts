@@ -187,6 +187,14 @@ describe('storyPoints across outlets', () => {
     expect(storyPoints([a, other]).filter((p) => /كارثة|الكارثة/u.test(p))).toHaveLength(2);
   });
 
+  it('gives no question as a point when the article also tells', () => {
+    const text =
+      'أقر البرلمان قانون الانتخابات الجديد بأغلبية كبيرة مساء الاثنين. فهل ينهي القانون أزمة التمثيل؟ وينص القانون على خفض سن الترشح إلى خمسة وعشرين عاما.';
+    const points = storyPoints([article('a', 'البرلمان يقر قانون الانتخابات', text)]);
+    expect(points).toHaveLength(2);
+    expect(points.some((p) => p.endsWith('؟'))).toBe(false);
+  });
+
   it('leaves out a sentence about the "that" of the one before ("وذلك في إطار …")', () => {
     const text =
       'أوقفت السلطات ثلاثة وزراء سابقين بتهم فساد مساء الاثنين. وذلك في إطار حملة على الفساد بدأت قبل شهرين. وقالت النيابة العامة إن التحقيقات ستشمل عقود الطاقة.';
