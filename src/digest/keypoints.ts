@@ -277,6 +277,11 @@ const QUESTION_RE = /[؟?]\s*$/u;
 const REPORTED_RE =
   /^(?:و)?(?:قال|قالت|أضاف|أضافت|تابع|تابعت|تساءل|تساءلت|سأل|سألت|أكد|أكدت|أوضح|أوضحت)(?![\p{L}])/u;
 
+/** The sentence asks rather than tells (see `QUESTION_RE`). */
+export function asks(sentence: string): boolean {
+  return QUESTION_RE.test(sentence) && !REPORTED_RE.test(sentence);
+}
+
 /**
  * "Here" (هنا, وهنا) among a sentence's first four words: "إلى هنا لا يبدو الأمر غريبا" (so far
  * it seems nothing strange), "لا تتوقف القائمة هنا" (the list does not stop here), "الحضور هنا
@@ -338,7 +343,7 @@ function sentencesOf(doc: number, text: string, maxSentences: number): RawSenten
           heading: w < 12 && !FINAL_PUNCT_RE.test(p),
           opens,
           deictic: pointsBack(p),
-          question: QUESTION_RE.test(p) && !REPORTED_RE.test(p),
+          question: asks(p),
         });
         opens = false;
       }

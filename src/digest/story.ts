@@ -7,7 +7,7 @@ import type { Article, Story } from '../domain.js';
 import { articleTermCounts, publishedMs, skeleton } from './features.js';
 import { COMPLEMENTIZERS } from './gist.js';
 import { hashString } from './hash.js';
-import { dropUnbalancedQuotes, extractKeyPoints } from './keypoints.js';
+import { asks, dropUnbalancedQuotes, extractKeyPoints } from './keypoints.js';
 
 export interface StoryOptions {
   /**
@@ -288,7 +288,9 @@ export function storyPoints(
       if (chosen.length >= limit) break;
       const p = list[round];
       if (!p || PARTICIPLE_OPENING.test(p) || THAT_OPENING.test(p)) continue;
-      if (lists.length > 1 && speakerless(p)) continue;
+      // With several articles, one that only asks (a video's caption of questions) gives none:
+      // the others tell.
+      if (lists.length > 1 && (speakerless(p) || asks(p))) continue;
       const keys = pointKeys(p);
       if (keys.size === 0 || chosenKeys.some((k) => isSameFact(keys, k))) continue;
       const quotes = describedAs(p);

@@ -195,6 +195,24 @@ describe('storyPoints across outlets', () => {
     expect(points.some((p) => p.endsWith('؟'))).toBe(false);
   });
 
+  it('takes no question from an article of questions only when other articles tell', () => {
+    const report = article(
+      'a',
+      'البرلمان يقر قانون الانتخابات',
+      'أقر البرلمان قانون الانتخابات الجديد بأغلبية كبيرة مساء الاثنين. وينص القانون على خفض سن الترشح إلى خمسة وعشرين عاما. وقال رئيس البرلمان إن الانتخابات ستجرى في موعدها.',
+    );
+    const caption = article(
+      'b',
+      'فيديو: قانون الانتخابات الجديد',
+      'هل ينهي قانون الانتخابات الجديد أزمة التمثيل في البرلمان؟ وما الذي يتغير للناخبين الشباب؟',
+    );
+    const points = storyPoints([caption, report]);
+    expect(points.length).toBeGreaterThan(0);
+    expect(points.some((p) => p.endsWith('؟'))).toBe(false);
+    // Alone, the caption's questions are all it has to say.
+    expect(storyPoints([caption]).length).toBeGreaterThan(0);
+  });
+
   it('leaves out a sentence about the "that" of the one before ("وذلك في إطار …")', () => {
     const text =
       'أوقفت السلطات ثلاثة وزراء سابقين بتهم فساد مساء الاثنين. وذلك في إطار حملة على الفساد بدأت قبل شهرين. وقالت النيابة العامة إن التحقيقات ستشمل عقود الطاقة.';
