@@ -586,9 +586,9 @@ export function scoreSentences(
   const rank = new Map<number, number>();
   const usable = (s: RawSentence): boolean =>
     !((skipHeadings && s.heading) || s.words < minWords || s.deictic);
-  // Questions are candidates only in a document that has nothing but questions to say.
+  // With skipQuestions, a question is a candidate only in a document that has nothing else.
   const tells = new Set<number>();
-  for (const s of all) if (usable(s) && !s.question) tells.add(s.doc);
+  if (skipQuestions) for (const s of all) if (usable(s) && !s.question) tells.add(s.doc);
   const isCandidate = (s: RawSentence): boolean =>
     usable(s) && !(skipQuestions && s.question && tells.has(s.doc));
   const perDoc = new Map<number, number>();
