@@ -307,12 +307,33 @@ const THESE_QUESTIONS_RE =
   /^(?:\S+\s+){0,3}(?:هذه\s+(?:الأسئلة|التساؤلات)|هذا\s+السؤال)(?![\p{L}\p{M}])/u;
 
 /**
+ * A sentence whose subject is the sentence before it: "(و)ذلك في إطار…", "ذلك غداة…", "ذلك
+ * بعد أن…" (that came as part of…, the day after…, after…). On its own a reader does not know
+ * what "that" is. "ذلك الرجل" (that man) names its own.
+ */
+const THAT_RE =
+  /^و?ذلك\s+(?:في|غداة|بعد|بعدما|قبل|عقب|إثر|اثر|وسط|مع|رغم|بسبب|بهدف|خلال|حين|عندما|لأن|أن|إن|على|ضمن|تزامنا)\s/u;
+
+/**
+ * A sentence that opens on the participle of a verb of saying ("مضيفا أن…", adding that…;
+ * "مشيرا إلى أن…", pointing out that…): the tail of a sentence an outlet cut with a full stop,
+ * with no verb and no speaker of its own.
+ */
+const PARTICIPLE_RE = /^(?:مضيف|مشير|مؤكد|لافت|موضح|معتبر|منوه|مشدد)(?:ا|ة|ين)?\s/u;
+
+/**
  * The sentence points at something only the sentences before it name (see `HERE_RE`,
- * `COMES_RE`, `THESE_QUESTIONS_RE`).
+ * `COMES_RE`, `THESE_QUESTIONS_RE`, `THAT_RE`, `PARTICIPLE_RE`).
  */
 function pointsBack(sentence: string): boolean {
   const bare = stripDiacritics(sentence);
-  return HERE_RE.test(bare) || COMES_RE.test(bare) || THESE_QUESTIONS_RE.test(bare);
+  return (
+    HERE_RE.test(bare) ||
+    COMES_RE.test(bare) ||
+    THESE_QUESTIONS_RE.test(bare) ||
+    THAT_RE.test(bare) ||
+    PARTICIPLE_RE.test(bare)
+  );
 }
 
 const FINAL_PUNCT_RE = /[.!?؟…۔"»”')]\s*$/u;

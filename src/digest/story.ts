@@ -245,27 +245,12 @@ function speakerless(point: string): boolean {
 }
 
 /**
- * A sentence that opens on the participle of a verb of saying ("مضيفا أن…", adding that…;
- * "مشيراً إلى أن…", pointing out that…): the tail of a sentence an outlet cut with a full stop,
- * with no verb and no speaker of its own.
- */
-const PARTICIPLE_OPENING = /^(?:مضيف|مشير|مؤكد|لافت|موضح|معتبر|منوه|مشدد)(?:ا|اً|ًا|ة|ين)?\s/u;
-
-/**
- * A sentence whose subject is the sentence before it: "(و)ذلك في إطار…", "ذلك غداة…", "ذلك
- * بعد أن…" (that came as part of…, the day after…, after…). On its own a reader does not know
- * what "that" is. "ذلك الرجل" (that man) names its own.
- */
-const THAT_OPENING =
-  /^و?ذلك\s+(?:في|غداة|بعد|بعدما|قبل|عقب|إثر|اثر|وسط|مع|رغم|بسبب|بهدف|خلال|حين|عندما|لأن|أن|إن|على|ضمن|تزامنا|تزامناً)\s/u;
-
-/**
  * Key points across a story's articles: each article's own key points (from the Arabic engine)
  * taken round-robin from the most central article outwards, skipping any point that repeats
  * one already chosen or already known (in its words, or by calling the same thing by the same
- * quoted word: see `describedAs`), the tail of a cut sentence (see `PARTICIPLE_OPENING`),
- * a sentence about the "that" of the one before (see `THAT_OPENING`), and, with several
- * articles, a point whose speaker is named only in the sentence before it.
+ * quoted word: see `describedAs`), and, with several articles, a point whose speaker is named
+ * only in the sentence before it. (The engine offers no sentence that leans on the one before
+ * it: the tail of a cut sentence, "that came after…".)
  */
 export function storyPoints(
   centralFirst: readonly Article[],
@@ -287,7 +272,7 @@ export function storyPoints(
     for (const list of lists) {
       if (chosen.length >= limit) break;
       const p = list[round];
-      if (!p || PARTICIPLE_OPENING.test(p) || THAT_OPENING.test(p)) continue;
+      if (!p) continue;
       // With several articles, one that only asks (a video's caption of questions) gives none:
       // the others tell.
       if (lists.length > 1 && (speakerless(p) || asks(p))) continue;

@@ -158,6 +158,34 @@ describe('extractKeyPoints', () => {
     expect(points.filter((p) => /^[وف]?(?:يأتي|تأتي)\s/u.test(p))).toEqual([]);
   });
 
+  it.each([
+    [
+      'that came as part of',
+      'وذلك في إطار خطة وزارة الثقافة لتشجيع القراءة بين الشباب في المدن الصغيرة.',
+    ],
+    [
+      'that came after',
+      'وذلك بعد أسبوع من إعلان وزارة الثقافة زيادة ميزانية دعم الناشرين المحليين.',
+    ],
+    [
+      'adding that',
+      'مضيفاً أن الدورة الحالية ستشهد ندوات يومية حول مستقبل النشر الرقمي في المنطقة.',
+    ],
+  ])('leaves out a sentence that leans on the one before it (%s)', (_name, leaning) => {
+    const points = bookFairPoints(leaning);
+    // The next best sentence takes its slot.
+    expect(points).toHaveLength(4);
+    expect(points.filter((p) => /^(?:ذلك|مضيفا)/u.test(p))).toEqual([]);
+  });
+
+  it('keeps "that man" (ذلك الرجل): it names what it points at', () => {
+    const text = [
+      'أنقذ صياد طفلا من الغرق في النهر صباح الأحد قرب الجسر القديم في العاصمة.',
+      'ذلك الرجل يعمل صيادا في النهر منذ عشرين عاما ويعرف تياراته جيدا.',
+    ].join(' ');
+    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
+  });
+
   it('with skipQuestions, leaves out a question when the text also tells', () => {
     const question = 'فهل ينجح المعرض الدولي للكتاب هذا العام في جذب الشباب إلى القراءة من جديد؟';
     const text = [
