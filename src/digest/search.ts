@@ -17,6 +17,7 @@ import { GLOSSARY_ARABIC_WORDS } from './glossary.js';
 import {
   buildStory,
   byCentrality,
+  isPressReview,
   isRedundant,
   pointKeys,
   reportsFirst,
@@ -278,6 +279,8 @@ export function articleZones(a: Pick<Article, 'title' | 'text'>): {
     body = `${lead.slice(at)}\n${body}`;
     lead = lead.slice(0, at);
   }
+  // A press review's lead lists the day's subjects: it is about none of them.
+  if (isPressReview(a.text)) return { title: a.title, lead: '', body: `${lead}\n${body}` };
   return { title: a.title, lead, body };
 }
 

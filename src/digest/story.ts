@@ -249,7 +249,7 @@ function speakerless(point: string): boolean {
  * taken round-robin from the most central article outwards, skipping any point that repeats
  * one already chosen or already known (in its words, or by calling the same thing by the same
  * quoted word: see `describedAs`), and, with several articles, a point whose speaker is named
- * only in the sentence before it. (The engine offers no sentence that leans on the one before
+ * only in the sentence before it and any point of a press review (see `isPressReview`). (The engine offers no sentence that leans on the one before
  * it: the tail of a cut sentence, "that came after…".)
  */
 export function storyPoints(
@@ -259,10 +259,15 @@ export function storyPoints(
   const maxPoints = opts.maxPoints ?? 4;
   // One article's own points suffice for a singleton; a wider story draws on several outlets.
   const perArticle = centralFirst.length === 1 ? Math.min(maxPoints, 3) : 3;
+  // With several articles, a press review gives none: its lead lists the day's subjects and its
+  // body quotes papers on each of them, where the others report the story.
+  const several = centralFirst.length > 1;
   const lists = centralFirst
     .slice(0, opts.pointArticles ?? 6)
     .map((a) =>
-      extractKeyPoints(a.text, { title: a.title, points: perArticle, skipQuestions: true }),
+      several && isPressReview(a.text)
+        ? []
+        : extractKeyPoints(a.text, { title: a.title, points: perArticle, skipQuestions: true }),
     );
   const chosen: string[] = [];
   const chosenKeys: Set<string>[] = (opts.knownPoints ?? []).map(pointKeys);
@@ -308,16 +313,36 @@ const MEDIA_CAPTION =
 const QUESTION = /[؟?]["»”']?$/u;
 
 /**
- * The articles with the reports before the media captions (see `MEDIA_CAPTION`) and the
- * questions (see `QUESTION`), each part in its order: a story is headed by a report, and its
- * lead is the first point.
+ * The articles with the reports before the media captions (see `MEDIA_CAPTION`), the
+ * questions (see `QUESTION`) and the press reviews (see `isPressReview`), each part in its
+ * order: a story is headed by a report, and its lead is the first point.
  */
 export function reportsFirst(articles: readonly Article[]): Article[] {
   const aside = (a: Article): boolean => {
     const title = a.title.trim();
-    return MEDIA_CAPTION.test(title) || QUESTION.test(title);
+    return MEDIA_CAPTION.test(title) || QUESTION.test(title) || isPressReview(a.text);
   };
   return [...articles.filter((a) => !aside(a)), ...articles.filter(aside)];
+}
+
+/**
+ * The opening of a press review, an outlet's daily round-up of what the papers say ("في الصحف
+ * اليوم: …", "اهتمت الصحف اليوم بـ…", "أهم العناوين التي تناولتها الصحف: …", "نتوقف عند تعليق
+ * الصحف…"): its lead lists the day's subjects, and its body quotes papers on each of them.
+ */
+const PRESS_REVIEW =
+  /^(?:في\s+(?:ال)?صحف\s+اليوم|(?:اهتمت|تابعت|انصب\s+اهتمام)\s+الصحف|نتوقف\s+عند[^.؟!\n]{0,60}الصحف)|^[^.؟!\n]{0,200}أهم\s+(?:العناوين|المواضيع)\s+التي\s+تناولتها\s+الصحف/u;
+
+/**
+ * True when a text is a press review (see `PRESS_REVIEW`): about none of the subjects its lead
+ * names more than about the others, so it heads no story, gives a story of several articles no
+ * point, and answers a topic question only by its headline.
+ *
+ * @example
+ * isPressReview('في الصحف اليوم: الانتخابات في روسيا، والغوطة الشرقية…'); // true
+ */
+export function isPressReview(text: string): boolean {
+  return PRESS_REVIEW.test(text.trimStart().slice(0, 400));
 }
 
 /**

@@ -189,3 +189,38 @@ describe('answerTopic', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('a press review in a topic answer', () => {
+  const review = article(
+    'review',
+    'delta',
+    2,
+    'الأحزاب الكبرى أمام امتحان صعب!!',
+    [
+      'في الصحف اليوم: الانتخابات البلدية في البلاد، وحادث القطار في مدينة الرمال، والإضراب في الموانئ.',
+      'وتقول صحيفة المساء إن نسبة المشاركة في الانتخابات البلدية كانت أعلى من المتوقع.',
+      'وتكتب صحيفة الغد أن الإضراب في الموانئ يهدد صادرات البلاد الزراعية.',
+    ].join('\n'),
+  );
+  const report = article(
+    'train',
+    'alpha',
+    3,
+    'خروج قطار عن سكته في مدينة الرمال',
+    'خرج قطار ركاب عن سكته قرب محطة مدينة الرمال صباح اليوم. وقالت هيئة السكك الحديدية إن عشرة ركاب أصيبوا بجروح طفيفة.',
+  );
+
+  it('answers a subject its lead only lists with the report, not with the review', () => {
+    const index = createSearchIndex([report, review]);
+    const answer = answerTopic(index, 'مدينة الرمال', { now: NOW, days: 1 });
+    const ids = answer.stories.flatMap((s) => s.articles.map((a) => a.id));
+    expect(ids).toContain('train');
+    expect(ids).not.toContain('review');
+  });
+
+  it('answers a subject its headline names', () => {
+    const index = createSearchIndex([report, review]);
+    const answer = answerTopic(index, 'الأحزاب الكبرى', { now: NOW, days: 1 });
+    expect(answer.stories.flatMap((s) => s.articles.map((a) => a.id))).toContain('review');
+  });
+});

@@ -4,6 +4,7 @@ import {
   buildStory,
   byCentrality,
   describedAs,
+  isPressReview,
   isRedundant,
   isSameFact,
   pointKeys,
@@ -361,6 +362,69 @@ describe('a story title', () => {
       // Alone, it is still the story's headline.
       expect(buildStory([explainer]).title).toBe(title);
     }
+  });
+});
+
+describe("a press review among a story's articles", () => {
+  const article = (id: string, title: string, text: string): Article => ({
+    id,
+    title,
+    text,
+    url: `https://example.com/${id}`,
+    sourceId: id,
+    sourceName: id,
+    publishedAt: '2026-03-04T10:00:00Z',
+    fetchedAt: '2026-03-04T10:05:00Z',
+    language: 'ar',
+  });
+  const REVIEW = [
+    'في الصحف اليوم: الانتخابات البلدية في البلاد ونتائجها الأولية، وأزمة المياه في المدن الساحلية، والإضراب في الموانئ.',
+    'وتقول صحيفة المساء إن نسبة المشاركة في الانتخابات البلدية كانت أعلى من المتوقع في المدن الكبرى.',
+    'وتكتب صحيفة الغد أن أزمة المياه في المدن الساحلية ستتفاقم مع اقتراب فصل الصيف وارتفاع الحرارة.',
+    'أما صحيفة الوطن فترى أن الإضراب في الموانئ يهدد صادرات البلاد الزراعية خلال الأسابيع المقبلة.',
+  ].join(' ');
+  const review = article('r', 'الانتخابات البلدية.. درس للأحزاب الكبرى!!', REVIEW);
+  const reports = [
+    article(
+      'a',
+      'نتائج أولية للانتخابات البلدية تظهر تقدم المستقلين',
+      'أظهرت النتائج الأولية للانتخابات البلدية تقدم المرشحين المستقلين في أغلب المدن الكبرى. وقالت اللجنة العليا للانتخابات إن النتائج النهائية تعلن مساء الخميس. وبلغت نسبة المشاركة ستين في المئة.',
+    ),
+    article(
+      'b',
+      'المستقلون يتقدمون في الانتخابات البلدية',
+      'تقدم المرشحون المستقلون في الانتخابات البلدية وفق نتائج أولية أعلنتها اللجنة العليا للانتخابات. وهنأ رئيس الحكومة الفائزين ودعا إلى التعاون مع المجالس الجديدة. وتسلم المجالس مهامها الشهر المقبل.',
+    ),
+  ];
+
+  it.each([
+    ['في الصحف اليوم: …', REVIEW, true],
+    ['اهتمت الصحف اليوم بـ…', 'اهتمت الصحف اليوم بالانتخابات البلدية وأزمة المياه.', true],
+    [
+      '… أهم العناوين التي تناولتها الصحف',
+      'الانتخابات البلدية وأزمة المياه، تلك أهم العناوين التي تناولتها الصحف الصادرة اليوم.',
+      true,
+    ],
+    [
+      'a report on the press',
+      'أدانت لجنة حماية الصحفيين الحكم بسجن خمسة صحفيين بتهم تتعلق بالنشر.',
+      false,
+    ],
+    ['a paper quoted in a report', 'قالت صحيفة الغد اليوم إن الحكومة ستستقيل.', false],
+  ])('isPressReview: %s → %s', (_name, text, expected) => {
+    expect(isPressReview(text)).toBe(expected);
+  });
+
+  it('gives no point to a story of several articles and does not head it', () => {
+    const story = buildStory([review, ...reports]);
+    expect(story.title).not.toBe(review.title);
+    expect(story.points.length).toBeGreaterThan(0);
+    // None of the review's sentences (the water crisis, the port strike) is a point.
+    expect(story.points.filter((p) => /المياه|الموانئ|صحيفة/u.test(p))).toEqual([]);
+  });
+
+  it("still gives its points when it is the story's only article", () => {
+    expect(storyPoints([review]).length).toBeGreaterThan(0);
   });
 });
 
