@@ -316,10 +316,12 @@ const THAT_RE =
 
 /**
  * A sentence that opens on the participle of a verb of saying ("مضيفا أن…", adding that…;
- * "مشيرا إلى أن…", pointing out that…): the tail of a sentence an outlet cut with a full stop,
- * with no verb and no speaker of its own.
+ * "مشيرا إلى أن…", pointing out that…) or on "بما" ("بما يفتح الباب…", in a way that opens…):
+ * the tail of a sentence an outlet cut with a full stop, with no verb and no subject of its own.
+ * "بما أن…" (since…) opens a sentence of its own.
  */
-const PARTICIPLE_RE = /^(?:مضيف|مشير|مؤكد|لافت|موضح|معتبر|منوه|مشدد)(?:ا|ة|ين)?\s/u;
+const PARTICIPLE_RE =
+  /^(?:(?:مضيف|مشير|مؤكد|لافت|موضح|معتبر|منوه|مشدد)(?:ا|ة|ين)?|[وف]?بما(?!\s+[أا]ن))\s/u;
 
 /**
  * The sentence points at something only the sentences before it name (see `HERE_RE`,

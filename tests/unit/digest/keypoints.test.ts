@@ -171,11 +171,23 @@ describe('extractKeyPoints', () => {
       'adding that',
       'مضيفاً أن الدورة الحالية ستشهد ندوات يومية حول مستقبل النشر الرقمي في المنطقة.',
     ],
+    [
+      'in a way that',
+      'بما يفتح الباب أمام دور النشر الصغيرة للمشاركة في المعرض الدولي للكتاب بأسعار مخفضة.',
+    ],
   ])('leaves out a sentence that leans on the one before it (%s)', (_name, leaning) => {
     const points = bookFairPoints(leaning);
     // The next best sentence takes its slot.
     expect(points).toHaveLength(4);
-    expect(points.filter((p) => /^(?:ذلك|مضيفا)/u.test(p))).toEqual([]);
+    expect(points.filter((p) => /^(?:ذلك|مضيفا|بما)/u.test(p))).toEqual([]);
+  });
+
+  it('keeps "since…" (بما أن): it opens a sentence of its own', () => {
+    const text = [
+      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+      'وبما أن الدورة الحالية تتزامن مع العطلة المدرسية، يتوقع المنظمون إقبالا كبيرا من الطلاب.',
+    ].join(' ');
+    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
   });
 
   it('keeps "that man" (ذلك الرجل): it names what it points at', () => {
