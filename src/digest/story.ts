@@ -249,8 +249,9 @@ function speakerless(point: string): boolean {
  * taken round-robin from the most central article outwards, skipping any point that repeats
  * one already chosen or already known (in its words, or by calling the same thing by the same
  * quoted word: see `describedAs`), and, with several articles, a point whose speaker is named
- * only in the sentence before it and any point of a press review (see `isPressReview`). (The engine offers no sentence that leans on the one before
- * it: the tail of a cut sentence, "that came after…".)
+ * only in the sentence before it and any point of a press review (see `isPressReview`). The
+ * engine offers no sentence that leans on the one before it (the tail of a cut sentence, "that
+ * came after…").
  */
 export function storyPoints(
   centralFirst: readonly Article[],
