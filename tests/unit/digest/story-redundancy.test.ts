@@ -11,6 +11,19 @@ import {
   storyPoints,
 } from '../../../src/digest/story.js';
 
+/** A made-up article of one outlet (its id), dated alike. */
+const article = (id: string, title: string, text: string): Article => ({
+  id,
+  title,
+  text,
+  url: `https://example.com/${id}`,
+  sourceId: id,
+  sourceName: id,
+  publishedAt: '2026-03-04T10:00:00Z',
+  fetchedAt: '2026-03-04T10:05:00Z',
+  language: 'ar',
+});
+
 describe('cross-outlet redundancy of story points', () => {
   it.each([
     [
@@ -76,18 +89,6 @@ describe('one fact told by several outlets (isSameFact)', () => {
 });
 
 describe('storyPoints across outlets', () => {
-  const article = (id: string, title: string, text: string): Article => ({
-    id,
-    title,
-    text,
-    url: `https://example.com/${id}`,
-    sourceId: id,
-    sourceName: id,
-    publishedAt: '2026-03-04T10:00:00Z',
-    fetchedAt: '2026-03-04T10:05:00Z',
-    language: 'ar',
-  });
-
   it('tells a toll once when three outlets open with it, and fills with other facts', () => {
     const points = storyPoints([
       article(
@@ -366,17 +367,6 @@ describe('a story title', () => {
 });
 
 describe("a press review among a story's articles", () => {
-  const article = (id: string, title: string, text: string): Article => ({
-    id,
-    title,
-    text,
-    url: `https://example.com/${id}`,
-    sourceId: id,
-    sourceName: id,
-    publishedAt: '2026-03-04T10:00:00Z',
-    fetchedAt: '2026-03-04T10:05:00Z',
-    language: 'ar',
-  });
   const REVIEW = [
     'في الصحف اليوم: الانتخابات البلدية في البلاد ونتائجها الأولية، وأزمة المياه في المدن الساحلية، والإضراب في الموانئ.',
     'وتقول صحيفة المساء إن نسبة المشاركة في الانتخابات البلدية كانت أعلى من المتوقع في المدن الكبرى.',
