@@ -324,8 +324,19 @@ const PARTICIPLE_RE =
   /^(?:(?:مضيف|مشير|مؤكد|لافت|موضح|معتبر|منوه|مشدد)(?:ا|ة|ين)?|[وف]?بما(?!\s+[أا]ن))\s/u;
 
 /**
+ * A short sentence that only says whose word the one before it was, or what it added: "حسب ما
+ * أفادت الشرطة الصومالية." (according to the Somali police), "وفقا لوكالة السودان للأنباء
+ * (سونا).", "بالإضافة إلى مواضيع إقليمية ومحلية أخرى." — an outlet's full stop cut them from
+ * their sentence. Longer ones open a sentence of their own ("وبحسب الدعوى فإن…").
+ */
+const ATTRIBUTION_TAIL_RE =
+  /^[وف]?(?:وفقا|وفق|حسب|بحسب|نقلا\s+عن|طبقا|استنادا|بالإضافة|بالاضافة|إضافة|اضافة)(?![\p{L}\p{M}])/u;
+/** At most this many words make an attribution a tail (see `ATTRIBUTION_TAIL_RE`). */
+const ATTRIBUTION_TAIL_WORDS = 7;
+
+/**
  * The sentence points at something only the sentences before it name (see `HERE_RE`,
- * `COMES_RE`, `THESE_QUESTIONS_RE`, `THAT_RE`, `PARTICIPLE_RE`).
+ * `COMES_RE`, `THESE_QUESTIONS_RE`, `THAT_RE`, `PARTICIPLE_RE`, `ATTRIBUTION_TAIL_RE`).
  */
 function pointsBack(sentence: string): boolean {
   const bare = stripDiacritics(sentence);
@@ -334,7 +345,8 @@ function pointsBack(sentence: string): boolean {
     COMES_RE.test(bare) ||
     THESE_QUESTIONS_RE.test(bare) ||
     THAT_RE.test(bare) ||
-    PARTICIPLE_RE.test(bare)
+    PARTICIPLE_RE.test(bare) ||
+    (ATTRIBUTION_TAIL_RE.test(bare) && countWords(bare) <= ATTRIBUTION_TAIL_WORDS)
   );
 }
 

@@ -182,6 +182,24 @@ describe('extractKeyPoints', () => {
     expect(points.filter((p) => /^(?:ذلك|مضيفا|بما)/u.test(p))).toEqual([]);
   });
 
+  it.each([
+    ['according to', 'حسب ما أفادت اللجنة المنظمة للمعرض.'],
+    ['according to the agency', 'وفقاً لوكالة الأنباء الرسمية (وام).'],
+    ['in addition to', 'بالإضافة إلى ندوات فكرية وأمسيات شعرية أخرى.'],
+  ])('leaves out a short tail that only attributes or adds (%s)', (_name, tail) => {
+    const points = bookFairPoints(tail);
+    expect(points).toHaveLength(4);
+    expect(points.filter((p) => /^(?:حسب|وفقا|بالإضافة)/u.test(p))).toEqual([]);
+  });
+
+  it('keeps a sentence that opens on an attribution and goes on to tell', () => {
+    const text = [
+      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+      'وبحسب اللجنة المنظمة فإن عدد الزوار في الدورة الماضية تجاوز مليوني زائر من عشرين دولة.',
+    ].join(' ');
+    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
+  });
+
   it('keeps "since…" (بما أن): it opens a sentence of its own', () => {
     const text = [
       'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
