@@ -245,6 +245,15 @@ function speakerless(point: string): boolean {
 }
 
 /**
+ * A point that opens on "this", "these", "that" or "it" ("هذا السياسي الشاب…", "هذه الأولويات
+ * هي…", "هؤلاء القادة…", "هو ما يعني…"): what it points at is in its article's sentence before,
+ * which in a story of several outlets' points the reader is not shown. "هذا العام" (this year)
+ * and the like point at the calendar.
+ */
+const DEMONSTRATIVE_OPENING =
+  /^(?:هذا|هذه|هؤلاء|هذان|هاتان|تلك|ذلك|هو|هي)\s+(?!(?:العام|الأسبوع|الاسبوع|الشهر|اليوم|الصباح|المساء|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?![\p{L}\p{M}]))/u;
+
+/**
  * Key points across a story's articles: each article's own key points (from the Arabic engine)
  * taken round-robin from the most central article outwards, skipping any point that repeats
  * one already chosen or already known (in its words, or by calling the same thing by the same
@@ -281,7 +290,9 @@ export function storyPoints(
       if (!p) continue;
       // With several articles, one that only asks (a video's caption of questions) gives none:
       // the others tell.
-      if (lists.length > 1 && (speakerless(p) || asks(p))) continue;
+      if (lists.length > 1 && (speakerless(p) || asks(p) || DEMONSTRATIVE_OPENING.test(p))) {
+        continue;
+      }
       const keys = pointKeys(p);
       if (keys.size === 0 || chosenKeys.some((k) => isSameFact(keys, k))) continue;
       const quotes = describedAs(p);

@@ -418,6 +418,35 @@ describe("a press review among a story's articles", () => {
   });
 });
 
+describe('a point that opens on "this"', () => {
+  const report = article(
+    'a',
+    'البرلمان يقر قانون الانتخابات الجديد',
+    'أقر البرلمان مساء الاثنين قانون الانتخابات الجديد بأغلبية 120 صوتا. وقال رئيس البرلمان إن القانون يعتمد القوائم النسبية. وتجري الانتخابات وفق القانون الجديد في الخريف المقبل.',
+  );
+  const second = article(
+    'b',
+    'قانون الانتخابات الجديد يعتمد القوائم النسبية',
+    'صوت النواب لصالح قانون الانتخابات الجديد بعد نقاش استمر ثلاثة أيام. هذا القانون يمنح الأحزاب الصغيرة فرصة أكبر لدخول البرلمان. وانسحب نواب المعارضة من الجلسة احتجاجا على التصويت.',
+  );
+
+  it('is left out of a story of several outlets: what "this" is was in a sentence not shown', () => {
+    const points = storyPoints([report, second]);
+    expect(points.length).toBeGreaterThan(2);
+    expect(points.some((p) => p.startsWith('هذا القانون'))).toBe(false);
+  });
+
+  it('stays in a single article\'s story, and "this year" (هذا العام) stays anywhere', () => {
+    expect(storyPoints([second]).some((p) => p.startsWith('هذا القانون'))).toBe(true);
+    const thisYear = article(
+      'c',
+      'القانون يطبق في الانتخابات المقبلة',
+      'هذا العام تجري الانتخابات وفق قانون الانتخابات الجديد للمرة الأولى. وقالت اللجنة العليا للانتخابات إن التسجيل يبدأ الشهر المقبل.',
+    );
+    expect(storyPoints([thisYear, report]).some((p) => p.startsWith('هذا العام'))).toBe(true);
+  });
+});
+
 describe('a figure behind a conjunction', () => {
   it('is the same figure: two outlets giving one toll are one fact', () => {
     const a = pointKeys('كشف رئيس شرطة المدينة عن مقتل تسعة أشخاص وإصابة 16 آخرين في حادث الدهس.');
