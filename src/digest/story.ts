@@ -269,16 +269,15 @@ export function storyPoints(
   const maxPoints = opts.maxPoints ?? 4;
   // One article's own points suffice for a singleton; a wider story draws on several outlets.
   const perArticle = centralFirst.length === 1 ? Math.min(maxPoints, 3) : 3;
-  // With several articles, a press review gives none: its lead lists the day's subjects and its
-  // body quotes papers on each of them, where the others report the story.
-  const several = centralFirst.length > 1;
-  const lists = centralFirst
-    .slice(0, opts.pointArticles ?? 6)
-    .map((a) =>
-      several && isPressReview(a.text)
-        ? []
-        : extractKeyPoints(a.text, { title: a.title, points: perArticle, skipQuestions: true }),
-    );
+  const drawn = centralFirst.slice(0, opts.pointArticles ?? 6);
+  // With several articles to draw on, a press review gives none: its lead lists the day's
+  // subjects and its body quotes papers on each of them, where the others report the story.
+  const several = drawn.length > 1;
+  const lists = drawn.map((a) =>
+    several && isPressReview(a.text)
+      ? []
+      : extractKeyPoints(a.text, { title: a.title, points: perArticle, skipQuestions: true }),
+  );
   const chosen: string[] = [];
   const chosenKeys: Set<string>[] = (opts.knownPoints ?? []).map(pointKeys);
   const chosenQuotes: Set<string>[] = (opts.knownPoints ?? []).map(describedAs);
@@ -290,7 +289,7 @@ export function storyPoints(
       if (!p) continue;
       // With several articles, one that only asks (a video's caption of questions) gives none:
       // the others tell.
-      if (lists.length > 1 && (speakerless(p) || asks(p) || DEMONSTRATIVE_OPENING.test(p))) {
+      if (several && (speakerless(p) || asks(p) || DEMONSTRATIVE_OPENING.test(p))) {
         continue;
       }
       const keys = pointKeys(p);

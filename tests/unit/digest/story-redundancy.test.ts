@@ -413,8 +413,10 @@ describe("a press review among a story's articles", () => {
     expect(story.points.filter((p) => /المياه|الموانئ|صحيفة/u.test(p))).toEqual([]);
   });
 
-  it("still gives its points when it is the story's only article", () => {
+  it("still gives its points when it is the story's only article, or the only one drawn on", () => {
     expect(storyPoints([review]).length).toBeGreaterThan(0);
+    // A topic answer draws on its most relevant article alone: a review matched by its headline.
+    expect(storyPoints([review, ...reports], { pointArticles: 1 }).length).toBeGreaterThan(0);
   });
 });
 
