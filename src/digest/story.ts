@@ -38,9 +38,19 @@ export interface StoryOptions {
 }
 
 /** Weekday names: every point of a day's story may carry one, whatever it reports. */
-const WEEKDAY_KEYS = new Set(
-  terms('السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة').map(skeleton),
-);
+/** The days of the week, as news text writes them ("الاثنين" with or without its hamza). */
+const WEEKDAYS = [
+  'السبت',
+  'الأحد',
+  'الاثنين',
+  'الإثنين',
+  'الثلاثاء',
+  'الأربعاء',
+  'الخميس',
+  'الجمعة',
+];
+
+const WEEKDAY_KEYS = new Set(terms(WEEKDAYS.join(' ')).map(skeleton));
 
 /** "و16": a figure behind a conjunction. */
 const GLUED_FIGURE_RE = /^[وف](\d+)$/;
@@ -250,8 +260,13 @@ function speakerless(point: string): boolean {
  * which in a story of several outlets' points the reader is not shown. "هذا العام" (this year)
  * and the like point at the calendar.
  */
-const DEMONSTRATIVE_OPENING =
-  /^(?:هذا|هذه|هؤلاء|هذان|هاتان|تلك|ذلك|هو|هي)\s+(?!(?:العام|الأسبوع|الاسبوع|الشهر|اليوم|الصباح|المساء|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?![\p{L}\p{M}]))/u;
+const DEMONSTRATIVE_OPENING = new RegExp(
+  `^(?:هذا|هذه|هؤلاء|هذان|هاتان|تلك|ذلك|هو|هي)\\s+(?!(?:${[
+    ...['العام', 'الأسبوع', 'الاسبوع', 'الشهر', 'اليوم', 'الصباح', 'المساء'],
+    ...WEEKDAYS,
+  ].join('|')})(?![\\p{L}\\p{M}]))`,
+  'u',
+);
 
 /**
  * Key points across a story's articles: each article's own key points (from the Arabic engine)

@@ -107,6 +107,10 @@ describe('extractKeyPoints', () => {
     expect(found?.words).toBe(countWords(long));
   });
 
+  /** The opening sentence of the made-up book-fair report. */
+  const FAIR_OPENING =
+    'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.';
+
   /**
    * Four points of a made-up five-sentence report whose second sentence is `second`: the one
    * sentence left out should be it.
@@ -114,7 +118,7 @@ describe('extractKeyPoints', () => {
   const bookFairPoints = (second: string): string[] =>
     extractKeyPoints(
       [
-        'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+        FAIR_OPENING,
         second,
         'وقالت اللجنة المنظمة إن المعرض يستقبل الزوار يوميا من العاشرة صباحا حتى العاشرة مساء.',
         'وتحل دولة ضيف شرف على الدورة الحالية من المعرض الدولي للكتاب للمرة الأولى.',
@@ -122,6 +126,16 @@ describe('extractKeyPoints', () => {
       ].join(' '),
       { title: 'افتتاح المعرض الدولي للكتاب في العاصمة', points: 4 },
     );
+
+  /**
+   * The sentence `left` is not among the four points of the made-up report (`bookFairPoints`):
+   * the next best sentence took its slot, and no point matches `shown`.
+   */
+  const expectLeftOut = (left: string, shown: RegExp): void => {
+    const points = bookFairPoints(left);
+    expect(points).toHaveLength(4);
+    expect(points.filter((p) => shown.test(p))).toEqual([]);
+  };
 
   it.each([
     [
@@ -137,10 +151,8 @@ describe('extractKeyPoints', () => {
       'لا تتوقف القائمة هنا، بل تضم دور نشر من أربعين دولة تشارك في المعرض الدولي للكتاب.',
     ],
   ])('leaves out a sentence that points at a "here" it never names (%s)', (_name, here) => {
-    const points = bookFairPoints(here);
-    expect(points).toHaveLength(4);
     // Cleaning drops a leading "و", so the sentence is looked for by its "here".
-    expect(points.filter((p) => /(?:^|\s)[وف]?هنا[،,\s]/u.test(p))).toEqual([]);
+    expectLeftOut(here, /(?:^|\s)[وف]?هنا[،,\s]/u);
   });
 
   it.each([
@@ -153,9 +165,7 @@ describe('extractKeyPoints', () => {
       'وتأتي هذه الخطوة في إطار خطة الوزارة لتشجيع القراءة بين الشباب في المدن الصغيرة.',
     ],
   ])('leaves out a sentence that places a "this" it never names (%s)', (_name, comes) => {
-    const points = bookFairPoints(comes);
-    expect(points).toHaveLength(4);
-    expect(points.filter((p) => /^[وف]?(?:يأتي|تأتي)\s/u.test(p))).toEqual([]);
+    expectLeftOut(comes, /^[وف]?(?:يأتي|تأتي)\s/u);
   });
 
   it.each([
@@ -176,10 +186,7 @@ describe('extractKeyPoints', () => {
       'بما يفتح الباب أمام دور النشر الصغيرة للمشاركة في المعرض الدولي للكتاب بأسعار مخفضة.',
     ],
   ])('leaves out a sentence that leans on the one before it (%s)', (_name, leaning) => {
-    const points = bookFairPoints(leaning);
-    // The next best sentence takes its slot.
-    expect(points).toHaveLength(4);
-    expect(points.filter((p) => /^(?:ذلك|مضيفا|بما)/u.test(p))).toEqual([]);
+    expectLeftOut(leaning, /^(?:ذلك|مضيفا|بما)/u);
   });
 
   it.each([
@@ -187,39 +194,43 @@ describe('extractKeyPoints', () => {
     ['according to the agency', 'وفقاً لوكالة الأنباء الرسمية (وام).'],
     ['in addition to', 'بالإضافة إلى ندوات فكرية وأمسيات شعرية أخرى.'],
   ])('leaves out a short tail that only attributes or adds (%s)', (_name, tail) => {
-    const points = bookFairPoints(tail);
-    expect(points).toHaveLength(4);
-    expect(points.filter((p) => /^(?:حسب|وفقا|بالإضافة)/u.test(p))).toEqual([]);
+    expectLeftOut(tail, /^(?:حسب|وفقا|بالإضافة)/u);
   });
 
-  it('keeps a sentence that opens on an attribution and goes on to tell', () => {
-    const text = [
-      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+  it.each([
+    [
+      'a sentence that opens on an attribution and goes on to tell',
+      FAIR_OPENING,
       'وبحسب اللجنة المنظمة فإن عدد الزوار في الدورة الماضية تجاوز مليوني زائر من عشرين دولة.',
-    ].join(' ');
-    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
-  });
-
-  it('keeps "since…" (بما أن): it opens a sentence of its own', () => {
-    const text = [
-      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+    ],
+    [
+      '"since…" (بما أن): it opens a sentence of its own',
+      FAIR_OPENING,
       'وبما أن الدورة الحالية تتزامن مع العطلة المدرسية، يتوقع المنظمون إقبالا كبيرا من الطلاب.',
-    ].join(' ');
-    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
-  });
-
-  it('keeps "that man" (ذلك الرجل): it names what it points at', () => {
-    const text = [
+    ],
+    [
+      '"that man" (ذلك الرجل): it names what it points at',
       'أنقذ صياد طفلا من الغرق في النهر صباح الأحد قرب الجسر القديم في العاصمة.',
       'ذلك الرجل يعمل صيادا في النهر منذ عشرين عاما ويعرف تياراته جيدا.',
-    ].join(' ');
-    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
+    ],
+    [
+      '"that came in…, where he said" (جاء ذلك في…): it names the speaker and the quote',
+      FAIR_OPENING,
+      'وجاء ذلك في تغريدة لوزير الثقافة على تويتر، حيث قال: "المعرض نافذة الناشرين العرب على العالم".',
+    ],
+    [
+      '"there is" (هناك) and a "here" after the fourth word',
+      'هناك أكثر من ألف دار نشر تشارك في المعرض الدولي للكتاب الذي يفتتح في العاصمة الأحد.',
+      'وقال مدير المعرض للصحفيين في العاصمة إن الزوار سيجدون هنا كل جديد دور النشر العربية.',
+    ],
+  ])('keeps %s', (_name, opening, second) => {
+    expect(extractKeyPoints(`${opening} ${second}`, { points: 2 })).toHaveLength(2);
   });
 
   it('with skipQuestions, leaves out a question when the text also tells', () => {
     const question = 'فهل ينجح المعرض الدولي للكتاب هذا العام في جذب الشباب إلى القراءة من جديد؟';
     const text = [
-      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
+      FAIR_OPENING,
       question,
       'وقال وزير الثقافة: "هل يعقل أن نغلق المكتبات في زمن المعرفة؟"',
       'وتحل دولة ضيف شرف على الدورة الحالية من المعرض الدولي للكتاب للمرة الأولى.',
@@ -243,24 +254,6 @@ describe('extractKeyPoints', () => {
     );
     expect(points).toHaveLength(4);
     expect(points.some((p) => p.includes('هذه الأسئلة'))).toBe(false);
-  });
-
-  it('keeps "that came in…, where he said" (جاء ذلك في…): it names the speaker and the quote', () => {
-    const said =
-      'وجاء ذلك في تغريدة لوزير الثقافة على تويتر، حيث قال: "المعرض نافذة الناشرين العرب على العالم".';
-    const text = [
-      'يفتتح المعرض الدولي للكتاب أبوابه في العاصمة الأحد بمشاركة أكثر من ألف دار نشر.',
-      said,
-    ].join(' ');
-    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
-  });
-
-  it('keeps "there is" (هناك) and a "here" after the fourth word', () => {
-    const text = [
-      'هناك أكثر من ألف دار نشر تشارك في المعرض الدولي للكتاب الذي يفتتح في العاصمة الأحد.',
-      'وقال مدير المعرض للصحفيين في العاصمة إن الزوار سيجدون هنا كل جديد دور النشر العربية.',
-    ].join(' ');
-    expect(extractKeyPoints(text, { points: 2 })).toHaveLength(2);
   });
 
   it('handles 10 MB of text by reading only its beginning', () => {
