@@ -438,6 +438,18 @@ describe('a point that opens on "this"', () => {
     expect(points.some((p) => p.startsWith('هذا القانون'))).toBe(false);
   });
 
+  it('is left out when it opens on "that came" (جاء ذلك), whose "that" is the sentence before', () => {
+    const tweet = article(
+      'd',
+      'رئيس البرلمان: القانون الجديد ينصف الأحزاب الصغيرة',
+      'قال رئيس البرلمان إن قانون الانتخابات الجديد ينصف الأحزاب الصغيرة. جاء ذلك في تغريدة على حسابه الرسمي، حيث كتب: "القوائم النسبية تمنح كل صوت وزنه". ورحبت أحزاب المعارضة الصغيرة بالقانون في بيان مشترك.',
+    );
+    expect(storyPoints([tweet]).some((p) => p.startsWith('جاء ذلك'))).toBe(true);
+    const points = storyPoints([report, tweet]);
+    expect(points.length).toBeGreaterThan(2);
+    expect(points.some((p) => p.startsWith('جاء ذلك'))).toBe(false);
+  });
+
   it('stays in a single article\'s story, and "this year" (هذا العام) stays anywhere', () => {
     expect(storyPoints([second]).some((p) => p.startsWith('هذا القانون'))).toBe(true);
     const thisYear = article(
