@@ -38,3 +38,4 @@ export {
 } from './tokens.js';
 export { arabicRatio, isArabic } from './script.js';
 export { cliticFaRest, cliticWawRest, isCliticOf } from './clitics.js';
+export { SAYING_VERBS } from './speech.js';

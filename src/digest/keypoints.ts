@@ -12,6 +12,7 @@ import {
   cliticFaRest,
   cliticWawRest,
   countTokens,
+  SAYING_VERBS,
   splitParagraph,
   splitParagraphs,
   stripDiacritics,
@@ -274,8 +275,10 @@ interface RawSentence {
  * said, and stays.
  */
 const QUESTION_RE = /[؟?]\s*$/u;
-const REPORTED_RE =
-  /^(?:و)?(?:قال|قالت|أضاف|أضافت|تابع|تابعت|تساءل|تساءلت|سأل|سألت|أكد|أكدت|أوضح|أوضحت)(?![\p{L}])/u;
+const REPORTED_RE = new RegExp(
+  `^(?:و)?(?:${[...SAYING_VERBS, 'تساءل', 'تساءلت', 'سأل', 'سألت', 'أكد', 'أكدت'].join('|')})(?![\\p{L}])`,
+  'u',
+);
 
 /** The sentence asks rather than tells (see `QUESTION_RE`). */
 export function asks(sentence: string): boolean {

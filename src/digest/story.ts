@@ -2,7 +2,7 @@
  * From a group of articles to a story: the best headline, 2–4 faithful key points drawn across
  * its articles (redundancy across outlets removed), its sources with links, a stable id.
  */
-import { normalize, terms } from '../arabic/index.js';
+import { normalize, SAYING_VERBS, terms } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { articleTermCounts, publishedMs, skeleton } from './features.js';
 import { COMPLEMENTIZERS } from './gist.js';
@@ -193,11 +193,7 @@ export function storySources(articles: readonly Article[]): { name: string; url:
 }
 
 /** Verbs of saying that an article's later sentences open with, the speaker left to the one before. */
-const SAYING = new Set(
-  ['قال', 'قالت', 'أضاف', 'أضافت', 'تابع', 'تابعت', 'أوضح', 'أوضحت', 'أشار', 'أشارت'].map((w) =>
-    normalize(w),
-  ),
-);
+const SAYING = new Set([...SAYING_VERBS, 'أشار', 'أشارت'].map((w) => normalize(w)));
 /** "That" (the gist's own list) and "saying": what was said comes next. */
 const SAID = new Set([...COMPLEMENTIZERS, ...['أنهم', 'قائلا', 'قائلة'].map((w) => normalize(w))]);
 /**
