@@ -298,7 +298,8 @@ const HERE_RE = /^(?:\S+\s+){0,3}[«"“(]?[وف]?هنا(?![\p{L}\p{M}])/u;
  * "This comes after…" ("(و)يأتي ذلك بعد…", "تأتي هذه الخطوة في…", "يأتي هذا القرار على خلفية…"):
  * a sentence that places the one before it; on its own a reader does not know what "this" is.
  * The past "جاء ذلك في تغريدة…، حيث قال: «…»" (that came in a tweet, where he said…) stays: it
- * names who spoke and carries the quote.
+ * names who spoke and carries the quote, after the sentence it places (a story of several
+ * outlets, whose points are not in article order, leaves it out: see `storyPoints`).
  */
 const COMES_RE = /^[وف]?(?:يأتي|تأتي)\s+(?:ذلك|هذا|هذه)(?![\p{L}\p{M}])/u;
 

@@ -252,10 +252,10 @@ function speakerless(point: string): boolean {
 
 /**
  * A point that opens on "this", "these", "that" or "it" ("هذا السياسي الشاب…", "هذه الأولويات
- * هي…", "هؤلاء القادة…", "هو ما يعني…"), or on "that came" ("جاء ذلك في تغريدة…، حيث قال: …":
- * what was said is in the sentence before): what it points at is in its article's sentence
- * before, which in a story of several outlets' points the reader is not shown. "هذا العام"
- * (this year) and the like point at the calendar.
+ * هي…", "هؤلاء القادة…", "هو ما يعني…"), or on "that came" ("جاء ذلك في تغريدة…، حيث قال: …",
+ * that came in a tweet, where he said…): what it points at is in its article's sentence before,
+ * which in a story of several outlets' points the reader is not shown. "هذا العام" (this year)
+ * and the like point at the calendar.
  */
 const DEMONSTRATIVE_OPENING = new RegExp(
   `^(?:جاءت?\\s+)?(?:هذا|هذه|هؤلاء|هذان|هاتان|تلك|ذلك|هو|هي)\\s+(?!(?:${[
