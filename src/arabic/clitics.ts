@@ -108,6 +108,13 @@ const HAMZA_ALEF_RE = /^[أإآ]\p{L}{2,}$/u;
  */
 const WAW_ROOT_RE =
   /^و(?:فق|صف|قع|صل|جه|ثق|ضع|افق|عد|اجه|جد|سط|لد|قف|اصل|زع|رد|سع|كل|حد|قت|زي|زا|زر)\p{L}*$/u;
+/**
+ * "و" + more words of a "و" root ("وواشنطن", "ووسائل", "ووكالة", "ووطنية", "ووثائق", "ووقوع",
+ * "ووجود", "ووفاة", "ووصول", "ووعود", "وولاية"), by the letters after the root's "و"; names from
+ * other languages open otherwise ("ووتش", "وولف", "وورلد", "وودرو", "ووكر").
+ */
+const WAW_ROOT_MORE_RE =
+  /^و(?:ا\p{L}{2,}|س[اي]\p{L}+|سم|كال\p{L}*|كيل\p{L}*|طن\p{L}*|ث[اي]\p{L}+|ق[او]\p{L}+|جو\p{L}+|ضو\p{L}+|ف[اي]\p{L}+|ص[وي]\p{L}+|ع[وي]\p{L}*|لا\p{L}{2,})$/u;
 
 /**
  * The word without its leading clitic "و" when that "و" is the conjunction and what remains is a
@@ -127,7 +134,9 @@ export function cliticWawRest(word: string): string | undefined {
   const rest = plain.slice(1);
   if (rest.length < 2) return undefined;
   const written = word.slice(1).replace(/^[\u064B-\u065F\u0670\u0640]+/u, '');
-  if (FORMS_AFTER_WAW.has(rest) || WAW_ROOT_RE.test(rest)) return written;
+  if (FORMS_AFTER_WAW.has(rest) || WAW_ROOT_RE.test(rest) || WAW_ROOT_MORE_RE.test(rest)) {
+    return written;
+  }
   if (rest.startsWith('ال') || rest.startsWith('بال') || rest.startsWith('لل')) {
     if (WAW_AL_WORDS.has(plain) || !ARTICLE_RE.test(rest)) return undefined;
     return written;
