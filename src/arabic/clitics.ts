@@ -94,12 +94,13 @@ const Y_PREFIX_RE = /^ي\p{L}{3,}$/u;
 /**
  * Openings of names that start with "وي" (William, Wilson, Wiltshire, Wales, WikiLeaks,
  * Wickremesinghe, Wakefield, Viking, Wisconsin, Westminster, Windsor, Winfrey, Winchester,
- * Webster, Wichita, Whitney, WeChat, Wembley, Wirathu) and "ويلات" (woes). A verb that opens
+ * Winston, Webster, Wichita, Whitney, WeChat, Witkoff, Whitman, Wembley, Wirathu) and "ويلات"
+ * (woes). A verb that opens
  * alike keeps its "و" too ("ويلزم", "ويلاحق"): a point that keeps a clitic reads a little long,
  * one that cuts a name shows a word that does not exist.
  */
 const WAW_Y_NAME_RE =
-  /^وي(?:ل(?:ي|س|تش|ك|د|ا|م|ز)|كي|كف|كرم|كين|سكو|سمن|ستمن|ند(?:س|ي|و)|نفر|نتش|بست|بي|تش(?:ي|ا)|تني|مب|رات|ار)/u;
+  /^وي(?:ل(?:ي|س|تش|ك|د|ا|م|ز)|كي|كف|كرم|كين|سكو|سمن|ستمن|ند(?:س|ي|و)|نفر|نتش|نستون|بست|بي|تش(?:ي|ا)|تني|تكوف|تمان|مب|رات|ار)/u;
 const HAMZA_ALEF_RE = /^[أإآ]\p{L}{2,}$/u;
 /**
  * "و" + a common word of a "و" root ("ووفقا", "ووصف", "ووقعت", "ووجهت", "وواصل", "ووزير"): the
