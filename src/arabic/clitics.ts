@@ -103,6 +103,23 @@ const WAW_Y_NAME_RE =
   /^وي(?:ل(?:ي|س|تش|ك|د|ا|م|ز)|كي|كف|كرم|كين|سكو|سمن|ستمن|ند(?:س|ي|و)|نفر|نتش|نستون|بست|بي|تش(?:ي|ا)|تني|تكوف|تمان|مب|رات|ار)/u;
 const HAMZA_ALEF_RE = /^[أإآ]\p{L}{2,}$/u;
 /**
+ * "و" + a past verb of three consonants ("وبحث", "وصعد", "وهتف") or a noun of that shape
+ * ("ومصر", "وحزب", "وعدد"), none of them a long vowel, "ت", "ه", "ك" or "ن" last: every "و…"
+ * word of a "و" root has one of those in its first four letters ("وصلت", "وطنه", "وحدك",
+ * "ولدن") or a long vowel ("وزير", "وسام", "وعود"). Not a word in "ت" or "س" first: see
+ * `T_PREFIX_RE` and `FUTURE_RE`.
+ */
+const WAW_PAST_RE =
+  /^[بثجحخدذرزشصضطظعغفقكلمنه][بتثجحخدذرزسشصضطظعغفقكلمنه][بثجحخدذرزسشصضطظعغفقلم]$/u;
+/**
+ * …and a past verb of the feminine in "ت" with three or four letters before it ("وقطعت",
+ * "وحاولت", "وصادرت"): a "و" root's feminine past has two ("وصلت", "وقعت", "وجهت"), or "ا"
+ * after its "و" ("واصلت", "وافقت"). Not a plural in "ات".
+ */
+const WAW_PAST_FEMININE_RE = /^[بثجحخدذرزشصضطظعغفقكلمنه]\p{L}{1,2}[^ا]ت$/u;
+/** Names from other languages of those shapes (Werner). */
+const WAW_PAST_NAMES: ReadonlySet<string> = new Set(['ورنر']);
+/**
  * "و" + a common word of a "و" root ("ووفقا", "ووصف", "ووقعت", "ووجهت", "وواصل", "ووزير"): the
  * first "و" is the conjunction, since no Arabic word starts with "وو". Names written from other
  * languages do ("وول ستريت", "ووهان"), so only these roots count.
@@ -145,6 +162,9 @@ export function cliticWawRest(word: string): string | undefined {
   if (FUTURE_RE.test(rest) && !NOT_FUTURE_RE.test(rest)) return written;
   if (T_PREFIX_RE.test(rest) && !WAW_T_ROOT_RE.test(plain)) return written;
   if (Y_PREFIX_RE.test(rest) && !WAW_Y_NAME_RE.test(plain)) return written;
+  if ((WAW_PAST_RE.test(rest) || WAW_PAST_FEMININE_RE.test(rest)) && !WAW_PAST_NAMES.has(plain)) {
+    return written;
+  }
   // "و" + hamza on alef: Arabic has almost no root starting "وأ" (وأد is rare in news).
   if (HAMZA_ALEF_RE.test(rest)) return written;
   // "و" + bare alef is mostly a root ("وافق", "واصل", "واجه", "واحد", "واشنطن"); only derived

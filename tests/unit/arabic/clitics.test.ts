@@ -78,6 +78,12 @@ describe('cliticWawRest', () => {
     'ويتكوف',
     'وينستون',
     'ويلات',
+    // Words of a "و" root with a suffix, and a name, of the shape of "و" + a past verb.
+    'وحدك',
+    'وطنه',
+    'ولدن',
+    'وقتها',
+    'ورنر',
     'و',
     'وا',
     'Washington',
@@ -176,6 +182,13 @@ describe('cliticWawRest', () => {
     ['ويتشكل', 'يتشكل'],
     ['ويتم', 'يتم'],
     ['ويصل', 'يصل'],
+    // A past verb of three consonants, or of the feminine in "ت"; a noun of that shape.
+    ['وبحث', 'بحث'],
+    ['وهتف', 'هتف'],
+    ['ومصر', 'مصر'],
+    ['وقطعت', 'قطعت'],
+    ['وحاولت', 'حاولت'],
+    ['وصادرت', 'صادرت'],
     ['وردا', 'ردا'],
   ])('drops the clitic of %s → %s', (word, rest) => {
     expect(cliticWawRest(word)).toBe(rest);
