@@ -103,20 +103,20 @@ const WAW_Y_NAME_RE =
   /^وي(?:ل(?:ي|س|تش|ك|د|ا|م|ز)|كي|كف|كرم|كين|سكو|سمن|ستمن|ند(?:س|ي|و)|نفر|نتش|نستون|بست|بي|تش(?:ي|ا)|تني|تكوف|تمان|مب|رات|ار)/u;
 const HAMZA_ALEF_RE = /^[أإآ]\p{L}{2,}$/u;
 /**
- * "و" + a past verb of three consonants ("وبحث", "وصعد", "وهتف") or a noun of that shape
- * ("ومصر", "وحزب", "وعدد"), none of them a long vowel, "ت", "ه", "ك" or "ن" last: every "و…"
- * word of a "و" root has one of those in its first four letters ("وصلت", "وطنه", "وحدك",
- * "ولدن") or a long vowel ("وزير", "وسام", "وعود"). Not a word in "ت" or "س" first: see
- * `T_PREFIX_RE` and `FUTURE_RE`.
+ * "و" + a past verb of three consonants ("وبحث", "وصعد", "وسحب") or a noun of that shape
+ * ("ومصر", "وحزب", "وعدد"): three letters after the "و", none a long vowel, the last not "ت",
+ * "ه", "ك" or "ن". A word of a "و" root has one of those, or a long vowel, among its first four
+ * letters ("وصلت", "وطنه", "وحدك", "ولدن"; "وزير", "وسام", "وعود"). A word in "ت" first is left
+ * to `T_PREFIX_RE`.
  */
 const WAW_PAST_RE =
-  /^[بثجحخدذرزشصضطظعغفقكلمنه][بتثجحخدذرزسشصضطظعغفقكلمنه][بثجحخدذرزسشصضطظعغفقلم]$/u;
+  /^[بثجحخدذرزسشصضطظعغفقكلمنه][بتثجحخدذرزسشصضطظعغفقكلمنه][بثجحخدذرزسشصضطظعغفقلم]$/u;
 /**
  * …and a past verb of the feminine in "ت" with three or four letters before it ("وقطعت",
  * "وحاولت", "وصادرت"): a "و" root's feminine past has two ("وصلت", "وقعت", "وجهت"), or "ا"
  * after its "و" ("واصلت", "وافقت"). Not a plural in "ات".
  */
-const WAW_PAST_FEMININE_RE = /^[بثجحخدذرزشصضطظعغفقكلمنه]\p{L}{1,2}[^ا]ت$/u;
+const WAW_PAST_FEMININE_RE = /^[بثجحخدذرزسشصضطظعغفقكلمنه]\p{L}{1,2}[^ا]ت$/u;
 /** Names from other languages of those shapes (Werner). */
 const WAW_PAST_NAMES: ReadonlySet<string> = new Set(['ورنر']);
 /**

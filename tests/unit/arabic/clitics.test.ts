@@ -189,6 +189,8 @@ describe('cliticWawRest', () => {
     ['وقطعت', 'قطعت'],
     ['وحاولت', 'حاولت'],
     ['وصادرت', 'صادرت'],
+    ['وسحب', 'سحب'],
+    ['وسقطت', 'سقطت'],
     ['وردا', 'ردا'],
   ])('drops the clitic of %s → %s', (word, rest) => {
     expect(cliticWawRest(word)).toBe(rest);
