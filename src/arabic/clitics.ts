@@ -45,7 +45,7 @@ const FORMS_AFTER_WAW: ReadonlySet<string> = new Set(
     'يتابع يمنح غالبا شوهد منعت هنا نوه تبقى هل تتخوف مضى تنظم ' +
     'طال طالت احتج رافقت دمرت حضرت هرب سلطت تشرف بارك لعل تراوحت فازت طالبوا لحق سمح ' +
     'كلفت تعطلت عالجت بينت يفرض تفرض يمنع تمنع زعمت شرعت ترأست تحوم ' +
-    'يتم يمر يصل يضع يظل يقف يحق يدل يرد يبث يطل يثق يعي يجد يحب يحل يقل يقر'
+    'يتم يمر يصل يضع يظل يقف يحق يدل يرد يبث يطل يثق يعي يجد يحب يحل يقل يقر نحن نحو'
   ).split(' '),
 );
 
@@ -117,6 +117,13 @@ const WAW_PAST_RE =
  * after its "و" ("واصلت", "وافقت"). Not a plural in "ات".
  */
 const WAW_PAST_FEMININE_RE = /^[بثجحخدذرزسشصضطظعغفقكلمنه]\p{L}{1,2}[^ا]ت$/u;
+/**
+ * "و" + a word in "م" or "ن" (a noun of place or of action, the first person: "ومحاسبة",
+ * "ومساء", "ونتيجة", "ونحن"), or in "ب" (a preposition: "وبهذه", "وبموازاة"), and three more
+ * letters: no word of a "و" root opens so but those of ومض (a flash), ونى and وبأ (an
+ * epidemic), وبخ (to rebuke), left out; "وبا…" is left out whole.
+ */
+const WAW_MNB_RE = /^(?:م(?!ض|يض)|ن(?!ى)|ب(?!ا|خ|ائ))\p{L}{3,}$/u;
 /** Names from other languages of those shapes (Werner). */
 const WAW_PAST_NAMES: ReadonlySet<string> = new Set(['ورنر']);
 /**
@@ -162,7 +169,10 @@ export function cliticWawRest(word: string): string | undefined {
   if (FUTURE_RE.test(rest) && !NOT_FUTURE_RE.test(rest)) return written;
   if (T_PREFIX_RE.test(rest) && !WAW_T_ROOT_RE.test(plain)) return written;
   if (Y_PREFIX_RE.test(rest) && !WAW_Y_NAME_RE.test(plain)) return written;
-  if ((WAW_PAST_RE.test(rest) || WAW_PAST_FEMININE_RE.test(rest)) && !WAW_PAST_NAMES.has(plain)) {
+  if (
+    (WAW_PAST_RE.test(rest) || WAW_PAST_FEMININE_RE.test(rest) || WAW_MNB_RE.test(rest)) &&
+    !WAW_PAST_NAMES.has(plain)
+  ) {
     return written;
   }
   // "و" + hamza on alef: Arabic has almost no root starting "وأ" (وأد is rare in news).

@@ -84,6 +84,12 @@ describe('cliticWawRest', () => {
     'ولدن',
     'وقتها',
     'ورنر',
+    // A flash, an epidemic, to rebuke: words of a "و" root in "م" or "ب".
+    'وميض',
+    'ومضات',
+    'وباء',
+    'وبائي',
+    'وبخ',
     'و',
     'وا',
     'Washington',
@@ -191,6 +197,11 @@ describe('cliticWawRest', () => {
     ['وصادرت', 'صادرت'],
     ['وسحب', 'سحب'],
     ['وسقطت', 'سقطت'],
+    // A word in "م", "ن" or "ب" and three more letters.
+    ['ومحاسبة', 'محاسبة'],
+    ['ونتيجة', 'نتيجة'],
+    ['ونحن', 'نحن'],
+    ['وبموازاة', 'بموازاة'],
     ['وردا', 'ردا'],
   ])('drops the clitic of %s → %s', (word, rest) => {
     expect(cliticWawRest(word)).toBe(rest);
