@@ -95,9 +95,8 @@ const Y_PREFIX_RE = /^ي\p{L}{3,}$/u;
  * Openings of names that start with "وي" (William, Wilson, Wiltshire, Wales, WikiLeaks,
  * Wickremesinghe, Wakefield, Viking, Wisconsin, Westminster, Windsor, Winfrey, Winchester,
  * Winston, Webster, Wichita, Whitney, WeChat, Witkoff, Whitman, Wembley, Wirathu) and "ويلات"
- * (woes). A verb that opens
- * alike keeps its "و" too ("ويلزم", "ويلاحق"): a point that keeps a clitic reads a little long,
- * one that cuts a name shows a word that does not exist.
+ * (woes). A verb that opens alike keeps its "و" too ("ويلزم", "ويلاحق"): a point that keeps a
+ * clitic reads a little long, one that cuts a name shows a word that does not exist.
  */
 const WAW_Y_NAME_RE =
   /^وي(?:ل(?:ي|س|تش|ك|د|ا|م|ز)|كي|كف|كرم|كين|سكو|سمن|ستمن|ند(?:س|ي|و)|نفر|نتش|نستون|بست|بي|تش(?:ي|ا)|تني|تكوف|تمان|مب|رات|ار)/u;
@@ -120,10 +119,10 @@ const WAW_PAST_FEMININE_RE = /^[بثجحخدذرزسشصضطظعغفقكلمنه
 /**
  * "و" + a word in "م" or "ن" (a noun of place or of action, the first person: "ومحاسبة",
  * "ومساء", "ونتيجة", "ونحن"), or in "ب" (a preposition: "وبهذه", "وبموازاة"), and three more
- * letters: no word of a "و" root opens so but those of ومض (a flash), ونى and وبأ (an
- * epidemic), وبخ (to rebuke), left out; "وبا…" is left out whole.
+ * letters. No word of a "و" root opens so but those of ومض (a flash), ونى, وبأ (an epidemic)
+ * and وبخ (to rebuke), which are left out, with every "وبا…" word.
  */
-const WAW_MNB_RE = /^(?:م(?!ض|يض)|ن(?!ى)|ب(?!ا|خ|ائ))\p{L}{3,}$/u;
+const WAW_MNB_RE = /^(?:م(?!ض|يض)|ن(?!ى)|ب(?!ا|خ))\p{L}{3,}$/u;
 /** Names from other languages of those shapes (Werner). */
 const WAW_PAST_NAMES: ReadonlySet<string> = new Set(['ورنر']);
 /**
