@@ -37,7 +37,6 @@ export interface StoryOptions {
   ordered?: boolean;
 }
 
-/** Weekday names: every point of a day's story may carry one, whatever it reports. */
 /** The days of the week, as news text writes them ("الاثنين" with or without its hamza). */
 const WEEKDAYS = [
   'السبت',
@@ -50,6 +49,7 @@ const WEEKDAYS = [
   'الجمعة',
 ];
 
+/** Weekday names: every point of a day's story may carry one, whatever it reports. */
 const WEEKDAY_KEYS = new Set(terms(WEEKDAYS.join(' ')).map(skeleton));
 
 /** "و16": a figure behind a conjunction. */
