@@ -297,25 +297,33 @@ export function frontPlaces(text: string): string[] {
 function placeMatches(text: string): Entry[] {
   const words = tokenize(normalize(text));
   const found: Entry[] = [];
-  const match = (i: number, form: string, bare: boolean): void => {
-    for (const e of BY_FIRST.get(form) ?? []) {
-      if (e.bare && !bare) continue;
-      if (!e.rest.every((w, k) => words[i + 1 + k] === w)) continue;
-      const before = words[i - 1];
-      const after = words[i + 1 + e.rest.length];
-      if (before !== undefined && e.notAfter.has(before)) continue;
-      if (after !== undefined && e.notBefore.has(after)) continue;
-      found.push(e);
-    }
-  };
   for (let i = 0; i < words.length; i++) {
     let w = words[i]!;
-    match(i, w, true);
+    matchAt(words, i, w, true, found);
     for (let k = 0; k < 2 && w.length > 3 && PROCLITICS.has(w[0]!); k++) {
       // ل before the article drops its alef: للغوطة is ل + الغوطة.
       w = w.startsWith('لل') ? `ا${w.slice(1)}` : w.slice(1);
-      match(i, w, false);
+      matchAt(words, i, w, false, found);
     }
   }
   return found;
+}
+
+/**
+ * Adds to `found` the entries whose name is `form` (the word at `i` as written when `bare`, else
+ * without its proclitic) followed by the words after `i`.
+ */
+function matchAt(words: string[], i: number, form: string, bare: boolean, found: Entry[]): void {
+  // Most words name no place: no list is looked through, and nothing is allocated for them.
+  const entries = BY_FIRST.get(form);
+  if (entries === undefined) return;
+  for (const e of entries) {
+    if (e.bare && !bare) continue;
+    if (!e.rest.every((w, k) => words[i + 1 + k] === w)) continue;
+    const before = words[i - 1];
+    const after = words[i + 1 + e.rest.length];
+    if (before !== undefined && e.notAfter.has(before)) continue;
+    if (after !== undefined && e.notBefore.has(after)) continue;
+    found.push(e);
+  }
 }
