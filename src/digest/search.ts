@@ -6,6 +6,7 @@
 import { isStopword, normalize, splitSentences, stem, tokenize } from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { CLUSTER_FEATURES, IDF_PRIOR, clusterArticles, type Clusterer } from './cluster.js';
+import { kthLargest } from './select.js';
 import {
   createVocabulary,
   publishedMs,
@@ -507,23 +508,29 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     return id === undefined ? EMPTY : postings[id]!;
   };
 
-  // Scratch space reused by every query.
+  // Scratch space reused by every query: values by article, and lists of articles (a list
+  // holds an article at most once, so n places suffice; nothing grows while a query runs).
   const wordBest = new Float32Array(n);
   const sums = new Float64Array(n);
   const matched = new Uint8Array(n);
   const best = new Float64Array(n);
+  const hit = new Int32Array(n);
+  const matching = new Int32Array(n);
+  const touched = new Int32Array(n);
+  const touchedScores = new Float64Array(n);
+  let touchedCount = 0;
 
   /**
    * Adds each matching article's score for one reading of the query into `best` (keeping the
-   * larger), and the articles it touched to `touched`.
+   * larger), and the articles it touched first to `touched`.
    */
-  function scoreWords(words: readonly WordKeys[], lo: number, hi: number, touched: number[]): void {
+  function scoreWords(words: readonly WordKeys[], lo: number, hi: number): void {
     // A multi-word question needs most of its words: "ترامب سوريا" is not about any Trump story.
     const need = words.length <= 2 ? words.length : Math.ceil(words.length * 0.6);
-    const docs: number[] = [];
+    let docCount = 0;
     let total = 0;
     for (const { keys, loose } of words) {
-      const hit: number[] = [];
+      let hitCount = 0;
       for (const key of keys) {
         const list = postingsOf(key);
         const factor = loose.has(key) ? LOOSE_MATCH : 1;
@@ -531,27 +538,29 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
           const p = list[k]!;
           const d = p >> 4;
           const w = factor * zoneWeight(p & 15);
-          if (wordBest[d] === 0) hit.push(d);
+          if (wordBest[d] === 0) hit[hitCount++] = d;
           if (w > wordBest[d]!) wordBest[d] = w;
         }
       }
       // Rarer words say more about the topic; a word no article has weighs the most.
-      const weight = Math.log(1 + n / Math.max(1, hit.length));
+      const weight = Math.log(1 + n / Math.max(1, hitCount));
       total += weight;
-      for (const d of hit) {
+      for (let k = 0; k < hitCount; k++) {
+        const d = hit[k]!;
         const t = times[d]!;
         if (t > lo && t <= hi) {
-          if (matched[d] === 0) docs.push(d);
+          if (matched[d] === 0) matching[docCount++] = d;
           sums[d] = sums[d]! + weight * wordBest[d]!;
           matched[d] = matched[d]! + 1;
         }
         wordBest[d] = 0;
       }
     }
-    for (const d of docs) {
+    for (let k = 0; k < docCount; k++) {
+      const d = matching[k]!;
       if (matched[d]! >= need) {
         const score = sums[d]! / total;
-        if (best[d] === 0) touched.push(d);
+        if (best[d] === 0) touched[touchedCount++] = d;
         if (score > best[d]!) best[d] = score;
       }
       sums[d] = 0;
@@ -566,19 +575,20 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
       if (n === 0) return [];
       const lo = opts.since ? opts.since.getTime() : -Infinity;
       const hi = opts.until ? opts.until.getTime() : Infinity;
-      const touched: number[] = [];
+      touchedCount = 0;
       for (const words of queryReadings(query, (key) => postingsOf(key).length > 0)) {
-        scoreWords(words, lo, hi, touched);
+        scoreWords(words, lo, hi);
       }
       const limit = opts.limit ?? 50;
-      // Only the best `limit` are sorted: find the cut with a native sort of the scores.
+      // Only the best `limit` are sorted: the cut is the limit-th best score, selected.
       let cut = -Infinity;
-      if (touched.length > limit * 2) {
-        const all = Float64Array.from(touched, (d) => best[d]!).sort();
-        cut = all[all.length - limit]!;
+      if (touchedCount > limit * 2) {
+        for (let k = 0; k < touchedCount; k++) touchedScores[k] = best[touched[k]!]!;
+        cut = kthLargest(touchedScores, limit, 0, touchedCount);
       }
       const hits: { d: number; s: number }[] = [];
-      for (const d of touched) {
+      for (let k = 0; k < touchedCount; k++) {
+        const d = touched[k]!;
         if (best[d]! >= cut) hits.push({ d, s: best[d]! });
         best[d] = 0;
       }
