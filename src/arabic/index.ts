@@ -26,6 +26,7 @@ export {
   isStopword,
   stem,
   TermIdList,
+  TokenNumbers,
   hashBreak,
   hashTokens,
   hashValue,

@@ -137,32 +137,123 @@ export function stem(normalizedToken: string): string {
 }
 
 /**
- * Terms of raw tokens already seen, in an open-addressing table keyed by a hash computed while
+ * Values of raw tokens already seen, in an open-addressing table keyed by a hash computed while
  * scanning: news vocabulary repeats, so most tokens are found without allocating a string.
  *
  * A slot is 8 numbers (32 bytes, two to a cache line): the hash; the token's length (0: empty
- * slot); the number of its term (see {@link internTerm}; -1: a stopword or too short); where
- * characters beyond the 8th sit in {@link pool}; then the first 8 characters, two per number.
- * At tens of thousands of articles the table outgrows CPU caches, and a lookup then costs what
- * it reads from memory: one line for a token of up to 8 characters (most words), the line and
- * the pool for a longer one. The table starts at 512 KB and doubles as it fills, up to 32 MB.
+ * slot); its value; where characters beyond the 8th sit in the pool; then the first 8
+ * characters, two per number. At tens of thousands of articles the table outgrows CPU caches,
+ * and a lookup then costs what it reads from memory: one line for a token of up to 8 characters
+ * (most words), the line and the pool for a longer one. The table starts at 512 KB and doubles
+ * as it fills (to stay at most half full).
  */
-/** The table doubles (to stay at most half full) up to this many slots. */
-const MAX_SLOTS = 1 << 20;
+class TokenTable {
+  slots = new Int32Array(FIRST_SLOTS * SLOT);
+  mask = FIRST_SLOTS - 1;
+  /** Tokens kept. */
+  count = 0;
+  /** Characters of tokens beyond their first {@link INLINE}, end to end. */
+  pool = new Uint16Array(1 << 16);
+  poolUsed = 0;
+
+  /** The value kept for the token text[start, end) whose FNV-1a hash is `h`, or {@link MISSING}. */
+  find(text: string, start: number, end: number, h: number): number {
+    const len = end - start;
+    const inline = len < INLINE ? len : INLINE;
+    const mask = this.mask;
+    const tbl = this.slots;
+    const pool = this.pool;
+    let slot = h & mask;
+    for (;;) {
+      const m = slot * SLOT;
+      const l = tbl[m + 1]!;
+      if (l === 0) return MISSING;
+      if (l === len && tbl[m] === h) {
+        let x = 0;
+        for (; x + 1 < inline; x += 2) {
+          const pair = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
+          if (tbl[m + 4 + (x >> 1)] !== pair) break;
+        }
+        if (x + 1 >= inline) {
+          let same = x >= inline || tbl[m + 4 + (x >> 1)] === text.charCodeAt(start + x);
+          const at = tbl[m + 3]! - INLINE;
+          for (let y = INLINE; same && y < len; y++)
+            same = pool[at + y] === text.charCodeAt(start + y);
+          if (same) return tbl[m + 2]!;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Keeps `value` for a token {@link find} did not find. */
+  keep(text: string, start: number, end: number, h: number, value: number): void {
+    const len = end - start;
+    if (this.count >= (this.mask + 1) >> 1) this.grow();
+    if (this.poolUsed + len > this.pool.length) {
+      const grown = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    const tbl = this.slots;
+    let slot = h & this.mask;
+    while (tbl[slot * SLOT + 1] !== 0) slot = (slot + 1) & this.mask;
+    const m = slot * SLOT;
+    tbl[m] = h;
+    tbl[m + 1] = len;
+    tbl[m + 2] = value;
+    tbl[m + 3] = this.poolUsed;
+    const inline = len < INLINE ? len : INLINE;
+    let x = 0;
+    for (; x + 1 < inline; x += 2) {
+      tbl[m + 4 + (x >> 1)] = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
+    }
+    if (x < inline) tbl[m + 4 + (x >> 1)] = text.charCodeAt(start + x);
+    for (let y = INLINE; y < len; y++) this.pool[this.poolUsed++] = text.charCodeAt(start + y);
+    this.count++;
+  }
+
+  /** Doubles the table: every kept token moves to its place in the larger one. */
+  private grow(): void {
+    const old = this.slots;
+    const slots = (this.mask + 1) * 2;
+    const mask = slots - 1;
+    const grown = new Int32Array(slots * SLOT);
+    for (let m = 0; m < old.length; m += SLOT) {
+      if (old[m + 1] === 0) continue;
+      let slot = old[m]! & mask;
+      while (grown[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
+      grown.set(old.subarray(m, m + SLOT), slot * SLOT);
+    }
+    this.slots = grown;
+    this.mask = mask;
+  }
+
+  /** Forgets every token. */
+  clear(): void {
+    this.slots.fill(0);
+    this.count = 0;
+    this.poolUsed = 0;
+  }
+}
+
+/** What {@link TokenTable.find} answers for a token it does not have. */
+const MISSING = -0x80000000;
 const FIRST_SLOTS = 1 << 14;
-/** Tokens kept at most: past this, the table starts over. */
-const CACHE_LIMIT = MAX_SLOTS >> 1;
 const SLOT = 8;
 const INLINE = 8;
-let table = new Int32Array(FIRST_SLOTS * SLOT);
-let slotMask = FIRST_SLOTS - 1;
-let cacheCount = 0;
-/** Characters of raw tokens beyond their first {@link INLINE}, end to end. */
-const POOL_LIMIT = CACHE_LIMIT * 8;
-let pool = new Uint16Array(1 << 16);
-let poolUsed = 0;
 /** Tokens longer than this are not kept (never seen twice in practice: runs without spaces). */
 const MAX_KEPT_TOKEN = 64;
+
+/**
+ * The terms of raw tokens (the number of each token's term, see {@link internTerm}; -1 for a
+ * stopword or a token too short). Kept up to half a million tokens (a table of 32 MB): past
+ * that, or past 4 million characters of long tokens, it starts over.
+ */
+const termCache = new TokenTable();
+/** Tokens kept at most: past this, the table starts over. */
+const CACHE_LIMIT = 1 << 19;
+const POOL_LIMIT = CACHE_LIMIT * 8;
 /** Not a term (a stopword or too short). */
 const NO_TERM = -1;
 /** A token too long to keep: its term is computed on the spot. */
@@ -231,27 +322,9 @@ function internTerm(term: string): number {
 
 /** Empties the table (when full). */
 function resetCache(): void {
-  table.fill(0);
-  cacheCount = 0;
-  poolUsed = 0;
+  termCache.clear();
   startNumbering();
   generation++;
-}
-
-/** Doubles the table: every kept token moves to its place in the larger one. */
-function growTable(): void {
-  const old = table;
-  const slots = (slotMask + 1) * 2;
-  const mask = slots - 1;
-  const grown = new Int32Array(slots * SLOT);
-  for (let m = 0; m < old.length; m += SLOT) {
-    if (old[m + 1] === 0) continue;
-    let slot = old[m]! & mask;
-    while (grown[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
-    grown.set(old.subarray(m, m + SLOT), slot * SLOT);
-  }
-  table = grown;
-  slotMask = mask;
 }
 
 /**
@@ -260,67 +333,18 @@ function growTable(): void {
  * to keep.
  */
 function termNumberAt(text: string, start: number, end: number, h: number): number {
-  const len = end - start;
-  if (len > MAX_KEPT_TOKEN) return UNCACHED;
-  const inline = len < INLINE ? len : INLINE;
-  const mask = slotMask;
-  const tbl = table;
-  let slot = h & mask;
-  for (;;) {
-    const m = slot * SLOT;
-    const l = tbl[m + 1]!;
-    if (l === 0) break;
-    if (l === len && tbl[m] === h) {
-      let x = 0;
-      for (; x + 1 < inline; x += 2) {
-        const pair = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
-        if (tbl[m + 4 + (x >> 1)] !== pair) break;
-      }
-      if (x + 1 >= inline) {
-        let same = x >= inline || tbl[m + 4 + (x >> 1)] === text.charCodeAt(start + x);
-        const at = tbl[m + 3]! - INLINE;
-        for (let y = INLINE; same && y < len; y++)
-          same = pool[at + y] === text.charCodeAt(start + y);
-        if (same) return tbl[m + 2]!;
-      }
-    }
-    slot = (slot + 1) & mask;
-  }
-  return keepToken(text, start, end, h, slot);
+  if (end - start > MAX_KEPT_TOKEN) return UNCACHED;
+  const k = termCache.find(text, start, end, h);
+  return k !== MISSING ? k : keepToken(text, start, end, h);
 }
 
-/** Fills the empty `slot` with a new token (see {@link termNumberAt}); returns its term number. */
-function keepToken(text: string, start: number, end: number, h: number, slot: number): number {
-  const len = end - start;
-  const extra = len > INLINE ? len - INLINE : 0;
-  if (cacheCount >= CACHE_LIMIT || poolUsed + extra > POOL_LIMIT) {
-    resetCache();
-    slot = h & slotMask;
-  } else if (cacheCount >= (slotMask + 1) >> 1) {
-    growTable();
-    slot = h & slotMask;
-    while (table[slot * SLOT + 1] !== 0) slot = (slot + 1) & slotMask;
-  }
-  if (poolUsed + extra > pool.length) {
-    const grown = new Uint16Array(Math.max(pool.length * 2, poolUsed + extra));
-    grown.set(pool.subarray(0, poolUsed));
-    pool = grown;
-  }
+/** Computes and keeps the term of a token {@link termNumberAt} did not find; returns its number. */
+function keepToken(text: string, start: number, end: number, h: number): number {
+  const extra = end - start - INLINE;
+  if (termCache.count >= CACHE_LIMIT || termCache.poolUsed + extra > POOL_LIMIT) resetCache();
   const term = computeTerm(text.slice(start, end));
   const k = term === '' ? NO_TERM : internTerm(term);
-  const m = slot * SLOT;
-  table[m] = h;
-  table[m + 1] = len;
-  table[m + 2] = k;
-  table[m + 3] = poolUsed;
-  const inline = len < INLINE ? len : INLINE;
-  let x = 0;
-  for (; x + 1 < inline; x += 2) {
-    table[m + 4 + (x >> 1)] = text.charCodeAt(start + x) | (text.charCodeAt(start + x + 1) << 16);
-  }
-  if (x < inline) table[m + 4 + (x >> 1)] = text.charCodeAt(start + x);
-  for (let y = INLINE; y < len; y++) pool[poolUsed++] = text.charCodeAt(start + y);
-  cacheCount++;
+  termCache.keep(text, start, end, h, k);
   return k;
 }
 
@@ -580,5 +604,51 @@ export function termIds(
     digest.h1 = h1;
     digest.h2 = h2;
     digest.tokens = count;
+  }
+}
+
+/**
+ * Numbers for the raw word tokens of texts (the tokens {@link tokenize} cuts), given by the
+ * caller once per distinct token and found again while scanning: a token seen before costs
+ * neither a string nor a map lookup (as {@link termIds} does for terms).
+ *
+ * @example
+ * const words: string[] = [];
+ * const numbers = new TokenNumbers((token) => words.push(token) - 1);
+ * const out: number[] = [];
+ * numbers.scan('بيان وبيان بيان', (n) => out.push(n)); // out is [0, 1, 0]
+ */
+export class TokenNumbers {
+  private readonly table = new TokenTable();
+
+  /** `numberOf` gives a new token its number (0 or more). */
+  constructor(private readonly numberOf: (token: string) => number) {}
+
+  /** Calls `visit(number, start, end)` for each word token of text[0, limit), in order. */
+  scan(
+    text: string,
+    visit: (number: number, start: number, end: number) => void,
+    limit = text.length,
+  ): void {
+    scanTokens(
+      text,
+      (start, end) => {
+        // Taken first: numberOf may scan other texts.
+        const h = tokenHash;
+        let k: number;
+        if (end - start > MAX_KEPT_TOKEN) {
+          k = this.numberOf(text.slice(start, end));
+        } else {
+          k = this.table.find(text, start, end, h);
+          if (k === MISSING) {
+            k = this.numberOf(text.slice(start, end));
+            if (!(k >= 0 && k <= 0x7fffffff)) throw new RangeError(`token number ${k}`);
+            this.table.keep(text, start, end, h, k);
+          }
+        }
+        visit(k, start, end);
+      },
+      Math.min(limit, text.length),
+    );
   }
 }

@@ -3,7 +3,14 @@
  * last, related-links and navigation lines never — with clitic-aware Arabic matching, and a
  * relevance floor under which the answer is "nothing". Pure: the caller passes the clock.
  */
-import { isStopword, normalize, splitSentences, stem, tokenize } from '../arabic/index.js';
+import {
+  TokenNumbers,
+  isStopword,
+  normalize,
+  splitSentences,
+  stem,
+  tokenize,
+} from '../arabic/index.js';
 import type { Article, Story } from '../domain.js';
 import { CLUSTER_FEATURES, IDF_PRIOR, clusterArticles, type Clusterer } from './cluster.js';
 import { kthLargest } from './select.js';
@@ -429,69 +436,110 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   const termCounts = new Map<string, TermIdCounts>();
   articles.forEach((a, i) => termCounts.set(a.id, docs[i]!));
   const times = new Float64Array(n);
-  // Keys are numbered; a word's key numbers are looked up once per distinct spelling.
+  // Keys are numbered; a word's key numbers are looked up once per distinct spelling, and
+  // found again by the scan (see TokenNumbers), with no string made for a word seen before.
   const keyIds = new Map<string, number>();
-  const idsOfWord = new Map<string, number[]>();
   const lists: number[][] = [];
-  let codes = new Int32Array(1024);
-  let stamps = new Int32Array(1024).fill(-1);
-  const idsOf = (raw: string): number[] => {
-    let ids = idsOfWord.get(raw);
-    if (ids === undefined) {
-      ids = wordKeys(raw).map((key) => {
-        let id = keyIds.get(key);
-        if (id === undefined) {
-          id = lists.length;
-          keyIds.set(key, id);
-          lists.push([]);
+  const keyIdsOf = (raw: string): number[] =>
+    wordKeys(raw).map((key) => {
+      let id = keyIds.get(key);
+      if (id === undefined) {
+        id = lists.length;
+        keyIds.set(key, id);
+        lists.push([]);
+      }
+      return id;
+    });
+  // The articles' words into `lists`, in a function whose tables (the scan's, of every distinct
+  // word) are let go once it returns: the index keeps only the postings.
+  const postWords = (): void => {
+    let codes = new Int32Array(1024);
+    let stamps = new Int32Array(1024).fill(-1);
+    /**
+     * The key numbers of each word, by word number: word w's are keysOfWords[wordStart[w] ..
+     * wordStart[w + 1]) (flat, so that a word costs one read of memory, not an array's); and
+     * whether the word is الله.
+     */
+    let wordStart = new Int32Array(1024);
+    let keysOfWords = new Int32Array(4096);
+    let wordCount = 0;
+    const isGodWord: boolean[] = [];
+    const words = new TokenNumbers((raw) => {
+      const ids = keyIdsOf(raw);
+      const from = wordStart[wordCount]!;
+      if (wordCount + 2 > wordStart.length) {
+        const grown = new Int32Array(wordStart.length * 2);
+        grown.set(wordStart);
+        wordStart = grown;
+      }
+      if (from + ids.length > keysOfWords.length) {
+        const grown = new Int32Array(Math.max(keysOfWords.length * 2, from + ids.length));
+        grown.set(keysOfWords);
+        keysOfWords = grown;
+      }
+      keysOfWords.set(ids, from);
+      wordStart[wordCount + 1] = from + ids.length;
+      isGodWord.push(isGod(raw));
+      return wordCount++;
+    });
+    const compoundIds = new Map<string, number[]>();
+    const present: number[] = [];
+    articles.forEach((a, d) => {
+      times[d] = publishedMs(a);
+      present.length = 0;
+      const zones = articleZones(a);
+      /**
+       * Notes the keys ids[from, to) in `zone` of article `d`: each key's best zone, and its
+       * repeats in the body.
+       */
+      const note = (ids: ArrayLike<number>, zone: number, from = 0, to = ids.length): void => {
+        for (let k = from; k < to; k++) {
+          const id = ids[k]!;
+          if (id >= codes.length) {
+            const size = Math.max(codes.length * 2, id + 1);
+            const grown = new Int32Array(size);
+            grown.set(codes);
+            codes = grown;
+            const grownStamps = new Int32Array(size).fill(-1);
+            grownStamps.set(stamps);
+            stamps = grownStamps;
+          }
+          if (stamps[id] !== d) {
+            stamps[id] = d;
+            codes[id] = zone * 4 + 1;
+            present.push(id);
+          } else if (zone === Z_BODY && codes[id]! >> 2 === Z_BODY && (codes[id]! & 3) < 3) {
+            codes[id]!++;
+          }
         }
-        return id;
-      });
-      idsOfWord.set(raw, ids);
-    }
-    return ids;
+      };
+      const add = (text: string, zone: number, limit = text.length): void => {
+        let previous = -1;
+        let previousEnd = 0;
+        words.scan(
+          text,
+          (w, start, end) => {
+            note(keysOfWords, zone, wordStart[w]!, wordStart[w + 1]!);
+            // A name in two words with الله (حزب الله، رام الله، الحمد الله) is also one word.
+            if (previous >= 0 && isGodWord[w]) {
+              const raw = text.slice(previous, previousEnd) + text.slice(start, end);
+              let ids = compoundIds.get(raw);
+              if (ids === undefined) compoundIds.set(raw, (ids = keyIdsOf(raw)));
+              note(ids, zone);
+            }
+            previous = start;
+            previousEnd = end;
+          },
+          limit,
+        );
+      };
+      add(zones.title, Z_TITLE);
+      add(zones.lead, Z_LEAD);
+      add(zones.body, Z_BODY, BODY_MAX_CHARS);
+      for (const id of present) lists[id]!.push(d * 16 + codes[id]!);
+    });
   };
-  const present: number[] = [];
-  articles.forEach((a, d) => {
-    times[d] = publishedMs(a);
-    present.length = 0;
-    const zones = articleZones(a);
-    /** Notes a word's keys in `zone` of article `d`: its best zone, and repeats in the body. */
-    const note = (ids: readonly number[], zone: number): void => {
-      for (const id of ids) {
-        if (id >= codes.length) {
-          const size = Math.max(codes.length * 2, id + 1);
-          const grown = new Int32Array(size);
-          grown.set(codes);
-          codes = grown;
-          const grownStamps = new Int32Array(size).fill(-1);
-          grownStamps.set(stamps);
-          stamps = grownStamps;
-        }
-        if (stamps[id] !== d) {
-          stamps[id] = d;
-          codes[id] = zone * 4 + 1;
-          present.push(id);
-        } else if (zone === Z_BODY && codes[id]! >> 2 === Z_BODY && (codes[id]! & 3) < 3) {
-          codes[id]!++;
-        }
-      }
-    };
-    const add = (text: string, zone: number): void => {
-      let previous = '';
-      for (const raw of tokenize(text)) {
-        note(idsOf(raw), zone);
-        // A name in two words with الله (حزب الله، رام الله، الحمد الله) is also one word.
-        if (previous && isGod(raw)) note(idsOf(previous + raw), zone);
-        previous = raw;
-      }
-    };
-    add(zones.title, Z_TITLE);
-    add(zones.lead, Z_LEAD);
-    add(zones.body.slice(0, BODY_MAX_CHARS), Z_BODY);
-    for (const id of present) lists[id]!.push(d * 16 + codes[id]!);
-  });
-  idsOfWord.clear();
+  postWords();
   const postings = lists.map((l) => Int32Array.from(l));
   lists.length = 0;
   // Equally relevant articles come newest first: a broad question ("سوريا") matches hundreds

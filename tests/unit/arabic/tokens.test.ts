@@ -7,6 +7,7 @@ import {
   isStopword,
   normalize,
   stem,
+  TokenNumbers,
   termIds,
   terms,
   tokenize,
@@ -227,6 +228,71 @@ describe('termIds', () => {
     const askedAgain = d.seen.filter((t, k) => k >= asked && terms(text).includes(t));
     expect(askedAgain.length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('TokenNumbers', () => {
+  const numbering = () => {
+    const asked: string[] = [];
+    const numbers = new TokenNumbers((token) => asked.push(token) - 1);
+    const scan = (text: string, limit?: number): string[] => {
+      const out: string[] = [];
+      numbers.scan(
+        text,
+        (k, start, end) => {
+          // The number names the token the scan is at.
+          expect(asked[k]).toBe(text.slice(start, end));
+          out.push(asked[k]!);
+        },
+        limit,
+      );
+      return out;
+    };
+    return { asked, scan };
+  };
+
+  it('numbers the tokens tokenize cuts, asking once per distinct token', () => {
+    const { asked, scan } = numbering();
+    const text = 'قال الرئيس: «نعم» 3.5% وقال الرئيس نعم، قال';
+    expect(scan(text)).toEqual(tokenize(text));
+    expect(asked).toEqual([...new Set(tokenize(text))]);
+    expect(scan('نعم قال')).toEqual(['نعم', 'قال']);
+    expect(asked.length).toBe(new Set(tokenize(text)).size);
+  });
+
+  it('stops at the limit as if the text were cut there', () => {
+    const { scan } = numbering();
+    const text = 'الأمم المتحدة تدعو إلى وقف';
+    expect(scan(text, 9)).toEqual(tokenize(text.slice(0, 9)));
+  });
+
+  it('tells apart tokens that share their first eight letters, long ones included', () => {
+    const { asked, scan } = numbering();
+    const long = 'ب'.repeat(70);
+    const words = ['والمفاوضات', 'والمفاوضين', 'والمفاوضات', long, `${long}ت`, long];
+    expect(scan(words.join(' '))).toEqual(words);
+    // A token too long to keep is asked each time it comes.
+    expect(asked.filter((t) => t === long)).toHaveLength(2);
+    expect(asked.filter((t) => t === 'والمفاوضات')).toHaveLength(1);
+  });
+
+  it('keeps its own numbers while the caller scans other texts for terms', () => {
+    const asked: string[] = [];
+    const numbers = new TokenNumbers((token) => {
+      terms(`${token} في بيان آخر`); // another scan inside
+      return asked.push(token) - 1;
+    });
+    const text = 'بيان الرئاسة بيان';
+    const out: string[] = [];
+    numbers.scan(text, (k) => out.push(asked[k]!));
+    expect(out).toEqual(tokenize(text));
+    // The second بيان is found, not asked again.
+    expect(asked).toEqual(['بيان', 'الرئاسة']);
+  });
+
+  it('refuses a number that is not a whole number from 0', () => {
+    const numbers = new TokenNumbers(() => -1);
+    expect(() => numbers.scan('بيان', () => undefined)).toThrow(RangeError);
+  });
 });
 
 describe('arabicRatio and isArabic', () => {
