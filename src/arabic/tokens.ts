@@ -621,7 +621,7 @@ export function termIds(
 export class TokenNumbers {
   private readonly table = new TokenTable();
 
-  /** `numberOf` gives a new token its number (0 or more). */
+  /** `numberOf` gives a new token its number: a whole number from 0 (kept in 32 bits). */
   constructor(private readonly numberOf: (token: string) => number) {}
 
   /** Calls `visit(number, start, end)` for each word token of text[0, limit), in order. */
@@ -642,7 +642,9 @@ export class TokenNumbers {
           k = this.table.find(text, start, end, h);
           if (k === MISSING) {
             k = this.numberOf(text.slice(start, end));
-            if (!(k >= 0 && k <= 0x7fffffff)) throw new RangeError(`token number ${k}`);
+            if (!(Number.isInteger(k) && k >= 0 && k <= 0x7fffffff)) {
+              throw new RangeError(`token number ${k}`);
+            }
             this.table.keep(text, start, end, h, k);
           }
         }

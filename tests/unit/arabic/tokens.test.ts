@@ -290,8 +290,10 @@ describe('TokenNumbers', () => {
   });
 
   it('refuses a number that is not a whole number from 0', () => {
-    const numbers = new TokenNumbers(() => -1);
-    expect(() => numbers.scan('بيان', () => undefined)).toThrow(RangeError);
+    for (const bad of [-1, 1.5, Number.NaN, 2 ** 31]) {
+      const numbers = new TokenNumbers(() => bad);
+      expect(() => numbers.scan('بيان', () => undefined)).toThrow(RangeError);
+    }
   });
 });
 
