@@ -4,6 +4,7 @@
  * relevance floor under which the answer is "nothing". Pure: the caller passes the clock.
  */
 import {
+  TermIdList,
   TokenNumbers,
   isStopword,
   normalize,
@@ -460,27 +461,15 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
      * wordStart[w + 1]) (flat, so that a word costs one read of memory, not an array's); and
      * whether the word is الله.
      */
-    let wordStart = new Int32Array(1024);
-    let keysOfWords = new Int32Array(4096);
-    let wordCount = 0;
+    const wordStart = new TermIdList();
+    wordStart.push(0);
+    const keysOfWords = new TermIdList();
     const isGodWord: boolean[] = [];
     const words = new TokenNumbers((raw) => {
-      const ids = keyIdsOf(raw);
-      const from = wordStart[wordCount]!;
-      if (wordCount + 2 > wordStart.length) {
-        const grown = new Int32Array(wordStart.length * 2);
-        grown.set(wordStart);
-        wordStart = grown;
-      }
-      if (from + ids.length > keysOfWords.length) {
-        const grown = new Int32Array(Math.max(keysOfWords.length * 2, from + ids.length));
-        grown.set(keysOfWords);
-        keysOfWords = grown;
-      }
-      keysOfWords.set(ids, from);
-      wordStart[wordCount + 1] = from + ids.length;
+      for (const id of keyIdsOf(raw)) keysOfWords.push(id);
+      wordStart.push(keysOfWords.length);
       isGodWord.push(isGod(raw));
-      return wordCount++;
+      return isGodWord.length - 1;
     });
     const compoundIds = new Map<string, number[]>();
     const present: number[] = [];
@@ -519,7 +508,7 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
         words.scan(
           text,
           (w, start, end) => {
-            note(keysOfWords, zone, wordStart[w]!, wordStart[w + 1]!);
+            note(keysOfWords.ids, zone, wordStart.ids[w]!, wordStart.ids[w + 1]!);
             // A name in two words with الله (حزب الله، رام الله، الحمد الله) is also one word.
             if (previous >= 0 && isGodWord[w]) {
               const raw = text.slice(previous, previousEnd) + text.slice(start, end);
