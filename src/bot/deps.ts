@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config/index.js';
 import type { Digest, Story } from '../domain.js';
-import { answerTopic, createSearchIndex, type SearchIndex } from '../digest/index.js';
+import { TOPIC_DAYS, answerTopic, createSearchIndex, type SearchIndex } from '../digest/index.js';
 import type { Logger } from '../log.js';
 import { checkSourceUrl } from '../sources/index.js';
 import type { Source, Store } from '../store/types.js';
@@ -80,7 +80,7 @@ export interface BotDepsInput {
 export function createBotDeps(input: BotDepsInput): BotDeps {
   const { config, log, store, translator } = input;
   const now = input.now ?? (() => new Date());
-  const days = input.topicDays ?? 7;
+  const days = input.topicDays ?? TOPIC_DAYS;
   let cached: { key: string; index: SearchIndex } | undefined;
   let building: Promise<SearchIndex> | undefined;
 

@@ -1,21 +1,28 @@
 /**
  * `khulasa eval --topics QUERIES.jsonl --articles ARTICLES.jsonl --labels STORIES.json`: how
  * often a topic question's first story is the one a reader meant, and how often a question about
- * something absent gets "nothing". Each question is asked of its own day's articles; a question
- * not in Arabic goes through the offline glossary (the evaluation never calls a provider).
+ * something absent gets "nothing". Each question is asked of its own day's articles (with
+ * `--archive`, also of the archive's articles of the days before, as a running service's store
+ * holds them); a question not in Arabic goes through the offline glossary (the evaluation never
+ * calls a provider).
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Article } from '../domain.js';
 import {
   RELEVANCE_FLOOR,
+  TOPIC_DAYS,
   answerTopic,
   createSearchIndex,
   offlineToArabic,
 } from '../digest/index.js';
 import { detectByScript } from '../translate/index.js';
 import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
-import { dayOf, readLabelledArticles } from './eval-clusters.js';
+import { dayBefore, dayOf, readLabelledArticles } from './eval-clusters.js';
+import { readArticlesFile } from './digest.js';
+
+/** Days a topic answer looks back over with history: the bot's. */
+const ANSWER_DAYS = TOPIC_DAYS;
 
 const QuerySchema = z.object({
   query: z.string().min(1),
@@ -79,27 +86,26 @@ export function offlineArabicQuery(q: string): string {
   return offlineToArabic(q) ?? q;
 }
 
-/** The label most (more than half) of the articles carry, or null. */
+/**
+ * The label most (more than half) of the labelled articles carry, or null. Articles without a
+ * label (the history's) do not vote: a story of the day that also gathers yesterday's reports of
+ * it is still the day's story, and a story of yesterday alone has no label at all.
+ */
 function majority(ids: readonly string[], labels: Readonly<Record<string, string>>): string | null {
   const counts = new Map<string, number>();
+  let labelled = 0;
   for (const id of ids) {
     const l = labels[id];
-    if (l !== undefined) counts.set(l, (counts.get(l) ?? 0) + 1);
+    if (l === undefined) continue;
+    labelled++;
+    counts.set(l, (counts.get(l) ?? 0) + 1);
   }
-  for (const [label, c] of counts) if (c * 2 > ids.length) return label;
+  for (const [label, c] of counts) if (c * 2 > labelled) return label;
   return null;
 }
 
-/**
- * Asks every question of its day's articles at each floor and scores the first story.
- * Pure apart from the clock-free search: the caller reads the files.
- */
-export function scoreTopics(
-  queries: readonly TopicQuery[],
-  articles: readonly Article[],
-  labels: Readonly<Record<string, string>>,
-  floors: readonly number[],
-): TopicScore[] {
+/** Articles by their day (see {@link dayOf}). */
+function byDayOf(articles: readonly Article[]): Map<string, Article[]> {
   const byDay = new Map<string, Article[]>();
   for (const a of articles) {
     const d = dayOf(a);
@@ -107,23 +113,48 @@ export function scoreTopics(
     if (!list) byDay.set(d, (list = []));
     list.push(a);
   }
-  const indexes = new Map<string, { index: ReturnType<typeof createSearchIndex>; now: Date }>();
-  const dayIndex = (day: string): { index: ReturnType<typeof createSearchIndex>; now: Date } => {
+  return byDay;
+}
+
+/**
+ * Asks every question of its day's articles at each floor and scores the first story; with a
+ * `history`, the index also holds its articles of the days before (those the answer's window
+ * reaches), and the question is asked at the end of its day. Pure apart from the clock-free
+ * search: the caller reads the files.
+ */
+export function scoreTopics(
+  queries: readonly TopicQuery[],
+  articles: readonly Article[],
+  labels: Readonly<Record<string, string>>,
+  floors: readonly number[],
+  history: readonly Article[] = [],
+): TopicScore[] {
+  const byDay = byDayOf(articles);
+  const pastByDay = byDayOf(history);
+  type DayIndex = { index: ReturnType<typeof createSearchIndex>; now: Date; ids: Set<string> };
+  const indexes = new Map<string, DayIndex>();
+  const dayIndex = (day: string): DayIndex => {
     let hit = indexes.get(day);
     if (!hit) {
       const list = byDay.get(day) ?? [];
       let latest = 0;
       for (const a of list) latest = Math.max(latest, Date.parse(a.publishedAt) || 0);
-      hit = { index: createSearchIndex(list), now: new Date(latest) };
+      const ids = new Set(list.map((a) => a.id));
+      const past: Article[] = [];
+      for (let back = 1; back <= ANSWER_DAYS; back++) {
+        for (const a of pastByDay.get(dayBefore(day, back)) ?? []) if (!ids.has(a.id)) past.push(a);
+      }
+      hit = { index: createSearchIndex([...past, ...list]), now: new Date(latest), ids };
       indexes.set(day, hit);
     }
     return hit;
   };
   return floors.map((floor) => {
     const outcomes = queries.map((query): TopicOutcome => {
-      const { index, now } = dayIndex(query.day.replace(/-/g, ''));
+      const day = query.day.replace(/-/g, '');
+      const { index, now, ids } = dayIndex(day);
       const searched = offlineArabicQuery(query.query);
-      const answer = answerTopic(index, searched, { now, days: 2, floor });
+      const answer = answerTopic(index, searched, { now, days: ANSWER_DAYS, floor });
       const first = answer.stories[0];
       const got = first
         ? majority(
@@ -131,7 +162,12 @@ export function scoreTopics(
             labels,
           )
         : null;
-      const correct = query.expected === null ? answer.nothing : got === query.expected;
+      // "Nothing" is about the question's day: with history, an answer of the days before only
+      // (unlabelled, since no one read them for this question) is not a wrong answer.
+      const correct =
+        query.expected === null
+          ? answer.stories.every((s) => s.articles.every((a) => !ids.has(a.id)))
+          : got === query.expected;
       return { query, searched, got, ...(first ? { title: first.title } : {}), correct };
     });
     const count = (pick: (o: TopicOutcome) => boolean): { correct: number; total: number } => {
@@ -172,6 +208,13 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
     throw new Error(`cannot read topic questions ${queriesPath}: ${err.code ?? err.message}`);
   });
   const { articles, labels } = await readLabelledArticles(articlesPath, labelsPath);
+  const archivePath = args.values.archive === undefined ? undefined : String(args.values.archive);
+  const history =
+    archivePath === undefined
+      ? []
+      : await readArticlesFile(archivePath).catch((err: NodeJS.ErrnoException) => {
+          throw new Error(`cannot read archive ${archivePath}: ${err.code ?? err.message}`);
+        });
   // Stories a question expects that no label of an article names: the labels belong to other
   // articles, and every such question would count as a miss.
   const ids = new Set(articles.map((a) => a.id));
@@ -192,7 +235,7 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
   const floors = [...new Set([floor - 0.1, floor - 0.05, floor, floor + 0.05, floor + 0.1])]
     .map(round)
     .filter((f) => f >= 0 && f <= 1);
-  const scores = scoreTopics(queries, articles, labels, floors);
+  const scores = scoreTopics(queries, articles, labels, floors, history);
   const main = scores.find((s) => s.floor === round(floor))!;
   if (args.values.json) {
     const brief = (s: TopicScore): Record<string, unknown> => ({
@@ -212,7 +255,7 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const languages = [...new Set(queries.map((q) => q.language))];
   const lines = [
-    `topic relevance: ${queries.length} questions from ${queriesPath}, each asked of its day's articles (${articlesPath}); relevance floor ${main.floor}`,
+    `topic relevance: ${queries.length} questions from ${queriesPath}, each asked of its day's articles (${articlesPath})${archivePath === undefined ? '' : ` and of the ${ANSWER_DAYS} days before it (${archivePath})`}; relevance floor ${main.floor}`,
     `top-1 accuracy     ${pct(main.top1)}${main.top1.total ? ' (target ≥ 90%)' : ''}`,
     `"nothing" correct  ${pct(main.nothing)}${main.nothing.total ? ' (target ≥ 90%)' : ''}`,
     `by language        ${languages

@@ -37,6 +37,7 @@ export { hashString } from './hash.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
 export {
   RELEVANCE_FLOOR,
+  TOPIC_DAYS,
   ZONE_WEIGHTS,
   answerTopic,
   articleZones,

@@ -720,6 +720,9 @@ function dayByDay(group: readonly Article[]): Article[][] {
   return [...days.values()];
 }
 
+/** Days a reader's topic question looks back over: a subject followed for a week. */
+export const TOPIC_DAYS = 7;
+
 export interface TopicOptions {
   /** The time of the question. */
   now: Date;

@@ -184,6 +184,63 @@ describe('khulasa eval --topics', () => {
     expect(json.sweep.map((s) => s.floor)).toEqual([0.5, 0.55, 0.6, 0.65, 0.7]);
   });
 
+  it('with --archive, also searches the days before, and a story of those alone is no answer of the day', async () => {
+    // Yesterday's volcano (the day's questions expect nothing about one) and yesterday's
+    // Lebanon report, in the archive as a running service's store holds them.
+    const archive = join(dir, 'archive.jsonl');
+    const before = [
+      article(
+        'v0',
+        'delta',
+        30,
+        'ثوران بركان في جزيرة نائية',
+        'ثار بركان في جزيرة نائية وغطى الرماد القرى المجاورة.\nوأجلت السلطات السكان.',
+      ),
+      article(
+        'l0',
+        'gamma',
+        28,
+        'لبنان يدرس عروضا لبناء محطات كهرباء',
+        'تدرس الحكومة في لبنان عروضا لبناء محطات جديدة للكهرباء.\nوقال وزير الطاقة إن القرار قريب.',
+      ),
+    ];
+    writeFileSync(
+      archive,
+      before
+        .map((a) =>
+          JSON.stringify({
+            id: a.id,
+            title: a.title,
+            text: a.text,
+            url: a.url,
+            source: a.sourceName,
+            publishedAt: a.publishedAt,
+          }),
+        )
+        .join('\n') + '\n',
+    );
+    const args = ['eval', '--topics', queries, '--articles', file, '--labels', labels];
+    const r = await run([...args, '--archive', archive]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('and of the 7 days before it');
+    // "بركان" finds yesterday's volcano: still no story of the day, so still right.
+    const answer = await run([
+      'topic',
+      'بركان',
+      '--from',
+      archive,
+      '--now',
+      NOW.toISOString(),
+      '--json',
+    ]);
+    expect((JSON.parse(answer.out) as TopicJson).nothing).toBe(false);
+    expect(r.out).toContain('"nothing" correct  1/2 = 50.0%');
+    // The Lebanon question still gets the day's story first, yesterday's beside it.
+    expect(r.out).toContain('top-1 accuracy     3/4 = 75.0%');
+    expect(r.out).not.toContain('"Lebanon"');
+  });
+
   it.each([
     [['eval', '--topics', 'q.jsonl']],
     [['eval', '--topics', 'q.jsonl', '--articles', 'a.jsonl']],
