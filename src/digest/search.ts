@@ -700,19 +700,22 @@ function newFirst(
 /**
  * A topic's matches told day by day: a group spanning more than a day (a subject followed for
  * days, which its name alone holds together: "Afrin" from its capture to the looting after)
- * is cut into the 24-hour spans back from its newest article, each a story of its own; a
- * group within one day is left whole.
+ * is cut into the 24-hour spans back from the question, each a story of its own, so that
+ * "today" is the last 24 hours of every story of the answer, not yesterday's reports with a
+ * later one; a group within one day is left whole.
  */
-function dayByDay(group: readonly Article[]): Article[][] {
+function dayByDay(group: readonly Article[], now: number): Article[][] {
   const times = group.map((a) => publishedMs(a));
   const dated = times.filter((t) => !Number.isNaN(t));
   if (dated.length === 0) return [[...group]];
   const newest = Math.max(...dated);
   if (newest - Math.min(...dated) <= DAY_MS) return [[...group]];
+  // Articles dated after the question (a clock a little behind an outlet's) are of today.
+  const end = Math.max(now, newest);
   const days = new Map<number, Article[]>();
   group.forEach((a, i) => {
     const t = times[i]!;
-    const day = Number.isNaN(t) ? 0 : Math.floor((newest - t) / DAY_MS);
+    const day = Number.isNaN(t) ? 0 : Math.floor((end - t) / DAY_MS);
     const list = days.get(day);
     if (list) list.push(a);
     else days.set(day, [a]);
@@ -810,7 +813,7 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
       const score =
         Math.round((best + Math.min(0.15, 0.05 * Math.log2(Math.max(1, strong)))) * 1e6) / 1e6;
       // A subject followed for days is told day by day, each day as relevant as the subject.
-      return dayByDay(group).map((part) => ({
+      return dayByDay(group, opts.now.getTime()).map((part) => ({
         group: part,
         relevance: scoreOf.get(part[0]!.id) ?? 0,
         score,

@@ -348,7 +348,7 @@ describe('clustering the matches', () => {
   it('tells a subject followed for days day by day, its last day first', () => {
     const quake = quakeReports(50, 46, 26, 2);
     const { stories } = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 });
-    // 24-hour spans back from the newest report: 2 h ago; 26 and 46 h; 50 h.
+    // 24-hour spans back from the question: 2 h ago; 26 and 46 h; 50 h.
     expect(stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([
       ['d4'],
       ['d2', 'd3'],
@@ -357,12 +357,20 @@ describe('clustering the matches', () => {
     expect(stories[0]!.title).toBe('زلزال ملاطية: بدء رفع الأنقاض');
   });
 
+  it('cuts the days back from the question, not from the newest report', () => {
+    // The newest report is 10 h old: the last 24 hours hold it alone, and the reports of 30 and
+    // 40 h ago are yesterday's (back from the newest, the 30-hour one would join "today").
+    const quake = quakeReports(40, 30, 10);
+    const { stories } = answerTopic(quake, 'زلزال ملاطية', { now: NOW, days: 3 });
+    expect(stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([['d3'], ['d1', 'd2']]);
+  });
+
   it("heads a later day with that day's news, not a report repeating the day before's", () => {
     const report = 'انهارت عشرات المباني في ملاطية وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض';
     const quake = createSearchIndex([
       article('y1', 'alpha', 30, 'زلزال ملاطية يهدم عشرات المباني', `${report}.`),
       article('y2', 'beta', 28, 'زلزال ملاطية يهدم عشرات المباني في المدينة', `${report} ليلا.`),
-      // Late reports of yesterday's news, inside the newest report's 24 hours.
+      // Late reports of yesterday's news, inside the last 24 hours.
       article('t1', 'gamma', 20, 'زلزال ملاطية يهدم عشرات المباني', `${report} أمس.`),
       article('t3', 'delta', 19, 'زلزال ملاطية يهدم عشرات المباني', `${report} أمس.`),
       article('t2', 'alpha', 2, 'زلزال ملاطية: بدء رفع الأنقاض', `${report} وبدء رفع الأنقاض.`),
