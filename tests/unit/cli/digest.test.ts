@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.js';
 import { archiveBackground, dayBefore } from '../../../src/cli/eval-clusters.js';
-import { NOW, dayArticles } from '../digest/fixtures.js';
+import { NOW, dayArticles, writeArticlesFile } from '../digest/fixtures.js';
 
 const run = (argv: string[]) => runCli(argv);
 /** `khulasa digest --from FILE --now NOW` with more options. */
@@ -15,21 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'khulasa-digest-'));
 const file = join(dir, 'articles.jsonl');
 // Without the exact duplicate: the sources layer may fold it into its original on reading.
 const fileArticles = dayArticles().filter((a) => a.id !== 'q1-copy');
-writeFileSync(
-  file,
-  fileArticles
-    .map((a) =>
-      JSON.stringify({
-        id: a.id,
-        title: a.title,
-        text: a.text,
-        url: a.url,
-        source: a.sourceName,
-        publishedAt: a.publishedAt,
-      }),
-    )
-    .join('\n') + '\n',
-);
+writeArticlesFile(file, fileArticles);
 
 describe('khulasa digest', () => {
   it('reads a file of an earlier day as that day when --now is not given', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/domain.js';
-import { NOW, article } from '../digest/fixtures.js';
+import { NOW, article, writeArticlesFile } from '../digest/fixtures.js';
 import { runCli } from '../../support/run-cli.js';
 
 const run = (argv: string[], env: Record<string, string> = {}) =>
@@ -50,19 +50,7 @@ const LABELS: Record<string, string> = {
 
 const dir = mkdtempSync(join(tmpdir(), 'khulasa-topic-'));
 const file = join(dir, 'articles.jsonl');
-writeFileSync(
-  file,
-  ARTICLES.map((a) =>
-    JSON.stringify({
-      id: a.id,
-      title: a.title,
-      text: a.text,
-      url: a.url,
-      source: a.sourceName,
-      publishedAt: a.publishedAt,
-    }),
-  ).join('\n') + '\n',
-);
+writeArticlesFile(file, ARTICLES);
 
 interface TopicJson {
   query: string;
@@ -204,21 +192,7 @@ describe('khulasa eval --topics', () => {
         'تدرس الحكومة في لبنان عروضا لبناء محطات جديدة للكهرباء.\nوقال وزير الطاقة إن القرار قريب.',
       ),
     ];
-    writeFileSync(
-      archive,
-      before
-        .map((a) =>
-          JSON.stringify({
-            id: a.id,
-            title: a.title,
-            text: a.text,
-            url: a.url,
-            source: a.sourceName,
-            publishedAt: a.publishedAt,
-          }),
-        )
-        .join('\n') + '\n',
-    );
+    writeArticlesFile(archive, before);
     const args = ['eval', '--topics', queries, '--articles', file, '--labels', labels];
     const r = await run([...args, '--archive', archive]);
     expect(r.err).toBe('');

@@ -2,6 +2,7 @@
  * Small hand-written Arabic articles for the digest tests (invented wording, not taken from any
  * corpus): one event told by three outlets, one by two, and unrelated single stories.
  */
+import { writeFileSync } from 'node:fs';
 import type { Article } from '../../../src/domain.js';
 import { wordKeys } from '../../../src/digest/search.js';
 
@@ -33,6 +34,20 @@ export function article(
     language: 'ar',
     ...extra,
   };
+}
+
+/** Writes articles as the JSON lines `--from FILE.jsonl` reads (and `eval` takes). */
+export function writeArticlesFile(path: string, articles: readonly Article[]): void {
+  const line = (a: Article) =>
+    JSON.stringify({
+      id: a.id,
+      title: a.title,
+      text: a.text,
+      url: a.url,
+      source: a.sourceName,
+      publishedAt: a.publishedAt,
+    });
+  writeFileSync(path, articles.map(line).join('\n') + '\n');
 }
 
 const QUAKE_1 = [
