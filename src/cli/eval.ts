@@ -20,8 +20,8 @@ const HELP = `Usage:
                [--archive ARCHIVE.jsonl] [--floor X] [--json]
       Top-1 accuracy of topic answers and "nothing" accuracy, each miss, and a sweep of the
       relevance floor. QUERIES lines: {"query","language","day":"YYYY-MM-DD","expected":slug|null}.
-      With --archive, the archive's articles of the 2 days before each question's day are
-      searched too, as a running service's store holds them.
+      With --archive, the archive's articles of the 7 days before each question's day are
+      searched too, as a running service's store holds them for a topic answer's week.
   khulasa eval --points ARTICLES.jsonl [--json] [--limit N]
       Whole-word failures, boilerplate and near-duplicates in the key points of each article
       and of each day's digest (all stories). Lines: {"id","title","text","time","outlet","url"}.`;
