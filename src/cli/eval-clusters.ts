@@ -12,11 +12,14 @@ import { z } from 'zod';
 import type { Article } from '../domain.js';
 import {
   addFrequencies,
+  buildDigest,
+  dominantEvent,
   documentFrequencies,
   evaluateClustering,
   type ClusterOptions,
   type ClusterScore,
   type DocumentFrequencies,
+  type OngoingEvent,
 } from '../digest/index.js';
 import { intOption, writeLine, type CliIO, type ParsedArgs } from './command.js';
 import { readArticlesFile } from './digest.js';
@@ -70,6 +73,48 @@ export function archiveBackground(
   };
 }
 
+/**
+ * For each day, the dominant event of the archive's day before, as a running service reads it
+ * from the digest it built then (its stories of that day's articles over that day's history);
+ * undefined when the archive has no article of the day before.
+ */
+export function archiveOngoing(
+  archive: readonly Article[],
+  background: (day: string) => DocumentFrequencies | undefined,
+): (day: string) => OngoingEvent | undefined {
+  const byDay = new Map<string, Article[]>();
+  for (const a of archive) {
+    const d = dayOf(a);
+    const list = byDay.get(d);
+    if (list) list.push(a);
+    else byDay.set(d, [a]);
+  }
+  const memo = new Map<string, OngoingEvent | undefined>();
+  return (day) => {
+    const before = dayBefore(day, 1);
+    if (memo.has(before)) return memo.get(before);
+    const list = byDay.get(before);
+    let event: OngoingEvent | undefined;
+    if (list) {
+      let latest = 0;
+      for (const a of list) latest = Math.max(latest, Date.parse(a.publishedAt) || 0);
+      const history = background(before);
+      // A day of an outlet's time zone may span more than 24 hours of UTC.
+      const digest = buildDigest(list, {
+        now: new Date(latest),
+        windowHours: 48,
+        ...(history ? { background: history } : {}),
+      });
+      event = dominantEvent(
+        digest.stories.map((s) => s.articles),
+        digest.articleCount,
+      );
+    }
+    memo.set(before, event);
+    return event;
+  };
+}
+
 /** Settings a sweep varies, each with its default and one notch. */
 const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'threshold', value: 0.22, notch: 0.02 },
@@ -83,6 +128,7 @@ const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'dominantShare', value: 0.15, notch: 0.05 },
   { name: 'anchorFloor', value: 0.08, notch: 0.02 },
   { name: 'strongShare', value: 0.25, notch: 0.05 },
+  { name: 'ongoingShare', value: 0.3, notch: 0.05 },
   { name: 'aspectShare', value: 0.4, notch: 0.1 },
   { name: 'neighbourShare', value: 0.9, notch: 0.05 },
   { name: 'frontMargin', value: 0.03, notch: 0.01 },
@@ -149,18 +195,20 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
     );
   }
   let background: ((day: string) => DocumentFrequencies | undefined) | undefined;
+  let ongoing: ((day: string) => OngoingEvent | undefined) | undefined;
   const archivePath = args.values.archive === undefined ? undefined : String(args.values.archive);
   if (archivePath !== undefined) {
     const archive = await readArticlesFile(archivePath).catch((err: NodeJS.ErrnoException) => {
       throw new Error(`cannot read archive ${archivePath}: ${err.code ?? err.message}`);
     });
     background = archiveBackground(archive, intOption(args, 'background-days', 7, { max: 60 }));
+    ongoing = archiveOngoing(archive, background);
   }
   const started = performance.now();
   const scores = evaluateClustering(
     articles,
     labels,
-    background ? { dayOf, background } : { dayOf },
+    background ? { dayOf, background, ...(ongoing ? { ongoing } : {}) } : { dayOf },
   );
   const ms = performance.now() - started;
   const note =
@@ -195,6 +243,7 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
           systems: ['khulasa'],
           clusterOptions: { [name]: Math.round(v * 1e6) / 1e6 },
           ...(background ? { background } : {}),
+          ...(ongoing ? { ongoing } : {}),
         });
         const cells = swept.map((s) => `${f(s.bcubed.f1)} (${f(s.bcubed.precision)})`.padStart(15));
         lines.push(`${`${name} ${v.toFixed(3)}`.padEnd(24)} ${cells.join(' ')}`);

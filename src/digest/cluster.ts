@@ -47,6 +47,11 @@
  *    strikes". A piece that names an anchor only in its lead ("…the attack") while its
  *    headline names a front the event's reports never name (a Houthi retreat in Sirwah beside
  *    Douma) is another war's news.
+ *    The day after a day-filling event (a third of its day, in the digest of the day before:
+ *    `ongoing`), the small groups whose headlines and leads name that event's anchors join the
+ *    biggest group that mostly does: its reactions and fallout (capitals' statements, the
+ *    targets, "mission accomplished") share little but its name, and the day's own history
+ *    is full of its words.
  * 8. Two lone articles left over whose headlines name the same places (a front: "…in Afrin")
  *    join a little under the threshold: a front's reports of a day are one story, each from its
  *    own angle (residents leaving, the roads closed, the next target), and the place they share
@@ -257,6 +262,17 @@ export interface ClusterOptions extends FeatureOptions {
    * @default 0.4
    */
   aspectShare?: number;
+  /**
+   * The day before's dominant event (see {@link dominantEvent}): when it held at least this
+   * share of its day's articles, the small groups of this batch whose headline and lead name its
+   * anchors join the biggest group that mostly does, as a day-filling event's reactions and
+   * fallout the day after (capitals' statements, the targets, "mission accomplished") share
+   * little but its name. Both anchors are needed; one is enough when it held half its day.
+   * @default 0.3
+   */
+  ongoingShare?: number;
+  /** The day before's dominant event, if any (see `ongoingShare`). */
+  ongoing?: OngoingEvent;
   /**
    * Two lone reports left over whose headlines name the same places (one front: "…in Afrin")
    * join when their cosine reaches `threshold` less this: by the labelling rule a front's
@@ -712,6 +728,56 @@ function namedTerms(text: string): Set<string> {
     if (t.length >= 4 && PROCLITICS.has(t[0]!)) named.add(skeleton(stem(t.slice(1))));
   }
   return named;
+}
+
+/** A batch's biggest story, as the next day's clustering reads it (see `ongoingShare`). */
+export interface OngoingEvent {
+  /** Its anchors: the headline terms most of its headlines carry and few others do. */
+  anchors: readonly string[];
+  /** Its share of its batch's articles (0–1). */
+  share: number;
+}
+
+/** A dominant event needs its anchors named once its day held this share; one, past `ONGOING_STRONG`. */
+const ONGOING_STRONG = 0.5;
+/** The most articles a group may have and still join the day before's dominant event. */
+const ONGOING_GROUP_MAX = 5;
+
+/**
+ * The biggest of a batch's stories and its anchors, from the headlines of its stories (a
+ * digest's, say: `articles` of `articleCount`): each headline term weighs the share of the
+ * biggest story's headlines that carry it times how rare it is among all the headlines given.
+ * Undefined without a story of two articles or more.
+ *
+ * @example
+ * dominantEvent(digest.stories.map((s) => s.articles), digest.articleCount);
+ * // { anchors: [skeleton of "strikes", skeleton of "Syria"], share: 0.76 }
+ */
+export function dominantEvent(
+  stories: readonly (readonly Pick<Article, 'title'>[])[],
+  articleCount?: number,
+): OngoingEvent | undefined {
+  let biggest: readonly Pick<Article, 'title'>[] = [];
+  let titles = 0;
+  for (const s of stories) {
+    titles += s.length;
+    if (s.length > biggest.length) biggest = s;
+  }
+  if (biggest.length < 2) return undefined;
+  const df = new Map<string, number>();
+  for (const s of stories) {
+    for (const a of s) for (const t of namedTerms(a.title)) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const share = new Map<string, number>();
+  for (const a of biggest) {
+    for (const t of namedTerms(a.title)) share.set(t, (share.get(t) ?? 0) + 1 / biggest.length);
+  }
+  const anchors = [...share]
+    .map(([t, sh]) => [t, sh * Math.log((titles + 1) / (df.get(t)! + 0.5))] as const)
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .slice(0, ANCHOR_TERMS)
+    .map(([t]) => t);
+  return { anchors, share: biggest.length / Math.max(titles, articleCount ?? 0) };
 }
 
 /**
@@ -1489,6 +1555,70 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     next[tail[c]!] = head[g]!;
     tail[c] = tail[g]!;
     alive[g] = 0;
+  }
+  // The day after a day-filling event: the small groups whose every headline and lead name its
+  // anchors join the biggest group of which most articles do (see `ongoingShare`).
+  const event = opts.ongoing;
+  if (event && event.anchors.length > 0 && event.share >= (opts.ongoingShare ?? 0.3)) {
+    const needed = event.share >= ONGOING_STRONG ? 1 : event.anchors.length;
+    // Which anchors a term names (a bit each), worked out once per term of the day.
+    const anchorBits = new Map<string, number>();
+    const bitsOf = (t: string): number => {
+      let bits = anchorBits.get(t);
+      if (bits === undefined) {
+        bits = 0;
+        const keys = namedTerms(t);
+        event.anchors.forEach((anchor, i) => {
+          if (keys.has(anchor)) bits! |= 1 << i;
+        });
+        anchorBits.set(t, bits);
+      }
+      return bits;
+    };
+    const namesEvent = (m: number): boolean => {
+      const a = reps[m]!;
+      let seen = 0;
+      for (const t of terms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`)) {
+        seen |= bitsOf(t);
+        let named = 0;
+        for (let b = seen; b; b &= b - 1) named++;
+        if (named >= needed) return true;
+      }
+      return false;
+    };
+    const members = new Int32Array(count);
+    const order: number[] = [];
+    for (let g = 0; g < count; g++) {
+      if (!alive[g]) continue;
+      for (let m = head[g]!; m >= 0; m = next[m]!) members[g]!++;
+      order.push(g);
+    }
+    // The biggest group at least half of whose articles name the event (first in id order).
+    order.sort((x, y) => members[y]! - members[x]! || x - y);
+    let target = -1;
+    for (const g of order) {
+      let naming = 0;
+      let missing = 0;
+      for (let m = head[g]!; m >= 0 && 2 * naming < members[g]!; m = next[m]!) {
+        if (namesEvent(m)) naming++;
+        else if (2 * ++missing > members[g]!) break;
+      }
+      if (2 * naming >= members[g]!) {
+        target = g;
+        break;
+      }
+    }
+    const allName = (g: number): boolean => {
+      for (let m = head[g]!; m >= 0; m = next[m]!) if (!namesEvent(m)) return false;
+      return true;
+    };
+    for (const g of order) {
+      if (target < 0 || g === target || members[g]! > ONGOING_GROUP_MAX) continue;
+      if (names.warApart(g, target) || tooFarApart(g, target) || !allName(g)) continue;
+      next[tail[target]!] = head[g]!;
+      tail[target] = tail[g]!;
+      alive[g] = 0;
+    }
   }
 
   // Pieces of one event left apart whose headlines name the same things (see mergeSameEvent):

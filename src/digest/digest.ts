@@ -4,7 +4,7 @@
  * Pure and deterministic: the same articles and clock give the same digest.
  */
 import type { Article, Digest, Story } from '../domain.js';
-import { byTimeThenId, clusterArticles, type Clusterer } from './cluster.js';
+import { byTimeThenId, clusterArticles, dominantEvent, type Clusterer } from './cluster.js';
 import { publishedMs, type DocumentFrequencies } from './features.js';
 import { hashString } from './hash.js';
 import {
@@ -143,10 +143,18 @@ export function buildDigest(articles: readonly Article[], opts: DigestOptions): 
   const from = new Date(now.getTime() - windowHours * HOUR);
   const inWindow = articlesInWindow(articles, from, now);
   // The clusterer also joins the pieces of one event its headlines name alike (step 9).
-  const groups = (opts.clusterer ?? clusterArticles)(
-    inWindow,
-    opts.background ? { background: opts.background } : {},
-  );
+  // The day before's biggest story, from the digest of about a day ago: when it filled that
+  // day, today's pieces that name it are its reactions and fallout (the clusterer's `ongoing`).
+  const ongoing = opts.previous
+    ? dominantEvent(
+        opts.previous.stories.map((s) => s.articles),
+        opts.previous.articleCount,
+      )
+    : undefined;
+  const groups = (opts.clusterer ?? clusterArticles)(inWindow, {
+    ...(opts.background ? { background: opts.background } : {}),
+    ...(ongoing ? { ongoing } : {}),
+  });
   const previous = opts.previous?.stories ?? [];
   const carried = carriedOver(groups, previous, new Set(inWindow.map((a) => a.id)));
   const usedIds = new Set<string>();

@@ -8,6 +8,7 @@ import {
   exactDuplicateGroups,
   type ClusterOptions,
   type Clusterer,
+  type OngoingEvent,
 } from './cluster.js';
 import type { DocumentFrequencies } from './features.js';
 import { bcubed, pairwise, type PRF } from './metrics.js';
@@ -41,6 +42,8 @@ export function evaluateClustering(
     clusterOptions?: ClusterOptions;
     /** The history of the days before a day (its document frequencies), when there is one. */
     background?: (day: string) => DocumentFrequencies | undefined;
+    /** The day before's dominant event, when there is one (the clusterer's `ongoing`). */
+    ongoing?: (day: string) => OngoingEvent | undefined;
     /** Only these systems (all by default). */
     systems?: readonly (typeof SYSTEMS)[number][];
   },
@@ -63,9 +66,12 @@ export function evaluateClustering(
       exactDuplicateGroups(day).map((g) => g.map((i) => day[i]!.id)),
     khulasa: (day) => {
       const background = opts.background?.(opts.dayOf(day[0]!));
-      const clusterOpts = background
-        ? { ...opts.clusterOptions, background }
-        : (opts.clusterOptions ?? {});
+      const ongoing = opts.ongoing?.(opts.dayOf(day[0]!));
+      const clusterOpts = {
+        ...opts.clusterOptions,
+        ...(background ? { background } : {}),
+        ...(ongoing ? { ongoing } : {}),
+      };
       return clusterer(day, clusterOpts).map((g) => g.map((a) => a.id));
     },
   };

@@ -5,9 +5,11 @@
 export {
   byTimeThenId,
   clusterArticles,
+  dominantEvent,
   exactDuplicateGroups,
   mergeSameEvent,
   type ClusterOptions,
+  type OngoingEvent,
   type SameEventOptions,
   type Clusterer,
 } from './cluster.js';

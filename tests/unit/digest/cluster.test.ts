@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   articleTermCounts,
+  buildDigest,
   clusterArticles,
   documentFrequencies,
+  dominantEvent,
   exactDuplicateGroups,
 } from '../../../src/digest/index.js';
 import { CLUSTER_FEATURES, IDF_PRIOR, tfidfVectors } from '../../../src/digest/cluster.js';
 import type { Article } from '../../../src/domain.js';
 import { createSearchIndex } from '../../../src/digest/search.js';
 import { syntheticArticles } from '../../../src/digest/synthetic.js';
-import { article, dayArticles, idGroups } from './fixtures.js';
+import { NOW, article, dayArticles, idGroups } from './fixtures.js';
 
 // Made-up words, so that how much articles share is set by each test and nowhere else.
 /**
@@ -900,5 +902,102 @@ describe('pieces of one event whose headlines name it alike', () => {
 
   it('stay apart when published further apart than a story spans', () => {
     expect(groupOf([report('p0', 0, 3), report('p1', 1, 80)])).toEqual(['p0']);
+  });
+});
+
+describe('the day after a day-filling event', () => {
+  // Yesterday: eight of twelve stories' headlines told one event, by two words of its own.
+  const [STRIKES, COUNTRY] = [word(52000), word(52001)];
+  const yesterday = [
+    Array.from({ length: 8 }, (_, k) => ({
+      title: `${STRIKES} ${COUNTRY} ${filler(52100 + 10 * k, 2).join(' ')}`,
+    })),
+    ...Array.from({ length: 4 }, (_, k) => [{ title: filler(52300 + 10 * k, 3).join(' ') }]),
+  ];
+  // Today: its reactions, each in words of its own but for a lead that names the event.
+  const reaction = (k: number, lead: string): Article =>
+    article(
+      `r${k}`,
+      `s${k}`,
+      4 + k,
+      filler(53000 + 10 * k, 4).join(' '),
+      `${lead} ${filler(53500 + 40 * k, 30).join(' ')}.`,
+    );
+  const BOTH = `${STRIKES} ${COUNTRY}`;
+  const today = (leads: string[]) => [...leads.map((l, k) => reaction(k, l)), ...others];
+  const reactionGroups = (leads: string[], opts: Parameters<typeof clusterArticles>[1] = {}) =>
+    idGroups(clusterArticles(today(leads), { ...WITH_HISTORY_PRIOR, ...opts }))
+      .filter((g) => g.some((id) => id.startsWith('r')))
+      .map((g) => g.sort());
+
+  it('takes the biggest story and the headline words most of it carries and the rest do not', () => {
+    const event = dominantEvent(yesterday)!;
+    expect(event.share).toBeCloseTo(8 / 12);
+    expect(event.anchors).toHaveLength(2);
+    // Read as the clusterer reads a headline: the event's two words, and no other.
+    const named = (w: string) => dominantEvent([[{ title: w }, { title: w }]])!.anchors[0];
+    expect([...event.anchors].sort()).toEqual([named(STRIKES), named(COUNTRY)].sort());
+    // Of a digest's stories out of more articles: the share is of all of them.
+    expect(dominantEvent(yesterday, 40)!.share).toBeCloseTo(8 / 40);
+    expect(dominantEvent([[{ title: STRIKES }], [{ title: COUNTRY }]])).toBeUndefined();
+  });
+
+  it('joins the reactions that name it, which stay apart without it', () => {
+    const leads = [BOTH, BOTH, BOTH, BOTH];
+    expect(reactionGroups(leads)).toHaveLength(4);
+    const ongoing = dominantEvent(yesterday)!;
+    expect(reactionGroups(leads, { ongoing })).toEqual([['r0', 'r1', 'r2', 'r3']]);
+  });
+
+  it('needs one of its words when it filled half the day, both when less, nothing under a floor', () => {
+    const leads = [BOTH, BOTH, STRIKES, filler(54000, 2).join(' ')];
+    const filled = dominantEvent(yesterday)!;
+    expect(reactionGroups(leads, { ongoing: filled })).toEqual([['r0', 'r1', 'r2'], ['r3']]);
+    const third = dominantEvent(yesterday, 20)!;
+    expect(third.share).toBeCloseTo(0.4);
+    expect(reactionGroups(leads, { ongoing: third })).toEqual([['r0', 'r1'], ['r2'], ['r3']]);
+    expect(reactionGroups(leads, { ongoing: third, ongoingShare: 0.45 })).toHaveLength(4);
+    expect(reactionGroups(leads, { ongoing: dominantEvent(yesterday, 40)! })).toHaveLength(4);
+  });
+
+  it('is read by a digest from the digest of the day before', () => {
+    // Yesterday's eight reports of the event (one story) and four other stories.
+    const shared = filler(55000, 20);
+    const reports = Array.from({ length: 8 }, (_, k) =>
+      article(
+        `y${k}`,
+        `s${k}`,
+        30 + k,
+        `${STRIKES} ${COUNTRY} ${filler(55100 + 10 * k, 2).join(' ')}`,
+        `${shared.filter((_, i) => (i + k) % 4 !== 0).join(' ')}.`,
+      ),
+    );
+    const lone = Array.from({ length: 4 }, (_, k) =>
+      article(
+        `z${k}`,
+        'other',
+        30,
+        filler(55300 + 10 * k, 4).join(' '),
+        `${filler(55600 + 50 * k, 20).join(' ')}.`,
+      ),
+    );
+    const previous = buildDigest([...reports, ...lone], {
+      now: new Date(NOW.getTime() - 24 * 3_600_000),
+    });
+    expect(previous.stories[0]!.articles).toHaveLength(8);
+    const storyOf = (digest: ReturnType<typeof buildDigest>) =>
+      digest.stories
+        .filter((s) => s.articles.some((a) => a.id.startsWith('r')))
+        .map((s) => s.articles.length);
+    const articles = today([BOTH, BOTH, BOTH, BOTH]);
+    expect(storyOf(buildDigest(articles, { now: NOW, allStories: true }))).toEqual([1, 1, 1, 1]);
+    expect(storyOf(buildDigest(articles, { now: NOW, allStories: true, previous }))).toEqual([4]);
+  });
+
+  it('reads the headline and the start of the lead only', () => {
+    const late = `${filler(54100, 60).join(' ')} ${BOTH}`;
+    expect(late.indexOf(STRIKES)).toBeGreaterThan(300);
+    const groups = reactionGroups([BOTH, BOTH, late], { ongoing: dominantEvent(yesterday)! });
+    expect(groups).toEqual([['r0', 'r1'], ['r2']]);
   });
 });
