@@ -47,7 +47,7 @@
  *    strikes". A piece that names an anchor only in its lead ("…the attack") while its
  *    headline names a front the event's reports never name (a Houthi retreat in Sirwah beside
  *    Douma) is another war's news.
- *    The day after a day-filling event (a third of its day, in the digest of the day before:
+ *    The day after a day-filling event (30% of its day or more, in the digest of the day before:
  *    `ongoing`), the small groups whose headlines and leads name that event's anchors join the
  *    biggest group that mostly does: its reactions and fallout (capitals' statements, the
  *    targets, "mission accomplished") share little but its name, and the day's own history
@@ -723,11 +723,15 @@ const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
  */
 function namedTerms(text: string): Set<string> {
   const named = new Set<string>();
-  for (const t of terms(text)) {
-    named.add(skeleton(t));
-    if (t.length >= 4 && PROCLITICS.has(t[0]!)) named.add(skeleton(stem(t.slice(1))));
-  }
+  for (const t of terms(text)) for (const k of termNames(t)) named.add(k);
   return named;
+}
+
+/** What one term of {@link terms} names: its skeleton, and its skeleton without a proclitic. */
+function termNames(t: string): string[] {
+  return t.length >= 4 && PROCLITICS.has(t[0]!)
+    ? [skeleton(t), skeleton(stem(t.slice(1)))]
+    : [skeleton(t)];
 }
 
 /** A batch's biggest story, as the next day's clustering reads it (see `ongoingShare`). */
@@ -738,7 +742,7 @@ export interface OngoingEvent {
   share: number;
 }
 
-/** A dominant event needs its anchors named once its day held this share; one, past `ONGOING_STRONG`. */
+/** The day before's event named by one of its anchors, not both, once it held this share. */
 const ONGOING_STRONG = 0.5;
 /** The most articles a group may have and still join the day before's dominant event. */
 const ONGOING_GROUP_MAX = 5;
@@ -1567,9 +1571,9 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       let bits = anchorBits.get(t);
       if (bits === undefined) {
         bits = 0;
-        const keys = namedTerms(t);
+        const keys = termNames(t);
         event.anchors.forEach((anchor, i) => {
-          if (keys.has(anchor)) bits! |= 1 << i;
+          if (keys.includes(anchor)) bits! |= 1 << i;
         });
         anchorBits.set(t, bits);
       }
