@@ -40,6 +40,18 @@ export function dayBefore(day: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
+/** Articles by their day (see {@link dayOf}), each day's in the order given. */
+export function articlesByDay(articles: readonly Article[]): Map<string, Article[]> {
+  const byDay = new Map<string, Article[]>();
+  for (const a of articles) {
+    const d = dayOf(a);
+    const list = byDay.get(d);
+    if (list) list.push(a);
+    else byDay.set(d, [a]);
+  }
+  return byDay;
+}
+
 /**
  * For each day, the document frequencies of the archive's articles of the `days` days before
  * it (never the day itself or later); undefined when the archive has none of them.
@@ -48,13 +60,7 @@ export function archiveBackground(
   archive: readonly Article[],
   days: number,
 ): (day: string) => DocumentFrequencies | undefined {
-  const byDay = new Map<string, Article[]>();
-  for (const a of archive) {
-    const d = dayOf(a);
-    const list = byDay.get(d);
-    if (list) list.push(a);
-    else byDay.set(d, [a]);
-  }
+  const byDay = articlesByDay(archive);
   const tables = new Map<string, DocumentFrequencies>();
   const tableOf = (d: string): DocumentFrequencies | undefined => {
     const list = byDay.get(d);
@@ -82,13 +88,7 @@ export function archiveOngoing(
   archive: readonly Article[],
   background: (day: string) => DocumentFrequencies | undefined,
 ): (day: string) => OngoingEvent | undefined {
-  const byDay = new Map<string, Article[]>();
-  for (const a of archive) {
-    const d = dayOf(a);
-    const list = byDay.get(d);
-    if (list) list.push(a);
-    else byDay.set(d, [a]);
-  }
+  const byDay = articlesByDay(archive);
   const memo = new Map<string, OngoingEvent | undefined>();
   return (day) => {
     const before = dayBefore(day, 1);

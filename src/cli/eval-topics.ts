@@ -18,7 +18,7 @@ import {
 } from '../digest/index.js';
 import { detectByScript } from '../translate/index.js';
 import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
-import { dayBefore, dayOf, readLabelledArticles } from './eval-clusters.js';
+import { articlesByDay, dayBefore, readLabelledArticles } from './eval-clusters.js';
 import { readArticlesFile } from './digest.js';
 
 /** Days a topic answer looks back over with history: the bot's. */
@@ -104,18 +104,6 @@ function majority(ids: readonly string[], labels: Readonly<Record<string, string
   return null;
 }
 
-/** Articles by their day (see {@link dayOf}). */
-function byDayOf(articles: readonly Article[]): Map<string, Article[]> {
-  const byDay = new Map<string, Article[]>();
-  for (const a of articles) {
-    const d = dayOf(a);
-    let list = byDay.get(d);
-    if (!list) byDay.set(d, (list = []));
-    list.push(a);
-  }
-  return byDay;
-}
-
 /**
  * Asks every question of its day's articles at each floor and scores the first story; with a
  * `history`, the index also holds its articles of the days before (those the answer's window
@@ -129,8 +117,8 @@ export function scoreTopics(
   floors: readonly number[],
   history: readonly Article[] = [],
 ): TopicScore[] {
-  const byDay = byDayOf(articles);
-  const pastByDay = byDayOf(history);
+  const byDay = articlesByDay(articles);
+  const pastByDay = articlesByDay(history);
   type DayIndex = { index: ReturnType<typeof createSearchIndex>; now: Date; ids: Set<string> };
   const indexes = new Map<string, DayIndex>();
   const dayIndex = (day: string): DayIndex => {
