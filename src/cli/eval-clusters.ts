@@ -9,7 +9,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Article } from '../domain.js';
+import type { Article, Digest } from '../domain.js';
 import {
   addFrequencies,
   buildDigest,
@@ -81,37 +81,48 @@ export function archiveBackground(
 
 /**
  * For each day, the dominant event of the archive's day before, as a running service reads it
- * from the digest it built then (its stories of that day's articles over that day's history);
- * undefined when the archive has no article of the day before.
+ * from the digest it built then: that day's articles over that day's history, built in turn
+ * with the digest of the day before it, as each day's is. Undefined when the archive has no
+ * article of the day before.
  */
 export function archiveOngoing(
   archive: readonly Article[],
   background: (day: string) => DocumentFrequencies | undefined,
 ): (day: string) => OngoingEvent | undefined {
   const byDay = articlesByDay(archive);
-  const memo = new Map<string, OngoingEvent | undefined>();
-  return (day) => {
-    const before = dayBefore(day, 1);
-    if (memo.has(before)) return memo.get(before);
-    const list = byDay.get(before);
-    let event: OngoingEvent | undefined;
-    if (list) {
+  const digests = new Map<string, Digest | undefined>();
+  // Days in order, so that each digest's day before is built first (no deep recursion).
+  const digestOf = (day: string): Digest | undefined => {
+    if (digests.has(day)) return digests.get(day);
+    const chain: string[] = [];
+    for (let d = day; byDay.has(d) && !digests.has(d); d = dayBefore(d, 1)) chain.unshift(d);
+    for (const d of chain) {
+      const list = byDay.get(d)!;
       let latest = 0;
       for (const a of list) latest = Math.max(latest, Date.parse(a.publishedAt) || 0);
-      const history = background(before);
+      const history = background(d);
+      const previous = digests.get(dayBefore(d, 1));
       // A day of an outlet's time zone may span more than 24 hours of UTC.
-      const digest = buildDigest(list, {
-        now: new Date(latest),
-        windowHours: 48,
-        ...(history ? { background: history } : {}),
-      });
-      event = dominantEvent(
-        digest.stories.map((s) => s.articles),
-        digest.articleCount,
+      digests.set(
+        d,
+        buildDigest(list, {
+          now: new Date(latest),
+          windowHours: 48,
+          ...(history ? { background: history } : {}),
+          ...(previous ? { previous } : {}),
+        }),
       );
     }
-    memo.set(before, event);
-    return event;
+    return digests.get(day);
+  };
+  return (day) => {
+    const digest = digestOf(dayBefore(day, 1));
+    return digest
+      ? dominantEvent(
+          digest.stories.map((s) => s.articles),
+          digest.articleCount,
+        )
+      : undefined;
   };
 }
 
