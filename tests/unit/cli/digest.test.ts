@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.js';
-import { archiveBackground, dayBefore } from '../../../src/cli/eval-clusters.js';
+import { archiveBackground, archiveOngoing, dayBefore } from '../../../src/cli/eval-clusters.js';
 import { NOW, dayArticles, writeArticlesFile } from '../digest/fixtures.js';
 
 const run = (argv: string[]) => runCli(argv);
@@ -273,6 +273,19 @@ describe('khulasa eval --clusters with history', () => {
     expect(background('20260302')?.docs).toBe(1);
     expect(background('20260301')).toBeUndefined();
     expect(archiveBackground(archive, 1)('20260310')?.docs).toBe(1);
+  });
+
+  it("reads the day before's dominant event from a digest of that day's articles", () => {
+    // Three reports of the quake and one football story on 9 March.
+    const day = dayArticles()
+      .filter((a) => ['q1', 'q2', 'q3', 'f1'].includes(a.id))
+      .map((a) => ({ ...a, id: `${a.id}-20260309` }));
+    const ongoing = archiveOngoing(day, () => undefined);
+    const event = ongoing('20260310')!;
+    expect(event.share).toBeCloseTo(3 / 4);
+    expect(event.anchors).toHaveLength(2);
+    expect(ongoing('20260309')).toBeUndefined();
+    expect(ongoing('20260312')).toBeUndefined();
   });
 
   it.each([
