@@ -47,6 +47,8 @@ export interface DigestOptions {
 }
 
 const HOUR = 3_600_000;
+/** The oldest digest whose dominant event is still the day before's. */
+const ONGOING_MAX_AGE_MS = 48 * HOUR;
 /** Clocks of feeds drift: an article stamped a little after `now` still counts. */
 export const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
@@ -145,12 +147,14 @@ export function buildDigest(articles: readonly Article[], opts: DigestOptions): 
   // The clusterer also joins the pieces of one event its headlines name alike (step 9).
   // The day before's biggest story, from the digest of about a day ago: when it filled that
   // day, today's pieces that name it are its reactions and fallout (the clusterer's `ongoing`).
-  const ongoing = opts.previous
-    ? dominantEvent(
-        opts.previous.stories.map((s) => s.articles),
-        opts.previous.articleCount,
-      )
-    : undefined;
+  // Not from an older one (a service stopped for days): its event is not the day before's.
+  const ongoing =
+    opts.previous && now.getTime() - Date.parse(opts.previous.builtAt) <= ONGOING_MAX_AGE_MS
+      ? dominantEvent(
+          opts.previous.stories.map((s) => s.articles),
+          opts.previous.articleCount,
+        )
+      : undefined;
   const groups = (opts.clusterer ?? clusterArticles)(inWindow, {
     ...(opts.background ? { background: opts.background } : {}),
     ...(ongoing ? { ongoing } : {}),

@@ -992,6 +992,14 @@ describe('the day after a day-filling event', () => {
     const articles = today([BOTH, BOTH, BOTH, BOTH]);
     expect(storyOf(buildDigest(articles, { now: NOW, allStories: true }))).toEqual([1, 1, 1, 1]);
     expect(storyOf(buildDigest(articles, { now: NOW, allStories: true, previous }))).toEqual([4]);
+    // A digest of five days ago (a service stopped since) tells no event of the day before.
+    const old = {
+      ...previous,
+      builtAt: new Date(NOW.getTime() - 5 * 24 * 3_600_000).toISOString(),
+    };
+    expect(storyOf(buildDigest(articles, { now: NOW, allStories: true, previous: old }))).toEqual([
+      1, 1, 1, 1,
+    ]);
   });
 
   it('reads the headline and the start of the lead only', () => {
