@@ -144,17 +144,21 @@ export function buildDigest(articles: readonly Article[], opts: DigestOptions): 
   const maxStories = opts.maxStories ?? 8;
   const from = new Date(now.getTime() - windowHours * HOUR);
   const inWindow = articlesInWindow(articles, from, now);
-  // The clusterer also joins the pieces of one event its headlines name alike (step 9).
   // The day before's biggest story, from the digest of about a day ago: when it filled that
   // day, today's pieces that name it are its reactions and fallout (the clusterer's `ongoing`).
-  // Not from an older one (a service stopped for days): its event is not the day before's.
+  // Not from an older one (a service stopped for days: its event is not the day before's), nor
+  // from one that does not say how many articles it was built from (its stories are only the
+  // top few, so the share of the biggest cannot be told).
+  const before = opts.previous;
   const ongoing =
-    opts.previous && now.getTime() - Date.parse(opts.previous.builtAt) <= ONGOING_MAX_AGE_MS
+    before?.articleCount !== undefined &&
+    now.getTime() - Date.parse(before.builtAt) <= ONGOING_MAX_AGE_MS
       ? dominantEvent(
-          opts.previous.stories.map((s) => s.articles),
-          opts.previous.articleCount,
+          before.stories.map((s) => s.articles),
+          before.articleCount,
         )
       : undefined;
+  // The clusterer also joins the pieces of one event its headlines name alike (step 9).
   const groups = (opts.clusterer ?? clusterArticles)(inWindow, {
     ...(opts.background ? { background: opts.background } : {}),
     ...(ongoing ? { ongoing } : {}),

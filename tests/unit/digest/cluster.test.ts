@@ -992,6 +992,11 @@ describe('the day after a day-filling event', () => {
     const articles = today([BOTH, BOTH, BOTH, BOTH]);
     expect(storyOf(buildDigest(articles, { now: NOW, allStories: true }))).toEqual([1, 1, 1, 1]);
     expect(storyOf(buildDigest(articles, { now: NOW, allStories: true, previous }))).toEqual([4]);
+    // Nor does a stored digest from before digests counted their articles.
+    const uncounted = { ...previous, articleCount: undefined };
+    expect(
+      storyOf(buildDigest(articles, { now: NOW, allStories: true, previous: uncounted })),
+    ).toEqual([1, 1, 1, 1]);
     // A digest of five days ago (a service stopped since) tells no event of the day before.
     const old = {
       ...previous,
