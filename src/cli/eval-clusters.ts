@@ -83,7 +83,8 @@ export function archiveBackground(
  * For each day, the dominant event of the archive's day before, as a running service reads it
  * from the digest it built then: that day's articles over that day's history, built in turn
  * with the digest of the day before it, as each day's is. Undefined when the archive has no
- * article of the day before.
+ * article of the day before. Those digests are built at the default settings: a sweep varies
+ * the day's own clustering, not what the days before told it.
  */
 export function archiveOngoing(
   archive: readonly Article[],
