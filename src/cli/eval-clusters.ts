@@ -40,6 +40,25 @@ export function dayBefore(day: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
+/** The publication time of the newest of some articles (ms; 0 when none is dated). */
+export function newestTime(articles: readonly Article[]): number {
+  let latest = 0;
+  for (const a of articles) latest = Math.max(latest, Date.parse(a.publishedAt) || 0);
+  return latest;
+}
+
+/** The `--archive` file's articles (undefined without the option), one clear line on failure. */
+export async function readArchive(
+  args: ParsedArgs,
+): Promise<{ path: string; articles: Article[] } | undefined> {
+  if (args.values.archive === undefined) return undefined;
+  const path = String(args.values.archive);
+  const articles = await readArticlesFile(path).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read archive ${path}: ${err.code ?? err.message}`);
+  });
+  return { path, articles };
+}
+
 /** Articles by their day (see {@link dayOf}), each day's in the order given. */
 export function articlesByDay(articles: readonly Article[]): Map<string, Article[]> {
   const byDay = new Map<string, Article[]>();
@@ -99,15 +118,13 @@ export function archiveOngoing(
     for (let d = day; byDay.has(d) && !digests.has(d); d = dayBefore(d, 1)) chain.unshift(d);
     for (const d of chain) {
       const list = byDay.get(d)!;
-      let latest = 0;
-      for (const a of list) latest = Math.max(latest, Date.parse(a.publishedAt) || 0);
       const history = background(d);
       const previous = digests.get(dayBefore(d, 1));
       // A day of an outlet's time zone may span more than 24 hours of UTC.
       digests.set(
         d,
         buildDigest(list, {
-          now: new Date(latest),
+          now: new Date(newestTime(list)),
           windowHours: 48,
           ...(history ? { background: history } : {}),
           ...(previous ? { previous } : {}),
@@ -208,13 +225,14 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
   }
   let background: ((day: string) => DocumentFrequencies | undefined) | undefined;
   let ongoing: ((day: string) => OngoingEvent | undefined) | undefined;
-  const archivePath = args.values.archive === undefined ? undefined : String(args.values.archive);
-  if (archivePath !== undefined) {
-    const archive = await readArticlesFile(archivePath).catch((err: NodeJS.ErrnoException) => {
-      throw new Error(`cannot read archive ${archivePath}: ${err.code ?? err.message}`);
-    });
-    background = archiveBackground(archive, intOption(args, 'background-days', 7, { max: 60 }));
-    ongoing = archiveOngoing(archive, background);
+  const archive = await readArchive(args);
+  const archivePath = archive?.path;
+  if (archive) {
+    background = archiveBackground(
+      archive.articles,
+      intOption(args, 'background-days', 7, { max: 60 }),
+    );
+    ongoing = archiveOngoing(archive.articles, background);
   }
   const started = performance.now();
   const scores = evaluateClustering(

@@ -18,11 +18,13 @@ import {
 } from '../digest/index.js';
 import { detectByScript } from '../translate/index.js';
 import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
-import { articlesByDay, dayBefore, readLabelledArticles } from './eval-clusters.js';
-import { readArticlesFile } from './digest.js';
-
-/** Days a topic answer looks back over with history: the bot's. */
-const ANSWER_DAYS = TOPIC_DAYS;
+import {
+  articlesByDay,
+  dayBefore,
+  newestTime,
+  readArchive,
+  readLabelledArticles,
+} from './eval-clusters.js';
 
 const QuerySchema = z.object({
   query: z.string().min(1),
@@ -125,14 +127,12 @@ export function scoreTopics(
     let hit = indexes.get(day);
     if (!hit) {
       const list = byDay.get(day) ?? [];
-      let latest = 0;
-      for (const a of list) latest = Math.max(latest, Date.parse(a.publishedAt) || 0);
       const ids = new Set(list.map((a) => a.id));
       const past: Article[] = [];
-      for (let back = 1; back <= ANSWER_DAYS; back++) {
+      for (let back = 1; back <= TOPIC_DAYS; back++) {
         for (const a of pastByDay.get(dayBefore(day, back)) ?? []) if (!ids.has(a.id)) past.push(a);
       }
-      hit = { index: createSearchIndex([...past, ...list]), now: new Date(latest), ids };
+      hit = { index: createSearchIndex([...past, ...list]), now: new Date(newestTime(list)), ids };
       indexes.set(day, hit);
     }
     return hit;
@@ -142,7 +142,7 @@ export function scoreTopics(
       const day = query.day.replace(/-/g, '');
       const { index, now, ids } = dayIndex(day);
       const searched = offlineArabicQuery(query.query);
-      const answer = answerTopic(index, searched, { now, days: ANSWER_DAYS, floor });
+      const answer = answerTopic(index, searched, { now, days: TOPIC_DAYS, floor });
       const first = answer.stories[0];
       const got = first
         ? majority(
@@ -196,13 +196,9 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
     throw new Error(`cannot read topic questions ${queriesPath}: ${err.code ?? err.message}`);
   });
   const { articles, labels } = await readLabelledArticles(articlesPath, labelsPath);
-  const archivePath = args.values.archive === undefined ? undefined : String(args.values.archive);
-  const history =
-    archivePath === undefined
-      ? []
-      : await readArticlesFile(archivePath).catch((err: NodeJS.ErrnoException) => {
-          throw new Error(`cannot read archive ${archivePath}: ${err.code ?? err.message}`);
-        });
+  const archive = await readArchive(args);
+  const archivePath = archive?.path;
+  const history = archive?.articles ?? [];
   // Stories a question expects that no label of an article names: the labels belong to other
   // articles, and every such question would count as a miss.
   const ids = new Set(articles.map((a) => a.id));
@@ -243,7 +239,7 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const languages = [...new Set(queries.map((q) => q.language))];
   const lines = [
-    `topic relevance: ${queries.length} questions from ${queriesPath}, each asked of its day's articles (${articlesPath})${archivePath === undefined ? '' : ` and of the ${ANSWER_DAYS} days before it (${archivePath})`}; relevance floor ${main.floor}`,
+    `topic relevance: ${queries.length} questions from ${queriesPath}, each asked of its day's articles (${articlesPath})${archivePath === undefined ? '' : ` and of the ${TOPIC_DAYS} days before it (${archivePath})`}; relevance floor ${main.floor}`,
     `top-1 accuracy     ${pct(main.top1)}${main.top1.total ? ' (target ≥ 90%)' : ''}`,
     `"nothing" correct  ${pct(main.nothing)}${main.nothing.total ? ' (target ≥ 90%)' : ''}`,
     `by language        ${languages

@@ -1579,16 +1579,24 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       }
       return bits;
     };
+    // Each article read once: the search for the target may have read a small group already.
+    const read = new Int8Array(n); // 0 not yet, 1 names the event, -1 does not
     const namesEvent = (m: number): boolean => {
-      const a = reps[m]!;
-      let seen = 0;
-      for (const t of terms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`)) {
-        seen |= bitsOf(t);
-        let named = 0;
-        for (let b = seen; b; b &= b - 1) named++;
-        if (named >= needed) return true;
+      if (read[m] === 0) {
+        const a = reps[m]!;
+        let seen = 0;
+        read[m] = -1;
+        for (const t of terms(`${a.title} ${a.text.slice(0, ANCHOR_LEAD_CHARS)}`)) {
+          seen |= bitsOf(t);
+          let named = 0;
+          for (let b = seen; b; b &= b - 1) named++;
+          if (named >= needed) {
+            read[m] = 1;
+            break;
+          }
+        }
       }
-      return false;
+      return read[m] === 1;
     };
     const members = new Int32Array(count);
     const order: number[] = [];
