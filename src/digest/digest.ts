@@ -188,7 +188,12 @@ export function buildDigest(articles: readonly Article[], opts: DigestOptions): 
       const prevIds = new Set(c.prev.articles.map((a) => a.id));
       const hasNewArticles = c.group.some((a) => !prevIds.has(a.id));
       const fresh = hasNewArticles
-        ? buildStory(c.group, { id: c.id, score: c.score, knownPoints: c.prev.points })
+        ? buildStory(c.group, {
+            id: c.id,
+            score: c.score,
+            knownPoints: c.prev.points,
+            knownTitle: c.prev.title,
+          })
         : undefined;
       if (fresh && fresh.points.length > 0) {
         stories.push({ ...fresh, update: true });

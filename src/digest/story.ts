@@ -20,6 +20,11 @@ export interface StoryOptions {
    * @default []
    */
   knownPoints?: readonly string[];
+  /**
+   * The headline already sent for this story (with `knownPoints`): a report whose headline
+   * repeats what was sent does not head the update when another report's does not.
+   */
+  knownTitle?: string;
   /** Story id to use (carried over from a previous digest); derived from the articles otherwise. */
   id?: string;
   /** Ranking score to store on the story. @default 0 */
@@ -341,11 +346,31 @@ const QUESTION = /[؟?]["»”']?$/u;
  * order: a story is headed by a report, and its lead is the first point.
  */
 export function reportsFirst(articles: readonly Article[]): Article[] {
-  const aside = (a: Article): boolean => {
-    const title = a.title.trim();
-    return MEDIA_CAPTION.test(title) || QUESTION.test(title) || isPressReview(a.text);
-  };
-  return [...articles.filter((a) => !aside(a)), ...articles.filter(aside)];
+  return [...articles.filter((a) => !isAside(a)), ...articles.filter(isAside)];
+}
+
+/** A medium's caption, a question or a press review: not a report (see {@link reportsFirst}). */
+function isAside(a: Article): boolean {
+  const title = a.title.trim();
+  return MEDIA_CAPTION.test(title) || QUESTION.test(title) || isPressReview(a.text);
+}
+
+/**
+ * An update's articles (most central report first) headed by its news: when the first one's
+ * headline repeats what was sent (`sent`: the headline and points of the story already
+ * delivered; see {@link SAME_HEADLINE}), the reports whose headlines do not go first, in their
+ * order (the day after a strike, "Putin warns of chaos" over "the sites the strikes hit").
+ * Otherwise, or when every report repeats it, the order is kept.
+ */
+export function newsFirst(centralFirst: readonly Article[], sent: string): Article[] {
+  const sentKeys = pointKeys(sent);
+  const repeats = (a: Article): boolean => isRedundant(pointKeys(a.title), sentKeys, SAME_HEADLINE);
+  const head = centralFirst[0];
+  if (!head || !repeats(head)) return [...centralFirst];
+  const fresh = centralFirst.filter((a) => !isAside(a) && !repeats(a));
+  if (fresh.length === 0) return [...centralFirst];
+  const freshIds = new Set(fresh.map((a) => a.id));
+  return [...fresh, ...centralFirst.filter((a) => !freshIds.has(a.id))];
 }
 
 /**
@@ -377,7 +402,10 @@ export function isPressReview(text: string): boolean {
 export function buildStory(group: readonly Article[], opts: StoryOptions = {}): Story {
   // The most central report leads, not a video's caption: its headline is the story's, and its
   // lead the first point (a live stream's caption says only that a press conference is on).
-  const central = opts.ordered ? [...group] : reportsFirst(byCentrality(group));
+  let central = opts.ordered ? [...group] : reportsFirst(byCentrality(group));
+  if (opts.knownTitle !== undefined && !opts.ordered) {
+    central = newsFirst(central, [opts.knownTitle, ...(opts.knownPoints ?? [])].join(' '));
+  }
   const points = storyPoints(central, opts);
   let latest = -Infinity;
   let latestAt: string | undefined;

@@ -110,6 +110,15 @@ describe('buildDigest across days', () => {
     for (const p of quake!.points) expect(before.has(p)).toBe(false);
   });
 
+  it("heads an update by the report of its news, not by one repeating yesterday's headline", () => {
+    const today = buildDigest([...dayArticles(), followUp], { now: nextNow, previous: yesterday });
+    const quake = today.stories.find((s) => s.articles.some((a) => a.id === 'q4'))!;
+    // The toll report (q3) is still the most central, but the toll was sent yesterday.
+    expect(quake.articles.map((a) => a.id)).toContain('q3');
+    expect(quake.title).toBe(followUp.title);
+    expect(quake.points[0]).toMatch(/ألفي وحدة سكنية/);
+  });
+
   it('leaves out a story already sent that has nothing new', () => {
     const today = buildDigest(dayArticles(), { now: nextNow, previous: yesterday });
     expect(today.stories.map((s) => s.id)).not.toContain(quakeId);

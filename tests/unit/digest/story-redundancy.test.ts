@@ -7,6 +7,7 @@ import {
   isPressReview,
   isRedundant,
   isSameFact,
+  newsFirst,
   pointKeys,
   storyPoints,
 } from '../../../src/digest/story.js';
@@ -363,6 +364,43 @@ describe('a story title', () => {
       // Alone, it is still the story's headline.
       expect(buildStory([explainer]).title).toBe(title);
     }
+  });
+});
+
+describe("an update's headline", () => {
+  const sent = 'ضربات غربية تستهدف مواقع عسكرية في سوريا';
+  const recap = article(
+    'recap',
+    'المواقع التي استهدفتها الضربات في سوريا',
+    'استهدفت الضربات الغربية مواقع عسكرية قرب دمشق وحمص فجر السبت.',
+  );
+  const news = article(
+    'news',
+    'بوتين يحذر من فوضى إذا تكررت الضربات على سوريا',
+    'حذر الرئيس الروسي من أن أي ضربات جديدة على سوريا قد تؤدي إلى فوضى في العلاقات الدولية.',
+  );
+  const caption = article(
+    'clip',
+    'شاهد.. لحظة إطلاق الصواريخ على سوريا',
+    'لقطات لإطلاق صواريخ من سفينة حربية.',
+  );
+
+  it('is a report whose headline says what was not sent, when the first one repeats it', () => {
+    expect(newsFirst([recap, news], sent).map((a) => a.id)).toEqual(['news', 'recap']);
+    const story = buildStory([recap, news], { knownTitle: sent, knownPoints: [] });
+    expect(story.title).toBe(news.title);
+    expect(story.points[0]).toBe(news.text);
+  });
+
+  it('keeps the order when the first headline is news, or when only a caption is', () => {
+    expect(newsFirst([news, recap], sent).map((a) => a.id)).toEqual(['news', 'recap']);
+    expect(newsFirst([recap, caption], sent).map((a) => a.id)).toEqual(['recap', 'clip']);
+    expect(newsFirst([recap], sent).map((a) => a.id)).toEqual(['recap']);
+  });
+
+  it('is left to centrality for a story not sent before', () => {
+    const central = byCentrality([recap, news])[0]!;
+    expect(buildStory([recap, news]).title).toBe(central.title);
   });
 });
 
