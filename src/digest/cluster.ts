@@ -49,9 +49,9 @@
  *    Douma) is another war's news.
  *    The day after a day-filling event (30% of its day or more, in the digest of the day before:
  *    `ongoing`), the small groups whose headlines and leads name that event's anchors join the
- *    biggest group that mostly does: its reactions and fallout (capitals' statements, the
- *    targets, "mission accomplished") share little but its name, and the day's own history
- *    is full of its words.
+ *    group with the most articles that do (a third of it at least): its reactions and fallout
+ *    (capitals' statements, the targets, "mission accomplished") share little but its name,
+ *    and the day's own history is full of its words.
  * 8. Two lone articles left over whose headlines name the same places (a front: "…in Afrin")
  *    join a little under the threshold: a front's reports of a day are one story, each from its
  *    own angle (residents leaving, the roads closed, the next target), and the place they share
@@ -265,9 +265,10 @@ export interface ClusterOptions extends FeatureOptions {
   /**
    * The day before's dominant event (see {@link dominantEvent}): when it held at least this
    * share of its day's articles, the small groups of this batch whose headline and lead name its
-   * anchors join the biggest group that mostly does, as a day-filling event's reactions and
-   * fallout the day after (capitals' statements, the targets, "mission accomplished") share
-   * little but its name. Both anchors are needed; one is enough when it held half its day.
+   * anchors join the group with the most articles that do (a third of it at least), as a
+   * day-filling event's reactions and fallout the day after (capitals' statements, the
+   * targets, "mission accomplished") share little but its name. Both anchors are needed; one
+   * is enough when it held half its day.
    * @default 0.3
    */
   ongoingShare?: number;
@@ -746,6 +747,8 @@ export interface OngoingEvent {
 const ONGOING_STRONG = 0.5;
 /** The most articles a group may have and still join the day before's dominant event. */
 const ONGOING_GROUP_MAX = 5;
+/** The group such pieces join has one article in this many, at least, naming the event. */
+const ONGOING_TARGET_PART = 3;
 
 /**
  * The biggest of a batch's stories and its anchors, from the headlines of its stories (a
@@ -1561,7 +1564,7 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
     alive[g] = 0;
   }
   // The day after a day-filling event: the small groups whose every headline and lead name its
-  // anchors join the biggest group of which most articles do (see `ongoingShare`).
+  // anchors join the group with the most articles that do (see `ongoingShare`).
   const event = opts.ongoing;
   if (event && event.anchors.length > 0 && event.share >= (opts.ongoingShare ?? 0.3)) {
     const needed = event.share >= ONGOING_STRONG ? 1 : event.anchors.length;
@@ -1605,19 +1608,23 @@ export const clusterArticles: Clusterer = (input, opts = {}) => {
       for (let m = head[g]!; m >= 0; m = next[m]!) members[g]!++;
       order.push(g);
     }
-    // The biggest group at least half of whose articles name the event (first in id order).
+    // The group with the most articles naming the event, of which a third do at least (the
+    // bigger, then the first in id order, on a tie): the event's core names it in less than
+    // half its headlines and leads when the day's news of it is the capitals' warnings.
     order.sort((x, y) => members[y]! - members[x]! || x - y);
     let target = -1;
+    let most = 0;
     for (const g of order) {
+      if (members[g]! <= most) break;
       let naming = 0;
-      let missing = 0;
-      for (let m = head[g]!; m >= 0 && 2 * naming < members[g]!; m = next[m]!) {
+      // Read until the group can no longer name it more than the best so far.
+      let unread = members[g]!;
+      for (let m = head[g]!; m >= 0 && naming + unread > most; m = next[m]!, unread--) {
         if (namesEvent(m)) naming++;
-        else if (2 * ++missing > members[g]!) break;
       }
-      if (2 * naming >= members[g]!) {
+      if (naming > most && naming * ONGOING_TARGET_PART >= members[g]!) {
         target = g;
-        break;
+        most = naming;
       }
     }
     const allName = (g: number): boolean => {

@@ -960,6 +960,32 @@ describe('the day after a day-filling event', () => {
     expect(reactionGroups(leads, { ongoing: dominantEvent(yesterday, 40)! })).toHaveLength(4);
   });
 
+  it("joins them to the group most of whose articles name it, when a third of the event's core does", () => {
+    // Today's core: seven reports of the event, three of them naming it in their leads (the
+    // others tell the capitals' warnings in their own words).
+    const shared = filler(56000, 20);
+    const core = Array.from({ length: 7 }, (_, k) =>
+      article(
+        `c${k}`,
+        `s${k}`,
+        5 + k,
+        `${filler(56100 + 10 * k, 2).join(' ')} ${shared[k]}`,
+        `${k < 3 ? `${BOTH} ` : ''}${shared.filter((_, i) => (i + k) % 4 !== 0).join(' ')}.`,
+      ),
+    );
+    const articles = [...core, reaction(0, BOTH), reaction(1, BOTH), ...others];
+    const groupsWith = (ongoing?: ReturnType<typeof dominantEvent>) =>
+      idGroups(
+        clusterArticles(articles, { ...WITH_HISTORY_PRIOR, ...(ongoing ? { ongoing } : {}) }),
+      )
+        .filter((g) => g.some((id) => /^[cr]/.test(id)))
+        .map((g) => g.sort());
+    const coreIds = core.map((a) => a.id).sort();
+    expect(groupsWith()).toEqual([coreIds, ['r0'], ['r1']]);
+    const third = dominantEvent(yesterday, 20)!;
+    expect(groupsWith(third)).toEqual([[...coreIds, 'r0', 'r1']]);
+  });
+
   it('is read by a digest from the digest of the day before', () => {
     // Yesterday's eight reports of the event (one story) and four other stories.
     const shared = filler(55000, 20);
