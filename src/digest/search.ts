@@ -26,6 +26,7 @@ import { GLOSSARY_ARABIC_WORDS } from './glossary.js';
 import {
   buildStory,
   byCentrality,
+  headedByNews,
   isPressReview,
   isRedundant,
   pointKeys,
@@ -675,7 +676,8 @@ const DAY_MS = 24 * 3_600_000;
  * A story of a topic answer headed by what is new in it: its articles whose headlines repeat an
  * older story's of the answer ("الحوثيون يعلنون مقتل…" again the next morning, when the day's
  * news is the vow of revenge) go after those that do not, when one of those is as relevant
- * to the question. Otherwise the articles are as they were (ordered by relevance).
+ * to the question (see {@link headedByNews}). Otherwise the articles are as they were (ordered
+ * by relevance).
  */
 function newFirst(
   part: readonly Article[],
@@ -684,17 +686,14 @@ function newFirst(
   titleKeys: ReadonlyMap<string, Set<string>>,
 ): Article[] {
   if (earlierTitles.length === 0) return [...part];
-  const repeats = (a: Article): boolean => {
-    const keys = titleKeys.get(a.id)!;
-    return earlierTitles.some((k) => isRedundant(keys, k, SAME_HEADLINE));
-  };
-  if (!repeats(part[0]!)) return [...part];
-  const fresh = part.filter((a) => !repeats(a));
-  // Only a headline as relevant to the question: a less relevant one may be another event's
-  // that the topic's clustering let in.
   const best = scoreOf.get(part[0]!.id) ?? 0;
-  if (fresh.length === 0 || (scoreOf.get(fresh[0]!.id) ?? 0) < best) return [...part];
-  return [...fresh, ...part.filter(repeats)];
+  return headedByNews(
+    part,
+    (a) => earlierTitles.some((k) => isRedundant(titleKeys.get(a.id)!, k, SAME_HEADLINE)),
+    // Only a headline as relevant to the question: a less relevant one may be another event's
+    // that the topic's clustering let in.
+    { mayLead: (a) => (scoreOf.get(a.id) ?? 0) >= best },
+  );
 }
 
 /**

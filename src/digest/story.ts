@@ -364,13 +364,30 @@ function isAside(a: Article): boolean {
  */
 export function newsFirst(centralFirst: readonly Article[], sent: string): Article[] {
   const sentKeys = pointKeys(sent);
-  const repeats = (a: Article): boolean => isRedundant(pointKeys(a.title), sentKeys, SAME_HEADLINE);
-  const head = centralFirst[0];
-  if (!head || !repeats(head)) return [...centralFirst];
-  const fresh = centralFirst.filter((a) => !isAside(a) && !repeats(a));
-  if (fresh.length === 0) return [...centralFirst];
+  return headedByNews(
+    centralFirst,
+    (a) => isRedundant(pointKeys(a.title), sentKeys, SAME_HEADLINE),
+    { eligible: (a) => !isAside(a) },
+  );
+}
+
+/**
+ * Articles (in order of preference) headed by what is new: when the first one `repeats` what
+ * the reader already has, the `eligible` ones that do not go first, in their order, if the
+ * first of them `mayLead`. Otherwise the order is kept. An update's headline (see
+ * {@link newsFirst}) and a topic answer's story behind an older one of the answer are chosen so.
+ */
+export function headedByNews(
+  articles: readonly Article[],
+  repeats: (a: Article) => boolean,
+  opts: { eligible?: (a: Article) => boolean; mayLead?: (a: Article) => boolean } = {},
+): Article[] {
+  const head = articles[0];
+  if (!head || !repeats(head)) return [...articles];
+  const fresh = articles.filter((a) => !repeats(a) && (opts.eligible?.(a) ?? true));
+  if (fresh.length === 0 || !(opts.mayLead?.(fresh[0]!) ?? true)) return [...articles];
   const freshIds = new Set(fresh.map((a) => a.id));
-  return [...fresh, ...centralFirst.filter((a) => !freshIds.has(a.id))];
+  return [...fresh, ...articles.filter((a) => !freshIds.has(a.id))];
 }
 
 /**
