@@ -660,10 +660,12 @@ function mostRelevantFirst(
 
 /**
  * What a day of age takes off a topic story's score (relevance 0–1, plus up to 0.15 for more
- * articles): enough that a week-old piece a little more relevant does not lead yesterday's
- * story of three outlets, too little to put a passing mention of today above the subject.
+ * articles): a reader asking about a subject asks for its news, so today's story of three
+ * outlets leads yesterday's of six (asked by its name, a subject's stories whose headlines name
+ * it are all at relevance 1, and only size and age then tell them apart), while a lone brief of
+ * today does not lead a story of eight from a day ago.
  */
-const RECENCY_PER_DAY = 0.02;
+const RECENCY_PER_DAY = 0.1;
 
 /** Days from `ms` back to `now` (0 for undated or future). */
 const ageInDays = (now: Date, ms: number): number =>
