@@ -15,6 +15,7 @@ import {
   answerTopic,
   createSearchIndex,
   offlineToArabic,
+  publishedMs,
 } from '../digest/index.js';
 import { detectByScript } from '../translate/index.js';
 import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js';
@@ -45,6 +46,8 @@ export interface TopicOutcome {
   got: string | null;
   /** The first story's title, when there is one. */
   title?: string;
+  /** True when the first story holds no article of the question's day (asked with history). */
+  earlier?: boolean;
   correct: boolean;
 }
 
@@ -54,6 +57,8 @@ export interface TopicScore {
   top1: { correct: number; total: number };
   nothing: { correct: number; total: number };
   outcomes: TopicOutcome[];
+  /** Questions not asked: asked at a time of day (`at`), their story had no article yet. */
+  unasked: number;
 }
 
 /** Reads the question file: one JSON object a line; a bad line is an error naming it. */
@@ -89,9 +94,10 @@ export function offlineArabicQuery(q: string): string {
 }
 
 /**
- * The label most (more than half) of the labelled articles carry, or null. Articles without a
- * label (the history's) do not vote: a story of the day that also gathers yesterday's reports of
- * it is still the day's story, and a story of yesterday alone has no label at all.
+ * The label most (more than half) of the labelled articles carry, or null. The caller gives a
+ * story's articles of the question's day only: a story of the day that also gathers yesterday's
+ * reports of it is still the day's story (yesterday's carry yesterday's labels, when the labels
+ * cover the archive), and a story of yesterday alone tells nothing of the day.
  */
 function majority(ids: readonly string[], labels: Readonly<Record<string, string>>): string | null {
   const counts = new Map<string, number>();
@@ -109,7 +115,9 @@ function majority(ids: readonly string[], labels: Readonly<Record<string, string
 /**
  * Asks every question of its day's articles at each floor and scores the first story; with a
  * `history`, the index also holds its articles of the days before (those the answer's window
- * reaches), and the question is asked at the end of its day. Pure apart from the clock-free
+ * reaches). A question is asked at the end of its day (its newest article), or with `at`
+ * (minutes after midnight UTC) at that time of its day, of the articles published by then; a
+ * question whose story has no article by then is not asked. Pure apart from the clock-free
  * search: the caller reads the files.
  */
 export function scoreTopics(
@@ -118,45 +126,70 @@ export function scoreTopics(
   labels: Readonly<Record<string, string>>,
   floors: readonly number[],
   history: readonly Article[] = [],
+  at?: number,
 ): TopicScore[] {
   const byDay = articlesByDay(articles);
   const pastByDay = articlesByDay(history);
-  type DayIndex = { index: ReturnType<typeof createSearchIndex>; now: Date; ids: Set<string> };
+  type DayIndex = {
+    index: ReturnType<typeof createSearchIndex>;
+    now: Date;
+    ids: Set<string>;
+    stories: Set<string>;
+  };
   const indexes = new Map<string, DayIndex>();
   const dayIndex = (day: string): DayIndex => {
     let hit = indexes.get(day);
     if (!hit) {
-      const list = byDay.get(day) ?? [];
+      const cutoff =
+        at === undefined
+          ? Infinity
+          : Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8)) + at * 60_000;
+      const list = (byDay.get(day) ?? []).filter((a) => !(publishedMs(a) > cutoff));
       const ids = new Set(list.map((a) => a.id));
       const past: Article[] = [];
       for (let back = 1; back <= TOPIC_DAYS; back++) {
         for (const a of pastByDay.get(dayBefore(day, back)) ?? []) if (!ids.has(a.id)) past.push(a);
       }
-      hit = { index: createSearchIndex([...past, ...list]), now: new Date(newestTime(list)), ids };
+      const now = new Date(at === undefined ? newestTime(list) : cutoff);
+      const stories = new Set(list.flatMap((a) => (labels[a.id] ? [labels[a.id]!] : [])));
+      hit = { index: createSearchIndex([...past, ...list]), now, ids, stories };
       indexes.set(day, hit);
     }
     return hit;
   };
+  // Asked at a time of day, a question about a story not yet reported is not a question.
+  const asked = queries.filter(
+    (q) =>
+      at === undefined ||
+      q.expected === null ||
+      dayIndex(q.day.replace(/-/g, '')).stories.has(q.expected),
+  );
   return floors.map((floor) => {
-    const outcomes = queries.map((query): TopicOutcome => {
+    const outcomes = asked.map((query): TopicOutcome => {
       const day = query.day.replace(/-/g, '');
       const { index, now, ids } = dayIndex(day);
       const searched = offlineArabicQuery(query.query);
       const answer = answerTopic(index, searched, { now, days: TOPIC_DAYS, floor });
       const first = answer.stories[0];
-      const got = first
-        ? majority(
-            first.articles.map((a) => a.id),
-            labels,
-          )
-        : null;
+      // The story the first one tells of the question's day: the label most of its articles of
+      // that day carry (its part of the evening before, asked in the morning, is labelled as
+      // the evening's story).
+      const ofDay = first ? first.articles.flatMap((a) => (ids.has(a.id) ? [a.id] : [])) : [];
+      const got = majority(ofDay, labels);
       // "Nothing" is about the question's day: with history, an answer of the days before only
       // (unlabelled, since no one read them for this question) is not a wrong answer.
       const correct =
         query.expected === null
           ? answer.stories.every((s) => s.articles.every((a) => !ids.has(a.id)))
           : got === query.expected;
-      return { query, searched, got, ...(first ? { title: first.title } : {}), correct };
+      return {
+        query,
+        searched,
+        got,
+        ...(first ? { title: first.title } : {}),
+        ...(first && ofDay.length === 0 ? { earlier: true } : {}),
+        correct,
+      };
     });
     const count = (pick: (o: TopicOutcome) => boolean): { correct: number; total: number } => {
       const chosen = outcomes.filter(pick);
@@ -167,6 +200,7 @@ export function scoreTopics(
       top1: count((o) => o.query.expected !== null),
       nothing: count((o) => o.query.expected === null),
       outcomes,
+      unasked: queries.length - asked.length,
     };
   });
 }
@@ -191,6 +225,16 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
         `Expected --floor to be a number from 0 to 1, got '${String(args.values.floor)}'`,
       );
     }
+  }
+  let at: number | undefined;
+  if (args.values.at !== undefined) {
+    const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(String(args.values.at));
+    if (!m) {
+      throw new UsageError(
+        `Expected --at to be a time of day HH:MM (UTC), got '${String(args.values.at)}'`,
+      );
+    }
+    at = Number(m[1]) * 60 + Number(m[2]);
   }
   const queries = await readTopicQueries(queriesPath).catch((err: NodeJS.ErrnoException) => {
     throw new Error(`cannot read topic questions ${queriesPath}: ${err.code ?? err.message}`);
@@ -219,13 +263,14 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
   const floors = [...new Set([floor - 0.1, floor - 0.05, floor, floor + 0.05, floor + 0.1])]
     .map(round)
     .filter((f) => f >= 0 && f <= 1);
-  const scores = scoreTopics(queries, articles, labels, floors, history);
+  const scores = scoreTopics(queries, articles, labels, floors, history, at);
   const main = scores.find((s) => s.floor === round(floor))!;
   if (args.values.json) {
     const brief = (s: TopicScore): Record<string, unknown> => ({
       floor: s.floor,
       top1: s.top1,
       nothing: s.nothing,
+      unasked: s.unasked,
     });
     await writeLine(
       io.stdout,
@@ -240,6 +285,11 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
   const languages = [...new Set(queries.map((q) => q.language))];
   const lines = [
     `topic relevance: ${queries.length} questions from ${queriesPath}, each asked of its day's articles (${articlesPath})${archivePath === undefined ? '' : ` and of the ${TOPIC_DAYS} days before it (${archivePath})`}; relevance floor ${main.floor}`,
+    ...(at === undefined
+      ? []
+      : [
+          `asked at ${String(args.values.at).padStart(5, '0')} UTC of each day, of the articles published by then; ${main.unasked} whose story had none yet not asked`,
+        ]),
     `top-1 accuracy     ${pct(main.top1)}${main.top1.total ? ' (target ≥ 90%)' : ''}`,
     `"nothing" correct  ${pct(main.nothing)}${main.nothing.total ? ' (target ≥ 90%)' : ''}`,
     `by language        ${languages
@@ -255,7 +305,9 @@ export async function evalTopics(args: ParsedArgs, io: CliIO): Promise<number> {
     const q = o.query;
     const asked = o.searched === q.query ? '' : ` → ${o.searched}`;
     const got =
-      o.title === undefined ? 'nothing' : `${o.got ?? 'no majority label'} («${o.title}»)`;
+      o.title === undefined
+        ? 'nothing'
+        : `${o.got ?? (o.earlier ? 'a story of the days before' : 'no majority label')} («${o.title}»)`;
     lines.push(
       `  ${q.day} ${q.language} "${q.query}"${asked}: expected ${q.expected ?? 'nothing'}, got ${got}`,
     );

@@ -17,11 +17,13 @@ const HELP = `Usage:
       --archive, the archive's articles of the N days (default 7) before each day are its
       history; --sweep adds the figures with each tuned setting a notch either way.
   khulasa eval --topics QUERIES.jsonl --articles ARTICLES.jsonl --labels STORIES.json
-               [--archive ARCHIVE.jsonl] [--floor X] [--json]
+               [--archive ARCHIVE.jsonl] [--at HH:MM] [--floor X] [--json]
       Top-1 accuracy of topic answers and "nothing" accuracy, each miss, and a sweep of the
       relevance floor. QUERIES lines: {"query","language","day":"YYYY-MM-DD","expected":slug|null}.
       With --archive, the archive's articles of the 7 days before each question's day are
-      searched too, as a running service's store holds them for a topic answer's week.
+      searched too, as a running service's store holds them for a topic answer's week. Each
+      question is asked at the end of its day, or with --at at that time (UTC) of its day, of
+      what was published by then (a question whose story was not yet reported is not asked).
   khulasa eval --points ARTICLES.jsonl [--json] [--limit N]
       Whole-word failures, boilerplate and near-duplicates in the key points of each article
       and of each day's digest (all stories). Lines: {"id","title","text","time","outlet","url"}.`;
@@ -38,6 +40,7 @@ export const command: Command = {
     floor: { type: 'string' },
     labels: { type: 'string' },
     archive: { type: 'string' },
+    at: { type: 'string' },
     'background-days': { type: 'string' },
     sweep: { type: 'boolean' },
     json: { type: 'boolean' },

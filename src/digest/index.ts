@@ -29,6 +29,7 @@ export {
   type DocumentFrequencies,
   canonicalUrl,
   contentFingerprint,
+  publishedMs,
   skeleton,
   type FeatureOptions,
 } from './features.js';

@@ -215,7 +215,30 @@ describe('khulasa eval --topics', () => {
     expect(r.out).not.toContain('"Lebanon"');
   });
 
+  it('with --at, asks each question at that time of its day, of what was published by then', async () => {
+    // At 08:30 the elections (08:00) and Lebanon (07:00) stories are out, the football final's
+    // reports (09:00, 10:00) are not: its two questions are not asked.
+    const args = ['eval', '--topics', queries, '--articles', file, '--labels', labels];
+    const r = await run([...args, '--at', '08:30']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('asked at 08:30 UTC of each day');
+    expect(r.out).toContain('2 whose story had none yet not asked');
+    expect(r.out).toContain('top-1 accuracy     2/2 = 100.0%');
+    expect(r.out).toContain('"nothing" correct  1/2 = 50.0%');
+    expect(r.out).not.toContain('"كرة القدم"');
+    // Before anything was published, only the "nothing" questions are asked, and hold.
+    const early = await run([...args, '--at', '6:00', '--json']);
+    expect(JSON.parse(early.out)).toMatchObject({
+      top1: { correct: 0, total: 0 },
+      nothing: { correct: 2, total: 2 },
+      unasked: 4,
+    });
+  });
+
   it.each([
+    [['eval', '--topics', 'q.jsonl', '--articles', 'a', '--labels', 'l', '--at', '25:00']],
+    [['eval', '--topics', 'q.jsonl', '--articles', 'a', '--labels', 'l', '--at', 'noon']],
     [['eval', '--topics', 'q.jsonl']],
     [['eval', '--topics', 'q.jsonl', '--articles', 'a.jsonl']],
     [['eval', '--topics', 'q.jsonl', '--clusters', 'a.jsonl', '--labels', 'l.json']],
