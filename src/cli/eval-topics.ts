@@ -177,7 +177,7 @@ export function scoreTopics(
       const ofDay = first ? first.articles.flatMap((a) => (ids.has(a.id) ? [a.id] : [])) : [];
       const got = majority(ofDay, labels);
       // "Nothing" is about the question's day: with history, an answer of the days before only
-      // (unlabelled, since no one read them for this question) is not a wrong answer.
+      // (not the news of the day the question is about) is not a wrong answer.
       const correct =
         query.expected === null
           ? answer.stories.every((s) => s.articles.every((a) => !ids.has(a.id)))
