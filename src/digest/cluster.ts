@@ -728,11 +728,25 @@ function namedTerms(text: string): Set<string> {
   return named;
 }
 
-/** What one term of {@link terms} names: its skeleton, and its skeleton without a proclitic. */
+/**
+ * Attached pronouns light stemming leaves on a word: "ضرباتنا" (our strikes), "قواتهم" (their
+ * forces), "بلادكم" (your country).
+ */
+const PRONOUN_SUFFIXES = new Set(['نا', 'هم', 'كم']);
+
+/**
+ * What one term of {@link terms} names: its skeleton, its skeleton without a proclitic, and
+ * without an attached pronoun when four or more letters remain ("قائمة ضرباتنا", the list of our
+ * strikes, names the strikes).
+ */
 function termNames(t: string): string[] {
-  return t.length >= 4 && PROCLITICS.has(t[0]!)
-    ? [skeleton(t), skeleton(stem(t.slice(1)))]
-    : [skeleton(t)];
+  const names =
+    t.length >= 4 && PROCLITICS.has(t[0]!)
+      ? [skeleton(t), skeleton(stem(t.slice(1)))]
+      : [skeleton(t)];
+  if (t.length >= 6 && PRONOUN_SUFFIXES.has(t.slice(-2)))
+    names.push(skeleton(stem(t.slice(0, -2))));
+  return names;
 }
 
 /** A batch's biggest story, as the next day's clustering reads it (see `ongoingShare`). */

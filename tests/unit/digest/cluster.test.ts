@@ -1033,6 +1033,17 @@ describe('the day after a day-filling event', () => {
     ]);
   });
 
+  it('reads a word with an attached pronoun as the word ("our strikes" names the strikes)', () => {
+    const third = dominantEvent(yesterday, 20)!;
+    const ours = `${STRIKES}نا ${COUNTRY}هم`;
+    expect(reactionGroups([BOTH, ours], { ongoing: third })).toEqual([['r0', 'r1']]);
+    // Not a pronoun: the word with two letters more of its own is another word.
+    expect(reactionGroups([BOTH, `${STRIKES}ير ${COUNTRY}`], { ongoing: third })).toEqual([
+      ['r0'],
+      ['r1'],
+    ]);
+  });
+
   it('reads the headline and the start of the lead only', () => {
     const late = `${filler(54100, 60).join(' ')} ${BOTH}`;
     expect(late.indexOf(STRIKES)).toBeGreaterThan(300);
