@@ -34,9 +34,14 @@ export function dayOf(a: Article): string {
 
 const f = (x: number): string => x.toFixed(3);
 
+/** Midnight UTC starting a YYYYMMDD day (ms). */
+export function dayStartMs(day: string): number {
+  return Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8));
+}
+
 /** The day `days` before a YYYYMMDD day, as YYYYMMDD. */
 export function dayBefore(day: string, days: number): string {
-  const t = Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8)) - days * 86_400_000;
+  const t = dayStartMs(day) - days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10).replace(/-/g, '');
 }
 

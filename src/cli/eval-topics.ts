@@ -22,6 +22,7 @@ import { UsageError, writeLine, type CliIO, type ParsedArgs } from './command.js
 import {
   articlesByDay,
   dayBefore,
+  dayStartMs,
   newestTime,
   readArchive,
   readLabelledArticles,
@@ -140,10 +141,7 @@ export function scoreTopics(
   const dayIndex = (day: string): DayIndex => {
     let hit = indexes.get(day);
     if (!hit) {
-      const cutoff =
-        at === undefined
-          ? Infinity
-          : Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8)) + at * 60_000;
+      const cutoff = at === undefined ? Infinity : dayStartMs(day) + at * 60_000;
       const list = (byDay.get(day) ?? []).filter((a) => !(publishedMs(a) > cutoff));
       const ids = new Set(list.map((a) => a.id));
       const past: Article[] = [];
@@ -157,17 +155,15 @@ export function scoreTopics(
     }
     return hit;
   };
+  const dayOfQuery = (q: TopicQuery): string => q.day.replace(/-/g, '');
   // Asked at a time of day, a question about a story not yet reported is not a question.
   const asked = queries.filter(
     (q) =>
-      at === undefined ||
-      q.expected === null ||
-      dayIndex(q.day.replace(/-/g, '')).stories.has(q.expected),
+      at === undefined || q.expected === null || dayIndex(dayOfQuery(q)).stories.has(q.expected),
   );
   return floors.map((floor) => {
     const outcomes = asked.map((query): TopicOutcome => {
-      const day = query.day.replace(/-/g, '');
-      const { index, now, ids } = dayIndex(day);
+      const { index, now, ids } = dayIndex(dayOfQuery(query));
       const searched = offlineArabicQuery(query.query);
       const answer = answerTopic(index, searched, { now, days: TOPIC_DAYS, floor });
       const first = answer.stories[0];

@@ -924,6 +924,29 @@ describe('the day after a day-filling event', () => {
       `${lead} ${filler(53500 + 40 * k, 30).join(' ')}.`,
     );
   const BOTH = `${STRIKES} ${COUNTRY}`;
+  /**
+   * `count` reports of one event (ids `${prefix}0`…), `hoursAgo` + k hours old: each text is the
+   * words of one pool less a quarter of them, in turn, after `lead(k)`; headlines by `title(k)`.
+   */
+  const eventReports = (
+    prefix: string,
+    pool: number,
+    count: number,
+    hoursAgo: number,
+    title: (k: number) => string,
+    lead: (k: number) => string = () => '',
+  ) => {
+    const shared = filler(pool, 20);
+    return Array.from({ length: count }, (_, k) =>
+      article(
+        `${prefix}${k}`,
+        `s${k}`,
+        hoursAgo + k,
+        title(k),
+        `${lead(k)}${shared.filter((_, i) => (i + k) % 4 !== 0).join(' ')}.`,
+      ),
+    );
+  };
   const today = (leads: string[]) => [...leads.map((l, k) => reaction(k, l)), ...others];
   const reactionGroups = (leads: string[], opts: Parameters<typeof clusterArticles>[1] = {}) =>
     idGroups(clusterArticles(today(leads), { ...WITH_HISTORY_PRIOR, ...opts }))
@@ -963,15 +986,13 @@ describe('the day after a day-filling event', () => {
   it("joins them to the group most of whose articles name it, when a third of the event's core does", () => {
     // Today's core: seven reports of the event, three of them naming it in their leads (the
     // others tell the capitals' warnings in their own words).
-    const shared = filler(56000, 20);
-    const core = Array.from({ length: 7 }, (_, k) =>
-      article(
-        `c${k}`,
-        `s${k}`,
-        5 + k,
-        `${filler(56100 + 10 * k, 2).join(' ')} ${shared[k]}`,
-        `${k < 3 ? `${BOTH} ` : ''}${shared.filter((_, i) => (i + k) % 4 !== 0).join(' ')}.`,
-      ),
+    const core = eventReports(
+      'c',
+      56000,
+      7,
+      5,
+      (k) => `${filler(56100 + 10 * k, 2).join(' ')} ${filler(56000, 20)[k]}`,
+      (k) => (k < 3 ? `${BOTH} ` : ''),
     );
     const articles = [...core, reaction(0, BOTH), reaction(1, BOTH), ...others];
     const groupsWith = (ongoing?: ReturnType<typeof dominantEvent>) =>
@@ -988,15 +1009,12 @@ describe('the day after a day-filling event', () => {
 
   it('is read by a digest from the digest of the day before', () => {
     // Yesterday's eight reports of the event (one story) and four other stories.
-    const shared = filler(55000, 20);
-    const reports = Array.from({ length: 8 }, (_, k) =>
-      article(
-        `y${k}`,
-        `s${k}`,
-        30 + k,
-        `${STRIKES} ${COUNTRY} ${filler(55100 + 10 * k, 2).join(' ')}`,
-        `${shared.filter((_, i) => (i + k) % 4 !== 0).join(' ')}.`,
-      ),
+    const reports = eventReports(
+      'y',
+      55000,
+      8,
+      30,
+      (k) => `${STRIKES} ${COUNTRY} ${filler(55100 + 10 * k, 2).join(' ')}`,
     );
     const lone = Array.from({ length: 4 }, (_, k) =>
       article(

@@ -405,23 +405,26 @@ describe('clustering the matches', () => {
 
   it("puts today's story of a subject before yesterday's of twice its outlets", () => {
     // Asked about a town: yesterday six outlets told its quake, today three tell its flood.
-    const quake = (k: number) =>
-      article(
-        `q${k}`,
-        `outlet${k}`,
-        26 + k,
+    const outlets = (id: string, count: number, hoursAgo: number, title: string, text: string) =>
+      Array.from({ length: count }, (_, k) =>
+        article(`${id}${k}`, `outlet${k}`, hoursAgo + k, title, text),
+      );
+    const index = createSearchIndex([
+      ...outlets(
+        'q',
+        6,
+        26,
         'زلزال يضرب ملاطية',
         'ضرب زلزال مدينة ملاطية وانهارت مبان قديمة وتواصل فرق الإنقاذ البحث عن ناجين.',
-      );
-    const flood = (k: number) =>
-      article(
-        `f${k}`,
-        `outlet${k}`,
-        2 + k,
+      ),
+      ...outlets(
+        'f',
+        3,
+        2,
         'فيضان يغمر ملاطية',
         'غمر فيضان أحياء مدينة ملاطية وأغلق طرقا رئيسية وأجلت السلطات مئات السكان.',
-      );
-    const index = createSearchIndex([...[0, 1, 2, 3, 4, 5].map(quake), ...[0, 1, 2].map(flood)]);
+      ),
+    ]);
     const { stories } = answerTopic(index, 'ملاطية', { now: NOW, days: 7 });
     expect(stories.map((s) => s.articles.length)).toEqual([3, 6]);
     expect(stories[0]!.title).toBe('فيضان يغمر ملاطية');
