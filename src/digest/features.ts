@@ -181,24 +181,69 @@ export interface Vocabulary {
   readonly size: number;
 }
 
-/** A new, empty vocabulary. */
+/**
+ * Stems numbered by their key (the skeleton, or the stem itself), shared by the vocabularies
+ * created while it is current: an hourly build meets last hour's stems again, and folding a
+ * stem to its skeleton and finding that in a map cost more than the rest of reading its word.
+ */
+interface KeyNumbers {
+  byStem: Map<string, number>;
+  byKey: Map<string, number>;
+  keys: string[];
+}
+
+/** Stems a numbering may hold before a new vocabulary starts a fresh one (memory stays bounded). */
+const SHARED_STEMS = 1 << 19;
+const sharedNumbers: Record<'skeletons' | 'stems', KeyNumbers | undefined> = {
+  skeletons: undefined,
+  stems: undefined,
+};
+
+/** The current numbering of one kind, a fresh one when it has grown past its bound. */
+function currentNumbers(kind: 'skeletons' | 'stems'): KeyNumbers {
+  let numbers = sharedNumbers[kind];
+  if (!numbers || numbers.byStem.size >= SHARED_STEMS) {
+    // A vocabulary keeps the numbering it was created with: replaced, never emptied.
+    numbers = { byStem: new Map(), byKey: new Map(), keys: [] };
+    sharedNumbers[kind] = numbers;
+  }
+  return numbers;
+}
+
+/**
+ * A new, empty vocabulary: ids from 0 in the order its terms are first asked for. Its stems'
+ * keys come from a numbering shared with the other vocabularies of the process (see
+ * {@link KeyNumbers}); only the dense ids are its own.
+ */
 export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary {
   const skeletons = opts.skeletons ?? true;
-  const byStem = new Map<string, number>();
-  const byKey = new Map<string, number>();
+  const numbers = currentNumbers(skeletons ? 'skeletons' : 'stems');
+  /** Shared key number → this vocabulary's id + 1 (0: not yet an id here). */
+  let dense = new Int32Array(Math.max(1024, numbers.keys.length + 1024));
   const keys: string[] = [];
   return {
     id(stem) {
-      let id = byStem.get(stem);
-      if (id === undefined) {
+      let k = numbers.byStem.get(stem);
+      if (k === undefined) {
         const key = skeletons ? skeleton(stem) : stem;
-        id = byKey.get(key);
-        if (id === undefined) {
-          id = byKey.size;
-          byKey.set(key, id);
-          keys.push(key);
+        k = numbers.byKey.get(key);
+        if (k === undefined) {
+          k = numbers.keys.length;
+          numbers.byKey.set(key, k);
+          numbers.keys.push(key);
         }
-        byStem.set(stem, id);
+        numbers.byStem.set(stem, k);
+      }
+      if (k >= dense.length) {
+        const grown = new Int32Array(Math.max(dense.length * 2, k + 1));
+        grown.set(dense);
+        dense = grown;
+      }
+      let id = dense[k]! - 1;
+      if (id < 0) {
+        id = keys.length;
+        dense[k] = id + 1;
+        keys.push(numbers.keys[k]!);
       }
       return id;
     },
@@ -206,7 +251,7 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
       return keys[id] ?? '';
     },
     get size() {
-      return byKey.size;
+      return keys.length;
     },
   };
 }

@@ -35,6 +35,33 @@ describe('termCountTable', () => {
   });
 });
 
+describe('createVocabulary', () => {
+  it('numbers its own terms from 0, folding spelling variants, whatever others have seen', () => {
+    const first = createVocabulary();
+    expect([first.id('ترامب'), first.id('بيان'), first.id('ترمب')]).toEqual([0, 1, 0]);
+    const second = createVocabulary();
+    expect([second.id('بيان'), second.id('ترمب'), second.id('ترامب')]).toEqual([0, 1, 1]);
+    expect(second.key(1)).toBe(first.key(0));
+    expect(second.size).toBe(2);
+    const plain = createVocabulary({ skeletons: false });
+    expect([plain.id('ترمب'), plain.id('ترامب')]).toEqual([0, 1]);
+  });
+
+  it('keeps its ids when a later vocabulary starts a fresh shared numbering', () => {
+    const old = createVocabulary();
+    expect(old.id('ترامب')).toBe(0);
+    // Past the shared numbering's bound: the next vocabulary starts a new one.
+    const filler = createVocabulary();
+    for (let i = 0; i < 1 << 19; i++) filler.id(`term${i}`);
+    const fresh = createVocabulary();
+    expect(fresh.id('بيان')).toBe(0);
+    expect([old.id('ترمب'), old.id('بيان'), old.id('ترامب')]).toEqual([0, 1, 0]);
+    expect(old.key(1)).toBe(fresh.key(0));
+    expect(filler.id('term7')).toBe(filler.id('term7'));
+    expect(filler.size).toBe(1 << 19);
+  });
+});
+
 describe('contentFingerprint', () => {
   const base = {
     title: 'زلزال قوي يضرب جنوب تركيا',
