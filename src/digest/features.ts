@@ -219,7 +219,7 @@ export function createVocabulary(opts: { skeletons?: boolean } = {}): Vocabulary
   const skeletons = opts.skeletons ?? true;
   const numbers = currentNumbers(skeletons ? 'skeletons' : 'stems');
   /** Shared key number → this vocabulary's id + 1 (0: not yet an id here). */
-  let dense = new Int32Array(Math.max(1024, numbers.keys.length + 1024));
+  let dense = new Int32Array(1024);
   const keys: string[] = [];
   return {
     id(stem) {
