@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/run-cli.js';
@@ -337,13 +337,19 @@ describe('smoke: khulasa bench digest', () => {
     expect(r.out).toMatch(
       /targets: 400 clustered over 2000 of history in [\d.]+ ms, [\d.]+ ms of CPU \(.*: n\/a\)/,
     );
+    // The processors the process may run on: one when pinned (taskset), the one-core figure.
+    const processors = availableParallelism();
+    expect(r.out).toContain(`${processors} processor${processors === 1 ? '' : 's'} available`);
+    expect(r.out.includes(`not pinned (${processors} processors)`)).toBe(processors > 1);
 
     const json = await run([...args, '--index-size', '300', '--queries', '5', '--json']);
     const figures = JSON.parse(json.out) as {
+      processors: number;
       clustering: { articles: number; medianMs: number; cpuMs: number; stories: number }[];
       topic: { queries: number; p95Ms: number };
       withHistory: { articles: number; backgroundArticles: number; medianMs: number };
     };
+    expect(figures.processors).toBe(processors);
     expect(figures.clustering.map((c) => c.articles)).toEqual([200, 400]);
     expect(figures.withHistory).toMatchObject({ articles: 400, backgroundArticles: 2000 });
     expect(figures.withHistory.medianMs).toBeGreaterThan(0);
