@@ -183,8 +183,8 @@ export interface Vocabulary {
 
 /**
  * Stems numbered by their key (the skeleton, or the stem itself), shared by the vocabularies
- * created while it is current: an hourly build meets last hour's stems again, and folding a
- * stem to its skeleton and finding that in a map cost more than the rest of reading its word.
+ * created while it is current: an hourly build meets last hour's stems again, and need not
+ * fold each to its skeleton and look that up once more.
  */
 interface KeyNumbers {
   byStem: Map<string, number>;
