@@ -149,6 +149,12 @@ export function archiveOngoing(
   };
 }
 
+/**
+ * The bars a sweep's summary counts notches under: the B-cubed F1 a tuned day should keep, and
+ * the floor no day should fall through.
+ */
+const SWEEP_BARS = [0.93, 0.9];
+
 /** Settings a sweep varies, each with its default and one notch. */
 const SWEEP: { name: keyof ClusterOptions; value: number; notch: number }[] = [
   { name: 'threshold', value: 0.22, notch: 0.02 },
@@ -271,6 +277,19 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
     const khulasaDays = scores.filter((s) => s.system === 'khulasa').map((s) => s.day);
     lines.push('', `sweep: khulasa B-cubed F1 (P) per day, one setting a notch either way`);
     lines.push(`${'setting'.padEnd(24)} ${khulasaDays.map((d) => d.padStart(15)).join(' ')}`);
+    /** Per day: the F1 at the defaults, the lowest a notch gave and where, notches under each bar. */
+    const days = new Map<string, { at: number; low: number; where: string; under: number[] }>();
+    let notches = 0;
+    for (const s of scores) {
+      if (s.system === 'khulasa') {
+        days.set(s.day, {
+          at: s.bcubed.f1,
+          low: Infinity,
+          where: '',
+          under: SWEEP_BARS.map(() => 0),
+        });
+      }
+    }
     for (const { name, value, notch } of SWEEP) {
       for (const v of [value - notch, value, value + notch]) {
         const swept = evaluateClustering(articles, labels, {
@@ -280,10 +299,36 @@ export async function evalClusters(args: ParsedArgs, io: CliIO): Promise<number>
           ...(background ? { background } : {}),
           ...(ongoing ? { ongoing } : {}),
         });
+        const setting = `${name} ${v.toFixed(3)}`;
         const cells = swept.map((s) => `${f(s.bcubed.f1)} (${f(s.bcubed.precision)})`.padStart(15));
-        lines.push(`${`${name} ${v.toFixed(3)}`.padEnd(24)} ${cells.join(' ')}`);
+        lines.push(`${setting.padEnd(24)} ${cells.join(' ')}`);
+        if (v === value) continue;
+        notches++;
+        for (const s of swept) {
+          const day = days.get(s.day)!;
+          if (s.bcubed.f1 < day.low) Object.assign(day, { low: s.bcubed.f1, where: setting });
+          SWEEP_BARS.forEach((bar, i) => {
+            if (s.bcubed.f1 < bar) day.under[i]!++;
+          });
+        }
       }
     }
+    const bars = SWEEP_BARS.map(f).join(' / ');
+    lines.push(
+      '',
+      `sweep summary: each day at the defaults, its lowest over the ${notches} notches, and how many notches fall under ${bars}`,
+    );
+    const fell: string[] = [];
+    days.forEach((d, day) => {
+      if (d.under.at(-1)! > 0) fell.push(day);
+      lines.push(
+        `${day.padEnd(9)} ${f(d.at)}  lowest ${f(d.low)} (${d.where})`.padEnd(58) +
+          ` under ${bars}: ${d.under.map((u) => `${u}/${notches}`).join(' ')}`,
+      );
+    });
+    lines.push(
+      `days under ${f(SWEEP_BARS.at(-1)!)} at some notch: ${fell.length ? fell.join(' ') : 'none'}`,
+    );
   }
   await writeLine(io.stdout, lines.join('\n'));
   return 0;

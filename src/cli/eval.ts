@@ -15,7 +15,8 @@ const HELP = `Usage:
       B-cubed and pairwise F1 of story clustering, per day, beside trivial baselines (a DIR:
       every *.stories.json in it, e.g. eval/labels, one day each). With
       --archive, the archive's articles of the N days (default 7) before each day are its
-      history; --sweep adds the figures with each tuned setting a notch either way.
+      history; --sweep adds the figures with each tuned setting a notch either way, and
+      each day's lowest notch and how many notches fall under 0.93 and 0.90.
   khulasa eval --topics QUERIES.jsonl --articles ARTICLES.jsonl --labels STORIES.json
                [--archive ARCHIVE.jsonl] [--at HH:MM] [--floor X] [--json]
       Top-1 accuracy of topic answers and "nothing" accuracy, each miss, and a sweep of the

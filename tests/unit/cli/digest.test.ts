@@ -320,6 +320,24 @@ describe('khulasa eval --clusters with history', () => {
     for (const setting of ['threshold 0.200', 'threshold 0.220', 'threshold 0.240']) {
       expect(out).toMatch(new RegExp(`^${setting} +\\d\\.\\d{3} \\(\\d\\.\\d{3}\\)`, 'm'));
     }
+    // The summary: each day's figure at the defaults, its lowest notch and where, the notches
+    // under each bar (two per setting, the defaults' own rows not counted).
+    const notches = [...out.matchAll(/^(\w+) [\d.]+ +\d\.\d{3} \(/gm)].length * (2 / 3);
+    expect(out).toContain(`its lowest over the ${notches} notches`);
+    const day = out.match(
+      /^(\d{8}) +(\d\.\d{3}) +lowest (\d\.\d{3}) \((\w+ [\d.]+)\) +under 0\.930 \/ 0\.900: (\d+)\/(\d+) (\d+)\/\d+$/m,
+    );
+    expect(day).not.toBeNull();
+    const [, , atDefaults, lowest, where, under93, of, under90] = day!;
+    expect(Number(lowest)).toBeLessThanOrEqual(Number(atDefaults));
+    expect(out).toMatch(new RegExp(`^${where} +${lowest} `, 'm'));
+    expect(Number(of)).toBe(notches);
+    expect(Number(under90)).toBeLessThanOrEqual(Number(under93));
+    expect(out).toMatch(
+      Number(under90) > 0
+        ? /^days under 0\.900 at some notch: \d{8}/m
+        : /^days under 0\.900 at some notch: none$/m,
+    );
   });
 });
 
