@@ -60,6 +60,100 @@ const LETTERS: Record<string, string> = {
   z: 'ز',
 };
 
+/**
+ * Given names the letter rules spell wrong, as Arabic news writes them. Arabic names written in
+ * Latin letters lose the sounds English has no letter for (ع ح ص ط ق) and write short vowels
+ * Arabic does not (Hassan is حسن, not هاسان; Omar عمر, not اومار); some Western names are not
+ * said as they are spelled (Michael مايكل, Jacques جاك). A full name asked offline ("Michael
+ * Cohen") finds nothing when one of its words is spelled wrong, so the most common ones are
+ * listed here, each with its variants.
+ */
+const GIVEN_NAMES = new Map<string, string>(
+  (
+    [
+      [['mohammed', 'mohammad', 'muhammad', 'mohamed', 'mohamad', 'muhammed'], 'محمد'],
+      [['ahmed', 'ahmad'], 'أحمد'],
+      [['ali'], 'علي'],
+      [['hassan', 'hasan'], 'حسن'],
+      [['hussein', 'hussain', 'husain', 'hossein', 'husayn'], 'حسين'],
+      [['omar', 'umar'], 'عمر'],
+      [['abdullah', 'abdallah'], 'عبدالله'],
+      [['abdel', 'abdul', 'abd'], 'عبد'],
+      [['abdulaziz', 'abdelaziz'], 'عبدالعزيز'],
+      [['saad'], 'سعد'],
+      [['adel', 'adil'], 'عادل'],
+      [['mustafa', 'mostafa', 'moustafa'], 'مصطفى'],
+      [['mahmoud', 'mahmud'], 'محمود'],
+      [['saleh', 'salih'], 'صالح'],
+      [['salah'], 'صلاح'],
+      [['hamad'], 'حمد'],
+      [['hamid', 'hamed'], 'حميد'],
+      [['khalifa'], 'خليفة'],
+      [['faisal', 'faysal'], 'فيصل'],
+      [['haider', 'haidar', 'hayder'], 'حيدر'],
+      [['ammar'], 'عمار'],
+      [['aziz'], 'عزيز'],
+      [['qassem', 'qasem', 'qasim', 'kassem'], 'قاسم'],
+      [['hamdan'], 'حمدان'],
+      [['zayed'], 'زايد'],
+      [['sultan'], 'سلطان'],
+      [['issa', 'isa'], 'عيسى'],
+      [['moussa', 'musa'], 'موسى'],
+      [['yahya'], 'يحيى'],
+      [['tariq', 'tarek', 'tareq'], 'طارق'],
+      [['fathi'], 'فتحي'],
+      [['fattah'], 'الفتاح'],
+      [['saeed'], 'سعيد'],
+      [['nasser', 'nasir'], 'ناصر'],
+      [['ismail'], 'إسماعيل'],
+      [['khalid', 'khaled'], 'خالد'],
+      [['walid', 'waleed'], 'وليد'],
+      [['youssef', 'yousef', 'yusuf', 'youssouf'], 'يوسف'],
+      [['rashid', 'rashed'], 'راشد'],
+      [['hamza'], 'حمزة'],
+      [['jamal'], 'جمال'],
+      [['kamal'], 'كمال'],
+      [['mansour', 'mansur'], 'منصور'],
+      [['samir'], 'سمير'],
+      [['fouad', 'fuad'], 'فؤاد'],
+      [['nabil'], 'نبيل'],
+      [['nabih'], 'نبيه'],
+      [['hafez', 'hafiz'], 'حافظ'],
+      [['abbas'], 'عباس'],
+      [['marwan'], 'مروان'],
+      [['osama', 'usama'], 'أسامة'],
+      [['ayman'], 'أيمن'],
+      [['javad', 'jawad'], 'جواد'],
+      [['moqtada', 'muqtada'], 'مقتدى'],
+      [['ghassan'], 'غسان'],
+      [['salameh', 'salame'], 'سلامة'],
+      [['recep'], 'رجب'],
+      [['tayyip'], 'طيب'],
+      [['michael'], 'مايكل'],
+      [['mike'], 'مايك'],
+      [['michel'], 'ميشال'],
+      [['sergei', 'sergey'], 'سيرغي'],
+      [['james'], 'جيمس'],
+      [['christopher'], 'كريستوفر'],
+      [['chris'], 'كريس'],
+      [['christian'], 'كريستيان'],
+      [['charles'], 'تشارلز'],
+      [['benjamin'], 'بنيامين'],
+      [['heather'], 'هيذر'],
+      [['sarah', 'sara'], 'سارة'],
+      [['george'], 'جورج'],
+      [['jean'], 'جان'],
+      [['jacques'], 'جاك'],
+      [['pierre'], 'بيير'],
+      [['francois'], 'فرانسوا'],
+      [['nicolas'], 'نيكولا'],
+      [['elizabeth'], 'إليزابيث'],
+      [['matthew'], 'ماثيو'],
+      [['paul'], 'بول'],
+    ] as [string[], string][]
+  ).flatMap(([latin, arabic]) => latin.map((l): [string, string] => [l, arabic])),
+);
+
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 /** Consonants after which a final s is sounded z. */
 const VOICED = new Set(['b', 'd', 'g', 'l', 'm', 'n', 'r', 'v']);
@@ -84,6 +178,13 @@ export function transliterateName(word: string): string | undefined {
     // Irish and Scottish Mc is written ماك (McEntee → ماكنتي).
     .replace(/^mc/, 'mak');
   if (w.length < 3 || !/^[a-zç]+$/.test(w)) return undefined;
+  const given = GIVEN_NAMES.get(
+    word
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  );
+  if (given !== undefined) return given;
   let out = '';
   let i = 0;
   if (VOWELS.has(w[0]!) && w[0] !== 'y') {

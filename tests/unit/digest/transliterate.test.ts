@@ -20,6 +20,15 @@ describe('names in Arabic letters', () => {
     ['Tillerson', 'تيلرسون'],
     ['Bossert', 'بوسرت'],
     ['McEntee', 'ماكنتي'],
+    // Given names the letter rules would spell wrong (ميتشايل, هاسان, اومار, سيرجاي, جاككيس).
+    ['Michael', 'مايكل'],
+    ['Hassan', 'حسن'],
+    ['Omar', 'عمر'],
+    ['Mohamed', 'محمد'],
+    ['Sergei', 'سيرغي'],
+    ['Jacques', 'جاك'],
+    ['Qassem', 'قاسم'],
+    ['Mahmoud', 'محمود'],
   ])('%s meets %s', (latin, arabic) => {
     const spelled = transliterateName(latin);
     expect(spelled).toBeDefined();
@@ -45,6 +54,11 @@ describe('a Latin-script question offline', () => {
     ['Macron Sarkozy', 'ماكرون ساركوزي'],
     // nothing else to search: the capitalised first word is the name
     ['Maryland shooting', 'ماريلاند'],
+    // A full name: the given name as the news writes it, not letter by letter.
+    ['Michael Cohen', 'مايكل كوهين'],
+    ['Mike Pompeo', 'بومبيو مايك'],
+    ['Sergei Lavrov', 'لافروف سيرغي'],
+    ['Hassan Nasrallah', 'نصر الله حسن'],
   ])('%j searches %j', (question, arabic) => {
     expect(offlineToArabic(question)).toBe(arabic);
   });
