@@ -96,6 +96,13 @@ export interface WordKeys {
    * stem is also matched as written, in full.
    */
   loose: ReadonlySet<string>;
+  /**
+   * A word that may be a name in -ون (بولتون, Bolton; تيلرسون): its full form's key and the key
+   * of the stem the stemmer leaves (بولت), which a plural shares with its singular (مهندسون,
+   * مهندس) but a name shares with another name (Usain Bolt's بولت). See `asName` in
+   * {@link createSearchIndex}.
+   */
+  name?: { full: string; stripped: string };
 }
 
 const keyMemo = new Map<string, WordKeys>();
@@ -167,6 +174,7 @@ function keysOf(raw: string): WordKeys {
     keys.add(placeKey(base));
     places.add(base);
   };
+  let name: WordKeys['name'];
   if (w.length >= 2 && !isStopword(w)) {
     const stems = [stem(w)];
     if (ARABIC_LETTER.test(w)) {
@@ -192,6 +200,16 @@ function keysOf(raw: string): WordKeys {
         // seldom takes the article; a plural in -ين (الطرفين) often does.
         if (f.length >= 5 && f.endsWith('ين') && stem(f).length <= 4 && !f.startsWith('ال'))
           stems.push(`${f.slice(0, -2)}ن`);
+        // A name in -ون loses it as a plural does (بولتون → بولت): its full form is a key too,
+        // marked, and the query decides by the articles which the word is (see `asName`).
+        if (
+          f.length >= 5 &&
+          f.endsWith('ون') &&
+          !f.startsWith('ال') &&
+          stem(f) === f.slice(0, -2)
+        ) {
+          name ??= { full: `+${stemKey(f)}`, stripped: stemKey(stem(f)) };
+        }
         const base = countryBase(f);
         if (base === undefined || !PLACE_BASES.has(base)) continue;
         place(base);
@@ -231,11 +249,17 @@ function keysOf(raw: string): WordKeys {
       } else firm.add(key);
     }
   }
+  // After the stems' keys: a word's first key is its own stem's.
+  if (name) {
+    keys.add(name.full);
+    firm.add(name.full);
+  }
   const loose = new Set([...keys].filter((k) => !firm.has(k) && !k.startsWith('^')));
   const out: WordKeys = {
     // Loose keys last: a word's first key is its own.
     keys: [...[...keys].filter((k) => !loose.has(k)), ...loose],
     loose: loose.size > 0 ? loose : NO_KEYS,
+    ...(name ? { name } : {}),
   };
   if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
   keyMemo.set(raw, out);
@@ -546,6 +570,19 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     return id === undefined ? EMPTY : postings[id]!;
   };
 
+  /**
+   * A query word that may be a name in -ون (see {@link WordKeys.name}) is read as the name, by
+   * its full form alone, when at least half the articles with its stem have that form: so
+   * "بولتون" finds Bolton and not Usain Bolt (بولت), while "مهندسون" still finds "مهندس", whose
+   * articles mostly write other forms.
+   */
+  const asName = (word: WordKeys): WordKeys => {
+    if (!word.name) return word;
+    const full = postingsOf(word.name.full).length;
+    if (full === 0 || 2 * full < postingsOf(word.name.stripped).length) return word;
+    return { keys: [word.name.full], loose: NO_KEYS };
+  };
+
   // Scratch space reused by every query: values by article, and lists of articles (a list
   // holds an article at most once, so n places suffice; nothing grows while a query runs).
   const wordBest = new Float32Array(n);
@@ -615,7 +652,7 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
       const hi = opts.until ? opts.until.getTime() : Infinity;
       touchedCount = 0;
       for (const words of queryReadings(query, (key) => postingsOf(key).length > 0)) {
-        scoreWords(words, lo, hi);
+        scoreWords(words.map(asName), lo, hi);
       }
       const limit = opts.limit ?? 50;
       // Only the best `limit` are sorted: the cut is the limit-th best score, selected.

@@ -108,6 +108,40 @@ describe('createSearchIndex (BM25)', () => {
     expect(parties.search('حزب الله').map((h) => h.article.id)).toEqual(['p2']);
   });
 
+  it('reads a word in -ون as a name when the articles write its stem so, as a plural otherwise', () => {
+    // The stemmer takes -ون off Bolton as off a plural: بولتون and Usain Bolt's بولت meet.
+    const names = createSearchIndex([
+      article('b1', 'alpha', 2, 'جون بولتون يتسلم منصبه مستشارا للأمن القومي', 'بدأ عمله الاثنين.'),
+      article('b2', 'beta', 3, 'بولتون يعقد أول اجتماع لمجلس الأمن القومي', 'ناقش الاجتماع سوريا.'),
+      article(
+        'b3',
+        'gamma',
+        4,
+        'أوساين بولت يعود إلى المضمار',
+        'عاد العداء الجامايكي إلى التدريب.',
+      ),
+      // A plural whose singular the articles write: the plural still finds them.
+      article('e1', 'alpha', 2, 'مهندس مصري يفوز بجائزة دولية', 'فاز مهندس شاب بالجائزة.'),
+      article('e2', 'beta', 3, 'نقابة المهندس تنتخب رئيسها', 'جرت الانتخابات الأحد.'),
+      article('e3', 'gamma', 4, 'مهندسون يحتجون على الأجور', 'احتج عشرات المهندسين.'),
+    ]);
+    for (const question of ['بولتون', 'وبولتون']) {
+      expect(
+        names
+          .search(question)
+          .map((h) => h.article.id)
+          .sort(),
+      ).toEqual(['b1', 'b2']);
+    }
+    expect(names.search('بولت').map((h) => h.article.id)).toContain('b3');
+    expect(
+      names
+        .search('مهندسون')
+        .map((h) => h.article.id)
+        .sort(),
+    ).toEqual(['e1', 'e2', 'e3']);
+  });
+
   describe('loose matches count three quarters of their place', () => {
     const loose = createSearchIndex([
       article('r1', 'alpha', 2, 'روحاني يحذر واشنطن', 'قال الرئيس الإيراني إن بلاده سترد.'),
