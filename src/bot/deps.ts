@@ -4,7 +4,7 @@
  * `createBotDeps` builds them from the real pieces; only the composition root calls it.
  */
 import type { Config } from '../config/index.js';
-import type { Digest, Story } from '../domain.js';
+import type { Article, Digest, Story } from '../domain.js';
 import { TOPIC_DAYS, answerTopic, createSearchIndex, type SearchIndex } from '../digest/index.js';
 import type { Logger } from '../log.js';
 import { checkSourceUrl } from '../sources/index.js';
@@ -31,8 +31,11 @@ export interface BotDeps {
    * there is none.
    */
   whenReady?(): Promise<void>;
-  /** Stories of the last days matching an ARABIC query. */
-  searchTopic(arabicQuery: string): Promise<{ stories: Story[] }>;
+  /**
+   * Stories of the last days matching an ARABIC query; with none, the articles that name it in
+   * passing, when there are any.
+   */
+  searchTopic(arabicQuery: string): Promise<{ stories: Story[]; mentions?: Article[] }>;
   /** A digest in another language (cached per digest and language by the translator). */
   translateDigest(
     digest: Digest,
@@ -125,7 +128,7 @@ export function createBotDeps(input: BotDepsInput): BotDeps {
     async searchTopic(arabicQuery) {
       const index = await currentIndex();
       const answer = answerTopic(index, arabicQuery, { now: now(), days });
-      return { stories: answer.stories };
+      return { stories: answer.stories, mentions: answer.mentions };
     },
     translateDigest: (digest, to) => translateDigest(digest, to, translator),
     toArabicQuery: (query, chatId) => toArabicQuery(query, translator, chatId),

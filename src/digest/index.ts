@@ -39,6 +39,7 @@ export { transliterateName } from './transliterate.js';
 export { hashString } from './hash.js';
 export { bcubed, pairwise, type PRF } from './metrics.js';
 export {
+  MAX_MENTIONS,
   RELEVANCE_FLOOR,
   TOPIC_DAYS,
   ZONE_WEIGHTS,

@@ -796,7 +796,17 @@ export interface TopicAnswer {
   query: string;
   stories: Story[];
   nothing: boolean;
+  /**
+   * When nothing passes the floor: the articles that name the subject in passing (in their
+   * body), best first, at most {@link MAX_MENTIONS}; empty otherwise. A reader who asks about
+   * someone named only in passing ("Bolton", the day after his appointment) learns where, rather
+   * than that the news never named him.
+   */
+  mentions: Article[];
 }
+
+/** Most articles a "nothing" answer names as mentioning the subject in passing. */
+export const MAX_MENTIONS = 3;
 
 /**
  * Answers a topic question: the stories of the last `days` days whose best article passes the
@@ -812,7 +822,6 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
   const since = new Date(opts.now.getTime() - days * 86_400_000);
   const until = new Date(opts.now.getTime() + 10 * 60_000);
   const window = { since, until, limit: opts.maxArticles ?? 30 };
-  const none = { query, stories: [], nothing: true };
   const passes = (found: ReturnType<SearchIndex['search']>): boolean =>
     found.length > 0 && found[0]!.score >= floor;
   let hits = index.search(query, window);
@@ -825,7 +834,13 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
       break;
     }
   }
-  if (!passes(hits)) return none;
+  const none = (): TopicAnswer => ({
+    query,
+    stories: [],
+    nothing: true,
+    mentions: hits.slice(0, MAX_MENTIONS).map((h) => h.article),
+  });
+  if (!passes(hits)) return none();
   // Weaker matches still join the story they belong to; alone they are never an answer.
   const kept = hits.filter((h) => h.score >= floor / 2);
   const scoreOf = new Map(kept.map((h) => [h.article.id, h.score]));
@@ -865,7 +880,7 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
     .map((r) => ({ ...r, rank: r.score - RECENCY_PER_DAY * ageInDays(opts.now, r.latest) }))
     .sort((a, b) => b.rank - a.rank || b.latest - a.latest || cmp(a.id, b.id))
     .slice(0, opts.maxStories ?? 5);
-  if (ranked.length === 0) return none;
+  if (ranked.length === 0) return none();
   // Each story headed by what is new in it: not by a headline an older story of the answer
   // already carries (a day's part, or a day's second wave of one event).
   const titleKeys = new Map(
@@ -875,6 +890,7 @@ export function answerTopic(index: SearchIndex, query: string, opts: TopicOption
   return {
     query,
     nothing: false,
+    mentions: [],
     stories: ranked.map((r) =>
       buildStory(
         newFirst(

@@ -3,7 +3,7 @@
  * in another language is turned into Arabic first; the answer comes in the reader's language.
  */
 import { Composer } from 'telegraf';
-import type { Story } from '../../domain.js';
+import type { Article, Story } from '../../domain.js';
 import { topicAnswerRef } from '../callback-data.js';
 import { readerLanguage, type BotContext } from '../context.js';
 import { renderTopicAnswer } from '../format.js';
@@ -26,17 +26,48 @@ const STORY_NUMBER = /^[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}$/u;
 /** Headlines suggested when nothing matches a question. */
 export const NOTHING_HEADLINES = 3;
 
+/** Headlines as a numbered list of links, in the reader's language when they can be translated. */
+async function headlineList(ctx: BotContext, stories: Story[]): Promise<string[]> {
+  const headlines = stories.map((s) => ({ ...s, points: [] }));
+  const shown = await translateStories(ctx, headlines, readerLanguage(ctx)).catch(() => ({
+    stories: headlines,
+  }));
+  return shown.stories.map((s, i) => {
+    const url = s.sources[0]?.url ?? s.articles[0]?.url ?? '';
+    return `${i + 1}. ${url ? link(s.title, url) : escapeHtml(s.title)}`;
+  });
+}
+
+/** An article as a story of one, for {@link headlineList}. */
+const asHeadline = (a: Article): Story => ({
+  id: a.id,
+  title: a.title,
+  points: [],
+  sources: [{ name: a.sourceName, url: a.url }],
+  articles: [{ id: a.id, source: a.sourceName, title: a.title, url: a.url }],
+  score: 0,
+});
+
 /**
- * The "nothing recent matches" reply: said plainly, with the latest digest's top headlines (in
- * the reader's language when they can be translated) so the reader has somewhere to go.
+ * The "nothing recent matches" reply: said plainly, with the articles that name the subject in
+ * passing when there are any, and the latest digest's top headlines (each in the reader's
+ * language when they can be translated) so the reader has somewhere to go.
  */
 async function nothingReply(
   ctx: BotContext,
   query: string,
   untranslated: boolean,
+  mentions: readonly Article[],
 ): Promise<string> {
   const lines = [t(ctx.ui, 'topic.none', { query: query.slice(0, 200) })];
   if (untranslated) lines.push(t(ctx.ui, 'topic.untranslated'));
+  if (mentions.length > 0) {
+    lines.push(
+      '',
+      t(ctx.ui, 'topic.none.mentioned'),
+      ...(await headlineList(ctx, mentions.map(asHeadline))),
+    );
+  }
   let top: Story[] = [];
   try {
     top = ((await ctx.deps.getDigest())?.stories ?? []).slice(0, NOTHING_HEADLINES);
@@ -44,15 +75,7 @@ async function nothingReply(
     ctx.log.warn({ err }, 'no digest to suggest headlines from');
   }
   if (top.length === 0) return lines.join('\n');
-  const headlines = top.map((s) => ({ ...s, points: [] }));
-  const shown = await translateStories(ctx, headlines, readerLanguage(ctx)).catch(() => ({
-    stories: headlines,
-  }));
-  lines.push('', t(ctx.ui, 'topic.none.top'));
-  shown.stories.forEach((s, i) => {
-    const url = s.sources[0]?.url ?? s.articles[0]?.url ?? '';
-    lines.push(`${i + 1}. ${url ? link(s.title, url) : escapeHtml(s.title)}`);
-  });
+  lines.push('', t(ctx.ui, 'topic.none.top'), ...(await headlineList(ctx, top)));
   return lines.join('\n');
 }
 
@@ -93,11 +116,16 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
   const cut = Array.from(query).length > MAX_QUERY;
   const shown = cut ? Array.from(query).slice(0, MAX_QUERY).join('') : query;
   let untranslated = false;
+  let mentions: readonly Article[] = [];
   const messages = await withTyping(ctx, async () => {
     const arabic = await ctx.deps.toArabicQuery(shown, ctx.chat?.id);
     untranslated = arabic.language !== 'ar' && arabic.query === shown;
-    const { stories } = await ctx.deps.searchTopic(arabic.query);
-    if (stories.length === 0) return undefined;
+    const found = await ctx.deps.searchTopic(arabic.query);
+    const stories = found.stories;
+    if (stories.length === 0) {
+      mentions = found.mentions ?? [];
+      return undefined;
+    }
     const result = await translateStories(ctx, stories, readerLanguage(ctx));
     // The Arabic stories are kept for the buttons that open each story (and its original).
     const originalRef = await keepOriginal(ctx, stories);
@@ -117,7 +145,7 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
     return;
   }
   if (!messages) {
-    await replyHtml(ctx, await nothingReply(ctx, shown, untranslated));
+    await replyHtml(ctx, await nothingReply(ctx, shown, untranslated, mentions));
     return;
   }
   await replyRendered(ctx, messages);

@@ -25,6 +25,7 @@ export const ar: Record<MessageKey, string> = {
   'topic.title': 'عن «{query}»',
   'topic.none': 'لا شيء عن «{query}» في أخبار الأيام السبعة الماضية.',
   'topic.none.top': 'أبرز عناوين اليوم:',
+  'topic.none.mentioned': 'ورد ذكره عرضًا في:',
   'topic.untranslated':
     'الترجمة غير متاحة، فبحثت بكلماتك كما كتبتها. الكلمات العربية تجد أكثر: /topic المغرب',
   'topic.too.long': 'سؤالك طويل؛ بحثت في أول {n} حرف منه.',

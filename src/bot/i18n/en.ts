@@ -25,6 +25,7 @@ export const en = {
   'topic.title': 'About “{query}”',
   'topic.none': 'Nothing about “{query}” in the news of the last 7 days.',
   'topic.none.top': 'Today’s top headlines:',
+  'topic.none.mentioned': 'Named in passing in:',
   'topic.untranslated':
     'Translation is not available, so I searched your words as typed. Arabic words find more: /topic المغرب',
   'topic.too.long': 'That question is long; I searched its first {n} characters.',

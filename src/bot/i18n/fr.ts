@@ -27,6 +27,7 @@ export const fr: Record<MessageKey, string> = {
   'topic.title': 'À propos de « {query} »',
   'topic.none': 'Rien sur « {query} » dans l’actualité des 7 derniers jours.',
   'topic.none.top': 'Les gros titres du jour :',
+  'topic.none.mentioned': 'Cité au passage dans :',
   'topic.untranslated':
     'La traduction n’est pas disponible : j’ai cherché vos mots tels quels. Des mots arabes trouvent davantage : /topic المغرب',
   'topic.too.long': 'Votre question est longue ; j’ai cherché ses {n} premiers caractères.',

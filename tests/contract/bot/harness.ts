@@ -6,7 +6,7 @@ import { createBot, type Bot } from '../../../src/bot/bot.js';
 import type { BotDeps } from '../../../src/bot/deps.js';
 import { launchBot, type StopBot } from '../../../src/bot/launch.js';
 import { parseConfig, type Config } from '../../../src/config/index.js';
-import type { Digest, Story } from '../../../src/domain.js';
+import type { Article, Digest, Story } from '../../../src/domain.js';
 import { createLogger, silentLogger } from '../../../src/log.js';
 import { createStore } from '../../../src/store/index.js';
 import type { Store } from '../../../src/store/types.js';
@@ -109,6 +109,8 @@ export async function startHarness(
     basePath?: string;
     /** A store other than memory (the chaos suite runs on SQLite and Redis). */
     storeUrl?: string;
+    /** Articles a question no story matches is named in, in passing. */
+    mentions?: Article[];
   } = {},
 ): Promise<Harness> {
   const api = await startFakeBotApi({
@@ -141,7 +143,9 @@ export async function startHarness(
       const stories = (digest?.stories ?? []).filter((s) =>
         words.some((w) => s.title.includes(w) || s.points.some((p) => p.includes(w))),
       );
-      return { stories };
+      return stories.length === 0 && opts.mentions
+        ? { stories, mentions: opts.mentions }
+        : { stories };
     },
     translateDigest: (digest, to) => translateDigest(digest, to, translator),
     toArabicQuery: (query, chatId) => toArabicQuery(query, translator, chatId),

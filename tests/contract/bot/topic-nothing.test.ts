@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleDigest, startHarness, story, texts, type Harness } from './harness.js';
+import type { Article } from '../../../src/domain.js';
+import { NOW, sampleDigest, startHarness, story, texts, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -35,6 +36,42 @@ describe('a topic question that nothing recent matches, through telegraf', () =>
     expect(text).toContain('Nothing about “بركان”');
     expect(text).toContain('Today’s top headlines:');
     expect(text).toContain('[de] افتتاح معرض الكتاب');
+  });
+
+  it('names the articles that mention the subject in passing, escaped and translated', async () => {
+    const mention = (id: string, title: string): Article => ({
+      id,
+      url: `https://www.bbc.com/arabic/${id}`,
+      sourceId: 'bbc',
+      sourceName: 'بي بي سي',
+      title,
+      text: 'نص الخبر.',
+      publishedAt: NOW.toISOString(),
+      fetchedAt: NOW.toISOString(),
+      language: 'ar',
+    });
+    const mentions = [
+      mention('b1', 'ثالث استقالة في مجلس الأمن القومي بعد تعيين بولتون'),
+      mention('b2', 'تحليل: واشنطن <بين> خيارين في سوريا'),
+    ];
+    h = await startHarness({ digest: DIGEST, mentions });
+    const text = texts(await h.say({ chatId: 11, text: '/topic بولتون', languageCode: 'ar' }))[0]!;
+    expect(text).toContain('لا شيء عن «بولتون»');
+    expect(text).toContain(
+      'ورد ذكره عرضًا في:\n1. <a href="https://www.bbc.com/arabic/b1">ثالث استقالة في مجلس الأمن القومي',
+    );
+    expect(text).toContain(
+      '2. <a href="https://www.bbc.com/arabic/b2">تحليل: واشنطن &lt;بين&gt; خيارين',
+    );
+    // The mentions first, then the day's headlines.
+    expect(text.indexOf('ورد ذكره')).toBeLessThan(text.indexOf('أبرز عناوين اليوم:'));
+
+    await h.say({ chatId: 12, text: '/lang de', languageCode: 'en' });
+    const german = texts(
+      await h.say({ chatId: 12, text: '/topic بولتون', languageCode: 'en' }),
+    )[0]!;
+    expect(german).toContain('Named in passing in:');
+    expect(german).toContain('[de] ثالث استقالة');
   });
 
   it('says nothing matches, without headlines, when there is no digest yet', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_MENTIONS,
   RELEVANCE_FLOOR,
   answerTopic,
   articleZones,
@@ -181,13 +182,37 @@ describe('topic ranking by where the words are', () => {
   });
 
   it.each([
-    ['a word only in the body', 'التذاكر'],
-    ['a word only in a related-links line', 'المرشحين'],
-    ['a topic nobody wrote about', 'بركان'],
-    ['a question whose words are split across stories', 'المنتخب الوقود'],
-  ])('answers nothing for %s', (_name, query) => {
+    ['a word only in the body', 'التذاكر', ['m1']],
+    ['a word only in a related-links line', 'المرشحين', []],
+    ['a topic nobody wrote about', 'بركان', []],
+    ['a question whose words are split across stories', 'المنتخب الوقود', []],
+  ])('answers nothing for %s, naming the articles that mention it', (_name, query, mentioned) => {
     const answer = answerTopic(index, query, { now: NOW, days: 1 });
-    expect(answer).toEqual({ query, stories: [], nothing: true });
+    expect(answer).toMatchObject({ query, stories: [], nothing: true });
+    expect(answer.mentions.map((a) => a.id)).toEqual(mentioned);
+  });
+
+  it('names no article in passing when a story answers', () => {
+    expect(answerTopic(index, 'كرة القدم', { now: NOW, days: 1 }).mentions).toEqual([]);
+  });
+
+  it('names at most a few articles in passing, and only those of the days asked about', () => {
+    const text = [
+      'رفعت الحكومة أسعار الوقود بنسبة عشرة في المئة اعتبارا من صباح اليوم.',
+      'وقال تجار إن الزيادة ستنعكس على أسعار النقل والسلع.',
+      'وفي سياق منفصل، ذكر التقرير أن البركان الخامد لم يعد يثير القلق.',
+    ].join('\n');
+    const mentions = Array.from({ length: MAX_MENTIONS + 2 }, (_, i) =>
+      article(`x${i}`, 'beta', 2 + i, `أسعار الوقود ترتفع للمرة ${i + 1}`, text),
+    );
+    const old = article('x-old', 'beta', 80, 'أسعار الوقود قبل أيام', text);
+    const answer = answerTopic(createSearchIndex([...mentions, old]), 'البركان', {
+      now: NOW,
+      days: 1,
+    });
+    expect(answer.nothing).toBe(true);
+    expect(answer.mentions).toHaveLength(MAX_MENTIONS);
+    expect(answer.mentions.map((a) => a.id)).not.toContain('x-old');
   });
 
   it('does not answer "Syria" with a story about verses (سور) of the Quran', () => {
