@@ -1,4 +1,4 @@
-import { transliterateName } from './transliterate.js';
+import { foldLatin, transliterateName } from './transliterate.js';
 
 /**
  * An offline glossary for topic questions when no translation provider is set up (or it
@@ -329,14 +329,6 @@ const ENTRIES: [string[], string][] = [
   [['missile', 'missiles'], 'صواريخ'],
 ];
 
-/** Latin letters without their accents, lower-cased: "Égypte" → "egypte". */
-function fold(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
-
 const hasCapital = (s: string): boolean => /\p{Lu}/u.test(s);
 
 /** Every Arabic word of the glossary's names (سوريا, تركيا, كوريا, الشمالية, …), as written there. */
@@ -353,7 +345,7 @@ for (const [keys, arabic] of ENTRIES) {
     const words = k.split(/[\s'’-]+/u).filter(Boolean);
     longest = Math.max(longest, words.length);
     if (hasCapital(k)) CAPITALS.set(words.join(' '), arabic);
-    else GLOSSARY.set(words.map(fold).join(' '), arabic);
+    else GLOSSARY.set(words.map(foldLatin).join(' '), arabic);
   }
 }
 
@@ -365,7 +357,7 @@ function matchGlossary(words: readonly string[]): { found: string[]; unknown: nu
     let matched = 0;
     for (let n = Math.min(longest, words.length - i); n >= 1 && !matched; n--) {
       const span = words.slice(i, i + n);
-      const folded = span.map(fold).join(' ');
+      const folded = span.map(foldLatin).join(' ');
       const arabic =
         CAPITALS.get(span.join(' ')) ??
         GLOSSARY.get(folded) ??
@@ -431,13 +423,13 @@ export function offlineToArabic(query: string): string | undefined {
     const w = words[i]!;
     const name =
       words.length === 1 ||
-      (capitalised(w) && (i > 0 || allCapitalised) && !NOT_NAMES.has(fold(w)));
+      (capitalised(w) && (i > 0 || allCapitalised) && !NOT_NAMES.has(foldLatin(w)));
     if (name) spell(i);
   }
   // Nothing else to search: a capitalised first word is then the name ("Maryland shooting").
   const first = words[0];
   if (found.length === 0 && unknown.includes(0) && first && capitalised(first)) {
-    if (!NOT_NAMES.has(fold(first))) spell(0);
+    if (!NOT_NAMES.has(foldLatin(first))) spell(0);
   }
   return found.length > 0 ? found.join(' ') : undefined;
 }

@@ -154,6 +154,14 @@ const GIVEN_NAMES = new Map<string, string>(
   ).flatMap(([latin, arabic]) => latin.map((l): [string, string] => [l, arabic])),
 );
 
+/** A Latin word without accents, in lower case: "Élysée" → "elysee". */
+export function foldLatin(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 /** Consonants after which a final s is sounded z. */
 const VOICED = new Set(['b', 'd', 'g', 'l', 'm', 'n', 'r', 'v']);
@@ -167,10 +175,10 @@ const VOICED = new Set(['b', 'd', 'g', 'l', 'm', 'n', 'r', 'v']);
  * transliterateName('Cambridge'); // 'كامبريدج'
  */
 export function transliterateName(word: string): string | undefined {
-  const w = word
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  const folded = foldLatin(word);
+  const given = GIVEN_NAMES.get(folded);
+  if (given !== undefined) return given;
+  const w = folded
     // A double s stays unvoiced (Bossert → بوسرت): kept as a letter the loop reads as س.
     .replace(/ss+/g, 'ç')
     // Other double letters are one sound (Mueller, Merkel's "ll").
@@ -178,13 +186,6 @@ export function transliterateName(word: string): string | undefined {
     // Irish and Scottish Mc is written ماك (McEntee → ماكنتي).
     .replace(/^mc/, 'mak');
   if (w.length < 3 || !/^[a-zç]+$/.test(w)) return undefined;
-  const given = GIVEN_NAMES.get(
-    word
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase(),
-  );
-  if (given !== undefined) return given;
   let out = '';
   let i = 0;
   if (VOWELS.has(w[0]!) && w[0] !== 'y') {

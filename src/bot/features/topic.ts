@@ -26,19 +26,7 @@ const STORY_NUMBER = /^[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}$/u;
 /** Headlines suggested when nothing matches a question. */
 export const NOTHING_HEADLINES = 3;
 
-/** Headlines as a numbered list of links, in the reader's language when they can be translated. */
-async function headlineList(ctx: BotContext, stories: Story[]): Promise<string[]> {
-  const headlines = stories.map((s) => ({ ...s, points: [] }));
-  const shown = await translateStories(ctx, headlines, readerLanguage(ctx)).catch(() => ({
-    stories: headlines,
-  }));
-  return shown.stories.map((s, i) => {
-    const url = s.sources[0]?.url ?? s.articles[0]?.url ?? '';
-    return `${i + 1}. ${url ? link(s.title, url) : escapeHtml(s.title)}`;
-  });
-}
-
-/** An article as a story of one, for {@link headlineList}. */
+/** An article as a story of one, to list its headline beside the digest's. */
 const asHeadline = (a: Article): Story => ({
   id: a.id,
   title: a.title,
@@ -50,8 +38,8 @@ const asHeadline = (a: Article): Story => ({
 
 /**
  * The "nothing recent matches" reply: said plainly, with the articles that name the subject in
- * passing when there are any, and the latest digest's top headlines (each in the reader's
- * language when they can be translated) so the reader has somewhere to go.
+ * passing when there are any, and the latest digest's top headlines (all in the reader's
+ * language when they can be translated, in one request) so the reader has somewhere to go.
  */
 async function nothingReply(
   ctx: BotContext,
@@ -61,21 +49,26 @@ async function nothingReply(
 ): Promise<string> {
   const lines = [t(ctx.ui, 'topic.none', { query: query.slice(0, 200) })];
   if (untranslated) lines.push(t(ctx.ui, 'topic.untranslated'));
-  if (mentions.length > 0) {
-    lines.push(
-      '',
-      t(ctx.ui, 'topic.none.mentioned'),
-      ...(await headlineList(ctx, mentions.map(asHeadline))),
-    );
-  }
   let top: Story[] = [];
   try {
     top = ((await ctx.deps.getDigest())?.stories ?? []).slice(0, NOTHING_HEADLINES);
   } catch (err) {
     ctx.log.warn({ err }, 'no digest to suggest headlines from');
   }
-  if (top.length === 0) return lines.join('\n');
-  lines.push('', t(ctx.ui, 'topic.none.top'), ...(await headlineList(ctx, top)));
+  const headlines = [...mentions.map(asHeadline), ...top].map((s) => ({ ...s, points: [] }));
+  if (headlines.length === 0) return lines.join('\n');
+  const shown = await translateStories(ctx, headlines, readerLanguage(ctx)).catch(() => ({
+    stories: headlines,
+  }));
+  const list = (stories: Story[]): string[] =>
+    stories.map((s, i) => {
+      const url = s.sources[0]?.url ?? s.articles[0]?.url ?? '';
+      return `${i + 1}. ${url ? link(s.title, url) : escapeHtml(s.title)}`;
+    });
+  const named = shown.stories.slice(0, mentions.length);
+  if (named.length > 0) lines.push('', t(ctx.ui, 'topic.none.mentioned'), ...list(named));
+  const rest = shown.stories.slice(mentions.length);
+  if (rest.length > 0) lines.push('', t(ctx.ui, 'topic.none.top'), ...list(rest));
   return lines.join('\n');
 }
 
@@ -120,10 +113,9 @@ async function answer(ctx: BotContext, rawQuery: string): Promise<void> {
   const messages = await withTyping(ctx, async () => {
     const arabic = await ctx.deps.toArabicQuery(shown, ctx.chat?.id);
     untranslated = arabic.language !== 'ar' && arabic.query === shown;
-    const found = await ctx.deps.searchTopic(arabic.query);
-    const stories = found.stories;
+    const { stories, mentions: passing = [] } = await ctx.deps.searchTopic(arabic.query);
     if (stories.length === 0) {
-      mentions = found.mentions ?? [];
+      mentions = passing;
       return undefined;
     }
     const result = await translateStories(ctx, stories, readerLanguage(ctx));
