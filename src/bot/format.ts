@@ -66,6 +66,11 @@ export function isRtl(language: string): boolean {
   return RTL_LANGUAGES.has(language.toLowerCase().split(/[-_]/)[0]!);
 }
 
+/** The mark that starts a line in `language` (a right-to-left mark, or nothing). */
+export function lineMark(language: string): string {
+  return isRtl(language) ? RLM : '';
+}
+
 const BREAK_AFTER = /[\s،؛؟.,;:!?)\]»”-]/u;
 
 /**
@@ -194,7 +199,7 @@ function storyBlock(
   index: number,
   opts: { ui: string; language: string; limit: number },
 ): Block {
-  const rtl = isRtl(opts.language) ? RLM : '';
+  const rtl = lineMark(opts.language);
   const mark = story.update ? ` · <i>${t(opts.ui, 'digest.updated')}</i>` : '';
   const rawTitle = story.title.replace(/\s+/g, ' ').trim();
   const title = rawTitle.length > TITLE_MAX ? `${rawTitle.slice(0, TITLE_MAX)}…` : rawTitle;
@@ -239,7 +244,7 @@ function headerBlock(
   opts: RenderOptions & { limit: number },
   afterHtml = '',
 ): Block {
-  const rtl = isRtl(opts.ui) ? RLM : '';
+  const rtl = lineMark(opts.ui);
   const lines = [`${rtl}<b>${headingHtml}</b>${afterHtml}`];
   if (opts.notice) lines.push(...wrapLine(`${rtl}<i>`, opts.notice, opts.limit, '</i>'));
   return { lines };
@@ -338,7 +343,7 @@ interface BriefOptions {
 
 /** One story in the brief form: numbered headline, one short key sentence, outlets and time. */
 function briefBlock(story: Story, index: number, opts: BriefOptions): Block {
-  const rtl = isRtl(opts.language) ? RLM : '';
+  const rtl = lineMark(opts.language);
   const mark = story.update ? ` · <i>${t(opts.ui, 'digest.updated')}</i>` : '';
   const title = shortTitle(story.title, BRIEF_TITLE_MAX);
   const href = opts.channel ? safeHref(story.sources[0]?.url ?? story.articles[0]?.url ?? '') : '';
@@ -459,7 +464,7 @@ export function renderDigest(input: Digest, opts: DigestRenderOptions): Rendered
   if (topics) {
     const names = topics.followed.join('، ');
     const key = topics.missed ? 'digest.topics.none' : 'digest.topics.lead';
-    header.lines.push(`${isRtl(opts.ui) ? RLM : ''}<i>${t(opts.ui, key, { topics: names })}</i>`);
+    header.lines.push(`${lineMark(opts.ui)}<i>${t(opts.ui, key, { topics: names })}</i>`);
     if (!topics.missed && !opts.channel) {
       const text = decodeEntities(t(opts.ui, 'btn.all.stories'));
       extraButtons = [[{ text, callback_data: encodeCallback({ kind: 'all', ref }) }]];

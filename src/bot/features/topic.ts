@@ -6,7 +6,7 @@ import { Composer } from 'telegraf';
 import type { Article, Story } from '../../domain.js';
 import { topicAnswerRef } from '../callback-data.js';
 import { readerLanguage, type BotContext } from '../context.js';
-import { renderTopicAnswer } from '../format.js';
+import { lineMark, renderTopicAnswer } from '../format.js';
 import { escapeHtml, link } from '../html.js';
 import { t } from '../i18n/index.js';
 import { translateStories, withinLimit } from '../on-demand.js';
@@ -39,7 +39,10 @@ const asHeadline = (a: Article): Story => ({
 /**
  * The "nothing recent matches" reply: said plainly, with the articles that name the subject in
  * passing when there are any, and the latest digest's top headlines (all in the reader's
- * language when they can be translated, in one request) so the reader has somewhere to go.
+ * language when they can be translated, in one request, else in Arabic with the notice that
+ * says why) so the reader has somewhere to go. Each line starts with the mark of its own
+ * language's direction, as a digest's do: a numbered headline starts with a digit, and one that
+ * starts with a Latin name ("CNN: …") would otherwise run left to right in an Arabic chat.
  */
 async function nothingReply(
   ctx: BotContext,
@@ -47,8 +50,9 @@ async function nothingReply(
   untranslated: boolean,
   mentions: readonly Article[],
 ): Promise<string> {
-  const lines = [t(ctx.ui, 'topic.none', { query: query.slice(0, 200) })];
-  if (untranslated) lines.push(t(ctx.ui, 'topic.untranslated'));
+  const ui = lineMark(ctx.ui);
+  const lines = [ui + t(ctx.ui, 'topic.none', { query: query.slice(0, 200) })];
+  if (untranslated) lines.push(ui + t(ctx.ui, 'topic.untranslated'));
   let top: Story[] = [];
   try {
     top = ((await ctx.deps.getDigest())?.stories ?? []).slice(0, NOTHING_HEADLINES);
@@ -57,18 +61,22 @@ async function nothingReply(
   }
   const headlines = [...mentions.map(asHeadline), ...top].map((s) => ({ ...s, points: [] }));
   if (headlines.length === 0) return lines.join('\n');
-  const shown = await translateStories(ctx, headlines, readerLanguage(ctx)).catch(() => ({
-    stories: headlines,
-  }));
+  const shown: { stories: Story[]; language: string; notice?: string } = await translateStories(
+    ctx,
+    headlines,
+    readerLanguage(ctx),
+  ).catch(() => ({ stories: headlines, language: 'ar' }));
+  const mark = lineMark(shown.language);
   const list = (stories: Story[]): string[] =>
     stories.map((s, i) => {
       const url = s.sources[0]?.url ?? s.articles[0]?.url ?? '';
-      return `${i + 1}. ${url ? link(s.title, url) : escapeHtml(s.title)}`;
+      return `${mark}${i + 1}. ${url ? link(s.title, url) : escapeHtml(s.title)}`;
     });
+  if (shown.notice) lines.push(`${ui}<i>${escapeHtml(shown.notice)}</i>`);
   const named = shown.stories.slice(0, mentions.length);
-  if (named.length > 0) lines.push('', t(ctx.ui, 'topic.none.mentioned'), ...list(named));
+  if (named.length > 0) lines.push('', ui + t(ctx.ui, 'topic.none.mentioned'), ...list(named));
   const rest = shown.stories.slice(mentions.length);
-  if (rest.length > 0) lines.push('', t(ctx.ui, 'topic.none.top'), ...list(rest));
+  if (rest.length > 0) lines.push('', ui + t(ctx.ui, 'topic.none.top'), ...list(rest));
   return lines.join('\n');
 }
 

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/domain.js';
-import { NOW, sampleDigest, startHarness, story, texts, type Harness } from './harness.js';
+import {
+  fakeTranslator,
+  NOW,
+  sampleDigest,
+  startHarness,
+  story,
+  texts,
+  type Harness,
+} from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -58,7 +66,7 @@ describe('a topic question that nothing recent matches, through telegraf', () =>
     const text = texts(await h.say({ chatId: 11, text: '/topic بولتون', languageCode: 'ar' }))[0]!;
     expect(text).toContain('لا شيء عن «بولتون»');
     expect(text).toContain(
-      'ورد ذكره عرضًا في:\n1. <a href="https://www.bbc.com/arabic/b1">ثالث استقالة في مجلس الأمن القومي',
+      'ورد ذكره عرضًا في:\n\u200f1. <a href="https://www.bbc.com/arabic/b1">ثالث استقالة في مجلس الأمن القومي',
     );
     expect(text).toContain(
       '2. <a href="https://www.bbc.com/arabic/b2">تحليل: واشنطن &lt;بين&gt; خيارين',
@@ -72,6 +80,35 @@ describe('a topic question that nothing recent matches, through telegraf', () =>
     )[0]!;
     expect(german).toContain('Named in passing in:');
     expect(german).toContain('[de] ثالث استقالة');
+  });
+
+  it('starts each line with the mark of its direction: right to left for Arabic lines only', async () => {
+    const latin = sampleDigest([story(1, { title: 'CNN: وزير الخارجية يصل إلى القاهرة' })]);
+    h = await startHarness({ digest: latin });
+    const arabic = texts(await h.say({ chatId: 21, text: '/topic بركان', languageCode: 'ar' }))[0]!;
+    // A headline that starts with a Latin word runs right to left in an Arabic chat.
+    for (const line of arabic.split('\n').filter(Boolean)) expect(line).toMatch(/^\u200f/);
+
+    await h.say({ chatId: 22, text: '/lang en', languageCode: 'en' });
+    const english = texts(
+      await h.say({ chatId: 22, text: '/topic volcano', languageCode: 'en' }),
+    )[0]!;
+    expect(english).toContain('1. <a href="https://www.aljazeera.net/news/1">[en] CNN:');
+    expect(english).not.toContain('\u200f');
+  });
+
+  it('gives the Arabic headlines with the reason when translation is down, right to left', async () => {
+    h = await startHarness({ digest: DIGEST, translator: fakeTranslator({ fail: true }) });
+    await h.say({ chatId: 23, text: '/lang en', languageCode: 'en' });
+    const text = texts(await h.say({ chatId: 23, text: '/topic بركان', languageCode: 'en' }))[0]!;
+    const lines = text.split('\n');
+    expect(lines[0]).toContain('Nothing about “بركان”');
+    expect(lines[0]).not.toMatch(/^\u200f/);
+    // The notice a translated digest gives in an outage, in the reader's words.
+    expect(lines.some((l) => /^<i>.*translat/i.test(l))).toBe(true);
+    expect(text).toContain(
+      '\u200f1. <a href="https://www.aljazeera.net/news/1">افتتاح معرض الكتاب',
+    );
   });
 
   it('says nothing matches, without headlines, when there is no digest yet', async () => {
