@@ -97,12 +97,21 @@ export interface WordKeys {
    */
   loose: ReadonlySet<string>;
   /**
-   * A word that may be a name in -ون (بولتون, Bolton; تيلرسون): its full form's key and the key
-   * of the stem the stemmer leaves (بولت), which a plural shares with its singular (مهندسون,
-   * مهندس) but a name shares with another name (Usain Bolt's بولت). See `asName` in
-   * {@link createSearchIndex}.
+   * A word that may be a name in -ون (بولتون, Bolton; تيلرسون) or -ان (بركان, a volcano;
+   * سلمان): its full form's key and the key of the stem the stemmer leaves (بولت, برك), which a
+   * plural shares with its singular (مهندسون, مهندس) but a name shares with another name (Usain
+   * Bolt's بولت), and a three-letter stem with any word of its root (بركة, a pool or Ben
+   * Barka). `ending` is the suffix; `root` says the stem left is three letters or fewer;
+   * `adjective` is the key the word's relative adjectives give (الإيرانية of إيران, بركاني of
+   * بركان). See `asName` in {@link createSearchIndex}.
    */
-  name?: { full: string; stripped: string };
+  name?: {
+    full: string;
+    stripped: string;
+    ending: 'ون' | 'ان';
+    root: boolean;
+    adjective: string;
+  };
 }
 
 const keyMemo = new Map<string, WordKeys>();
@@ -120,6 +129,17 @@ function stemKey(s: string): string {
   if (s.length < SKELETON_MIN) return s;
   const sk = skeleton(s);
   return sk.length >= 3 ? sk : `~${sk}`;
+}
+
+/**
+ * The key a stem is matched by firmly (see {@link WordKeys.loose}): its {@link stemKey}, except
+ * that three consonants are an Arabic root (التيفور, T4, and توفير, "providing", share تفر), so
+ * a long stem whose skeleton is three letters is matched as written; the skeleton still meets a
+ * spelling with other vowels, loosely.
+ */
+function firmKey(s: string): string {
+  const key = stemKey(s);
+  return key.length === 3 && key !== s && !key.startsWith('~') ? `=${s}` : key;
 }
 
 /**
@@ -175,6 +195,8 @@ function keysOf(raw: string): WordKeys {
     places.add(base);
   };
   let name: WordKeys['name'];
+  /** The marked full-form keys of the word's forms that may be names (see `name`). */
+  const fullKeys: string[] = [];
   if (w.length >= 2 && !isStopword(w)) {
     const stems = [stem(w)];
     if (ARABIC_LETTER.test(w)) {
@@ -200,15 +222,25 @@ function keysOf(raw: string): WordKeys {
         // seldom takes the article; a plural in -ين (الطرفين) often does.
         if (f.length >= 5 && f.endsWith('ين') && stem(f).length <= 4 && !f.startsWith('ال'))
           stems.push(`${f.slice(0, -2)}ن`);
-        // A name in -ون loses it as a plural does (بولتون → بولت): its full form is a key too,
-        // marked, and the query decides by the articles which the word is (see `asName`).
+        // A name in -ون loses it as a plural does (بولتون → بولت), a word in -ان as a dual does
+        // (بركان → برك): its full form is a key too, marked, and the query decides by the
+        // articles which the word is (see `asName`).
+        const ending = f.slice(-2);
         if (
           f.length >= 5 &&
-          f.endsWith('ون') &&
+          (ending === 'ون' || ending === 'ان') &&
           !f.startsWith('ال') &&
           stem(f) === f.slice(0, -2)
         ) {
-          name ??= { full: `+${stemKey(f)}`, stripped: stemKey(stem(f)) };
+          // Each form's: "لطهران" is a match for "طهران" asked by its full form.
+          fullKeys.push(`+${stemKey(f)}`);
+          name ??= {
+            full: `+${stemKey(f)}`,
+            stripped: stemKey(stem(f)),
+            ending,
+            root: f.length - 2 <= 3,
+            adjective: firmKey(f),
+          };
         }
         const base = countryBase(f);
         if (base === undefined || !PLACE_BASES.has(base)) continue;
@@ -240,19 +272,15 @@ function keysOf(raw: string): WordKeys {
       const key = stemKey(s);
       keys.add(key);
       if (short.has(s)) continue;
-      if (key.length === 3 && key !== s && !key.startsWith('~')) {
-        // Three consonants are an Arabic root: التيفور (T4) and توفير ("providing") share
-        // تفر. The stem as written is the firm key; the skeleton still meets a spelling with
-        // other vowels, loosely.
-        keys.add(`=${s}`);
-        firm.add(`=${s}`);
-      } else firm.add(key);
+      const own = firmKey(s);
+      if (own !== key) keys.add(own);
+      firm.add(own);
     }
   }
   // After the stems' keys: a word's first key is its own stem's.
-  if (name) {
-    keys.add(name.full);
-    firm.add(name.full);
+  for (const k of fullKeys) {
+    keys.add(k);
+    firm.add(k);
   }
   const loose = new Set([...keys].filter((k) => !firm.has(k) && !k.startsWith('^')));
   const out: WordKeys = {
@@ -571,16 +599,25 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   };
 
   /**
-   * A query word that may be a name in -ون (see {@link WordKeys.name}) is read as the name, by
-   * its full form alone, when at least half the articles with its stem have that form: so
-   * "بولتون" finds Bolton and not Usain Bolt (بولت), while "مهندسون" still finds "مهندس", whose
-   * articles mostly write other forms.
+   * A query word that may be a name (see {@link WordKeys.name}) is read by its full form:
+   * - in -ان with a bare root left (بركان → برك, سلمان → سلم), always, with its relative
+   *   adjectives: what the root meets besides is other words of it ("بركان", a volcano, met Ben
+   *   Barka's بركة and Bercow's بيركو; "سلمان", "السلمية", peaceful), while "إيران" still finds
+   *   "الخارجية الإيرانية";
+   * - in -ون, when at least half the articles with its stem have that form: so "بولتون" finds
+   *   Bolton and not Usain Bolt (بولت), while "مهندسون" still finds "مهندس", whose articles
+   *   mostly write other forms; and when none has it and the stem is a bare root ("زيتون",
+   *   olives, is not زيت, oil).
    */
   const asName = (word: WordKeys): WordKeys => {
-    if (!word.name) return word;
-    const full = postingsOf(word.name.full).length;
-    if (full === 0 || 2 * full < postingsOf(word.name.stripped).length) return word;
-    return { keys: [word.name.full], loose: NO_KEYS };
+    const name = word.name;
+    if (!name) return word;
+    if (name.ending === 'ان') {
+      return name.root ? { keys: [name.full, name.adjective], loose: NO_KEYS } : word;
+    }
+    const full = postingsOf(name.full).length;
+    const byName = full === 0 ? name.root : 2 * full >= postingsOf(name.stripped).length;
+    return byName ? { keys: [name.full], loose: NO_KEYS } : word;
   };
 
   // Scratch space reused by every query: values by article, and lists of articles (a list

@@ -142,6 +142,48 @@ describe('createSearchIndex (BM25)', () => {
     ).toEqual(['e1', 'e2', 'e3']);
   });
 
+  it('reads a word in -ان by its full form and its adjectives when its stem is a bare root', () => {
+    // The stemmer takes -ان off a volcano (بركان → برك) as off a dual: the root meets Ben
+    // Barka's بركة and, by its skeleton, Bercow's بيركو; "السلمية" (peaceful) meets سلمان.
+    const index = createSearchIndex([
+      article('k1', 'alpha', 2, 'المهدي بن بركة لا يزال لغزا', 'كشفت مذكرات جديدة تفاصيل.'),
+      article('k2', 'beta', 3, 'اتهامات تطال جون بيركو', 'تحقيق في شكاوى موظفين.'),
+      article('s1', 'gamma', 2, 'مظاهرات السلمية في المدينة', 'خرج المحتجون في مسيرة.'),
+      article('s2', 'alpha', 3, 'محمد بن سلمان يزور لندن', 'بدأ ولي العهد زيارته.'),
+      article('i1', 'beta', 2, 'الخارجية الإيرانية تستدعي السفير', 'احتجت الوزارة على البيان.'),
+      article('i2', 'gamma', 3, 'وزير خارجية إيران في موسكو', 'بحث الوزير الملف النووي.'),
+      article('t1', 'alpha', 4, 'زيارة وزير الخارجية الفرنسي لطهران', 'التقى الوزير نظيره.'),
+    ]);
+    const ids = (q: string): string[] =>
+      index
+        .search(q)
+        .map((h) => h.article.id)
+        .sort();
+    expect(ids('بركان')).toEqual([]);
+    expect(ids('سلمان')).toEqual(['s2']);
+    // The country finds its adjective's articles too, and a form behind a preposition counts.
+    expect(ids('إيران')).toEqual(['i1', 'i2']);
+    expect(ids('طهران')).toEqual(['t1']);
+
+    const volcano = createSearchIndex([
+      article('v1', 'alpha', 2, 'ثوران بركان في إندونيسيا', 'أغلقت السلطات المطار.'),
+      article('v2', 'beta', 3, 'سحابة الرماد البركاني تغلق المطارات', 'ألغيت عشرات الرحلات.'),
+      article('v3', 'gamma', 4, 'المهدي بن بركة لا يزال لغزا', 'كشفت مذكرات جديدة تفاصيل.'),
+    ]);
+    expect(
+      volcano
+        .search('بركان')
+        .map((h) => h.article.id)
+        .sort(),
+    ).toEqual(['v1', 'v2']);
+
+    // The same for a word in -ون that no article writes: olives (زيتون) are not oil (زيت).
+    const oil = createSearchIndex([
+      article('o1', 'alpha', 2, 'ارتفاع أسعار زيت الطعام', 'زاد السعر عشرة في المئة.'),
+    ]);
+    expect(oil.search('زيتون')).toEqual([]);
+  });
+
   describe('loose matches count three quarters of their place', () => {
     const loose = createSearchIndex([
       article('r1', 'alpha', 2, 'روحاني يحذر واشنطن', 'قال الرئيس الإيراني إن بلاده سترد.'),
