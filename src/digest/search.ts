@@ -98,7 +98,7 @@ export interface WordKeys {
   loose: ReadonlySet<string>;
   /**
    * A word that may be a name in -ون (بولتون, Bolton; تيلرسون) or -ان (بركان, a volcano;
-   * سلمان): its full form's key and the key of the stem the stemmer leaves (بولت, برك), which a
+   * طالبان): its full form's key and the key of the stem the stemmer leaves (بولت, برك), which a
    * plural shares with its singular (مهندسون, مهندس) but a name shares with another name (Usain
    * Bolt's بولت), and a three-letter stem with any word of its root (بركة, a pool or Ben
    * Barka). `ending` is the suffix; `root` says the stem left is three letters or fewer;
@@ -226,6 +226,12 @@ function keysOf(raw: string): WordKeys {
         // (بركان → برك): its full form is a key too, marked, and the query decides by the
         // articles which the word is (see `asName`).
         const ending = f.slice(-2);
+        // The article before a word in -ان: "الإخوان" is a match for "إخوان" asked by its full
+        // form (a plural in -ون with the article is a plural, and stays one).
+        if (ending === 'ان' && f.startsWith('ال') && f.length >= 7) {
+          const bare = f.slice(2);
+          if (stem(bare) === bare.slice(0, -2)) fullKeys.push(`+${stemKey(bare)}`);
+        }
         if (
           f.length >= 5 &&
           (ending === 'ون' || ending === 'ان') &&
@@ -600,10 +606,10 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
 
   /**
    * A query word that may be a name (see {@link WordKeys.name}) is read by its full form:
-   * - in -ان with a bare root left (بركان → برك, سلمان → سلم), always, with its relative
-   *   adjectives: what the root meets besides is other words of it ("بركان", a volcano, met Ben
-   *   Barka's بركة and Bercow's بيركو; "سلمان", "السلمية", peaceful), while "إيران" still finds
-   *   "الخارجية الإيرانية";
+   * - in -ان, always, with its relative adjectives: its stem meets other words ("بركان", a
+   *   volcano, met Ben Barka's بركة and Bercow's بيركو; "طالبان", the Taliban, a student's
+   *   طالب; "سلمان", "السلمية", peaceful), a dual of the same noun at best, while "إيران" still
+   *   finds "الخارجية الإيرانية" and "إخوان" finds "الإخوان";
    * - in -ون, when at least half the articles with its stem have that form: so "بولتون" finds
    *   Bolton and not Usain Bolt (بولت), while "مهندسون" still finds "مهندس", whose articles
    *   mostly write other forms; and when none has it and the stem is a bare root ("زيتون",
@@ -612,9 +618,7 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   const asName = (word: WordKeys): WordKeys => {
     const name = word.name;
     if (!name) return word;
-    if (name.ending === 'ان') {
-      return name.root ? { keys: [name.full, name.adjective], loose: NO_KEYS } : word;
-    }
+    if (name.ending === 'ان') return { keys: [name.full, name.adjective], loose: NO_KEYS };
     const full = postingsOf(name.full).length;
     const byName = full === 0 ? name.root : 2 * full >= postingsOf(name.stripped).length;
     return byName ? { keys: [name.full], loose: NO_KEYS } : word;

@@ -142,7 +142,7 @@ describe('createSearchIndex (BM25)', () => {
     ).toEqual(['e1', 'e2', 'e3']);
   });
 
-  it('reads a word in -ان by its full form and its adjectives when its stem is a bare root', () => {
+  it('reads a word in -ان by its full form and its adjectives, never by its stem alone', () => {
     // The stemmer takes -ان off a volcano (بركان → برك) as off a dual: the root meets Ben
     // Barka's بركة and, by its skeleton, Bercow's بيركو; "السلمية" (peaceful) meets سلمان.
     const index = createSearchIndex([
@@ -176,6 +176,16 @@ describe('createSearchIndex (BM25)', () => {
         .map((h) => h.article.id)
         .sort(),
     ).toEqual(['v1', 'v2']);
+
+    // The Taliban are not students (طالب, طالبات), and "إخوان" finds "الإخوان".
+    const names = createSearchIndex([
+      article('a1', 'alpha', 2, 'هجوم لطالبان في ولاية هلمند', 'أعلنت الحركة مسؤوليتها.'),
+      article('a2', 'beta', 3, 'طالب يفوز بمسابقة دولية', 'فاز الطالب بالجائزة الأولى.'),
+      article('a3', 'gamma', 4, 'احتجاج طالبات الجامعة', 'تجمعت الطالبات أمام المبنى.'),
+      article('m1', 'alpha', 5, 'محاكمة قيادات الإخوان في القاهرة', 'أجلت المحكمة الجلسة.'),
+    ]);
+    expect(names.search('طالبان').map((h) => h.article.id)).toEqual(['a1']);
+    expect(names.search('إخوان').map((h) => h.article.id)).toEqual(['m1']);
 
     // The same for a word in -ون that no article writes: olives (زيتون) are not oil (زيت).
     const oil = createSearchIndex([
