@@ -26,11 +26,17 @@ describe('offline glossary for topic questions', () => {
     ['fake news in Egypt', 'الأخبار الكاذبة مصر'],
     ['nerve agent', 'غاز الأعصاب'],
     ['spy poisoning', 'الجاسوس تسميم'],
+    // Countries beyond the region, by their news spelling, not letter by letter (هونغاري).
+    ['Hungary', 'المجر'],
+    ['élections en Hongrie', 'الانتخابات المجر'],
+    ['Polish government', 'بولندا'],
+    ['Côte d’Ivoire', 'ساحل العاج'],
+    ['Sri Lanka', 'سريلانكا'],
   ])('%s → %s', (query, arabic) => {
     expect(glossaryToArabic(query)).toBe(arabic);
   });
 
-  it.each(['Zanzibar', 'hello world', '', '12345'])('knows nothing of %j', (query) => {
+  it.each(['Zanzibar', 'hello world', '', '12345', 'Maurice'])('knows nothing of %j', (query) => {
     expect(glossaryToArabic(query)).toBeUndefined();
   });
 });
