@@ -143,6 +143,13 @@ function firmKey(s: string): string {
 }
 
 /**
+ * The key of a stem in -ان as the base of a relative adjective (ايران of الإيرانية), marked: a
+ * name in -ان asked by its full form meets its adjectives by it, and nothing else (a skeleton
+ * would meet other words: طالبان's is طلبين's, "two requests", under the -ين rule).
+ */
+const adjectiveKey = (s: string): string => `*${s}`;
+
+/**
  * The country a stem names without its final ا or يا (تركيا → ترك, فرنسا → فرنس), so that the
  * country meets its adjective (التركية, الفرنسي); undefined for a stem too short to be one.
  */
@@ -245,7 +252,7 @@ function keysOf(raw: string): WordKeys {
             stripped: stemKey(stem(f)),
             ending,
             root: f.length - 2 <= 3,
-            adjective: firmKey(f),
+            adjective: adjectiveKey(f),
           };
         }
         const base = countryBase(f);
@@ -281,6 +288,12 @@ function keysOf(raw: string): WordKeys {
       const own = firmKey(s);
       if (own !== key) keys.add(own);
       firm.add(own);
+      // A relative adjective's base in -ان (ايران of الإيرانية, طالبان of الطالبانية): the name
+      // asked by its full form meets it (see `asName`).
+      if (s.length >= 5 && s.endsWith('ان')) {
+        keys.add(adjectiveKey(s));
+        firm.add(adjectiveKey(s));
+      }
     }
   }
   // After the stems' keys: a word's first key is its own stem's.
