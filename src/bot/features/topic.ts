@@ -61,7 +61,7 @@ async function nothingReply(
   }
   const headlines = [...mentions.map(asHeadline), ...top].map((s) => ({ ...s, points: [] }));
   if (headlines.length === 0) return lines.join('\n');
-  const shown: { stories: Story[]; language: string; notice?: string } = await translateStories(
+  const shown: Awaited<ReturnType<typeof translateStories>> = await translateStories(
     ctx,
     headlines,
     readerLanguage(ctx),
