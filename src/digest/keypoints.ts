@@ -917,6 +917,8 @@ const HASHTAG_JOIN_RE = /(?<=[\p{L}\p{M}\p{N}])_+(?=[\p{L}\p{M}\p{N}])/gu;
 /** The first word of a text, with its marks. */
 const FIRST_WORD_RE = /^[\p{L}\p{M}\u0640]+/u;
 const SPACE_BEFORE_PUNCT_RE = /\s+([.,،؛;:!?؟»”)])/gu;
+/** An Arabic comma or semicolon glued to the next word ("ترامب،في بيان"): the outlet's typo. */
+const GLUED_COMMA_RE = /(?<=[\p{L}\p{M}])([،؛])(?=\p{L})/gu;
 const LEADING_JUNK_RE = /^[\s\-–—•*·،,؛;:.]+/u;
 const TRAILING_JUNK = new Set([...' \t\n\r\u00A0،,؛;:-–—']);
 
@@ -933,8 +935,9 @@ function trimTrailingJunk(s: string): string {
  * dropped, a leading conjunction "و" dropped only when what remains is itself a word (see
  * {@link cliticWawRest}: "وقال" → "قال", "وافقت" kept), and so a leading "ف" ("ففي" → "في": see
  * {@link cliticFaRest}), quote marks without a partner removed,
- * hashtag signs and underscores dropped ("#حركة_الشباب" → "حركة الشباب"), dangling commas at
- * either end removed. Words are never changed or reordered.
+ * hashtag signs and underscores dropped ("#حركة_الشباب" → "حركة الشباب"), an Arabic comma glued
+ * to the next word spaced ("شي،السبت،" → "شي، السبت،"), dangling commas at either end removed.
+ * Words are never changed or reordered.
  * @example cleanPoint('وفي سياق متصل، أعلنت الوزارة «خطة جديدة.') // 'أعلنت الوزارة خطة جديدة.'
  */
 export function cleanPoint(sentence: string): string {
@@ -972,7 +975,11 @@ export function cleanPoint(sentence: string): string {
     if (s === before) break;
   }
   s = s.replace(HASHTAG_RE, '$1').replace(HASHTAG_JOIN_RE, ' ');
-  s = dropUnbalancedQuotes(s).replace(SPACES_RE, ' ').replace(SPACE_BEFORE_PUNCT_RE, '$1').trim();
+  s = dropUnbalancedQuotes(s)
+    .replace(SPACES_RE, ' ')
+    .replace(SPACE_BEFORE_PUNCT_RE, '$1')
+    .replace(GLUED_COMMA_RE, '$1 ')
+    .trim();
   s = trimTrailingJunk(s.replace(LEADING_JUNK_RE, ''));
   return s;
 }

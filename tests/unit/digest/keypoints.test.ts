@@ -365,6 +365,10 @@ describe('cleanPoint', () => {
     // Not an opener: "unprecedented", "but" alone.
     ['غير مسبوق أن يحدث هذا.', 'غير مسبوق أن يحدث هذا.'],
     ['لكن.', 'لكن.'],
+    // An Arabic comma or semicolon glued to the next word gets its space; numbers keep theirs.
+    ['أعيد انتخاب الرئيس،السبت، لولاية ثانية.', 'أعيد انتخاب الرئيس، السبت، لولاية ثانية.'],
+    ['قال الوزير،في بيان؛إن الخطة جاهزة.', 'قال الوزير، في بيان؛ إن الخطة جاهزة.'],
+    ['ارتفع المؤشر 2،5 نقطة.', 'ارتفع المؤشر 2،5 نقطة.'],
   ])('cleans %j to %j', (input, expected) => {
     expect(cleanPoint(input)).toBe(expected);
   });
