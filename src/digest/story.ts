@@ -227,12 +227,28 @@ const REPORTING = new Set([
   ...SAYING,
   ...['أفاد', 'أفادت', 'ذكر', 'ذكرت', 'نقل', 'نقلت'].map((w) => normalize(w)),
 ]);
+/**
+ * Verbs that state, argue or recount ("أكد", "اعتبر", "جادل", "روى", "لفت"): right before "that"
+ * ("جادل بأن…", he argued that…; "لفت إلى أن…", he pointed out that…) their subject is a
+ * pronoun, the one the sentence before named. With a subject between them ("أكد الوزير أن…")
+ * the point names its speaker.
+ */
+const STATING = new Set(
+  [
+    ...['أكد', 'أكدت', 'اعتبر', 'اعتبرت', 'رأى', 'رأت', 'جادل', 'جادلت', 'روى', 'روت'],
+    ...['لفت', 'لفتت', 'شدد', 'شددت', 'حذر', 'حذرت', 'كشف', 'كشفت', 'زعم', 'زعمت'],
+    ...['نفى', 'نفت', 'ذكر', 'ذكرت', 'أعلن', 'أعلنت', 'أشار', 'أشارت'],
+  ].map((w) => normalize(w)),
+);
+/** "إلى" of "لفت إلى أن…", "أشار إلى أن…". */
+const TO = normalize('إلى');
 /** A quotation opened right after the verb (not a quoted name: أضافت "وام" أن…). */
 const QUOTATION = /^["«“](?!.*["»”][:،,]?$)/u;
 
 /**
  * A point whose speaker is in the sentence before it ("أضاف أن عدد القتلى بلغ 5": he added
- * that…; "قال في مؤتمر صحفي: …", he said at a press conference), or is an outlet's
+ * that…; "قال في مؤتمر صحفي: …", he said at a press conference; "جادل بأن…", he argued
+ * that…: see `STATING`), or is an outlet's
  * correspondent by possessive alone ("قال مراسلنا"): among other outlets' points, nobody knows
  * who "he" is, and "our" is not the digest's.
  */
@@ -245,6 +261,12 @@ function speakerless(point: string): boolean {
   const after = normalize(written);
   // As written: normalized, "مراسلة" (a correspondent, f.) would read "مراسله" (his).
   if (REPORTING.has(saying) && POSSESSED_REPORTER.test(written)) return true;
+  // "وجادل" keeps its "و" when cleaning does not know the verb: the verb is the same.
+  const stating = STATING.has(saying) || (/^[وف]/u.test(saying) && STATING.has(saying.slice(1)));
+  if (stating && bare === verb) {
+    const then = third === undefined ? '' : normalize(third.replace(/[:،,]+$/u, ''));
+    if (SAID.has(after) || (after === TO && SAID.has(then))) return true;
+  }
   if (!SAYING.has(saying)) return false;
   if (bare !== verb || QUOTATION.test(next) || SAID.has(after) || SAID_WHERE.has(after)) {
     return true;

@@ -149,6 +149,35 @@ describe('storyPoints across outlets', () => {
     expect(points.some((p) => p.startsWith('قال رئيس البلدية في بيان'))).toBe(true);
   });
 
+  it('leaves out "he argued that…", "he pointed out that…", keeps "the minister stressed that…"', () => {
+    const points = storyPoints([
+      article(
+        'a',
+        'الوزير يعرض خطة النقل الجديدة',
+        'عرض وزير النقل الثلاثاء خطة لتوسيع شبكة القطارات بين المدن الكبرى. وجادل بأن الخطة ستخفض زحام الطرق إلى النصف خلال خمس سنوات. لفت إلى أن التمويل سيأتي من صندوق حكومي خاص.',
+      ),
+      article(
+        'b',
+        'البرلمان يناقش خطة القطارات',
+        'ناقش البرلمان مساء الثلاثاء خطة الحكومة لتوسيع شبكة القطارات الوطنية. وأكدت رئيسة لجنة النقل أن اللجنة ستصوت على الخطة الأسبوع المقبل. وأغلقت جلسة النقاش دون اعتراض يذكر.',
+      ),
+    ]);
+    // Among another outlet's points, who argued, who pointed out?
+    expect(points.some((p) => p.includes('جادل بأن'))).toBe(false);
+    expect(points.some((p) => p.includes('لفت إلى أن'))).toBe(false);
+    // The speaker named between the verb and "that" stays.
+    expect(points.some((p) => p.startsWith('أكدت رئيسة لجنة النقل أن'))).toBe(true);
+    // One article's own points follow each other: the sentence before names the minister.
+    const alone = storyPoints([
+      article(
+        'a',
+        'الوزير يعرض خطة النقل الجديدة',
+        'عرض وزير النقل الثلاثاء خطة لتوسيع شبكة القطارات بين المدن الكبرى. وجادل بأن الخطة ستخفض زحام الطرق إلى النصف خلال خمس سنوات.',
+      ),
+    ]);
+    expect(alone.some((p) => p.includes('جادل بأن'))).toBe(true);
+  });
+
   it('leaves out the tail of a sentence an outlet cut with a full stop ("مضيفا أن …")', () => {
     const text =
       'أعلن وزير المالية الأربعاء خطة لخفض الدين العام خلال ثلاث سنوات. مضيفا أن الحكومة ستبيع حصصا في شركات عامة. وقال محافظ البنك المركزي إن الخطة واقعية.';
