@@ -339,8 +339,17 @@ const ATTRIBUTION_TAIL_RE =
 const ATTRIBUTION_TAIL_WORDS = 7;
 
 /**
+ * "Besides that" with no comma after it ("إلى جانب هذا تدور شبهات…", "بالإضافة إلى ذلك قررت…"):
+ * what it adds to is in the sentence before. With its comma it is a connective that cleaning
+ * drops (see `LEADING_CONNECTIVES`), and what follows stands on its own.
+ */
+const BESIDES_THAT_RE =
+  /^[وف]?(?:إلى\s+جانب|فضلا\s+عن|فضلاً\s+عن|علاوة\s+على|إضافة\s+إلى|بالإضافة\s+إلى|بالاضافة\s+إلى)\s+(?:هذا|ذلك)(?![\p{L}\p{M}])(?!\s*[،,])/u;
+
+/**
  * The sentence points at something only the sentences before it name (see `HERE_RE`,
- * `COMES_RE`, `THESE_QUESTIONS_RE`, `THAT_RE`, `PARTICIPLE_RE`, `ATTRIBUTION_TAIL_RE`).
+ * `COMES_RE`, `THESE_QUESTIONS_RE`, `THAT_RE`, `PARTICIPLE_RE`, `ATTRIBUTION_TAIL_RE`,
+ * `BESIDES_THAT_RE`).
  */
 function pointsBack(sentence: string): boolean {
   const bare = stripDiacritics(sentence);
@@ -350,6 +359,7 @@ function pointsBack(sentence: string): boolean {
     THESE_QUESTIONS_RE.test(bare) ||
     THAT_RE.test(bare) ||
     PARTICIPLE_RE.test(bare) ||
+    BESIDES_THAT_RE.test(bare) ||
     (ATTRIBUTION_TAIL_RE.test(bare) && countWords(bare) <= ATTRIBUTION_TAIL_WORDS)
   );
 }
@@ -771,6 +781,14 @@ const LEADING_CONNECTIVES = [
   'على صعيد متصل',
   'إلى ذلك',
   'الى ذلك',
+  'إلى جانب ذلك',
+  'إلى جانب هذا',
+  'فضلا عن ذلك',
+  'فضلاً عن ذلك',
+  'علاوة على ذلك',
+  'إضافة إلى ذلك',
+  'بالإضافة إلى ذلك',
+  'بالاضافة إلى ذلك',
   'بدوره',
   'بدورها',
   'بدورهم',

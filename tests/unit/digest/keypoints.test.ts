@@ -190,6 +190,19 @@ describe('extractKeyPoints', () => {
   });
 
   it.each([
+    [
+      'besides this, with no comma',
+      'إلى جانب هذا تدور شكوى الناشرين الصغار من ارتفاع أسعار الأجنحة في المعرض هذا العام.',
+    ],
+    [
+      'in addition to that, with no comma',
+      'وبالإضافة إلى ذلك قررت اللجنة المنظمة تمديد ساعات العمل في عطلة نهاية الأسبوع.',
+    ],
+  ])('leaves out a sentence that adds to one it never names (%s)', (_name, s) => {
+    expectLeftOut(s, /(?:جانب هذا|إلى ذلك)/u);
+  });
+
+  it.each([
     ['according to', 'حسب ما أفادت اللجنة المنظمة للمعرض.'],
     ['according to the agency', 'وفقاً لوكالة الأنباء الرسمية (وام).'],
     ['in addition to', 'بالإضافة إلى ندوات فكرية وأمسيات شعرية أخرى.'],
@@ -217,6 +230,11 @@ describe('extractKeyPoints', () => {
       '"that came in…, where he said" (جاء ذلك في…): it names the speaker and the quote',
       FAIR_OPENING,
       'وجاء ذلك في تغريدة لوزير الثقافة على تويتر، حيث قال: "المعرض نافذة الناشرين العرب على العالم".',
+    ],
+    [
+      '"besides that," with its comma: the connective goes, the rest tells',
+      FAIR_OPENING,
+      'إلى جانب ذلك، قررت اللجنة المنظمة تمديد ساعات العمل في عطلة نهاية الأسبوع.',
     ],
     [
       '"there is" (هناك) and a "here" after the fourth word',
@@ -365,6 +383,9 @@ describe('cleanPoint', () => {
     // Not an opener: "unprecedented", "but" alone.
     ['غير مسبوق أن يحدث هذا.', 'غير مسبوق أن يحدث هذا.'],
     ['لكن.', 'لكن.'],
+    // "Besides that," and "moreover," with their comma are connectives.
+    ['إلى جانب ذلك، قررت اللجنة تمديد العمل.', 'قررت اللجنة تمديد العمل.'],
+    ['وعلاوة على ذلك، ارتفعت الأسعار.', 'ارتفعت الأسعار.'],
     // An Arabic comma or semicolon glued to the next word gets its space; numbers keep theirs.
     ['أعيد انتخاب الرئيس،السبت، لولاية ثانية.', 'أعيد انتخاب الرئيس، السبت، لولاية ثانية.'],
     ['قال الوزير،في بيان؛إن الخطة جاهزة.', 'قال الوزير، في بيان؛ إن الخطة جاهزة.'],
