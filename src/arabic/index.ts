@@ -15,6 +15,7 @@ export {
   normalizePersianLetters,
   normalizePunctuation,
   normalizeTehMarbuta,
+  normalizeUnit,
   stripDiacritics,
   stripInvisible,
   stripTatweel,

@@ -205,6 +205,19 @@ function learn(code: number): number {
 }
 
 /**
+ * What {@link normalize} makes of one UTF-16 unit, for scans that read a text unit by unit
+ * without building its normalized form: the unit it becomes, -1 when it is deleted (a
+ * diacritic, a tatweel, an invisible mark), -2 when it becomes several units ("…" → "...";
+ * `normalize` of the one character gives them).
+ * @example normalizeUnit('أ'.charCodeAt(0)) === 'ا'.charCodeAt(0) // true
+ */
+export function normalizeUnit(code: number): number {
+  let v = MEMO[code]!;
+  if (v === UNKNOWN) v = learn(code);
+  return v >= 0 ? v : v === DELETE ? -1 : -2;
+}
+
+/**
  * Every matching step composed: invisible marks, diacritics, tatweel, alef forms, alef maqsura,
  * teh marbuta, Persian letter forms, digits, punctuation, then case folding. One pass over the
  * text (each step changes single characters, so their composition is a per-character map).

@@ -76,7 +76,7 @@ import {
   type FeatureOptions,
 } from './features.js';
 import { Aspect, groupAspect, headlineAspect } from './aspects.js';
-import { frontPlaces } from './places.js';
+import { frontPlaces, mayNamePlace } from './places.js';
 import { PairHeap } from './heap.js';
 import { kthLargest } from './select.js';
 import { splitSentences, stem, terms } from '../arabic/index.js';
@@ -865,7 +865,8 @@ const LEAD_SENTENCE_CHARS = 600;
  * Houthi positions in Kitaf, in Saada province").
  */
 function leadPlaces(text: string): string[] {
-  return frontPlaces(splitSentences(text.slice(0, LEAD_SENTENCE_CHARS))[0] ?? '');
+  const start = text.slice(0, LEAD_SENTENCE_CHARS);
+  return mayNamePlace(start) ? frontPlaces(splitSentences(start)[0] ?? '') : [];
 }
 
 function headlineTerms(reps: readonly Article[]): Headlines {
@@ -874,7 +875,8 @@ function headlineTerms(reps: readonly Article[]): Headlines {
   const df = new Map<string, number>();
   for (const set of titles) set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
   const termIds = new Map<string, number>();
-  const places = reps.map((a) => frontPlaces(a.title));
+  // Most headlines name no place: a screen passes the few that may before they are read.
+  const places = reps.map((a) => (mayNamePlace(a.title) ? frontPlaces(a.title) : []));
   return {
     titles,
     aspects: titleTerms.map((ts, i) => headlineAspect(ts, reps[i]!.title)),
@@ -1030,7 +1032,10 @@ function groupNames(
   /** The places article `m`'s lead names, each counted once; memoized. */
   const leadOf = (m: number): Map<string, number> => {
     let lead = leads.get(m);
-    if (!lead) leads.set(m, (lead = new Map(leadPlaces(reps[m]!.text).map((t) => [t, 1]))));
+    if (!lead) {
+      lead = new Map(leadPlaces(reps[m]!.text).map((t) => [t, 1]));
+      leads.set(m, lead);
+    }
     return lead;
   };
   /** A small group's lead places, with the size they were counted at. */

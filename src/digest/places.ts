@@ -1,4 +1,4 @@
-import { normalize, tokenize } from '../arabic/index.js';
+import { normalize, normalizeUnit, tokenize } from '../arabic/index.js';
 
 /**
  * The places below a country where the region's wars are fought and reported from — provinces,
@@ -292,6 +292,145 @@ export function frontPlaces(text: string): string[] {
   }
   return [...new Set(matches.flatMap((e) => e.ids))];
 }
+
+/**
+ * The first words of the names as one automaton over normalized text (Aho–Corasick, its
+ * failure links folded into a full transition table): `NEXT[state * SYMBOLS + symbol]`, where
+ * a unit's symbol is its index among the units the first words are spelled with (0: any other
+ * unit, which no name continues through), and `ENDING[state]` lists the lengths of the first
+ * words that end there (none: an empty list).
+ */
+const SYMBOL = new Uint8Array(0x10000);
+let SYMBOLS = 1;
+const { NEXT, ENDING } = (() => {
+  // "ل" before the article drops its alef (للغوطة): a first word in "ال" is also looked for
+  // without its alef.
+  const words = [...BY_FIRST.keys()].flatMap((w) => (w.startsWith('ال') ? [w, w.slice(1)] : [w]));
+  for (const w of words) {
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (SYMBOL[c] === 0) SYMBOL[c] = SYMBOLS++;
+    }
+  }
+  // The trie: children by symbol, one row per state.
+  const rows: Int32Array[] = [new Int32Array(SYMBOLS).fill(-1)];
+  const ends: number[][] = [[]];
+  for (const w of words) {
+    let state = 0;
+    for (let i = 0; i < w.length; i++) {
+      const sym = SYMBOL[w.charCodeAt(i)]!;
+      if (rows[state]![sym]! < 0) {
+        rows[state]![sym] = rows.length;
+        rows.push(new Int32Array(SYMBOLS).fill(-1));
+        ends.push([]);
+      }
+      state = rows[state]![sym]!;
+    }
+    ends[state]!.push(w.length);
+  }
+  // Breadth first: a state's missing moves are its failure state's, and the words that end at
+  // its failure state end at it too.
+  const next = new Int32Array(rows.length * SYMBOLS);
+  const ending: number[][] = ends.map((e) => [...e]);
+  const fail = new Int32Array(rows.length);
+  const queue: number[] = [];
+  for (let sym = 0; sym < SYMBOLS; sym++) {
+    const child = rows[0]![sym]!;
+    next[sym] = child < 0 ? 0 : child;
+    if (child > 0) queue.push(child);
+  }
+  for (let k = 0; k < queue.length; k++) {
+    const state = queue[k]!;
+    if (state !== 0 && fail[state] !== 0) ending[state]!.push(...ending[fail[state]!]!);
+    for (let sym = 0; sym < SYMBOLS; sym++) {
+      const child = rows[state]![sym]!;
+      const onFail = next[fail[state]! * SYMBOLS + sym]!;
+      if (child < 0) {
+        next[state * SYMBOLS + sym] = onFail;
+      } else {
+        next[state * SYMBOLS + sym] = child;
+        fail[child] = onFail;
+        queue.push(child);
+      }
+    }
+  }
+  return { NEXT: next, ENDING: ending };
+})();
+
+/** Letters and marks by UTF-16 unit (1: one, 2: not, 0: not learnt yet): what words are made of. */
+const LETTERISH = new Uint8Array(0x10000);
+const LETTERISH_RE = /[\p{L}\p{M}]/u;
+function letterish(code: number): boolean {
+  let k = LETTERISH[code]!;
+  if (k === 0) LETTERISH[code] = k = LETTERISH_RE.test(String.fromCharCode(code)) ? 1 : 2;
+  return k === 1;
+}
+
+/** How many letters before a first word may be proclitics (وب…, فل…, and the "ل" of للغوطة). */
+const MAX_PROCLITICS = 2;
+/** The last normalized units read, by position modulo its size (for the test of a word's start). */
+const RECENT_SIZE = 64;
+
+/**
+ * A quick test that passes every text {@link frontPlaces} finds a place in, and few others:
+ * once normalized, the text has the first word of some name as a word of its own, or behind one
+ * or two proclitic letters. One pass over the text, unit by unit, with no string made, so a
+ * batch's headlines and leads are screened before the few that may name a place are read in
+ * full.
+ *
+ * @example mayNamePlace('ترامب يلتقي ماكرون') // false: frontPlaces finds nothing in it
+ * @example mayNamePlace('قصف على الغوطة') // true
+ */
+export function mayNamePlace(text: string): boolean {
+  state = 0;
+  read = 0;
+  pending = false;
+  for (let i = 0; i < text.length; i++) {
+    const v = normalizeUnit(text.charCodeAt(i));
+    if (v === -1) continue;
+    if (v >= 0) {
+      if (step(v)) return true;
+      continue;
+    }
+    // Several units (punctuation spelled out): each one in turn.
+    const units = normalize(text[i]!);
+    for (let k = 0; k < units.length; k++) if (step(units.charCodeAt(k))) return true;
+  }
+  return pending;
+}
+
+/** The scan's state: the automaton's, how many normalized units were read, the last of them. */
+let state = 0;
+let read = 0;
+const recent = new Int32Array(RECENT_SIZE);
+/** A first word ended at the last unit, at the start of a word: is the word over there? */
+let pending = false;
+
+/** Reads one normalized unit; true when it ends a first word that is a word of its own. */
+function step(unit: number): boolean {
+  if (pending) {
+    if (!letterish(unit)) return true;
+    pending = false;
+  }
+  recent[read % RECENT_SIZE] = unit;
+  read++;
+  state = NEXT[state * SYMBOLS + SYMBOL[unit]!]!;
+  const lengths = ENDING[state]!;
+  for (let k = 0; k < lengths.length && !pending; k++) {
+    // The units before the word: at most MAX_PROCLITICS proclitic letters, then the text's
+    // start or a unit that is no letter.
+    let at = read - lengths[k]! - 1;
+    let clitics = 0;
+    while (at >= 0 && clitics <= MAX_PROCLITICS && PROCLITIC_UNITS.has(recent[at % RECENT_SIZE]!)) {
+      at--;
+      clitics++;
+    }
+    if (clitics > MAX_PROCLITICS) continue;
+    if (at < 0 || read - at > RECENT_SIZE || !letterish(recent[at % RECENT_SIZE]!)) pending = true;
+  }
+  return false;
+}
+const PROCLITIC_UNITS = new Set([...PROCLITICS].map((p) => p.charCodeAt(0)));
 
 /** The gazetteer entries a text's words name. */
 function placeMatches(text: string): Entry[] {

@@ -8,6 +8,7 @@ import {
   normalizePersianLetters,
   normalizePunctuation,
   normalizeTehMarbuta,
+  normalizeUnit,
   stripDiacritics,
   stripInvisible,
   stripTatweel,
@@ -153,5 +154,20 @@ describe('normalize', () => {
 
   it('keeps astral characters (emoji) intact', () => {
     expect(normalize('خبر 📰 عاجل')).toBe('خبر 📰 عاجل');
+  });
+});
+
+describe('normalizeUnit', () => {
+  it('says what normalize makes of every UTF-16 unit', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const whole = normalize(String.fromCharCode(code));
+      const unit = normalizeUnit(code);
+      if (whole.length === 0) expect(unit, code.toString(16)).toBe(-1);
+      else if (whole.length === 1) expect(unit, code.toString(16)).toBe(whole.charCodeAt(0));
+      else expect(unit, code.toString(16)).toBe(-2);
+    }
+    expect(normalizeUnit('أ'.charCodeAt(0))).toBe('ا'.charCodeAt(0));
+    expect(normalizeUnit(0x064e)).toBe(-1); // a fatha is deleted
+    expect(normalizeUnit('…'.charCodeAt(0))).toBe(-2); // "..."
   });
 });

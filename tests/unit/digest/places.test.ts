@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frontPlaces } from '../../../src/digest/places.js';
+import { frontPlaces, mayNamePlace } from '../../../src/digest/places.js';
+import { seededRandom } from '../../../src/digest/synthetic.js';
 
 describe('frontPlaces', () => {
   it('names a place and the places it lies within', () => {
@@ -50,5 +51,52 @@ describe('frontPlaces', () => {
   it('finds nothing in a headline without Arabic places', () => {
     expect(frontPlaces('')).toEqual([]);
     expect(frontPlaces('Breaking news')).toEqual([]);
+  });
+});
+
+describe('mayNamePlace', () => {
+  it('passes the texts that name a place, however they are written', () => {
+    for (const text of [
+      'قوات النظام تدخل حمورية',
+      'مساعدات للغوطة',
+      'وللغوطة نصيب',
+      'قتلى في غارة على مطار التيفـــور',
+      'غارة على T4 فجرا',
+      'الغُوطة الشرقية',
+      // A zero-width space or a direction mark inside a name: normalizing deletes it.
+      'عف\u200Bرين تحت القصف',
+      'في دوما\u200F اليوم',
+      'سقوط قذائف على الحديدة…',
+    ]) {
+      expect(frontPlaces(text), text).not.toEqual([]);
+      expect(mayNamePlace(text), text).toBe(true);
+    }
+  });
+
+  it('turns away a text whose words start no place name', () => {
+    expect(mayNamePlace('ترامب يلتقي ماكرون في البيت الأبيض')).toBe(false);
+    expect(mayNamePlace('')).toBe(false);
+    // A first word inside another word is not it.
+    expect(mayNamePlace('محلبية وبلاحلب')).toBe(false);
+  });
+
+  it('never turns away a text frontPlaces finds a place in (seeded random texts)', () => {
+    const rand = seededRandom(17);
+    const pieces = [
+      ...['عفرين', 'الغوطة', 'غوطة', 'دوما', 'حلب', 'تي فور', 'T4', 'T 4', 'عين ترما', 'حماة'],
+      ...['كفر بطنا', 'معرة النعمان', 'الحديدة', 'الوطن', 'و', 'ب', 'ل', 'ف', 'ك', 'ال', 'ة'],
+      ...[' ', ' ', '.', '،', '…', '\u200B', '\u200F', '\u200C', '\u064E', '\u0640', '4', '٤'],
+      ...['x', 'أ', 'ى', 'ی', '«'],
+    ];
+    let named = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      const words = 1 + Math.floor(rand() * 8);
+      for (let k = 0; k < words; k++) text += pieces[Math.floor(rand() * pieces.length)];
+      if (frontPlaces(text).length === 0) continue;
+      named++;
+      if (!mayNamePlace(text)) expect.fail(`turned away ${JSON.stringify(text)}`);
+    }
+    expect(named).toBeGreaterThan(1000);
   });
 });
