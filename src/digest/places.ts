@@ -301,17 +301,18 @@ export function frontPlaces(text: string): string[] {
  * words that end there (none: an empty list).
  */
 const SYMBOL = new Uint8Array(0x10000);
-let SYMBOLS = 1;
-const { NEXT, ENDING } = (() => {
+const { SYMBOLS, NEXT, ENDING } = (() => {
   // "ل" before the article drops its alef (للغوطة): a first word in "ال" is also looked for
   // without its alef.
   const words = [...BY_FIRST.keys()].flatMap((w) => (w.startsWith('ال') ? [w, w.slice(1)] : [w]));
+  let symbols = 1;
   for (const w of words) {
     for (let i = 0; i < w.length; i++) {
       const c = w.charCodeAt(i);
-      if (SYMBOL[c] === 0) SYMBOL[c] = SYMBOLS++;
+      if (SYMBOL[c] === 0) SYMBOL[c] = symbols++;
     }
   }
+  const SYMBOLS = symbols;
   // The trie: children by symbol, one row per state.
   const rows: Int32Array[] = [new Int32Array(SYMBOLS).fill(-1)];
   const ends: number[][] = [[]];
@@ -354,7 +355,7 @@ const { NEXT, ENDING } = (() => {
       }
     }
   }
-  return { NEXT: next, ENDING: ending };
+  return { SYMBOLS, NEXT: next, ENDING: ending };
 })();
 
 /** Letters and marks by UTF-16 unit (1: one, 2: not, 0: not learnt yet): what words are made of. */
@@ -368,6 +369,7 @@ function letterish(code: number): boolean {
 
 /** How many letters before a first word may be proclitics (وب…, فل…, and the "ل" of للغوطة). */
 const MAX_PROCLITICS = 2;
+const PROCLITIC_UNITS = new Set([...PROCLITICS].map((p) => p.charCodeAt(0)));
 /** The last normalized units read, by position modulo its size (for the test of a word's start). */
 const RECENT_SIZE = 64;
 
@@ -430,7 +432,6 @@ function step(unit: number): boolean {
   }
   return false;
 }
-const PROCLITIC_UNITS = new Set([...PROCLITICS].map((p) => p.charCodeAt(0)));
 
 /** The gazetteer entries a text's words name. */
 function placeMatches(text: string): Entry[] {

@@ -248,9 +248,8 @@ const QUOTATION = /^["«“](?!.*["»”][:،,]?$)/u;
 /**
  * A point whose speaker is in the sentence before it ("أضاف أن عدد القتلى بلغ 5": he added
  * that…; "قال في مؤتمر صحفي: …", he said at a press conference; "جادل بأن…", he argued
- * that…: see `STATING`), or is an outlet's
- * correspondent by possessive alone ("قال مراسلنا"): among other outlets' points, nobody knows
- * who "he" is, and "our" is not the digest's.
+ * that…: see `STATING`), or is an outlet's correspondent by possessive alone ("قال مراسلنا"):
+ * among other outlets' points, nobody knows who "he" is, and "our" is not the digest's.
  */
 function speakerless(point: string): boolean {
   const [verb, next, third] = point.split(/\s+/u, 3);
