@@ -4,7 +4,8 @@
  * Built from the stopwords-iso 'ar' list (MIT licence, © Gene Diaz), extended with common function
  * words, pronoun-suffixed prepositions and the conjunction-prefixed (و, ف) forms of short
  * function words, and without the list's few content words (e.g. "زيارة", "مليون", reporting verbs
- * like "قال", time words) that carry meaning in news.
+ * like "قال", time words, and "لولا": "were it not for", and Brazil's Lula) that carry meaning
+ * in news.
  */
 const WORDS = `
 اب ابتدا اثر اثناء اجل اجمع احد اخ اخذ اخري اخلولق اذ اذا اذما اذن ارتد ازاء استحال اصبح
