@@ -246,9 +246,10 @@ function keysOf(raw: string): WordKeys {
           stem(f) === f.slice(0, -2)
         ) {
           // Each form's: "لطهران" is a match for "طهران" asked by its full form.
-          fullKeys.push(`+${stemKey(f)}`);
+          const full = `+${stemKey(f)}`;
+          fullKeys.push(full);
           name ??= {
-            full: `+${stemKey(f)}`,
+            full,
             stripped: stemKey(stem(f)),
             ending,
             root: f.length - 2 <= 3,
