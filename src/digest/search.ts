@@ -114,7 +114,19 @@ export interface WordKeys {
   };
 }
 
-const keyMemo = new Map<string, WordKeys>();
+/** A word's keys as the index reads it: with its normalized form, and its second reading. */
+interface IndexedWord extends WordKeys {
+  form: string;
+  /**
+   * A word that reads two ways, a preposition before a word or a word before a suffix
+   * ("لولاية": ل + ولاية, "for a term", or لولا + ية, Lula's): the stem keys only the second
+   * reading gives, and `rest`, the word after the preposition. An index decides by its own words
+   * which reading is right (see `segmented` in {@link createSearchIndex}); a query keeps both.
+   */
+  whole?: { keys: readonly string[]; rest: string };
+}
+
+const keyMemo = new Map<string, IndexedWord>();
 const KEY_MEMO_LIMIT = 200_000;
 
 /** Shorter stems are ordinary words whose skeletons collide (بليد and بلاد). */
@@ -186,7 +198,7 @@ export function wordKeys(raw: string): readonly string[] {
 }
 
 /** {@link wordKeys} with the loose ones marked; memoized. */
-function keysOf(raw: string): WordKeys {
+function keysOf(raw: string): IndexedWord {
   const hit = keyMemo.get(raw);
   if (hit) return hit;
   const w = normalize(raw);
@@ -303,11 +315,14 @@ function keysOf(raw: string): WordKeys {
     firm.add(k);
   }
   const loose = new Set([...keys].filter((k) => !firm.has(k) && !k.startsWith('^')));
-  const out: WordKeys = {
+  const whole = twoReadings(w, keys);
+  const out: IndexedWord = {
+    form: w,
     // Loose keys last: a word's first key is its own.
     keys: [...[...keys].filter((k) => !loose.has(k)), ...loose],
     loose: loose.size > 0 ? loose : NO_KEYS,
     ...(name ? { name } : {}),
+    ...(whole ? { whole } : {}),
   };
   if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
   keyMemo.set(raw, out);
@@ -315,6 +330,28 @@ function keysOf(raw: string): WordKeys {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * Prepositions whose words may read two ways (see {@link IndexedWord.whole}). Not ك: "like" is
+ * rare before a word, and never before a verb, while names and adjectives in ك are common
+ * ("كيري" is Kerry, not ك + يرى; "كاملة", "كبيرة").
+ */
+const SPLIT_PREPOSITIONS = new Set(['ب', 'ل']);
+
+/**
+ * The second reading of a word in ب or ل that the stemmer cuts a suffix from (see
+ * {@link IndexedWord.whole}): the stem keys that the word after the preposition does not give,
+ * or undefined when the word has one reading.
+ */
+function twoReadings(w: string, keys: ReadonlySet<string>): IndexedWord['whole'] {
+  if (!SPLIT_PREPOSITIONS.has(w[0]!) || w.length - 1 < MIN_BASE || stem(w) === w) return undefined;
+  const rest = w.slice(1);
+  if (isStopword(rest)) return undefined;
+  const restKeys = keysOf(rest).keys;
+  // A name's marked keys (+ * ^) stay: a name is asked by them, and a name's reading is rare.
+  const own = [...keys].filter((k) => !restKeys.includes(k) && !/^[+*^]/.test(k));
+  return own.length > 0 && restKeys.some((k) => keys.has(k)) ? { keys: own, rest } : undefined;
+}
 
 /** The paragraphs of an article's text that belong to it: navigation and link lists dropped. */
 export function contentParagraphs(text: string): string[] {
@@ -514,16 +551,51 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
   // found again by the scan (see TokenNumbers), with no string made for a word seen before.
   const keyIds = new Map<string, number>();
   const lists: number[][] = [];
-  const keyIdsOf = (raw: string): number[] =>
-    wordKeys(raw).map((key) => {
-      let id = keyIds.get(key);
-      if (id === undefined) {
-        id = lists.length;
-        keyIds.set(key, id);
-        lists.push([]);
+  const idOf = (key: string): number => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      id = lists.length;
+      keyIds.set(key, id);
+      lists.push([]);
+    }
+    return id;
+  };
+  /**
+   * Words with two readings (see {@link IndexedWord.whole}) by the number of a key of their own,
+   * under which the keys only the suffix reading gives are posted until `segmented` decides.
+   */
+  const twoWay = new Map<number, NonNullable<IndexedWord['whole']>>();
+  const keyIdsOf = (word: IndexedWord): number[] => {
+    const whole = word.whole;
+    if (!whole) return word.keys.map(idOf);
+    const ids = word.keys.filter((k) => !whole.keys.includes(k)).map(idOf);
+    const held = idOf(`<${word.form}`);
+    twoWay.set(held, whole);
+    ids.push(held);
+    return ids;
+  };
+  /**
+   * Reads each word of two readings as the index's words say: "لولاية" is ل + ولاية when
+   * "ولاية" is written on its own (or with the article, a conjunction) more often than the words
+   * of لولا are, and لولا + ية otherwise; "لجنة" stays a committee (لجن + ة), "اللجنة" being far
+   * commoner than جنة, paradise. `keyTokens` are the tokens of each key, `formTokens` those of
+   * each normalized form. The suffix reading's keys then get the word's postings.
+   */
+  const segmented = (keyTokens: Float64Array, formTokens: (form: string) => number): void => {
+    /** The postings each key gets from words read with a suffix (a few words' each). */
+    const joins = new Map<number, number[]>();
+    for (const [held, whole] of twoWay) {
+      const own = keyTokens[keyIds.get(whole.keys[0]!) ?? -1] ?? 0;
+      let rest = 0;
+      for (const before of REST_BEFORE) rest += formTokens(before + whole.rest);
+      if (rest > own) continue;
+      for (const key of whole.keys) {
+        const id = idOf(key);
+        joins.set(id, mergePostings(joins.get(id) ?? [], lists[held]!));
       }
-      return id;
-    });
+    }
+    for (const [id, postings] of joins) lists[id] = mergePostings(lists[id]!, postings);
+  };
   // The articles' words into `lists`, in a function whose tables (the scan's, of every distinct
   // word) are let go once it returns: the index keeps only the postings.
   const postWords = (): void => {
@@ -538,10 +610,16 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     wordStart.push(0);
     const keysOfWords = new TermIdList();
     const isGodWord: boolean[] = [];
+    /** Each word's normalized form and tokens. */
+    const forms: string[] = [];
+    const wordCounts: number[] = [];
     const words = new TokenNumbers((raw) => {
-      for (const id of keyIdsOf(raw)) keysOfWords.push(id);
+      const word = keysOf(raw);
+      for (const id of keyIdsOf(word)) keysOfWords.push(id);
       wordStart.push(keysOfWords.length);
       isGodWord.push(isGod(raw));
+      forms.push(word.form);
+      wordCounts.push(0);
       return isGodWord.length - 1;
     });
     const compoundIds = new Map<string, number[]>();
@@ -582,11 +660,12 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
           text,
           (w, start, end) => {
             note(keysOfWords.ids, zone, wordStart.ids[w]!, wordStart.ids[w + 1]!);
+            wordCounts[w]!++;
             // A name in two words with الله (حزب الله، رام الله، الحمد الله) is also one word.
             if (previous >= 0 && isGodWord[w]) {
               const raw = text.slice(previous, previousEnd) + text.slice(start, end);
               let ids = compoundIds.get(raw);
-              if (ids === undefined) compoundIds.set(raw, (ids = keyIdsOf(raw)));
+              if (ids === undefined) compoundIds.set(raw, (ids = keyIdsOf(keysOf(raw))));
               note(ids, zone);
             }
             previous = start;
@@ -600,6 +679,22 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
       add(zones.body, Z_BODY, BODY_MAX_CHARS);
       for (const id of present) lists[id]!.push(d * 16 + codes[id]!);
     });
+    if (twoWay.size === 0) return;
+    const keyTokens = new Float64Array(lists.length);
+    const formTokens = new Map<string, number>();
+    for (const whole of twoWay.values()) {
+      for (const before of REST_BEFORE) formTokens.set(before + whole.rest, 0);
+    }
+    for (let w = 0; w < wordCounts.length; w++) {
+      const count = wordCounts[w]!;
+      for (let k = wordStart.ids[w]!; k < wordStart.ids[w + 1]!; k++) {
+        const id = keysOfWords.ids[k]!;
+        keyTokens[id] = keyTokens[id]! + count;
+      }
+      const form = formTokens.get(forms[w]!);
+      if (form !== undefined) formTokens.set(forms[w]!, form + count);
+    }
+    segmented(keyTokens, (form) => formTokens.get(form) ?? 0);
   };
   postWords();
   const postings = lists.map((l) => Int32Array.from(l));
@@ -728,6 +823,40 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
         .map(({ d, s }) => ({ article: articles[d]!, score: Math.round(s * 1e6) / 1e6 }));
     },
   };
+}
+
+/**
+ * What a word after a preposition is seen with on its own, as evidence of that reading: nothing,
+ * the article, a conjunction (normalized).
+ */
+const REST_BEFORE = ['', 'ال', 'و', 'وال', 'ف', 'فال'];
+
+/**
+ * Two postings lists of one key as one (each in article order, an article at most once): an
+ * article in both at its better zone, its body repeats added up to the most a posting holds.
+ */
+function mergePostings(into: readonly number[], from: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < into.length && j < from.length) {
+    const a = into[i]!;
+    const b = from[j]!;
+    if (a >> 4 !== b >> 4) {
+      out.push(a >> 4 < b >> 4 ? (i++, a) : (j++, b));
+      continue;
+    }
+    i++;
+    j++;
+    const za = (a >> 2) & 3;
+    const zb = (b >> 2) & 3;
+    if (za !== zb) out.push(za > zb ? a : b);
+    else if (za === Z_BODY) out.push(a - (a & 3) + Math.min(3, (a & 3) + (b & 3)));
+    else out.push(a);
+  }
+  while (i < into.length) out.push(into[i++]!);
+  while (j < from.length) out.push(from[j++]!);
+  return out;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

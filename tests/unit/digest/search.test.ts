@@ -194,6 +194,41 @@ describe('createSearchIndex (BM25)', () => {
     expect(found(oil, 'زيتون')).toEqual([]);
   });
 
+  it('reads a word in ب or ل as preposition and word, or word and suffix, as the articles do', () => {
+    const found = (articles: Parameters<typeof createSearchIndex>[0], q: string): string[] =>
+      createSearchIndex(articles)
+        .search(q)
+        .map((h) => h.article.id)
+        .sort();
+    const milk = article('k1', 'alpha', 2, 'ارتفاع أسعار اللبن في الأسواق', 'زاد سعر الحليب.');
+    const school = article('k2', 'beta', 3, 'افتتاح مدرسة لبنات القرية', 'تتسع لمئتي تلميذة.');
+    const girls = [
+      article('k3', 'gamma', 4, 'البنات يعدن إلى المدارس', 'عادت البنات بعد العطلة.'),
+      article('k4', 'alpha', 5, 'مبادرة لتعليم بنات الريف', 'تشمل المبادرة بنات القرى.'),
+    ];
+    // Where "بنات" (girls) is written more than the words of لبن (milk), "لبنات" is for girls.
+    expect(found([milk, school, ...girls], 'لبن')).toEqual(['k1']);
+    // The reading of a query word keeps both: "لبنات" still finds its own articles.
+    expect(found([milk, school, ...girls], 'لبنات')).toContain('k2');
+    // Where the words of لبن are the commoner, it is لبن with a plural's ending.
+    const dairy = [
+      article('k5', 'beta', 4, 'مصنع لمشتقات اللبن', 'ينتج اللبن والجبن.'),
+      article('k6', 'gamma', 5, 'تصدير اللبن إلى الخليج', 'يصدر المصنع اللبن.'),
+    ];
+    expect(found([milk, school, ...dairy], 'لبن')).toEqual(['k1', 'k2', 'k5', 'k6']);
+    // A committee (لجنة) stays one: "اللجنة" is far commoner than جنة, paradise.
+    const committee = [
+      article('c1', 'alpha', 2, 'لجنة تحقيق دولية في الهجوم', 'بدأت عملها الاثنين.'),
+      article('c2', 'beta', 3, 'اللجنة تنشر تقريرها', 'قالت اللجنة إن الأدلة كافية.'),
+    ];
+    expect(found(committee, 'اللجنة')).toEqual(['c1', 'c2']);
+    // …matched where it stands, in the headline.
+    const scores = createSearchIndex(committee)
+      .search('اللجنة')
+      .map((h) => h.score);
+    expect(scores).toEqual([1, 1]);
+  });
+
   describe('loose matches count three quarters of their place', () => {
     const loose = createSearchIndex([
       article('r1', 'alpha', 2, 'روحاني يحذر واشنطن', 'قال الرئيس الإيراني إن بلاده سترد.'),
