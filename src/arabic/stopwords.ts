@@ -4,7 +4,8 @@
  * Built from the stopwords-iso 'ar' list (MIT licence, © Gene Diaz), extended with common function
  * words, pronoun-suffixed prepositions and the conjunction-prefixed (و, ف) forms of short
  * function words, and without the list's few content words (e.g. "زيارة", "مليون", reporting verbs
- * like "قال", time words) that carry meaning in news.
+ * like "قال", time words, and "لولا": "were it not for", and Brazil's Lula) that carry meaning
+ * in news.
  */
 const WORDS = `
 اب ابتدا اثر اثناء اجل اجمع احد اخ اخذ اخري اخلولق اذ اذا اذما اذن ارتد ازاء استحال اصبح
@@ -49,7 +50,7 @@ const WORDS = `
 قبل قد قط قلما كاد كافه كان كانا كانت كانما كانوا كاي كاين كخ كذا كذلك كرب كل كلا كلاهما
 كلتا كلم كلما كليكما كليهما كم كما كي كيت كيف كيفما لئن لا لات لاسيما لان لانه لانها لدن
 لدي لذلك لست لستم لستما لستن لسن لسنا لعل لعمر لقاء لقد لك لكم لكما لكن لكنما لكنه لكنها
-لكي لكيلا لم لما لن لنا له لها لهم لهما لو لولا لوما لي ليت ليس ليسا ليست ليستا ليسوا ما
+لكي لكيلا لم لما لن لنا له لها لهم لهما لو لوما لي ليت ليس ليسا ليست ليستا ليسوا ما
 ماانفك مابرح مادام ماذا مازال مافتئ متي مثل مذ مع معاذ معه معها معهم مقابل مكانك مكانكم
 مكانكما مكانكن مما ممن من منذ منه منها منهم منهما مه مهما نتيجه نحن نحو نخ نعم نعما نفس
 نفسه هؤلاء ها هاؤم هاتان هاته هاتي هاتين هاك هاهنا هب هج هذا هذان هذه هذي هذين هكذا هل

@@ -216,6 +216,8 @@ function keysOf(raw: string): IndexedWord {
   let name: WordKeys['name'];
   /** The marked full-form keys of the word's forms that may be names (see `name`). */
   const fullKeys: string[] = [];
+  /** Forms matched as written only (see the reading of "لل…" below). */
+  const asWritten: string[] = [];
   if (w.length >= 2 && !isStopword(w)) {
     const stems = [stem(w)];
     if (ARABIC_LETTER.test(w)) {
@@ -231,7 +233,11 @@ function keysOf(raw: string): IndexedWord {
       if (PREPOSITIONS.has(rest[0]!) && rest.length - 1 >= MIN_BASE) {
         const base = rest.slice(1);
         if (!isStopword(base)) {
-          stems.push(stem(base));
+          // "لل…" is ل and the article, nearly always ("للولايات", for the states). Read as ل
+          // before a word in ل ("للبنان", for Lebanon) it is that word as written, not a stem
+          // of it: the stem of "لولايات" is لولا, Lula.
+          if (rest[0] === 'ل' && base[0] === 'ل') asWritten.push(base);
+          else stems.push(stem(base));
           forms.push(base);
         }
       }
@@ -310,6 +316,10 @@ function keysOf(raw: string): IndexedWord {
     }
   }
   // After the stems' keys: a word's first key is its own stem's.
+  for (const k of asWritten.map(firmKey)) {
+    keys.add(k);
+    firm.add(k);
+  }
   for (const k of fullKeys) {
     keys.add(k);
     firm.add(k);

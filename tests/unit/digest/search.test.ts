@@ -229,6 +229,43 @@ describe('createSearchIndex (BM25)', () => {
     expect(scores).toEqual([1, 1]);
   });
 
+  it('finds Lula by his name, not "the United States" behind "for" (للولايات)', () => {
+    const index = createSearchIndex([
+      article(
+        'l1',
+        'alpha',
+        2,
+        'الرئيس البرازيلي الأسبق لولا يسلم نفسه للشرطة',
+        'بدأ تنفيذ الحكم.',
+      ),
+      article('l2', 'beta', 3, 'أمير قطر يبدأ زيارة للولايات المتحدة', 'يلتقي الرئيس الأمريكي.'),
+      article('b1', 'gamma', 4, 'مساعدات أوروبية للبنان', 'تعهد المانحون بمليار يورو.'),
+      article('b2', 'alpha', 5, 'مندوب روسيا للندن يحذر', 'قال السفير إن بلاده سترد.'),
+    ]);
+    const ids = (q: string): string[] =>
+      index
+        .search(q)
+        .map((h) => h.article.id)
+        .sort();
+    // "لولا" is a name in the news (it was a stopword: "were it not for").
+    expect(ids('لولا')).toEqual(['l1']);
+    // A word in ل behind the preposition ل is still found as written.
+    expect(ids('لبنان')).toEqual(['b1']);
+    expect(ids('لندن')).toEqual(['b2']);
+    expect(ids('الولايات المتحدة')).toEqual(['l2']);
+
+    // "لولاية" is ل + ولاية ("for a term", "for jurisdiction") where the articles write ولاية
+    // more than they write لولا: not Lula.
+    const term = [
+      article('l1', 'alpha', 2, 'لولا يسلم نفسه للشرطة', 'بدأ تنفيذ الحكم على لولا.'),
+      article('t1', 'beta', 3, 'المدعية تطلب ولاية قضائية', 'طلبت المدعية لولاية المحكمة.'),
+      article('t2', 'gamma', 4, 'الرئيس يترشح لولاية ثانية', 'تنتهي الولاية الأولى في مايو.'),
+      article('t3', 'alpha', 5, 'حاكم الولاية يستقيل', 'أعلن حاكم الولاية استقالته.'),
+    ];
+    const terms = createSearchIndex(term);
+    expect(terms.search('لولا').map((h) => h.article.id)).toEqual(['l1']);
+  });
+
   describe('loose matches count three quarters of their place', () => {
     const loose = createSearchIndex([
       article('r1', 'alpha', 2, 'روحاني يحذر واشنطن', 'قال الرئيس الإيراني إن بلاده سترد.'),
