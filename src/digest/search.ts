@@ -585,19 +585,21 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     return ids;
   };
   /**
-   * Reads each word of two readings as the index's words say: "لولاية" is ل + ولاية when
-   * "ولاية" is written on its own (or with the article, a conjunction) more often than the words
-   * of لولا are, and لولا + ية otherwise; "لجنة" stays a committee (لجن + ة), "اللجنة" being far
-   * commoner than جنة, paradise. `keyTokens` are the tokens of each key, `formTokens` those of
-   * each normalized form. The suffix reading's keys then get the word's postings.
+   * Reads each word of two readings as the index's articles say: "لولاية" is ل + ولاية when more
+   * articles write "ولاية" on its own (or with the article, a conjunction) than have the words of
+   * لولا, and لولا + ية otherwise; "لجنة" stays a committee (لجن + ة), "اللجنة" being far commoner
+   * than جنة, paradise. Articles, not words: a name is said many times in each of its reports.
+   * `formArticles` counts the articles with each normalized form. The suffix reading's keys then
+   * get the word's postings.
    */
-  const segmented = (keyTokens: Float64Array, formTokens: (form: string) => number): void => {
+  const segmented = (formArticles: (form: string) => number): void => {
     /** The postings each key gets from words read with a suffix (a few words' each). */
     const joins = new Map<number, number[]>();
     for (const [held, whole] of twoWay) {
-      const own = keyTokens[keyIds.get(whole.keys[0]!) ?? -1] ?? 0;
+      const id = keyIds.get(whole.keys[0]!);
+      const own = id === undefined ? 0 : lists[id]!.length;
       let rest = 0;
-      for (const before of REST_BEFORE) rest += formTokens(before + whole.rest);
+      for (const before of REST_BEFORE) rest += formArticles(before + whole.rest);
       if (rest > own) continue;
       for (const key of whole.keys) {
         const id = idOf(key);
@@ -620,16 +622,18 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
     wordStart.push(0);
     const keysOfWords = new TermIdList();
     const isGodWord: boolean[] = [];
-    /** Each word's normalized form and tokens. */
+    /** Each word's normalized form, the articles that have it, and the last of them. */
     const forms: string[] = [];
-    const wordCounts: number[] = [];
+    const wordArticles: number[] = [];
+    const lastArticle: number[] = [];
     const words = new TokenNumbers((raw) => {
       const word = keysOf(raw);
       for (const id of keyIdsOf(word)) keysOfWords.push(id);
       wordStart.push(keysOfWords.length);
       isGodWord.push(isGod(raw));
       forms.push(word.form);
-      wordCounts.push(0);
+      wordArticles.push(0);
+      lastArticle.push(-1);
       return isGodWord.length - 1;
     });
     const compoundIds = new Map<string, number[]>();
@@ -670,7 +674,10 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
           text,
           (w, start, end) => {
             note(keysOfWords.ids, zone, wordStart.ids[w]!, wordStart.ids[w + 1]!);
-            wordCounts[w]!++;
+            if (lastArticle[w] !== d) {
+              lastArticle[w] = d;
+              wordArticles[w]!++;
+            }
             // A name in two words with الله (حزب الله، رام الله، الحمد الله) is also one word.
             if (previous >= 0 && isGodWord[w]) {
               const raw = text.slice(previous, previousEnd) + text.slice(start, end);
@@ -690,21 +697,15 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
       for (const id of present) lists[id]!.push(d * 16 + codes[id]!);
     });
     if (twoWay.size === 0) return;
-    const keyTokens = new Float64Array(lists.length);
-    const formTokens = new Map<string, number>();
+    const formArticles = new Map<string, number>();
     for (const whole of twoWay.values()) {
-      for (const before of REST_BEFORE) formTokens.set(before + whole.rest, 0);
+      for (const before of REST_BEFORE) formArticles.set(before + whole.rest, 0);
     }
-    for (let w = 0; w < wordCounts.length; w++) {
-      const count = wordCounts[w]!;
-      for (let k = wordStart.ids[w]!; k < wordStart.ids[w + 1]!; k++) {
-        const id = keysOfWords.ids[k]!;
-        keyTokens[id] = keyTokens[id]! + count;
-      }
-      const form = formTokens.get(forms[w]!);
-      if (form !== undefined) formTokens.set(forms[w]!, form + count);
+    for (let w = 0; w < forms.length; w++) {
+      const count = formArticles.get(forms[w]!);
+      if (count !== undefined) formArticles.set(forms[w]!, count + wordArticles[w]!);
     }
-    segmented(keyTokens, (form) => formTokens.get(form) ?? 0);
+    segmented((form) => formArticles.get(form) ?? 0);
   };
   postWords();
   const postings = lists.map((l) => Int32Array.from(l));

@@ -254,10 +254,16 @@ describe('createSearchIndex (BM25)', () => {
     expect(ids('لندن')).toEqual(['b2']);
     expect(ids('الولايات المتحدة')).toEqual(['l2']);
 
-    // "لولاية" is ل + ولاية ("for a term", "for jurisdiction") where the articles write ولاية
-    // more than they write لولا: not Lula.
+    // "لولاية" is ل + ولاية ("for a term", "for jurisdiction") where more articles write ولاية
+    // than have لولا: not Lula, however many times his one report names him.
     const term = [
-      article('l1', 'alpha', 2, 'لولا يسلم نفسه للشرطة', 'بدأ تنفيذ الحكم على لولا.'),
+      article(
+        'l1',
+        'alpha',
+        2,
+        'لولا يسلم نفسه للشرطة',
+        'بدأ تنفيذ الحكم على لولا. وقال لولا لأنصاره إنه بريء. ونقلت مروحية لولا إلى السجن.',
+      ),
       article('t1', 'beta', 3, 'المدعية تطلب ولاية قضائية', 'طلبت المدعية لولاية المحكمة.'),
       article('t2', 'gamma', 4, 'الرئيس يترشح لولاية ثانية', 'تنتهي الولاية الأولى في مايو.'),
       article('t3', 'alpha', 5, 'حاكم الولاية يستقيل', 'أعلن حاكم الولاية استقالته.'),
