@@ -120,8 +120,9 @@ interface IndexedWord extends WordKeys {
   /**
    * A word that reads two ways, a preposition before a word or a word before a suffix
    * ("لولاية": ل + ولاية, "for a term", or لولا + ية, Lula's): the stem keys only the second
-   * reading gives, and `rest`, the word after the preposition. An index decides by its own words
-   * which reading is right (see `segmented` in {@link createSearchIndex}); a query keeps both.
+   * reading gives, and `rest`, the word after the preposition. An index decides by its own
+   * articles which reading is right (see `segmented` in {@link createSearchIndex}); a query keeps
+   * both.
    */
   whole?: { keys: readonly string[]; rest: string };
 }
@@ -607,6 +608,9 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
       }
     }
     for (const [id, postings] of joins) lists[id] = mergePostings(lists[id]!, postings);
+    // The held postings are in their keys now (or left out): no question asks for them.
+    for (const held of twoWay.keys()) lists[held] = [];
+    twoWay.clear();
   };
   // The articles' words into `lists`, in a function whose tables (the scan's, of every distinct
   // word) are let go once it returns: the index keeps only the postings.
