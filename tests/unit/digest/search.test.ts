@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { answerTopic, createSearchIndex } from '../../../src/digest/index.js';
 import { NOW, article, dayArticles } from './fixtures.js';
 
+/** The ids an index finds for a question, sorted. */
+const found = (within: ReturnType<typeof createSearchIndex>, q: string): string[] =>
+  within
+    .search(q)
+    .map((h) => h.article.id)
+    .sort();
+
 describe('createSearchIndex (BM25)', () => {
   const index = createSearchIndex([
     ...dayArticles(),
@@ -126,20 +133,10 @@ describe('createSearchIndex (BM25)', () => {
       article('e3', 'gamma', 4, 'مهندسون يحتجون على الأجور', 'احتج عشرات المهندسين.'),
     ]);
     for (const question of ['بولتون', 'وبولتون']) {
-      expect(
-        names
-          .search(question)
-          .map((h) => h.article.id)
-          .sort(),
-      ).toEqual(['b1', 'b2']);
+      expect(found(names, question)).toEqual(['b1', 'b2']);
     }
     expect(names.search('بولت').map((h) => h.article.id)).toContain('b3');
-    expect(
-      names
-        .search('مهندسون')
-        .map((h) => h.article.id)
-        .sort(),
-    ).toEqual(['e1', 'e2', 'e3']);
+    expect(found(names, 'مهندسون')).toEqual(['e1', 'e2', 'e3']);
   });
 
   it('reads a word in -ان by its full form and its adjectives, never by its stem alone', () => {
@@ -154,12 +151,6 @@ describe('createSearchIndex (BM25)', () => {
       article('i2', 'gamma', 3, 'وزير خارجية إيران في موسكو', 'بحث الوزير الملف النووي.'),
       article('t1', 'alpha', 4, 'زيارة وزير الخارجية الفرنسي لطهران', 'التقى الوزير نظيره.'),
     ]);
-    /** The ids an index finds for a question, sorted. */
-    const found = (within: ReturnType<typeof createSearchIndex>, q: string): string[] =>
-      within
-        .search(q)
-        .map((h) => h.article.id)
-        .sort();
     const ids = (q: string): string[] => found(index, q);
     expect(ids('بركان')).toEqual([]);
     expect(ids('سلمان')).toEqual(['s2']);
@@ -195,11 +186,8 @@ describe('createSearchIndex (BM25)', () => {
   });
 
   it('reads a word in ب or ل as preposition and word, or word and suffix, as the articles do', () => {
-    const found = (articles: Parameters<typeof createSearchIndex>[0], q: string): string[] =>
-      createSearchIndex(articles)
-        .search(q)
-        .map((h) => h.article.id)
-        .sort();
+    const foundIn = (articles: Parameters<typeof createSearchIndex>[0], q: string): string[] =>
+      found(createSearchIndex(articles), q);
     const milk = article('k1', 'alpha', 2, 'ارتفاع أسعار اللبن في الأسواق', 'زاد سعر الحليب.');
     const school = article('k2', 'beta', 3, 'افتتاح مدرسة لبنات القرية', 'تتسع لمئتي تلميذة.');
     const girls = [
@@ -207,21 +195,21 @@ describe('createSearchIndex (BM25)', () => {
       article('k4', 'alpha', 5, 'مبادرة لتعليم بنات الريف', 'تشمل المبادرة بنات القرى.'),
     ];
     // Where "بنات" (girls) is written more than the words of لبن (milk), "لبنات" is for girls.
-    expect(found([milk, school, ...girls], 'لبن')).toEqual(['k1']);
+    expect(foundIn([milk, school, ...girls], 'لبن')).toEqual(['k1']);
     // The reading of a query word keeps both: "لبنات" still finds its own articles.
-    expect(found([milk, school, ...girls], 'لبنات')).toContain('k2');
+    expect(foundIn([milk, school, ...girls], 'لبنات')).toContain('k2');
     // Where the words of لبن are the commoner, it is لبن with a plural's ending.
     const dairy = [
       article('k5', 'beta', 4, 'مصنع لمشتقات اللبن', 'ينتج اللبن والجبن.'),
       article('k6', 'gamma', 5, 'تصدير اللبن إلى الخليج', 'يصدر المصنع اللبن.'),
     ];
-    expect(found([milk, school, ...dairy], 'لبن')).toEqual(['k1', 'k2', 'k5', 'k6']);
+    expect(foundIn([milk, school, ...dairy], 'لبن')).toEqual(['k1', 'k2', 'k5', 'k6']);
     // A committee (لجنة) stays one: "اللجنة" is far commoner than جنة, paradise.
     const committee = [
       article('c1', 'alpha', 2, 'لجنة تحقيق دولية في الهجوم', 'بدأت عملها الاثنين.'),
       article('c2', 'beta', 3, 'اللجنة تنشر تقريرها', 'قالت اللجنة إن الأدلة كافية.'),
     ];
-    expect(found(committee, 'اللجنة')).toEqual(['c1', 'c2']);
+    expect(foundIn(committee, 'اللجنة')).toEqual(['c1', 'c2']);
     // …matched where it stands, in the headline.
     const scores = createSearchIndex(committee)
       .search('اللجنة')
@@ -242,11 +230,7 @@ describe('createSearchIndex (BM25)', () => {
       article('b1', 'gamma', 4, 'مساعدات أوروبية للبنان', 'تعهد المانحون بمليار يورو.'),
       article('b2', 'alpha', 5, 'مندوب روسيا للندن يحذر', 'قال السفير إن بلاده سترد.'),
     ]);
-    const ids = (q: string): string[] =>
-      index
-        .search(q)
-        .map((h) => h.article.id)
-        .sort();
+    const ids = (q: string): string[] => found(index, q);
     // "لولا" is a name in the news (it was a stopword: "were it not for").
     expect(ids('لولا')).toEqual(['l1']);
     // A word in ل behind the preposition ل is still found as written.
