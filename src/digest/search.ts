@@ -841,10 +841,10 @@ export function createSearchIndex(input: readonly Article[]): SearchIndex {
 }
 
 /**
- * What a word after a preposition is seen with on its own, as evidence of that reading: nothing,
- * the article, a conjunction (normalized).
+ * What a word after a preposition is seen with on its own, as evidence of that reading: nothing
+ * or a conjunction, then the article or not (normalized).
  */
-const REST_BEFORE = ['', 'ال', 'و', 'وال', 'ف', 'فال'];
+const REST_BEFORE = ['', ...CONJUNCTIONS].flatMap((c) => [c, `${c}ال`]);
 
 /**
  * Two postings lists of one key as one (each in article order, an article at most once): an
