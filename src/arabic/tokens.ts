@@ -103,6 +103,8 @@ export function isStopword(normalizedToken: string): boolean {
 export { STOPWORDS };
 
 const WAW = 0x0648;
+const YEH = 0x064a;
+const NOON = 0x0646;
 const FEH = 0x0641;
 const ARABIC_LETTER_RE = /[\u0621-\u064A\u0671-\u06D3]/;
 
@@ -112,10 +114,36 @@ const ARTICLE_PREFIXES = ['وال', 'فال', 'بال', 'كال', 'ال', 'لل'
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
 
 /**
+ * Names in -ين that outlets also write without the ي (بوتن, كوربن, كوهن): the stemmer would
+ * take their -ين for a plural's (بوتين → بوت), and one person would be two terms, one per
+ * outlet's spelling. Each stems to its -ن spelling, the one its other writing keeps. A list, not
+ * a rule: the same ending is a plural's or a dual's in common words (يومين, عامين), and a word's
+ * -ن form may be another word (اليمين, اليمن).
+ */
+const NAMES_IN_YIN: ReadonlySet<string> = new Set([
+  'بوتين',
+  'كوربين',
+  'كوهين',
+  'ستيفين',
+  'جاستين',
+  'كيفين',
+]);
+
+/** The -ن spelling of a name in {@link NAMES_IN_YIN}, with a ب or ل before it; else undefined. */
+function nameInYin(w: string): string | undefined {
+  if (w.length < 5 || w.charCodeAt(w.length - 2) !== YEH || w.charCodeAt(w.length - 1) !== NOON) {
+    return undefined;
+  }
+  const bare = w[0] === 'ب' || w[0] === 'ل' ? w.slice(1) : w;
+  return NAMES_IN_YIN.has(bare) || NAMES_IN_YIN.has(w) ? `${w.slice(0, -2)}ن` : undefined;
+}
+
+/**
  * Light stemmer after Larkey's light10: strips a leading "و" (when 3+ letters remain), a definite
  * article with its clitic (ال وال بال كال فال لل, when 2+ remain), then each of the suffixes
  * ها ان ات ون ين يه ه ي once, right to left (when 3+ remain: light10 allows 2, which
- * turns بيان into بي). Expects a normalized token;
+ * turns بيان into بي); a name in -ين that is also written in -ن (بوتين, بوتن) stems to that
+ * spelling (see {@link NAMES_IN_YIN}). Expects a normalized token;
  * non-Arabic tokens are returned unchanged.
  * @example stem('والمدارس') // 'مدارس'
  * @example stem('المدرسه') // 'مدرس'
@@ -130,6 +158,8 @@ export function stem(normalizedToken: string): string {
       break;
     }
   }
+  const name = nameInYin(w);
+  if (name !== undefined) return name;
   for (const s of SUFFIXES) {
     if (w.length - s.length >= 3 && w.endsWith(s)) w = w.slice(0, -s.length);
   }

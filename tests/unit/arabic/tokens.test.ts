@@ -66,6 +66,18 @@ describe('stem', () => {
     );
     expect(new Set(forms.slice(0, 4)).size).toBe(1);
   });
+
+  it('gives a name in -ين the stem of its spelling without the ي', () => {
+    // One outlet writes بوتن, the others بوتين: one person, one term.
+    expect(stem('بوتين')).toBe(stem('بوتن'));
+    expect(stem('وبوتين')).toBe(stem('بوتن'));
+    expect(stem('لبوتين')).toBe(stem('لبوتن'));
+    expect(stem('كوهين')).toBe(stem('كوهن'));
+    // A dual or plural in -ين keeps losing it, and a word whose -ن form is another word stays apart.
+    expect(stem('يومين')).toBe('يوم');
+    expect(stem('معلمين')).toBe('معلم');
+    expect(stem('اليمين')).not.toBe(stem('اليمن'));
+  });
 });
 
 describe('stopwords', () => {
