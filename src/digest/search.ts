@@ -243,9 +243,10 @@ function keysOf(raw: string): IndexedWord {
         }
       }
       for (const f of forms) {
-        // A name in -ين loses it to the stemmer (بوتين → بوت, كولفين → كولف); other outlets
-        // write it without the ي (بوتن, كولفن): the word's -ن spelling is a key too. A name
-        // seldom takes the article; a plural in -ين (الطرفين) often does.
+        // A name in -ين loses it to the stemmer (كولفين → كولف; it gives a few, بوتين among
+        // them, their -ن spelling); other outlets write it without the ي (كولفن): the word's -ن
+        // spelling is a key too. A name seldom takes the article; a plural in -ين (الطرفين) often
+        // does.
         if (f.length >= 5 && f.endsWith('ين') && stem(f).length <= 4 && !f.startsWith('ال'))
           stems.push(`${f.slice(0, -2)}ن`);
         // A name in -ون loses it as a plural does (بولتون → بولت), a word in -ان as a dual does
