@@ -339,12 +339,28 @@ const ATTRIBUTION_TAIL_RE =
 const ATTRIBUTION_TAIL_WORDS = 7;
 
 /**
+ * "Besides", "in addition to": followed by "that", see `BESIDES_THAT_RE`; with a comma after,
+ * `LEADING_CONNECTIVES`.
+ */
+const BESIDES = [
+  'إلى جانب',
+  'فضلا عن',
+  'فضلاً عن',
+  'علاوة على',
+  'إضافة إلى',
+  'بالإضافة إلى',
+  'بالاضافة إلى',
+];
+
+/**
  * "Besides that" with no comma after it ("إلى جانب هذا تدور شبهات…", "بالإضافة إلى ذلك قررت…"):
  * what it adds to is in the sentence before. With its comma it is a connective that cleaning
  * drops (see `LEADING_CONNECTIVES`), and what follows stands on its own.
  */
-const BESIDES_THAT_RE =
-  /^[وف]?(?:إلى\s+جانب|فضلا\s+عن|فضلاً\s+عن|علاوة\s+على|إضافة\s+إلى|بالإضافة\s+إلى|بالاضافة\s+إلى)\s+(?:هذا|ذلك)(?![\p{L}\p{M}])(?!\s*[،,])/u;
+const BESIDES_THAT_RE = new RegExp(
+  `^[وف]?(?:${BESIDES.map((b) => b.replace(/ /g, '\\s+')).join('|')})\\s+(?:هذا|ذلك)(?![\\p{L}\\p{M}])(?!\\s*[،,])`,
+  'u',
+);
 
 /**
  * The sentence points at something only the sentences before it name (see `HERE_RE`,
@@ -781,14 +797,8 @@ const LEADING_CONNECTIVES = [
   'على صعيد متصل',
   'إلى ذلك',
   'الى ذلك',
-  'إلى جانب ذلك',
+  ...BESIDES.map((b) => `${b} ذلك`),
   'إلى جانب هذا',
-  'فضلا عن ذلك',
-  'فضلاً عن ذلك',
-  'علاوة على ذلك',
-  'إضافة إلى ذلك',
-  'بالإضافة إلى ذلك',
-  'بالاضافة إلى ذلك',
   'بدوره',
   'بدورها',
   'بدورهم',
