@@ -746,8 +746,16 @@ function termNames(t: string): string[] {
       : [skeleton(t)];
   if (t.length >= 6 && PRONOUN_SUFFIXES.has(t.slice(-2)))
     names.push(skeleton(stem(t.slice(0, -2))));
-  return names;
+  return names.map((k) => ONE_NAME.get(k) ?? k);
 }
+
+/**
+ * Words outlets use for one event, read as one name: a raid (غارة, غارات) is the strike (ضربة,
+ * ضربات) the day after's analyses name ("Trump defends his tweet on the raid on Syria"). Not
+ * shelling (قصف) nor attack (هجوم): every day of a war names them, and an attack is as often
+ * the one a strike answers (the chemical attack).
+ */
+const ONE_NAME = new Map([[skeleton('غار'), skeleton('ضرب')]]);
 
 /** A batch's biggest story, as the next day's clustering reads it (see `ongoingShare`). */
 export interface OngoingEvent {

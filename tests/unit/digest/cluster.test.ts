@@ -1062,6 +1062,16 @@ describe('the day after a day-filling event', () => {
     ]);
   });
 
+  it('reads a raid as the strike it names, not shelling', () => {
+    const strikes = yesterday.map((story) =>
+      story.map((a) => ({ title: a.title.replace(STRIKES, 'ضربات') })),
+    );
+    const third = dominantEvent(strikes, 20)!;
+    const [raid, strike, shelling] = [`غارة ${COUNTRY}`, `الضربات ${COUNTRY}`, `قصف ${COUNTRY}`];
+    expect(reactionGroups([strike, raid], { ongoing: third })).toEqual([['r0', 'r1']]);
+    expect(reactionGroups([strike, shelling], { ongoing: third })).toEqual([['r0'], ['r1']]);
+  });
+
   it('reads the headline and the start of the lead only', () => {
     const late = `${filler(54100, 60).join(' ')} ${BOTH}`;
     expect(late.indexOf(STRIKES)).toBeGreaterThan(300);
